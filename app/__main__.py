@@ -1,0 +1,7 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+import sys
+
+from app.cli import main
+
+sys.exit(main())

@@ -1,0 +1,61 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Hybrid logical clock stamps: the version of every synced field.
+
+A stamp is ``<wall ms, 12 hex>.<counter, 4 hex>.<node>`` and compares correctly as a plain
+string, so the newest edit wins whichever vault applies it first, and equal wall times
+break ties by node (the author's fingerprint) deterministically. Pure: the wall clock
+is injected.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+ZERO = "000000000000.0000."
+
+
+def wall_ms() -> int:
+    return time.time_ns() // 1_000_000
+
+
+def parse(stamp: str) -> tuple[int, int, str]:
+    ms, counter, node = stamp.split(".", 2)
+    if len(ms) != 12 or len(counter) != 4:
+        raise ValueError("not a clock stamp")
+    return int(ms, 16), int(counter, 16), node
+
+
+def format_stamp(ms: int, counter: int, node: str) -> str:
+    return f"{ms:012x}.{counter:04x}.{node}"
+
+
+@dataclass
+class HybridClock:
+    node: str
+    wall: Callable[[], int] = wall_ms
+    _ms: int = field(default=0, init=False)
+    _counter: int = field(default=0, init=False)
+
+    def tick(self) -> str:
+        """A stamp later than every stamp this clock has issued or observed."""
+        now = self.wall()
+        if now > self._ms:
+            self._ms, self._counter = now, 0
+        else:
+            self._counter += 1
+            if self._counter > 0xFFFF:  # a burst of 65,536 edits in one millisecond
+                self._ms, self._counter = self._ms + 1, 0
+        return format_stamp(self._ms, self._counter, self.node)
+
+    def observe(self, stamp: str) -> None:
+        """Move past a stamp seen in a bundle or read back from the vault."""
+        ms, counter, _ = parse(stamp)
+        if (ms, counter) > (self._ms, self._counter):
+            self._ms, self._counter = ms, counter
+
+    @property
+    def last(self) -> str:
+        return format_stamp(self._ms, self._counter, self.node)

@@ -1,0 +1,16 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Alembic environment: runs only in-process, on the connection the unlocked vault hands it.
+
+There is no alembic.ini and no URL: a migration can only run on a vault that is unlocked.
+"""
+
+from alembic import context
+
+from app.vault.schema import Base
+
+connection = context.config.attributes["connection"]
+context.configure(connection=connection, target_metadata=Base.metadata,
+                  render_as_batch=True, compare_type=True)
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,73 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""One flush hook for two duties: the audit log and per-field clock stamps.
+
+Every write through a vault session is recorded (who, when, what kind, which ID, which
+field names; never values) and every changed field of a synced row gets a fresh hybrid
+logical clock stamp, so services only set attributes. Applying a colleague's bundle sets
+``session.info["remote"] = True``: the remote stamps are kept as they came.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session
+
+from app.vault.schema import AuditEntry
+
+SYNC_BOOKKEEPING = frozenset({"id", "origin", "version", "field_versions", "rowid"})
+
+
+def _changed_fields(obj, new: bool) -> list[str]:
+    state = inspect(obj)
+    names = []
+    for attr in state.mapper.column_attrs:
+        key = attr.key
+        if key in SYNC_BOOKKEEPING:
+            continue
+        if new:
+            if getattr(obj, key) is not None:
+                names.append(key)
+        elif state.attrs[key].history.has_changes():
+            names.append(key)
+    return names
+
+
+@event.listens_for(Session, "before_flush")
+def _before_flush(session: Session, _context, _instances) -> None:
+    actor = session.info.get("actor")
+    if actor is None:  # a session outside a vault (migrations, tests of the schema)
+        return
+    now: datetime = session.info["clock"]()
+    hlc = session.info.get("hlc")
+    remote = session.info.get("remote", False)
+    entries = []
+    for obj, action in ([(o, "create") for o in session.new]
+                        + [(o, "update") for o in session.dirty]
+                        + [(o, "delete") for o in session.deleted]):
+        kind = getattr(obj, "__audit_kind__", None)
+        if kind is None:
+            continue
+        if action == "update" and not session.is_modified(obj, include_collections=False):
+            continue
+        fields = [] if action == "delete" else _changed_fields(obj, action == "create")
+        if action == "update" and not fields:
+            continue
+        if hlc is not None and hasattr(obj, "field_versions") and fields and not remote:
+            versions = json.loads(obj.field_versions or "{}")
+            stamp = hlc.tick()
+            versions.update(dict.fromkeys(fields, stamp))
+            obj.field_versions = json.dumps(versions, sort_keys=True)
+            obj.version = stamp
+            if action == "create" and not obj.origin:
+                obj.origin = actor
+        if action == "update" and getattr(obj, "deleted", False) and "deleted" in fields:
+            action = "delete"
+        entries.append(AuditEntry(at=now.isoformat(timespec="seconds"), actor=actor,
+                                  action=("merge-" + action) if remote else action,
+                                  record_kind=kind, record_id=str(obj.id),
+                                  fields=json.dumps(fields)))
+    session.add_all(entries)

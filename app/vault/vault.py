@@ -1,0 +1,311 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A vault folder: create it, unlock it, hand out sessions, change how it is unlocked.
+
+    vault.db        SQLCipher 4, opened with the random 256-bit vault key
+    keyslots.json   the vault key wrapped by each unlock method
+    blobs/          attachments, each encrypted with its own key
+    backups/        rotating encrypted copies of vault.db
+    vault.lock      held while a process has the vault open
+
+The vault key lives only in memory while unlocked. Nothing readable about a case is
+written outside vault.db and blobs/.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.domain.hlc import HybridClock
+from app.errors import AuthenticationError, IntegrityError, UserError
+from app.vault import backup, migrate, recovery
+from app.vault.engine import CORRUPT, open_engine, storage_error
+from app.vault.fsutil import make_private_dir
+from app.vault.identity import Identity
+from app.vault.keychain import KeyStore, OsKeychain
+from app.vault.keyslots import (
+    KEYCHAIN,
+    PASSPHRASE,
+    RECOVERY,
+    KdfParams,
+    Keyslots,
+    calibrate,
+    recovery_wrapping_key,
+)
+from app.vault.lock import VaultLock
+from app.vault.schema import IdentityRow, VaultMeta
+
+Clock = Callable[[], datetime]
+DB, KEYSLOTS, BLOBS, BACKUPS = "vault.db", "keyslots.json", "blobs", "backups"
+HLC_META = "hlc_last"
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def default_vault_dir() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("Vigil", appauthor=False) / "vault"
+
+
+def is_vault(path: Path) -> bool:
+    return (path / KEYSLOTS).is_file()
+
+
+class Vault:
+    """An unlocked vault. Use as a context manager, or call ``close()``."""
+
+    def __init__(self, path: Path, key: bytes, keyslots: Keyslots, lock: VaultLock,
+                 clock: Clock) -> None:
+        self.path = path
+        self._key = key
+        self._keyslots = keyslots
+        self._lock = lock
+        self.clock = clock
+        self.engine = open_engine(path / DB, key)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.identity: Identity | None = None
+        self.hlc: HybridClock | None = None
+
+    # -- creating and unlocking ----
+    @classmethod
+    def create(cls, path: Path, passphrase: str, *, name: str = "",
+               kdf: KdfParams | None = None, clock: Clock = utc_now) -> tuple[Vault, str]:
+        """A new empty vault in ``path`` (absent or empty); returns it and the recovery key."""
+        path = Path(path)
+        check_passphrase(passphrase)
+        if is_vault(path):
+            raise UserError("There is already a vault in that folder.")
+        if path.exists() and any(p.name not in (DB, "vault.lock", BLOBS, BACKUPS)
+                                 for p in path.iterdir()):
+            raise UserError("That folder is not empty: choose a new or empty folder.")
+        make_private_dir(path)
+        lock = VaultLock(path)
+        lock.acquire()
+        try:
+            # keyslots.json is written last: it marks a complete vault. A vault.db left by an
+            # interrupted creation cannot be opened by anyone (its key was never saved).
+            for leftover in (DB, DB + "-wal", DB + "-shm"):
+                with contextlib.suppress(FileNotFoundError):
+                    (path / leftover).unlink()
+            key = secrets.token_bytes(32)
+            keyslots = Keyslots.new()
+            vault = cls(path, key, keyslots, lock, clock)
+            vault._prepare_folders()
+            migrate.upgrade(vault.engine)
+            identity = Identity.generate(name)
+            with vault.session() as session:
+                session.add(IdentityRow(id=1, name=name, age_identity=identity.age_identity,
+                                        signing_key=identity.signing_secret,
+                                        fingerprint=identity.fingerprint,
+                                        created_at=clock().isoformat(timespec="seconds")))
+            recovery_text, recovery_secret = recovery.generate()
+            salt = secrets.token_bytes(32)
+            params = kdf or calibrate()
+            recovery_wrap = recovery_wrapping_key(recovery_secret, salt)
+            keyslots = (keyslots
+                        .with_slot(key, PASSPHRASE, params.derive(passphrase), kdf=params)
+                        .with_slot(key, RECOVERY, recovery_wrap, salt=salt))
+            keyslots.save(path / KEYSLOTS, key)
+            vault._keyslots = keyslots
+            vault._load_identity()
+        except BaseException:
+            lock.release()
+            raise
+        return vault, recovery_text
+
+    @classmethod
+    def unlock(cls, path: Path, *, passphrase: str | None = None,
+               recovery_key: str | None = None, keystore: KeyStore | None = None,
+               clock: Clock = utc_now, daily_backup: bool = True) -> Vault:
+        """Open the vault with one of its unlock methods; migrates it after a backup."""
+        path = Path(path)
+        if not is_vault(path):
+            raise UserError("No vault was found in that folder.")
+        keyslots = Keyslots.load(path / KEYSLOTS)
+        if passphrase is not None:
+            key = keyslots.unlock_with_passphrase(passphrase)
+        elif recovery_key is not None:
+            key = keyslots.unlock_with_recovery(recovery.parse(recovery_key))
+        else:
+            key = keyslots.unlock_with_keychain(_keychain_secret(keystore, keyslots))
+        keyslots.verify_mac(key)
+        if not (path / DB).is_file():
+            raise IntegrityError("The vault database (vault.db) is missing: restore a backup.")
+        lock = VaultLock(path)
+        lock.acquire()
+        vault = None
+        try:
+            vault = cls(path, key, keyslots, lock, clock)
+            vault._prepare_folders()
+            vault._open_checked(daily_backup)
+        except BaseException:
+            if vault is not None:
+                vault.engine.dispose()
+            lock.release()
+            raise
+        return vault
+
+    def _prepare_folders(self) -> None:
+        make_private_dir(self.path / BLOBS)
+        make_private_dir(self.path / BACKUPS)
+
+    def _open_checked(self, daily_backup: bool) -> None:
+        try:
+            revision = migrate.current(self.engine)
+            if revision != migrate.head():
+                backup.take(self, reason="migration")
+                migrate.upgrade(self.engine)
+            elif daily_backup:
+                backup.take_daily(self)
+        except DBAPIError as exc:
+            raise storage_error(exc) or exc from None
+        self._load_identity()
+
+    def _load_identity(self) -> None:
+        with self.session() as session:
+            row = session.get(IdentityRow, 1)
+            if row is None:
+                raise IntegrityError(CORRUPT)
+            self.identity = Identity(row.name, row.age_identity, row.signing_key)
+            last = session.get(VaultMeta, HLC_META)
+        self.hlc = HybridClock(self.identity.fingerprint,
+                               wall=lambda: int(self.clock().timestamp() * 1000))
+        if last is not None:
+            self.hlc.observe(last.value)
+
+    # -- sessions ----
+    @contextlib.contextmanager
+    def session(self, *, remote: bool = False) -> Iterator[Session]:
+        """A unit of work: committed on success, rolled back on any error.
+
+        Storage failures a user can act on (disk full, damage) come out as VigilErrors.
+        """
+        if self._key is None:
+            raise UserError("The vault is locked.")
+        session = self._sessions()
+        if self.identity is not None:
+            session.info.update(actor=self.identity.fingerprint, clock=self.clock,
+                                hlc=self.hlc, remote=remote)
+        try:
+            yield session
+            if self.hlc is not None and (session.new or session.dirty or session.deleted):
+                session.flush()
+                session.merge(VaultMeta(key=HLC_META, value=self.hlc.last))
+            session.commit()
+        except DBAPIError as exc:
+            session.rollback()
+            raise storage_error(exc) or exc from None
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def meta(self, key: str) -> str | None:
+        with self.session() as session:
+            row = session.get(VaultMeta, key)
+            return None if row is None else row.value
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.session() as session:
+            session.merge(VaultMeta(key=key, value=value))
+
+    # -- unlock methods ----
+    @property
+    def keyslots(self) -> Keyslots:
+        return self._keyslots
+
+    def change_passphrase(self, new: str, kdf: KdfParams | None = None) -> None:
+        """Rewrap the vault key under a new passphrase; the database is not touched."""
+        check_passphrase(new)
+        params = kdf or calibrate()
+        self._save_slots(self._keyslots.with_slot(self._key, PASSPHRASE, params.derive(new),
+                                                  kdf=params))
+
+    def newrecovery_wrapping_key(self) -> str:
+        """Replace the recovery key; the old one stops working. Returns the new one (show once)."""
+        text_key, secret = recovery.generate()
+        salt = secrets.token_bytes(32)
+        self._save_slots(self._keyslots.with_slot(self._key, RECOVERY,
+                                                  recovery_wrapping_key(secret, salt), salt=salt))
+        return text_key
+
+    def remember_on_this_computer(self, keystore: KeyStore | None = None) -> None:
+        store = keystore or OsKeychain()
+        secret = secrets.token_bytes(32)
+        store.store(self._keychain_account(), secret)
+        self._save_slots(self._keyslots.with_slot(self._key, KEYCHAIN, secret))
+
+    def forget_on_this_computer(self, keystore: KeyStore | None = None) -> None:
+        self._save_slots(self._keyslots.without(KEYCHAIN))
+        with contextlib.suppress(Exception):
+            (keystore or OsKeychain()).forget(self._keychain_account())
+
+    def _keychain_account(self) -> str:
+        return keychain_account(self._keyslots)
+
+    def _save_slots(self, keyslots: Keyslots) -> None:
+        keyslots.save(self.path / KEYSLOTS, self._key)
+        self._keyslots = keyslots
+
+    # -- backups ----
+    def export_database(self, target: Path) -> None:
+        """An encrypted copy of vault.db (same key) at ``target``, via sqlcipher_export."""
+        backup.export_database(self, target)
+
+    def _key_hex(self) -> str:
+        if self._key is None:
+            raise UserError("The vault is locked.")
+        return self._key.hex()
+
+    # -- closing ----
+    def close(self) -> None:
+        if self._key is None:
+            return
+        self.engine.dispose()
+        self._key = None
+        self.identity = None
+        self._lock.release()
+
+    @property
+    def is_open(self) -> bool:
+        return self._key is not None
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def keychain_account(keyslots: Keyslots) -> str:
+    return f"vault-{keyslots.vault_id}"
+
+
+def _keychain_secret(keystore: KeyStore | None, keyslots: Keyslots) -> bytes:
+    if not keyslots.has(KEYCHAIN):
+        raise AuthenticationError("This vault is not remembered on this computer: "
+                                  "use your passphrase.")
+    secret = (keystore or OsKeychain()).load(keychain_account(keyslots))
+    if secret is None or len(secret) != 32:
+        raise AuthenticationError("This computer's keychain no longer holds the vault's key: "
+                                  "use your passphrase.")
+    return secret
+
+
+MIN_PASSPHRASE = 8
+
+
+def check_passphrase(passphrase: str) -> None:
+    if len(passphrase.strip()) < MIN_PASSPHRASE:
+        raise UserError(f"The passphrase must have at least {MIN_PASSPHRASE} characters.")
