@@ -404,6 +404,6 @@ def _disk_errors() -> Iterator[None]:
     except OSError as exc:
         if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
             raise UserError("The disk is full, so the file was not saved.") from None
-        if isinstance(exc, PermissionError):
+        if isinstance(exc, PermissionError) or exc.errno == errno.EROFS:
             raise UserError("Vigil is not allowed to write to that folder.") from None
         raise
