@@ -1,0 +1,341 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The mapping of a spreadsheet import (DESIGN.md section 10): the mapping file and cells.
+
+Validates the mapping file the GUI's import wizard saves and `--mapping` reads, and converts
+one cell to the interchange value of its case key. Messages name mapping keys, headers and
+positions only; they must never quote a cell or a raw spelling from the `values` table: both
+are case data.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from app.domain.dates import FuzzyDate, Precision
+from app.domain.enums import Access, Category, Consent, EventKind, Gender, Sensitivity, Status
+from app.errors import UserError
+
+MAX_MAPPING_BYTES = 1024 * 1024
+
+# How each case key of DESIGN.md section 9 is filled from one cell.
+TEXT_KEYS = frozenset({
+    "display_name", "name_original", "ethnicity", "occupation", "location", "facility",
+    "sentence", "health_concerns", "summary", "internal_notes",
+})
+DATE_KEYS = frozenset({"status_since", "sentence_ends"})
+INT_KEYS = frozenset({"birth_year", "priority"})
+LIST_KEYS = frozenset({"charges", "tags", "other_names", "nationalities"})
+ENUM_KEYS: dict[str, type[Enum]] = {
+    "gender": Gender,
+    "category": Category,
+    "status": Status,
+    "lawyer_access": Access,
+    "family_access": Access,
+    "consular_access": Access,
+    "consent": Consent,
+    "sensitivity": Sensitivity,
+}
+PRIORITIES = (1, 2, 3)
+# Keys whose value is a list of objects or an object: one cell cannot hold them.
+NOT_FROM_ONE_CELL = {
+    "events": 'map each date column to "event:<kind>" instead',
+    "sources": "keep the source in a column of its own; it goes to the internal notes",
+    "confession": 'map its date column to "event:confession_broadcast" instead',
+    "id": 'set "id_column" in the mapping file to make IDs from a column',
+}
+CELL_KEYS = TEXT_KEYS | DATE_KEYS | INT_KEYS | LIST_KEYS | ENUM_KEYS.keys()
+EVENT_PREFIX = "event:"
+EVENT_KINDS = frozenset(kind.value for kind in EventKind)
+_MAPPING_KEYS = ("columns", "values", "date_formats", "id_column")
+_LIST_SPLIT = re.compile(r"[;；\r\n]+")
+_COUNTRY_SPLIT = re.compile(r"[;；,，、\s]+")
+
+
+class CellProblem(ValueError):
+    """Why a cell did not convert; the text never contains the cell."""
+
+
+class SpreadsheetError(UserError):
+    """A spreadsheet or mapping file that cannot be imported; `.problems` lists every reason."""
+
+    def __init__(self, message: str, problems: list[str] | None = None):
+        super().__init__(message)
+        self.problems = list(problems) if problems else [message]
+
+
+def fold(text: str) -> str:
+    """The form two spellings of a header or cell share: NFKC, trimmed, one space, casefolded."""
+    return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+
+def header_key(header: str) -> str:
+    """The case key a header names by itself ("Birth year" -> "birth_year")."""
+    return fold(header).replace(" ", "_")
+
+
+def enum_values(key: str) -> tuple[str, ...]:
+    return tuple(member.value for member in ENUM_KEYS[key])
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """A mapping file: header -> case key or "event:<kind>", raw cell -> value per key, ...
+
+    Build it with `load_mapping` or `parse_mapping`, which validate; an empty Mapping maps only
+    headers that equal case keys.
+    """
+
+    columns: dict[str, str] = field(default_factory=dict)
+    values: dict[str, dict[str, str | int]] = field(default_factory=dict)
+    date_formats: tuple[str, ...] = ()
+    id_column: str | None = None
+    # Lookups by fold(): the fallback after an exact match (headers, raw cells).
+    _columns: dict[str, str] = field(init=False, repr=False, compare=False)
+    _values: dict[str, dict[str, str | int]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_columns", {fold(h): t for h, t in self.columns.items()})
+        object.__setattr__(self, "_values", {
+            key: {fold(raw): value for raw, value in table.items()}
+            for key, table in self.values.items()
+        })
+
+    def target(self, header: str) -> str | None:
+        """What the mapping makes of a column, or None if it does not name it."""
+        return self.columns.get(header, self._columns.get(fold(header)))
+
+    def value(self, key: str, cell: str) -> str | int | None:
+        """The value `values[key]` gives a cell: exact match first, then folded."""
+        table = self.values.get(key, {})
+        return table[cell] if cell in table else self._values.get(key, {}).get(fold(cell))
+
+
+def load_mapping(path: Path | str) -> Mapping:
+    """Read and validate a mapping file; raise SpreadsheetError with every problem found."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_MAPPING_BYTES:
+            raise SpreadsheetError("The mapping file is too large to be a mapping (over 1 MB).")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise SpreadsheetError(f"The mapping file could not be read ({exc.strerror}).") from None
+    try:
+        obj = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise SpreadsheetError("The mapping file is not UTF-8 text.") from None
+    except json.JSONDecodeError as exc:
+        raise SpreadsheetError(
+            f"The mapping file is not valid JSON (line {exc.lineno}, column {exc.colno})."
+        ) from None
+    return parse_mapping(obj)
+
+
+def parse_mapping(obj: object) -> Mapping:
+    """Validate a mapping already parsed from JSON (what the import wizard holds in memory)."""
+    if not isinstance(obj, dict):
+        raise SpreadsheetError("The mapping file must hold one JSON object.")
+    problems = [f'mapping file: unknown key "{key}" (known: {", ".join(_MAPPING_KEYS)})'
+                for key in obj if key not in _MAPPING_KEYS]
+    columns = _columns(obj.get("columns", {}), problems)
+    values = _values(obj.get("values", {}), problems)
+    formats = _date_formats(obj.get("date_formats", []), problems)
+    id_column = obj.get("id_column")
+    if id_column is not None and not (isinstance(id_column, str) and id_column.strip()):
+        problems.append("mapping file: id_column must be the header of a column")
+        id_column = None
+    if problems:
+        raise _mapping_error(problems)
+    return Mapping(columns, values, formats, id_column)
+
+
+def _mapping_error(problems: list[str]) -> SpreadsheetError:
+    if len(problems) == 1:
+        return SpreadsheetError(f"The mapping file cannot be used: {problems[0]}.", problems)
+    return SpreadsheetError(
+        f"The mapping file cannot be used ({len(problems)} problems); the first: {problems[0]}.",
+        problems,
+    )
+
+
+def _columns(columns: object, problems: list[str]) -> dict[str, str]:
+    if not isinstance(columns, dict):
+        problems.append('mapping file: "columns" must be an object of header: case key')
+        return {}
+    result: dict[str, str] = {}
+    seen: set[str] = set()
+    for header, target in columns.items():
+        where = f'columns["{header}"]'
+        if not isinstance(target, str):
+            problems.append(f"mapping file: {where} must be a case key as a string")
+            continue
+        target = target.strip()
+        if target.startswith(EVENT_PREFIX):
+            kind = target[len(EVENT_PREFIX):]
+            if kind not in EVENT_KINDS:
+                problems.append(f'mapping file: {where}: "{kind}" is not an event kind '
+                                f"(known: {', '.join(sorted(EVENT_KINDS))})")
+                continue
+        elif target in NOT_FROM_ONE_CELL:
+            problems.append(f'mapping file: {where}: "{target}" cannot be filled from one cell; '
+                            f"{NOT_FROM_ONE_CELL[target]}")
+            continue
+        elif target not in CELL_KEYS:
+            problems.append(f'mapping file: {where}: "{target}" is not a case key')
+            continue
+        if fold(header) in seen:
+            problems.append(f"mapping file: {where} repeats a header already in columns")
+            continue
+        seen.add(fold(header))
+        result[header] = target
+    return result
+
+
+def _values(values: object, problems: list[str]) -> dict[str, dict[str, str | int]]:
+    if not isinstance(values, dict):
+        problems.append('mapping file: "values" must be an object of case key: {raw: value}')
+        return {}
+    exact: dict[str, dict[str, str | int]] = {}
+    folded: dict[str, dict[str, str | int]] = {}
+    for key, table in values.items():
+        if key not in ENUM_KEYS and key != "priority":
+            problems.append(f'mapping file: values["{key}"]: only keys with a fixed set of values '
+                            f"can be mapped ({', '.join([*ENUM_KEYS, 'priority'])})")
+            continue
+        if not isinstance(table, dict):
+            problems.append(f'mapping file: values["{key}"] must be an object of raw: value')
+            continue
+        exact[key], folded[key] = {}, {}
+        for position, (raw, target) in enumerate(table.items(), start=1):
+            # Raw spellings come from case data: refer to them by position, never quote them.
+            where = f'values["{key}"], entry {position}'
+            value = _value_target(key, target)
+            if value is None:
+                allowed = PRIORITIES if key == "priority" else enum_values(key)
+                problems.append(f"mapping file: {where} maps to something that is not a {key} "
+                                f"value (valid: {', '.join(map(str, allowed))})")
+                continue
+            if folded[key].get(fold(raw), value) != value:
+                problems.append(f"mapping file: {where} differs from an earlier entry only in "
+                                "case or spaces but maps to another value")
+                continue
+            exact[key][raw] = value
+            folded[key][fold(raw)] = value
+    return exact
+
+
+def _value_target(key: str, target: object) -> str | int | None:
+    if key == "priority":
+        if isinstance(target, str) and target.strip().isdigit():
+            target = int(target)
+        ok = isinstance(target, int) and not isinstance(target, bool) and target in PRIORITIES
+        return target if ok else None
+    return target if isinstance(target, str) and target in enum_values(key) else None
+
+
+def _date_formats(formats: object, problems: list[str]) -> tuple[str, ...]:
+    if not (isinstance(formats, list) and all(isinstance(f, str) for f in formats)):
+        problems.append('mapping file: "date_formats" must be a list of strptime formats')
+        return ()
+    sample = datetime(2001, 12, 31)
+    for position, fmt in enumerate(formats):
+        if "%Y" not in fmt and "%y" not in fmt:
+            problems.append(f"mapping file: date_formats[{position}] has no year (%Y or %y)")
+            continue
+        try:
+            datetime.strptime(sample.strftime(fmt), fmt)
+        except ValueError:
+            problems.append(f"mapping file: date_formats[{position}] is not a usable "
+                            "strptime format")
+    return tuple(formats)
+
+
+def date_precision(fmt: str) -> Precision:
+    """How much of a date a strptime format reads: "%Y.%m" a month, "%Y" only a year."""
+    plain = fmt.replace("%%", "")
+    if any(d in plain for d in ("%d", "%j", "%x", "%c")):
+        return Precision.DAY
+    if any(d in plain for d in ("%m", "%b", "%B")):
+        return Precision.MONTH
+    return Precision.YEAR
+
+
+def convert_cell(key: str, cell: str, mapping: Mapping) -> Any:
+    """The interchange value of one cell, or None for "absent"."""
+    if key in ENUM_KEYS or key == "priority":
+        mapped = mapping.value(key, cell)
+        if mapped is not None or not cell.strip():
+            return mapped
+        if key == "priority":
+            return _int(cell, PRIORITIES, "not a priority (1, 2 or 3)", key in mapping.values)
+        direct = fold(cell).replace(" ", "_").replace("-", "_")
+        if direct in enum_values(key):
+            return direct
+        if key in mapping.values:
+            raise CellProblem("no mapping for this value")
+        raise CellProblem(f"not a {key} value (valid: {', '.join(enum_values(key))})")
+    text = cell.strip()
+    if not text:
+        return None
+    if key in TEXT_KEYS:
+        return text
+    if key in DATE_KEYS:
+        return convert_date(text, mapping)
+    if key in INT_KEYS:
+        return _int(text, range(1000, 10000), "not a four-digit year", False)
+    if key == "nationalities":
+        codes = [code.upper() for code in _COUNTRY_SPLIT.split(_nfkc(text)) if code]
+        if not all(re.fullmatch(r"[A-Z]{2}", code) for code in codes):
+            raise CellProblem("not a list of two-letter country codes (ISO 3166-1 alpha-2)")
+        return list(dict.fromkeys(codes))
+    items = [item.strip() for item in _LIST_SPLIT.split(text) if item.strip()]
+    if key == "other_names":
+        return [{"name": item} for item in items]
+    return items  # charges, tags
+
+
+def _int(text: str, allowed: range | tuple[int, ...], reason: str, mapped: bool) -> int:
+    digits = _nfkc(text).strip()
+    if digits.isascii() and digits.isdigit() and int(digits) in allowed:
+        return int(digits)
+    raise CellProblem("no mapping for this value" if mapped else reason)
+
+
+def convert_date(cell: str, mapping: Mapping) -> str | None:
+    """Canonical fuzzy date: ISO forms first, then each of the mapping's date_formats."""
+    text = _nfkc(cell).strip()
+    if not text:
+        return None
+    try:
+        return str(FuzzyDate.parse(text))
+    except ValueError:
+        pass
+    approximate = text.endswith("~")
+    core = text.rstrip("~").strip()
+    for fmt in mapping.date_formats:
+        try:
+            parsed = datetime.strptime(core, fmt)
+        except ValueError:
+            continue
+        precision = date_precision(fmt)
+        return str(FuzzyDate(
+            parsed.year,
+            None if precision is Precision.YEAR else parsed.month,
+            parsed.day if precision is Precision.DAY else None,
+            approximate,
+        ))
+    raise CellProblem("not a date: expected YYYY, YYYY-MM or YYYY-MM-DD"
+                       + (" or one of the mapping's date_formats" if mapping.date_formats
+                          else ""))
+
+
+def _nfkc(text: str) -> str:
+    # Full-width digits and punctuation from Chinese input methods read as their ASCII twins.
+    return unicodedata.normalize("NFKC", text)
