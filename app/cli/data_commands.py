@@ -4,6 +4,117 @@
 
 from __future__ import annotations
 
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from app.cli.common import open_vault, print_json, vault_options
+from app.domain.enums import Status
+from app.errors import UserError
+from app.services import bulk, demo
+from app.services.cases import CaseFilter, list_cases
+from app.services.interchange import dump_document
+from app.vault.fsutil import atomic_output
+
 
 def register(commands) -> None:
-    """Added with the case-data services."""
+    common = vault_options()
+    demo_cmd = commands.add_parser("demo", parents=[common],
+                                   help="create a vault of fictional sample data and open it")
+    demo_cmd.add_argument("--no-window", action="store_true", help="only create it")
+    demo_cmd.set_defaults(handler=cmd_demo)
+
+    imp = commands.add_parser("import", parents=[common],
+                              help="import interchange JSON or a spreadsheet (CSV) of cases")
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--mapping", metavar="MAP.json", help="how spreadsheet columns map")
+    imp.add_argument("--dry-run", action="store_true", help="check everything, change nothing")
+    imp.set_defaults(handler=cmd_import)
+
+    exp = commands.add_parser("export", parents=[common],
+                              help="export the vault as interchange JSON (NOT encrypted)")
+    exp.add_argument("-o", "--output", required=True, metavar="FILE")
+    exp.add_argument("--plaintext", action="store_true",
+                     help="confirm that you want an unencrypted file")
+    exp.set_defaults(handler=cmd_export)
+
+    cases = commands.add_parser("cases", parents=[common], help="list cases")
+    cases.add_argument("--status", choices=[s.value for s in Status])
+    cases.add_argument("--not-raised-since", type=int, metavar="DAYS")
+    cases.add_argument("--json", action="store_true", help="machine-readable output")
+    cases.set_defaults(handler=cmd_cases)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    folder = Path(args.vault).expanduser() if getattr(args, "vault", None) else \
+        demo.default_demo_dir()
+    created = demo.create_demo(folder)
+    print(("Created" if created else "Using") + f" the demo vault in {folder}.", file=sys.stderr)
+    print(f'Its passphrase is "{demo.DEMO_PASSPHRASE}" (everyone in it is fictional).',
+          file=sys.stderr)
+    if args.no_window:
+        return 0
+    from app.ui import launch
+
+    return launch.run(folder, passphrase=demo.DEMO_PASSPHRASE)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    path = Path(args.file).expanduser()
+    mapping = Path(args.mapping).expanduser() if args.mapping else None
+    with open_vault(args) as vault, vault.session() as session:
+        doc, spreadsheet = bulk.read_document(session, path, mapping)
+        summary = bulk.summarise(session, doc)
+        if not args.dry_run:
+            bulk.import_document(session, doc, merge_cases=spreadsheet)
+    verb = "Would import" if args.dry_run else "Imported"
+    print(f"{verb}: {summary.describe()}.", file=sys.stderr)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    if not args.plaintext:
+        raise UserError("An export is NOT encrypted: anyone who gets the file can read every "
+                        "case. Add --plaintext to confirm, or use 'vigil share export'.")
+    target = Path(args.output).expanduser()
+    if target.is_dir() or not target.parent.is_dir():
+        raise UserError("Give the export a file name in an existing folder.")
+    with open_vault(args) as vault, vault.session() as session:
+        doc = bulk.export_document(session)
+    data = json.dumps(dump_document(doc), ensure_ascii=False, indent=1).encode("utf-8")
+    with atomic_output(target) as out:
+        out.write(data + b"\n")
+    print(f"Warning: {target} is NOT encrypted. Keep it only as long as you need it, "
+          "and delete it securely.", file=sys.stderr)
+    return 0
+
+
+def cmd_cases(args: argparse.Namespace) -> int:
+    if args.not_raised_since is not None and args.not_raised_since < 0:
+        raise UserError("--not-raised-since takes a number of days (0 or more).")
+    flt = CaseFilter(statuses=frozenset({Status(args.status)}) if args.status else frozenset(),
+                     not_raised_since_days=args.not_raised_since)
+    with open_vault(args) as vault, vault.session() as session:
+        today = vault.clock().date()
+        found = list_cases(session, today, flt)
+    if args.not_raised_since is not None:
+        found.sort(key=lambda c: (c.last_raised or date.min, c.display_name))
+    if args.json:
+        print_json([{
+            "id": c.id, "display_name": c.display_name, "name_original": c.name_original,
+            "status": c.status.value if c.status else None,
+            "consent": c.consent.value if c.consent else None,
+            "last_raised": c.last_raised.isoformat() if c.last_raised else None,
+            "days_detained": c.days_detained, "priority": c.priority,
+            "category": c.category.value if c.category else None,
+        } for c in found])
+        return 0
+    for c in found:
+        last = c.last_raised.isoformat() if c.last_raised else "never"
+        held = f"{c.days_detained} days" if c.days_detained is not None else ""
+        status = c.status.value if c.status else "unknown"
+        print(f"{last:<10}  {c.display_name}  {c.name_original or ''}  [{status}] {held}  {c.id}")
+    print(f"{len(found)} case(s).", file=sys.stderr)
+    return 0

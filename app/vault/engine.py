@@ -40,6 +40,7 @@ def open_engine(db_path: Path, key: bytes) -> Engine:
             cursor.execute("PRAGMA synchronous = FULL")
             cursor.execute("PRAGMA foreign_keys = ON")
             cursor.execute("PRAGMA temp_store = MEMORY")
+            cursor.execute("PRAGMA secure_delete = ON")  # freed pages (old keys) are zeroed
             cursor.execute("PRAGMA busy_timeout = 5000")
         finally:
             cursor.close()

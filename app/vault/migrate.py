@@ -16,6 +16,13 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+# The full-text index is an FTS5 virtual table (with shadow tables) made by hand in a
+# migration; SQLAlchemy models cannot describe it, so comparisons leave it out.
+UNMODELLED_PREFIX = "case_search"
+
+
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
+    return not (type_ == "table" and name and name.startswith(UNMODELLED_PREFIX))
 
 
 def _config() -> Config:

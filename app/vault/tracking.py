@@ -18,7 +18,10 @@ from sqlalchemy.orm import Session
 
 from app.vault.schema import AuditEntry
 
-SYNC_BOOKKEEPING = frozenset({"id", "origin", "version", "field_versions", "rowid"})
+# Bookkeeping and derived columns: never versioned, never merged.
+SYNC_BOOKKEEPING = frozenset({"id", "origin", "version", "field_versions", "rowid",
+                              "detention_start", "date_sort", "follow_up_sort",
+                              "starts_at_utc", "position"})
 
 
 def _changed_fields(obj, new: bool) -> list[str]:

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.domain.hlc import HybridClock
 from app.errors import AuthenticationError, IntegrityError, UserError
 from app.vault import backup, migrate, recovery
+from app.vault.blobs import BlobStore
 from app.vault.engine import CORRUPT, open_engine, storage_error
 from app.vault.fsutil import make_private_dir
 from app.vault.identity import Identity
@@ -73,6 +74,7 @@ class Vault:
         self.clock = clock
         self.engine = open_engine(path / DB, key)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.blobs = BlobStore(path / BLOBS)
         self.identity: Identity | None = None
         self.hlc: HybridClock | None = None
 

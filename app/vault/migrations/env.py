@@ -7,10 +7,13 @@ There is no alembic.ini and no URL: a migration can only run on a vault that is 
 
 from alembic import context
 
+from app.vault import tables  # noqa: F401  (registers the case-data tables)
+from app.vault.migrate import include_object
 from app.vault.schema import Base
 
 connection = context.config.attributes["connection"]
 context.configure(connection=connection, target_metadata=Base.metadata,
-                  render_as_batch=True, compare_type=True)
+                  render_as_batch=True, compare_type=True,
+                  include_object=include_object)
 with context.begin_transaction():
     context.run_migrations()

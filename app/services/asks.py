@@ -1,0 +1,124 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Asks: who raised which cases with whom, how, and what answer came back.
+
+An ask raised by an official counts for that official's organisation: the government
+in the case × government matrix. ``ask_cases`` mirrors each live ask's case list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from app.domain.model import Ask
+from app.errors import UserError
+from app.services.records import assign, column_values, from_row
+from app.vault.tables import AskCase, AskRow, CaseRow, OfficialRow, OrganisationRow
+
+
+def _check_refs(session: Session, ask: Ask) -> None:
+    if not ask.case_ids:
+        raise UserError("An ask names at least one case.")
+    if not (ask.raised_by_official_id or ask.raised_by_organisation_id):
+        raise UserError("Say who raised it: an official or an organisation.")
+    refs = [(CaseRow, cid, "case") for cid in ask.case_ids]
+    refs += [(OfficialRow, oid, "official") for oid in
+             (ask.raised_by_official_id, ask.raised_with_official_id) if oid]
+    refs += [(OrganisationRow, oid, "organisation") for oid in
+             (ask.raised_by_organisation_id, ask.raised_with_organisation_id) if oid]
+    for table, ref, what in refs:
+        row = session.get(table, ref)
+        if row is None or row.deleted:
+            raise UserError(f"No {what} with that ID.")
+
+
+def save_ask(session: Session, ask: Ask) -> None:
+    _check_refs(session, ask)
+    row = session.get(AskRow, ask.id)
+    if row is None:
+        row = AskRow(id=ask.id)
+        session.add(row)
+    values = column_values(ask)
+    values.update(deleted=False, date_sort=ask.date.earliest().isoformat(),
+                  follow_up_sort=ask.follow_up_due.earliest().isoformat()
+                  if ask.follow_up_due else None)
+    assign(row, values)
+    index_ask(session, ask.id, ask.case_ids, values["date_sort"])
+
+
+def index_ask(session: Session, ask_id: str, case_ids, date_sort: str | None) -> None:
+    """Rebuild the ask's rows in ``ask_cases`` (none when it is deleted)."""
+    session.execute(delete(AskCase).where(AskCase.ask_id == ask_id))
+    if date_sort is not None:
+        session.add_all(AskCase(ask_id=ask_id, case_id=cid, date_sort=date_sort)
+                        for cid in dict.fromkeys(case_ids))
+
+
+def delete_ask(session: Session, ask_id: str) -> None:
+    row = session.get(AskRow, ask_id)
+    if row is None or row.deleted:
+        raise UserError("No ask with that ID.")
+    row.deleted = True
+    index_ask(session, ask_id, (), None)
+
+
+def get_ask(session: Session, ask_id: str) -> Ask:
+    row = session.get(AskRow, ask_id)
+    if row is None or row.deleted:
+        raise UserError("No ask with that ID.")
+    return from_row(Ask, row)
+
+
+@dataclass(frozen=True, slots=True)
+class AskView:
+    """An ask with the names a person reads: who raised it, with whom, for which government."""
+
+    ask: Ask
+    raised_by: str
+    raised_with: str
+    government_id: str | None
+    government: str | None
+
+
+def government_of():
+    """SQL for the organisation an ask counts for: its own, or its official's."""
+    by_official = aliased(OfficialRow)
+    return by_official, func.coalesce(AskRow.raised_by_organisation_id,
+                                      by_official.organisation_id)
+
+
+def list_asks(session: Session, *, case_id: str | None = None,
+              government_id: str | None = None, official_id: str | None = None) -> list[AskView]:
+    """Asks, newest first, optionally for one case, one government or one official."""
+    by_official, gov = government_of()
+    gov_org = aliased(OrganisationRow)
+    with_official, with_org, by_org = (aliased(OfficialRow), aliased(OrganisationRow),
+                                       aliased(OrganisationRow))
+    stmt = (select(AskRow, by_official.name, by_org.name, with_official.name, with_org.name,
+                   gov, gov_org.name)
+            .outerjoin(by_official, by_official.id == AskRow.raised_by_official_id)
+            .outerjoin(by_org, by_org.id == AskRow.raised_by_organisation_id)
+            .outerjoin(with_official, with_official.id == AskRow.raised_with_official_id)
+            .outerjoin(with_org, with_org.id == AskRow.raised_with_organisation_id)
+            .outerjoin(gov_org, gov_org.id == gov)
+            .where(AskRow.deleted.is_(False)))
+    if case_id is not None:
+        stmt = stmt.join(AskCase, AskCase.ask_id == AskRow.id).where(AskCase.case_id == case_id)
+    if government_id is not None:
+        stmt = stmt.where(gov == government_id)
+    if official_id is not None:
+        stmt = stmt.where(or_(AskRow.raised_by_official_id == official_id,
+                              AskRow.raised_with_official_id == official_id))
+    stmt = stmt.order_by(AskRow.date_sort.desc(), AskRow.id)
+    views = []
+    for row, by_off, by_org_name, with_off, with_org_name, gov_id, gov_name in session.execute(
+            stmt):
+        views.append(AskView(
+            ask=from_row(Ask, row),
+            raised_by=" / ".join(n for n in (by_off, by_org_name) if n) or "?",
+            raised_with=" / ".join(n for n in (with_off, with_org_name) if n),
+            government_id=gov_id, government=gov_name))
+    return views

@@ -1,0 +1,208 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Cases with their timeline and sources: save, read, delete, list and filter.
+
+Plain domain objects in and out; rows never leave this layer. A delete leaves a
+tombstone so that colleagues' vaults learn of it.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy.orm import Session
+
+from app.domain import rules
+from app.domain.dates import FuzzyDate
+from app.domain.enums import Category, Consent, Status
+from app.domain.model import Case, Event, Source
+from app.errors import UserError
+from app.services import search
+from app.services.records import assign, column_values, from_row
+from app.vault.tables import AskCase, CaseRow, EventRow, SourceRow
+
+NO_SUCH_CASE = "No case with that ID."
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def live(session: Session, table, row_id: str):
+    row = session.get(table, row_id)
+    return None if row is None or row.deleted else row
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+def save_case(session: Session, case: Case) -> None:
+    """Create or update a case with its events and sources (those left out are deleted)."""
+    if not case.display_name.strip():
+        raise UserError("A case needs a display name.")
+    row = session.get(CaseRow, case.id)
+    if row is None:
+        row = CaseRow(id=case.id)
+        session.add(row)
+    values = column_values(case, skip=("events", "sources"))
+    values["deleted"] = False
+    start = rules.detention_start(case)
+    values["detention_start"] = str(start) if start else None
+    assign(row, values)
+    _save_children(session, EventRow, case.id, case.events, _event_values)
+    _save_children(session, SourceRow, case.id, case.sources, _source_values)
+    search.index_case(session, case)
+
+
+def _event_values(event: Event, position: int) -> dict:
+    values = column_values(event)
+    values.update(date_sort=event.date.earliest().isoformat(), position=position)
+    return values
+
+
+def _source_values(source: Source, position: int) -> dict:
+    values = column_values(source)
+    values["position"] = position
+    return values
+
+
+def _save_children(session, table, case_id: str, items: Iterable, to_values) -> None:
+    existing = {r.id: r for r in session.scalars(select(table).where(table.case_id == case_id))}
+    for position, item in enumerate(items):
+        row = existing.pop(item.id, None)
+        if row is None:
+            row = session.get(table, item.id)
+            if row is not None and row.case_id != case_id:
+                raise UserError("An event or source ID is already used by another case.")
+            if row is None:
+                row = table(id=item.id, case_id=case_id)
+                session.add(row)
+        values = to_values(item, position)
+        values["deleted"] = False
+        assign(row, values)
+    for row in existing.values():
+        if not row.deleted:
+            row.deleted = True
+
+
+def delete_case(session: Session, case_id: str) -> None:
+    row = live(session, CaseRow, case_id)
+    if row is None:
+        raise UserError(NO_SUCH_CASE)
+    row.deleted = True
+    for table in (EventRow, SourceRow):
+        for child in session.scalars(select(table).where(table.case_id == case_id,
+                                                         table.deleted.is_(False))):
+            child.deleted = True
+    search.unindex_case(session, case_id)
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def get_case(session: Session, case_id: str) -> Case:
+    row = live(session, CaseRow, case_id)
+    if row is None:
+        raise UserError(NO_SUCH_CASE)
+    return case_from_row(session, row)
+
+
+def case_from_row(session: Session, row: CaseRow) -> Case:
+    events = session.scalars(select(EventRow).where(
+        EventRow.case_id == row.id, EventRow.deleted.is_(False)).order_by(
+        EventRow.position, EventRow.date_sort, EventRow.id))
+    sources = session.scalars(select(SourceRow).where(
+        SourceRow.case_id == row.id, SourceRow.deleted.is_(False)).order_by(
+        SourceRow.position, SourceRow.id))
+    return from_row(Case, row,
+                    events=tuple(from_row(Event, e) for e in events),
+                    sources=tuple(from_row(Source, s) for s in sources))
+
+
+def all_cases(session: Session) -> list[Case]:
+    rows = session.scalars(select(CaseRow).where(CaseRow.deleted.is_(False))
+                           .order_by(CaseRow.display_name, CaseRow.id))
+    return [case_from_row(session, row) for row in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class CaseSummary:
+    """One line of the case list."""
+
+    id: str
+    display_name: str
+    name_original: str | None
+    status: Status | None
+    category: Category | None
+    consent: Consent | None
+    priority: int | None
+    nationalities: tuple[str, ...]
+    tags: tuple[str, ...]
+    last_raised: date | None
+    days_detained: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class CaseFilter:
+    query: str = ""
+    statuses: frozenset[Status] = field(default_factory=frozenset)
+    categories: frozenset[Category] = field(default_factory=frozenset)
+    consents: frozenset[Consent] = field(default_factory=frozenset)
+    nationality: str | None = None
+    tag: str | None = None
+    priority: int | None = None
+    not_raised_since_days: int | None = None  # includes cases never raised
+
+
+def last_raised_subquery():
+    return (select(AskCase.case_id, func.max(AskCase.date_sort).label("last"))
+            .group_by(AskCase.case_id).subquery())
+
+
+def list_cases(session: Session, today: date, flt: CaseFilter = CaseFilter()) -> list[CaseSummary]:
+    """Cases matching every part of the filter, by name."""
+    last = last_raised_subquery()
+    stmt = (select(CaseRow, last.c.last).outerjoin(last, last.c.case_id == CaseRow.id)
+            .where(CaseRow.deleted.is_(False)))
+    ids = search.matching_case_ids(session, flt.query)
+    if ids is not None:
+        if not ids:
+            return []
+        stmt = stmt.where(CaseRow.id.in_(ids))
+    if flt.statuses:
+        stmt = stmt.where(CaseRow.status.in_([s.value for s in flt.statuses]))
+    if flt.categories:
+        stmt = stmt.where(CaseRow.category.in_([c.value for c in flt.categories]))
+    if flt.consents:
+        stmt = stmt.where(CaseRow.consent.in_([c.value for c in flt.consents]))
+    if flt.priority is not None:
+        stmt = stmt.where(CaseRow.priority == flt.priority)
+    for column, wanted in ((CaseRow.nationalities, flt.nationality and flt.nationality.upper()),
+                           (CaseRow.tags, flt.tag)):
+        if wanted:
+            each = func.json_each(column).table_valued("value")
+            stmt = stmt.where(exists(select(1).select_from(each).where(each.c.value == wanted)))
+    if flt.not_raised_since_days is not None:
+        cutoff = (today - timedelta(days=flt.not_raised_since_days)).isoformat()
+        stmt = stmt.where(or_(last.c.last.is_(None), and_(last.c.last < cutoff)))
+    stmt = stmt.order_by(CaseRow.display_name, CaseRow.id)
+    return [_summary(row, last_date, today) for row, last_date in session.execute(stmt)]
+
+
+def _summary(row: CaseRow, last: str | None, today: date) -> CaseSummary:
+    start = FuzzyDate.parse(row.detention_start) if row.detention_start else None
+    return CaseSummary(
+        id=row.id, display_name=row.display_name, name_original=row.name_original,
+        status=Status(row.status) if row.status else None,
+        category=Category(row.category) if row.category else None,
+        consent=Consent(row.consent) if row.consent else None,
+        priority=row.priority, nationalities=tuple(json.loads(row.nationalities)),
+        tags=tuple(json.loads(row.tags)),
+        last_raised=date.fromisoformat(last) if last else None,
+        days_detained=max(0, (today - start.latest()).days) if start else None,
+    )

@@ -1,0 +1,233 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The questions a caseworker asks every morning, answered from indexed queries.
+
+Who has not been raised by anyone for how long; which government raised which case and
+when last (the case × government matrix); overdue follow-ups; upcoming meetings; legal
+time limits passed; anniversaries; and, before a meeting with a government, what it asked
+last time and what it was told. ``today``/``now`` are always passed in (an injectable
+clock), never read here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.domain import rules
+from app.domain.dates import FuzzyDate
+from app.domain.enums import DETAINED_STATUSES, Consent, EventKind, OrganisationKind, Status
+from app.domain.model import Case, Event, Meeting
+from app.services.asks import AskView, government_of, list_asks
+from app.services.cases import CaseFilter, CaseSummary, list_cases
+from app.services.meetings import list_meetings
+from app.vault.tables import AskCase, AskRow, CaseRow, EventRow, OrganisationRow
+
+
+def not_raised_since(session: Session, today: date, days: int) -> list[CaseSummary]:
+    """Cases nobody has raised in ``days`` days (never-raised included), stalest first."""
+    found = list_cases(session, today, CaseFilter(not_raised_since_days=days))
+    return sorted(found, key=lambda c: (c.last_raised or date.min, c.display_name))
+
+
+def never_raised(session: Session, today: date) -> list[CaseSummary]:
+    return [c for c in list_cases(session, today) if c.last_raised is None]
+
+
+@dataclass(frozen=True, slots=True)
+class Government:
+    id: str
+    name: str
+    country: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    last: date
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Matrix:
+    cases: list[CaseSummary]  # stalest first
+    governments: list[Government]  # most active first
+    cells: dict[tuple[str, str], Cell]  # (case id, government id)
+
+
+def matrix(session: Session, today: date) -> Matrix:
+    by_official, gov = government_of()
+    stmt = (select(AskCase.case_id, gov.label("gov"), func.max(AskCase.date_sort),
+                   func.count())
+            .join(AskRow, AskRow.id == AskCase.ask_id)
+            .outerjoin(by_official, by_official.id == AskRow.raised_by_official_id)
+            .group_by(AskCase.case_id, gov))
+    cells: dict[tuple[str, str], Cell] = {}
+    activity: dict[str, int] = {}
+    for case_id, gov_id, last, count in session.execute(stmt):
+        if gov_id is None:
+            continue
+        cells[(case_id, gov_id)] = Cell(date.fromisoformat(last), count)
+        activity[gov_id] = activity.get(gov_id, 0) + count
+    orgs = session.execute(select(OrganisationRow.id, OrganisationRow.name,
+                                  OrganisationRow.country, OrganisationRow.kind)
+                           .where(OrganisationRow.deleted.is_(False)))
+    governments = [Government(i, n, c) for i, n, c, k in orgs
+                   if i in activity or k == OrganisationKind.GOVERNMENT.value]
+    governments.sort(key=lambda g: (-activity.get(g.id, 0), g.name))
+    cases = list_cases(session, today)
+    cases.sort(key=lambda c: (c.last_raised or date.min, c.display_name))
+    return Matrix(cases, governments, cells)
+
+
+def last_asks(session: Session, case_id: str, government_id: str) -> list[AskView]:
+    """The asks behind one matrix cell, newest first (for its tooltip and click)."""
+    return list_asks(session, case_id=case_id, government_id=government_id)
+
+
+def overdue_follow_ups(session: Session, today: date) -> list[AskView]:
+    """Asks whose follow-up date has passed with no later ask by that government on them."""
+    views = [v for v in list_asks(session)
+             if v.ask.follow_up_due is not None and v.ask.follow_up_due.latest() < today]
+    if not views:
+        return []
+    later: dict[tuple[str, str | None], date] = {}
+    for view in list_asks(session):
+        for case_id in view.ask.case_ids:
+            key = (case_id, view.government_id)
+            later[key] = max(later.get(key, date.min), view.ask.date.earliest())
+    return [v for v in views
+            if not any(later.get((cid, v.government_id), date.min) > v.ask.date.earliest()
+                       for cid in v.ask.case_ids)]
+
+
+def upcoming_meetings(session: Session, now: datetime) -> list[Meeting]:
+    return list_meetings(session, upcoming_from=now)
+
+
+def _held_cases(session: Session) -> list[Case]:
+    """Held or missing people as light cases: status facts plus their detention start.
+
+    The start is precomputed from the whole timeline on every save; RSDL start events are
+    read for the few RSDL cases, so the time-limit rules see what they need.
+    """
+    rows = session.execute(select(CaseRow.id, CaseRow.display_name, CaseRow.status,
+                                  CaseRow.status_since, CaseRow.sentence_ends,
+                                  CaseRow.detention_start)
+                           .where(CaseRow.deleted.is_(False),
+                                  CaseRow.status.in_([s.value for s in DETAINED_STATUSES])))
+    cases = []
+    for case_id, name, status, since, ends, start in rows:
+        events = []
+        if start:
+            events.append(Event(id="start", date=FuzzyDate.parse(start),
+                                kind=EventKind.DETAINED, title=""))
+        cases.append(Case(id=case_id, display_name=name, status=Status(status),
+                          status_since=FuzzyDate.parse(since) if since else None,
+                          sentence_ends=FuzzyDate.parse(ends) if ends else None,
+                          events=tuple(events)))
+    rsdl = [c.id for c in cases if c.status == Status.RSDL]
+    if rsdl:
+        extra: dict[str, list[Event]] = {}
+        for row in session.scalars(select(EventRow).where(
+                EventRow.case_id.in_(rsdl), EventRow.deleted.is_(False),
+                EventRow.kind.in_([EventKind.RSDL_BEGAN.value, EventKind.RELEASED.value]))):
+            extra.setdefault(row.case_id, []).append(
+                Event(id=row.id, date=FuzzyDate.parse(row.date), kind=EventKind(row.kind),
+                      title=""))
+        cases = [Case(**{**_fields(c), "events": c.events + tuple(extra.get(c.id, ()))})
+                 if c.id in extra else c for c in cases]
+    return cases
+
+
+def _fields(case: Case) -> dict:
+    return {name: getattr(case, name) for name in Case.__dataclass_fields__}
+
+
+@dataclass(frozen=True, slots=True)
+class Overdue:
+    case_id: str
+    display_name: str
+    breach: rules.Breach
+
+
+def time_limit_breaches(session: Session, today: date) -> list[Overdue]:
+    found = [Overdue(c.id, c.display_name, b)
+             for c in _held_cases(session) for b in rules.time_limit_breaches(c, today)]
+    return sorted(found, key=lambda o: -o.breach.days_over)
+
+
+@dataclass(frozen=True, slots=True)
+class Milestone:
+    case_id: str
+    display_name: str
+    anniversary: rules.Anniversary
+
+
+def anniversaries(session: Session, today: date, within_days: int = 31) -> list[Milestone]:
+    found = [Milestone(c.id, c.display_name, a)
+             for c in _held_cases(session) for a in rules.anniversaries(c, today, within_days)]
+    return sorted(found, key=lambda m: m.anniversary.on)
+
+
+@dataclass(frozen=True, slots=True)
+class BriefLine:
+    """For a meeting with one government: a case, and that government's last ask on it."""
+
+    case: CaseSummary
+    last_ask: AskView | None
+    reasons: tuple[str, ...]  # why it is suggested: citizen, unanswered, never_raised, priority
+
+
+def meeting_brief(session: Session, government_id: str, today: date,
+                  limit: int = 20) -> list[BriefLine]:
+    """Suggested cases for a meeting with ``government_id``, most pressing first.
+
+    A case is suggested when the person is that country's citizen, when the government
+    raised it without an answer, or when it never raised it; cases marked "do not raise"
+    are never suggested.
+    """
+    country = session.scalar(select(OrganisationRow.country)
+                             .where(OrganisationRow.id == government_id))
+    last_by_case: dict[str, AskView] = {}
+    for view in list_asks(session, government_id=government_id):
+        for case_id in view.ask.case_ids:
+            last_by_case.setdefault(case_id, view)  # newest first
+    lines = []
+    for case in list_cases(session, today):
+        if case.consent == Consent.DO_NOT_RAISE or case.status not in DETAINED_STATUSES:
+            continue
+        last = last_by_case.get(case.id)
+        reasons = []
+        if country and country in case.nationalities:
+            reasons.append("citizen")
+        if last is None:
+            reasons.append("never_raised")
+        elif last.ask.response in (None, "none"):
+            reasons.append("unanswered")
+        if case.priority == 1:
+            reasons.append("priority")
+        if reasons:
+            lines.append(BriefLine(case, last, tuple(reasons)))
+    order = {"citizen": 0, "unanswered": 1, "never_raised": 2, "priority": 3}
+    lines.sort(key=lambda b: (min(order[r] for r in b.reasons), b.case.priority or 9,
+                              b.last_ask.ask.date.earliest() if b.last_ask else date.min,
+                              b.case.display_name))
+    return lines[:limit]
+
+
+def counts(session: Session, today: date, now: datetime) -> dict[str, int]:
+    """The dashboard's headline numbers."""
+    month_end = (today.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return {
+        "not_raised_90": len(not_raised_since(session, today, 90)),
+        "follow_ups_overdue": len(overdue_follow_ups(session, today)),
+        "upcoming_meetings": len(upcoming_meetings(session, now)),
+        "past_time_limit": len({o.case_id for o in time_limit_breaches(session, today)}),
+        "anniversaries_this_month": len(anniversaries(session, today,
+                                                      (month_end - today).days)),
+    }
+
+

@@ -1,0 +1,46 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The demo vault: fictional people, governments and asks from resources/demo/.
+
+Everyone in it is invented; no real detainee's name or photo. Its passphrase is public
+(README) because the vault holds nothing real.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.paths import resource
+from app.services import attachments, bulk
+from app.services.interchange import load_json_bytes, parse_document
+from app.vault.keyslots import KdfParams
+from app.vault.vault import Clock, Vault, is_vault, utc_now
+
+DEMO_PASSPHRASE = "vigil demo vault"  # noqa: S105 (documented; the demo holds only fiction)
+
+
+def default_demo_dir() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("Vigil", appauthor=False) / "demo-vault"
+
+
+def create_demo(folder: Path, *, kdf: KdfParams | None = None, clock: Clock = utc_now) -> bool:
+    """Create and fill the demo vault unless one exists; True when it was created."""
+    if is_vault(folder):
+        return False
+    doc = parse_document(load_json_bytes(resource("demo", "demo.json").read_bytes()))
+    vault, _recovery = Vault.create(folder, DEMO_PASSPHRASE, name="Demo caseworker", kdf=kdf,
+                                    clock=clock)
+    with vault:
+        with vault.session() as session:
+            bulk.import_document(session, doc)
+        photos = resource("demo", "photos")
+        for case in doc.cases:
+            portrait = photos / f"{case.id}.png"
+            if portrait.is_file():
+                with portrait.open("rb") as handle:
+                    attachments.add_attachment(vault, case.id, handle, "portrait.png",
+                                               media_type="image/png", as_photo=True,
+                                               description="Placeholder portrait (fictional)")
+    return True

@@ -1,0 +1,83 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Organisations (governments, UN bodies, the detaining state's organs) and officials."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.model import Official, Organisation
+from app.errors import UserError
+from app.services.records import assign, column_values, from_row
+from app.vault.tables import OfficialRow, OrganisationRow
+
+
+def _upsert(session: Session, table, obj) -> None:
+    row = session.get(table, obj.id)
+    if row is None:
+        row = table(id=obj.id)
+        session.add(row)
+    values = column_values(obj)
+    values["deleted"] = False
+    assign(row, values)
+
+
+def save_organisation(session: Session, organisation: Organisation) -> None:
+    if not organisation.name.strip():
+        raise UserError("An organisation needs a name.")
+    _upsert(session, OrganisationRow, organisation)
+
+
+def save_official(session: Session, official: Official) -> None:
+    if not official.name.strip():
+        raise UserError("An official needs a name.")
+    if official.organisation_id and _live(session, OrganisationRow,
+                                          official.organisation_id) is None:
+        raise UserError("No organisation with that ID.")
+    _upsert(session, OfficialRow, official)
+
+
+def _live(session, table, row_id):
+    row = session.get(table, row_id)
+    return None if row is None or row.deleted else row
+
+
+def get_organisation(session: Session, organisation_id: str) -> Organisation:
+    row = _live(session, OrganisationRow, organisation_id)
+    if row is None:
+        raise UserError("No organisation with that ID.")
+    return from_row(Organisation, row)
+
+
+def get_official(session: Session, official_id: str) -> Official:
+    row = _live(session, OfficialRow, official_id)
+    if row is None:
+        raise UserError("No official with that ID.")
+    return from_row(Official, row)
+
+
+def organisations(session: Session) -> list[Organisation]:
+    rows = session.scalars(select(OrganisationRow).where(OrganisationRow.deleted.is_(False))
+                           .order_by(OrganisationRow.name, OrganisationRow.id))
+    return [from_row(Organisation, r) for r in rows]
+
+
+def officials(session: Session) -> list[Official]:
+    rows = session.scalars(select(OfficialRow).where(OfficialRow.deleted.is_(False))
+                           .order_by(OfficialRow.name, OfficialRow.id))
+    return [from_row(Official, r) for r in rows]
+
+
+def delete_organisation(session: Session, organisation_id: str) -> None:
+    row = _live(session, OrganisationRow, organisation_id)
+    if row is None:
+        raise UserError("No organisation with that ID.")
+    row.deleted = True
+
+
+def delete_official(session: Session, official_id: str) -> None:
+    row = _live(session, OfficialRow, official_id)
+    if row is None:
+        raise UserError("No official with that ID.")
+    row.deleted = True

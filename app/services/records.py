@@ -1,0 +1,121 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Between domain dataclasses and table rows, by the fields' type hints: one mechanism.
+
+Enums are stored as their values, fuzzy dates as canonical text, datetimes as ISO text,
+tuples and small objects as JSON text. Values are assigned only when they differ, so the
+audit log and the per-field clock stamps see real changes only.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from datetime import datetime
+from enum import Enum
+from functools import cache
+
+from app.domain.dates import FuzzyDate
+
+JSON_COLUMN_TYPES = (tuple,)
+
+
+@cache
+def _hints(cls) -> dict[str, object]:
+    return typing.get_type_hints(cls)
+
+
+def _unwrap_optional(tp):
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(args) == 1:
+            return args[0]
+    return tp
+
+
+def to_plain(value):
+    """A domain value as JSON-ready data."""
+    if value is None or isinstance(value, bool | int | str) and not isinstance(value, Enum):
+        return value
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, FuzzyDate):
+        return str(value)
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [to_plain(v) for v in value]
+    if dataclasses.is_dataclass(value):
+        return {f.name: to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    raise TypeError(f"cannot store a {type(value).__name__}")
+
+
+def from_plain(tp, plain):
+    """JSON-ready data back to a domain value of type ``tp``."""
+    tp = _unwrap_optional(tp)
+    if plain is None:
+        return None
+    if typing.get_origin(tp) is tuple:
+        item = typing.get_args(tp)[0]
+        return tuple(from_plain(item, v) for v in plain)
+    if isinstance(tp, type):
+        if issubclass(tp, Enum):
+            return tp(plain)
+        if tp is FuzzyDate:
+            return FuzzyDate.parse(plain)
+        if tp is datetime:
+            return datetime.fromisoformat(plain)
+        if dataclasses.is_dataclass(tp):
+            hints = _hints(tp)
+            return tp(**{k: from_plain(hints[k], v) for k, v in plain.items() if k in hints})
+    return plain
+
+
+def _is_json_column(tp) -> bool:
+    tp = _unwrap_optional(tp)
+    return typing.get_origin(tp) is tuple or (isinstance(tp, type)
+                                              and dataclasses.is_dataclass(tp))
+
+
+def column_values(obj, skip: tuple[str, ...] = ()) -> dict[str, object]:
+    """The row columns for a domain object (its fields, minus ``skip``)."""
+    hints = _hints(type(obj))
+    values = {}
+    for f in dataclasses.fields(obj):
+        if f.name in skip:
+            continue
+        plain = to_plain(getattr(obj, f.name))
+        if _is_json_column(hints[f.name]):
+            plain = json.dumps(plain if plain is not None else None, ensure_ascii=False,
+                               sort_keys=True) if plain is not None else None
+            if plain is None and typing.get_origin(_unwrap_optional(hints[f.name])) is tuple:
+                plain = "[]"
+        values[f.name] = plain
+    return values
+
+
+def from_row(cls, row, **extra):
+    """A domain object from a row; ``extra`` supplies fields the row does not hold."""
+    hints = _hints(cls)
+    kwargs = {}
+    for f in dataclasses.fields(cls):
+        if f.name in extra:
+            kwargs[f.name] = extra[f.name]
+            continue
+        raw = getattr(row, f.name)
+        if _is_json_column(hints[f.name]) and raw is not None:
+            raw = json.loads(raw)
+        kwargs[f.name] = from_plain(hints[f.name], raw)
+    return cls(**kwargs)
+
+
+def assign(row, values: dict[str, object]) -> list[str]:
+    """Set the columns that differ; returns their names."""
+    changed = []
+    for name, value in values.items():
+        if getattr(row, name) != value:
+            setattr(row, name, value)
+            changed.append(name)
+    return changed

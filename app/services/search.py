@@ -1,0 +1,72 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Find cases by any text: names in any script, charges, tags, summary, notes, events.
+
+One row per case in the FTS5 ``case_search`` table (trigram tokenizer). A term of three
+or more characters is a phrase query on the index; FTS5 trigrams cannot match one or two
+characters (律师, 王), so shorter terms fall back to LIKE on the same text. Text and
+queries are normalised the same way: NFKC, case-folded, Latin accents removed (Wáng finds
+Wang) — never Arabic or CJK marks, which would change the letters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+_LATIN_MARKS = re.compile("[\u0300-\u036f]")
+
+
+def normalise(value: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", value)
+    stripped = _LATIN_MARKS.sub("", decomposed)
+    return unicodedata.normalize("NFKC", stripped).casefold()
+
+
+def case_text(case) -> str:
+    """Everything a caseworker may type to find this case, one line per piece."""
+    parts = [case.display_name, case.name_original or "", case.ethnicity or "",
+             case.occupation or "", case.location or "", case.facility or "",
+             case.sentence or "", case.health_concerns or "", case.summary or "",
+             case.internal_notes or ""]
+    parts += [n.name for n in case.other_names]
+    parts += list(case.charges) + list(case.tags)
+    for event in case.events:
+        parts += [event.title, event.description or ""]
+    return normalise("\n".join(p for p in parts if p))
+
+
+def index_case(session: Session, case) -> None:
+    session.execute(text("DELETE FROM case_search WHERE case_id = :id"), {"id": case.id})
+    session.execute(text("INSERT INTO case_search (case_id, body) VALUES (:id, :body)"),
+                    {"id": case.id, "body": case_text(case)})
+
+
+def unindex_case(session: Session, case_id: str) -> None:
+    session.execute(text("DELETE FROM case_search WHERE case_id = :id"), {"id": case_id})
+
+
+def terms(query: str) -> list[str]:
+    return [t for t in normalise(query).split() if t]
+
+
+def matching_case_ids(session: Session, query: str) -> set[str] | None:
+    """IDs of cases matching every term of ``query``; None when the query is empty."""
+    words = terms(query)
+    if not words:
+        return None
+    clauses, params = [], {}
+    long_terms = [w for w in words if len(w) >= 3]
+    if long_terms:
+        params["match"] = " AND ".join('"' + w.replace('"', '""') + '"' for w in long_terms)
+        clauses.append("case_search MATCH :match")
+    for i, word in enumerate(w for w in words if len(w) < 3):
+        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        params[f"like{i}"] = f"%{escaped}%"
+        clauses.append(f"body LIKE :like{i} ESCAPE '\\'")
+    # Only fixed clause texts are joined; every user value is a bound parameter.
+    sql = "SELECT case_id FROM case_search WHERE " + " AND ".join(clauses)  # noqa: S608
+    return {row[0] for row in session.execute(text(sql), params)}

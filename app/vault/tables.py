@@ -1,0 +1,195 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Tables for case data. Column names are the interchange keys of DESIGN.md section 9.
+
+Every synced row has a UUID, its origin (the author's fingerprint), the clock stamp of its
+latest change, the stamp of each field (``field_versions``) and a tombstone flag: rows are
+never deleted, so colleagues' vaults converge. Enum values are stored as their strings,
+fuzzy dates as their canonical text plus an ISO ``*_sort`` column for ordering, lists and
+small objects as JSON text. Derived tables (``ask_cases``, ``case_search``) are rebuilt by
+the services from the rows they index and are not synced.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.vault.schema import Base
+
+ID = String(36)
+
+
+def _ref(table: str) -> ForeignKey:
+    # Deferred, so a bundle can bring a case and the ask that names it in either order.
+    return ForeignKey(f"{table}.id", deferrable=True, initially="DEFERRED")
+
+
+class Synced:
+    """Columns that let vaults exchanging bundles converge (see app.sharing)."""
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    origin: Mapped[str] = mapped_column(String(32), default="")
+    version: Mapped[str] = mapped_column(String(64), default="")
+    field_versions: Mapped[str] = mapped_column(Text, default="{}")
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class OrganisationRow(Synced, Base):
+    __tablename__ = "organisations"
+    __audit_kind__ = "organisation"
+
+    name: Mapped[str] = mapped_column(Text)
+    country: Mapped[str | None] = mapped_column(String(2))
+    kind: Mapped[str | None] = mapped_column(String(32))
+
+
+class OfficialRow(Synced, Base):
+    __tablename__ = "officials"
+    __audit_kind__ = "official"
+
+    name: Mapped[str] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    organisation_id: Mapped[str | None] = mapped_column(ID, _ref("organisations"), index=True)
+    country: Mapped[str | None] = mapped_column(String(2))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class CaseRow(Synced, Base):
+    __tablename__ = "cases"
+    __audit_kind__ = "case"
+
+    display_name: Mapped[str] = mapped_column(Text)
+    name_original: Mapped[str | None] = mapped_column(Text)
+    other_names: Mapped[str] = mapped_column(Text, default="[]")
+    gender: Mapped[str | None] = mapped_column(String(16))
+    birth_year: Mapped[int | None] = mapped_column(Integer)
+    ethnicity: Mapped[str | None] = mapped_column(Text)
+    nationalities: Mapped[str] = mapped_column(Text, default="[]")
+    category: Mapped[str | None] = mapped_column(String(32))
+    occupation: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str | None] = mapped_column(String(32), index=True)
+    status_since: Mapped[str | None] = mapped_column(String(16))
+    location: Mapped[str | None] = mapped_column(Text)
+    facility: Mapped[str | None] = mapped_column(Text)
+    charges: Mapped[str] = mapped_column(Text, default="[]")
+    sentence: Mapped[str | None] = mapped_column(Text)
+    sentence_ends: Mapped[str | None] = mapped_column(String(16))
+    lawyer_access: Mapped[str | None] = mapped_column(String(16))
+    family_access: Mapped[str | None] = mapped_column(String(16))
+    consular_access: Mapped[str | None] = mapped_column(String(16))
+    health_concerns: Mapped[str | None] = mapped_column(Text)
+    confession: Mapped[str | None] = mapped_column(Text)
+    consent: Mapped[str | None] = mapped_column(String(16))
+    sensitivity: Mapped[str | None] = mapped_column(String(16))
+    priority: Mapped[int | None] = mapped_column(Integer)
+    tags: Mapped[str] = mapped_column(Text, default="[]")
+    summary: Mapped[str | None] = mapped_column(Text)
+    internal_notes: Mapped[str | None] = mapped_column(Text)
+    photo_id: Mapped[str | None] = mapped_column(ID)  # an attachment of this case
+    safe_to_travel: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Derived from status and timeline on every save (not synced): the case list shows
+    # days detained for thousands of cases without reading their timelines.
+    detention_start: Mapped[str | None] = mapped_column(String(16))
+
+
+class EventRow(Synced, Base):
+    __tablename__ = "events"
+    __audit_kind__ = "event"
+
+    case_id: Mapped[str] = mapped_column(ID, _ref("cases"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    date: Mapped[str] = mapped_column(String(16))
+    date_sort: Mapped[str] = mapped_column(String(10))
+    kind: Mapped[str | None] = mapped_column(String(32))
+    title: Mapped[str] = mapped_column(Text)
+    description: Mapped[str | None] = mapped_column(Text)
+    source_ids: Mapped[str] = mapped_column(Text, default="[]")
+
+
+class SourceRow(Synced, Base):
+    __tablename__ = "sources"
+    __audit_kind__ = "source"
+
+    case_id: Mapped[str] = mapped_column(ID, _ref("cases"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    kind: Mapped[str | None] = mapped_column(String(32))
+    reliability: Mapped[str | None] = mapped_column(String(16))
+    confidential: Mapped[bool] = mapped_column(Boolean, default=False)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class AttachmentRow(Synced, Base):
+    """An encrypted file of a case; the per-file key lives here, inside SQLCipher."""
+
+    __tablename__ = "attachments"
+    __audit_kind__ = "attachment"
+
+    case_id: Mapped[str] = mapped_column(ID, _ref("cases"), index=True)
+    blob_id: Mapped[str] = mapped_column(String(32))
+    blob_key: Mapped[bytes] = mapped_column(LargeBinary)
+    filename: Mapped[str] = mapped_column(Text)
+    media_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    added_by: Mapped[str] = mapped_column(String(32))
+    added_at: Mapped[str] = mapped_column(String(40))
+    description: Mapped[str | None] = mapped_column(Text)
+    confidential: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class AskRow(Synced, Base):
+    __tablename__ = "asks"
+    __audit_kind__ = "ask"
+
+    date: Mapped[str] = mapped_column(String(16))
+    date_sort: Mapped[str] = mapped_column(String(10), index=True)
+    raised_by_official_id: Mapped[str | None] = mapped_column(ID, _ref("officials"), index=True)
+    raised_by_organisation_id: Mapped[str | None] = mapped_column(
+        ID, _ref("organisations"), index=True)
+    raised_with_official_id: Mapped[str | None] = mapped_column(ID, _ref("officials"))
+    raised_with_organisation_id: Mapped[str | None] = mapped_column(ID, _ref("organisations"))
+    channel: Mapped[str | None] = mapped_column(String(32))
+    public: Mapped[bool] = mapped_column(Boolean, default=False)
+    requests: Mapped[str] = mapped_column(Text, default="[]")
+    response: Mapped[str | None] = mapped_column(String(32))
+    response_date: Mapped[str | None] = mapped_column(String(16))
+    response_text: Mapped[str | None] = mapped_column(Text)
+    follow_up_due: Mapped[str | None] = mapped_column(String(16))
+    follow_up_sort: Mapped[str | None] = mapped_column(String(10), index=True)
+    case_ids: Mapped[str] = mapped_column(Text, default="[]")
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class AskCase(Base):
+    """Which cases an ask names: derived from ``asks.case_ids`` for fast joins."""
+
+    __tablename__ = "ask_cases"
+
+    ask_id: Mapped[str] = mapped_column(ID, ForeignKey("asks.id"), primary_key=True)
+    case_id: Mapped[str] = mapped_column(ID, _ref("cases"), primary_key=True)
+    date_sort: Mapped[str] = mapped_column(String(10))
+
+    __table_args__ = (Index("ix_ask_cases_case_id_date_sort", "case_id", "date_sort"),)
+
+
+class MeetingRow(Synced, Base):
+    __tablename__ = "meetings"
+    __audit_kind__ = "meeting"
+
+    title: Mapped[str] = mapped_column(Text)
+    starts_at: Mapped[str] = mapped_column(String(40))
+    starts_at_utc: Mapped[str] = mapped_column(String(40), index=True)
+    location: Mapped[str | None] = mapped_column(Text)
+    organisation_id: Mapped[str | None] = mapped_column(ID, _ref("organisations"))
+    official_ids: Mapped[str] = mapped_column(Text, default="[]")
+    agenda: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str | None] = mapped_column(String(16))
+    cases: Mapped[str] = mapped_column(Text, default="[]")
+    outcome: Mapped[str | None] = mapped_column(Text)
+
+
+SYNCED_TABLES = (OrganisationRow, OfficialRow, CaseRow, EventRow, SourceRow, AttachmentRow,
+                 AskRow, MeetingRow)
