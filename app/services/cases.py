@@ -46,7 +46,8 @@ def save_case(session: Session, case: Case) -> None:
     if not case.display_name.strip():
         raise UserError("A case needs a display name.")
     row = session.get(CaseRow, case.id)
-    if row is None:
+    is_new = row is None
+    if is_new:
         row = CaseRow(id=case.id)
         session.add(row)
     values = column_values(case, skip=("events", "sources"))
@@ -54,8 +55,9 @@ def save_case(session: Session, case: Case) -> None:
     start = rules.detention_start(case)
     values["detention_start"] = str(start) if start else None
     assign(row, values)
-    _save_children(session, EventRow, case.id, case.events, _event_values)
-    _save_children(session, SourceRow, case.id, case.sources, _source_values)
+    with session.no_autoflush:
+        _save_children(session, EventRow, case.id, case.events, _event_values, is_new)
+        _save_children(session, SourceRow, case.id, case.sources, _source_values, is_new)
     search.index_case(session, case)
 
 
@@ -71,17 +73,21 @@ def _source_values(source: Source, position: int) -> dict:
     return values
 
 
-def _save_children(session, table, case_id: str, items: Iterable, to_values) -> None:
-    existing = {r.id: r for r in session.scalars(select(table).where(table.case_id == case_id))}
+def _save_children(session, table, case_id: str, items: Iterable, to_values,
+                   is_new: bool) -> None:
+    items = list(items)
+    existing = {} if is_new else {
+        r.id: r for r in session.scalars(select(table).where(table.case_id == case_id))}
+    unseen = [item.id for item in items if item.id not in existing]
+    # One query for all new IDs (not one per item): bulk imports bring thousands.
+    if unseen and session.scalar(select(func.count()).select_from(table)
+                                 .where(table.id.in_(unseen))):
+        raise UserError("An event or source ID is already used by another case.")
     for position, item in enumerate(items):
         row = existing.pop(item.id, None)
         if row is None:
-            row = session.get(table, item.id)
-            if row is not None and row.case_id != case_id:
-                raise UserError("An event or source ID is already used by another case.")
-            if row is None:
-                row = table(id=item.id, case_id=case_id)
-                session.add(row)
+            row = table(id=item.id, case_id=case_id)
+            session.add(row)
         values = to_values(item, position)
         values["deleted"] = False
         assign(row, values)
