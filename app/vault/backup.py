@@ -24,7 +24,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import sqlcipher3.dbapi2 as sqlcipher
+
 from app.errors import Cancelled, IntegrityError, UserError
+from app.vault.engine import storage_error
 from app.vault.fsutil import atomic_output, fsync_dir, make_private_dir, temp_name
 from app.vault.keyslots import Keyslots
 
@@ -57,6 +60,10 @@ def export_database(vault: Vault, target: Path) -> None:
             os.fsync(handle.fileno())
         os.replace(tmp, target)
         fsync_dir(target.parent)
+    except sqlcipher.Error as exc:  # raw driver errors: reading a damaged page, disk full
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise storage_error(exc) or exc from None
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()

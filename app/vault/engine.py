@@ -25,10 +25,16 @@ def open_engine(db_path: Path, key: bytes) -> Engine:
     if len(key) != 32:
         raise ValueError("the vault key must be 32 bytes")
     key_sql = f"PRAGMA key = \"x'{key.hex()}'\""
-    engine = create_engine(f"sqlite:///{db_path}", module=sqlcipher, pool_pre_ping=False)
+    # hide_parameters: a failed statement's message (and SQL logging) would otherwise carry
+    # the values being written, i.e. case data.
+    engine = create_engine(f"sqlite:///{db_path}", module=sqlcipher, pool_pre_ping=False,
+                           hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def _apply_key(dbapi_connection, _record):  # pragma: no branch
+        # The driver would only BEGIN before DML, so a failed migration's DDL stayed
+        # committed; SQLAlchemy emits BEGIN itself instead (see _begin below).
+        dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         try:
             cursor.execute("PRAGMA cipher_log_level = NONE")
@@ -44,6 +50,10 @@ def open_engine(db_path: Path, key: bytes) -> Engine:
             cursor.execute("PRAGMA busy_timeout = 5000")
         finally:
             cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection):  # pragma: no branch
+        connection.exec_driver_sql("BEGIN")
 
     return engine
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 from collections.abc import Iterator
 from pathlib import Path
@@ -41,6 +42,18 @@ def fsync_dir(path: Path) -> None:
 def temp_name(target: Path) -> Path:
     """A hidden temporary name beside ``target`` that reveals nothing about its content."""
     return target.parent / f".{secrets.token_hex(8)}.tmp"
+
+
+_TEMP = re.compile(r"^\.[0-9a-f]{16}\.tmp$")
+
+
+def remove_temp_files(folder: Path) -> None:
+    """Delete temporary files a killed process left in ``folder`` (call with the vault lock)."""
+    with contextlib.suppress(FileNotFoundError):
+        for path in folder.iterdir():
+            if _TEMP.match(path.name) and path.is_file():
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
 
 
 @contextlib.contextmanager

@@ -35,6 +35,12 @@ def head() -> str:
     return ScriptDirectory.from_config(_config()).get_current_head()
 
 
+def known(revision: str) -> bool:
+    """Whether this version of Vigil has the migration ``revision`` (else it is newer)."""
+    scripts = ScriptDirectory.from_config(_config())
+    return any(script.revision == revision for script in scripts.walk_revisions())
+
+
 def current(engine: Engine) -> str | None:
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()

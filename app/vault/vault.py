@@ -15,6 +15,7 @@ written outside vault.db and blobs/.
 from __future__ import annotations
 
 import contextlib
+import os
 import secrets
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -25,10 +26,15 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.hlc import HybridClock
 from app.errors import AuthenticationError, IntegrityError, UserError
-from app.vault import backup, migrate, recovery
+from app.vault import (
+    backup,
+    migrate,
+    recovery,
+    tracking,  # noqa: F401  (registers the audit and clock hook)
+)
 from app.vault.blobs import BlobStore
 from app.vault.engine import CORRUPT, open_engine, storage_error
-from app.vault.fsutil import make_private_dir
+from app.vault.fsutil import PRIVATE_FILE, make_private_dir, remove_temp_files
 from app.vault.identity import Identity
 from app.vault.keychain import KeyStore, OsKeychain
 from app.vault.keyslots import (
@@ -99,6 +105,9 @@ class Vault:
             for leftover in (DB, DB + "-wal", DB + "-shm"):
                 with contextlib.suppress(FileNotFoundError):
                     (path / leftover).unlink()
+            # Private from the first byte, whatever the caller's umask (SQLite gives the
+            # -wal and -shm files the database's mode).
+            os.close(os.open(path / DB, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
             key = secrets.token_bytes(32)
             keyslots = Keyslots.new()
             vault = cls(path, key, keyslots, lock, clock)
@@ -143,10 +152,14 @@ class Vault:
         keyslots.verify_mac(key)
         if not (path / DB).is_file():
             raise IntegrityError("The vault database (vault.db) is missing: restore a backup.")
+        if (path / DB).stat().st_size == 0:  # SQLite would take it for a new database
+            raise IntegrityError(CORRUPT)
         lock = VaultLock(path)
         lock.acquire()
         vault = None
         try:
+            for folder in (path, path / BACKUPS):  # left by a process killed mid-write
+                remove_temp_files(folder)
             vault = cls(path, key, keyslots, lock, clock)
             vault._prepare_folders()
             vault._open_checked(daily_backup)
@@ -164,6 +177,11 @@ class Vault:
     def _open_checked(self, daily_backup: bool) -> None:
         try:
             revision = migrate.current(self.engine)
+            if revision is None:  # every vault is migrated before its keyslots exist
+                raise IntegrityError(CORRUPT)
+            if not migrate.known(revision):
+                raise UserError("This vault was last opened by a newer version of Vigil: "
+                                "update Vigil to open it.")
             if revision != migrate.head():
                 backup.take(self, reason="migration")
                 migrate.upgrade(self.engine)
@@ -234,7 +252,7 @@ class Vault:
         self._save_slots(self._keyslots.with_slot(self._key, PASSPHRASE, params.derive(new),
                                                   kdf=params))
 
-    def newrecovery_wrapping_key(self) -> str:
+    def new_recovery_key(self) -> str:
         """Replace the recovery key; the old one stops working. Returns the new one (show once)."""
         text_key, secret = recovery.generate()
         salt = secrets.token_bytes(32)
