@@ -50,6 +50,6 @@ def test_layer_imports_only_below_it(layer):
 
 def test_only_the_ui_imports_qt():
     wrong = [f"{p.relative_to(APP)} imports {name}"
-             for p in _modules() if "ui" != p.relative_to(APP).parts[0]
+             for p in _modules() if p.relative_to(APP).parts[0] != "ui"
              for name in _imports(p) if name.split(".")[0] in ("PySide6", "shiboken6")]
     assert not wrong, wrong

@@ -73,7 +73,7 @@ def from_plain(tp, plain):
     return plain
 
 
-def _is_json_column(tp) -> bool:
+def is_json_column(tp) -> bool:
     tp = _unwrap_optional(tp)
     return typing.get_origin(tp) is tuple or (isinstance(tp, type)
                                               and dataclasses.is_dataclass(tp))
@@ -87,7 +87,7 @@ def column_values(obj, skip: tuple[str, ...] = ()) -> dict[str, object]:
         if f.name in skip:
             continue
         plain = to_plain(getattr(obj, f.name))
-        if _is_json_column(hints[f.name]):
+        if is_json_column(hints[f.name]):
             plain = json.dumps(plain if plain is not None else None, ensure_ascii=False,
                                sort_keys=True) if plain is not None else None
             if plain is None and typing.get_origin(_unwrap_optional(hints[f.name])) is tuple:
@@ -105,7 +105,7 @@ def from_row(cls, row, **extra):
             kwargs[f.name] = extra[f.name]
             continue
         raw = getattr(row, f.name)
-        if _is_json_column(hints[f.name]) and raw is not None:
+        if is_json_column(hints[f.name]) and raw is not None:
             raw = json.loads(raw)
         kwargs[f.name] = from_plain(hints[f.name], raw)
     return cls(**kwargs)

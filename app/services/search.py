@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import uuid
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -39,14 +40,25 @@ def case_text(case) -> str:
     return normalise("\n".join(p for p in parts if p))
 
 
+def search_rowid(case_id: str) -> int:
+    """The index row of a case: 64 bits of its UUID, so updates find it by rowid.
+
+    (``case_id`` is UNINDEXED in FTS5: deleting by it would scan the whole index.)
+    """
+    return int.from_bytes(uuid.UUID(case_id).bytes[:8], "big", signed=True)
+
+
 def index_case(session: Session, case) -> None:
-    session.execute(text("DELETE FROM case_search WHERE case_id = :id"), {"id": case.id})
-    session.execute(text("INSERT INTO case_search (case_id, body) VALUES (:id, :body)"),
-                    {"id": case.id, "body": case_text(case)})
+    rowid = search_rowid(case.id)
+    session.execute(text("DELETE FROM case_search WHERE rowid = :r"), {"r": rowid})
+    session.execute(text("INSERT INTO case_search (rowid, case_id, body) "
+                         "VALUES (:r, :id, :body)"),
+                    {"r": rowid, "id": case.id, "body": case_text(case)})
 
 
 def unindex_case(session: Session, case_id: str) -> None:
-    session.execute(text("DELETE FROM case_search WHERE case_id = :id"), {"id": case_id})
+    session.execute(text("DELETE FROM case_search WHERE rowid = :r"),
+                    {"r": search_rowid(case_id)})
 
 
 def terms(query: str) -> list[str]:

@@ -7,7 +7,10 @@ There is no alembic.ini and no URL: a migration can only run on a vault that is 
 
 from alembic import context
 
-from app.vault import tables  # noqa: F401  (registers the case-data tables)
+from app.vault import (
+    sharing_tables,  # noqa: F401  (registers the sharing tables)
+    tables,  # noqa: F401  (registers the case-data tables)
+)
 from app.vault.migrate import include_object
 from app.vault.schema import Base
 

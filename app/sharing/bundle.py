@@ -1,0 +1,330 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Writing and opening ``.vigil`` bundles: an age file (X25519, pyrage, streamed) holding a
+ustar archive of ``manifest.json``, ``manifest.sig``, ``records.json`` and
+``attachments/<attachment id>``.
+
+Opening never writes plaintext to a file: age's output is parsed from memory, attachment
+bytes go straight into the vault's encrypted blob store (and are removed again on any
+failure), records stay in memory. Nothing is applied by this module; ``merge`` applies an
+opened bundle only after the whole age stream authenticated, the signature verified and
+every hash matched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import tarfile
+import threading
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyrage
+
+from app.errors import AuthenticationError, IntegrityError, UserError
+from app.sharing import container, manifest, records
+from app.sharing.container import Entry
+from app.sharing.manifest import DAMAGED, Manifest
+from app.vault.blobs import BlobInfo
+from app.vault.fsutil import atomic_output
+from app.vault.schema import VaultMeta
+from app.vault.sharing_tables import BundleLogRow, ColleagueRow, OutgoingMarkRow
+from app.vault.tables import AttachmentRow
+from app.vault.vault import Vault
+
+MAX_RECORDS = 512 * 1024 * 1024
+# Archive bytes read before the signature is checked: the manifest and signature with
+# their headers, and tarfile's read-ahead.
+UNVERIFIED_LIMIT = 64 * 1024 * 1024 + 1024 * 1024
+SIGNATURE_SIZE = 64
+SEEN_META = "sharing_seen"
+CHUNK = 1 << 16
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    bundle_id: str
+    records: int
+    attachments: int
+    left_out: int  # asks and meetings that also name cases outside the selection
+
+
+def recipients_key(fingerprints) -> str:
+    return ",".join(sorted(set(fingerprints)))
+
+
+def export_bundle(vault: Vault, to: list[str], target: Path, *,
+                  case_ids: list[str] | None = None) -> ExportResult:
+    """Write a bundle for the colleagues ``to`` (fingerprints), also readable by this vault.
+
+    Without ``case_ids``: every row written since the last bundle to the same colleagues.
+    """
+    me = vault.identity
+    target = Path(target)
+    if target.is_dir() or not target.parent.is_dir():
+        raise UserError("Give the bundle a file name in an existing folder.")
+    to = [fp for fp in dict.fromkeys(to) if fp != me.fingerprint]  # always a recipient
+    if not to:
+        raise UserError("Name at least one colleague to send the bundle to.")
+    with vault.session() as session:
+        age_recipients = [pyrage.x25519.Recipient.from_str(me.public.recipient)]
+        for fp in dict.fromkeys(to):
+            colleague = session.get(ColleagueRow, fp)
+            if colleague is None:
+                raise UserError("No colleague with that fingerprint: add them first.")
+            if not colleague.verified:
+                raise UserError("Verify a colleague's fingerprint before sending them case "
+                                "files.")
+            age_recipients.append(pyrage.x25519.Recipient.from_str(colleague.recipient))
+        key = recipients_key(to)
+        audit_mark = records.latest_audit_id(session)
+        left_out = 0
+        if case_ids:
+            rows, left_out = records.selected_rows(session, list(dict.fromkeys(case_ids)))
+            if sum(r.__audit_kind__ == "case" for r in rows) != len(set(case_ids)):
+                raise UserError("No case with that ID.")
+        else:
+            mark = session.get(OutgoingMarkRow, key)
+            rows = records.changed_rows(session, mark.audit_id if mark else 0)
+        recs = [records.record_of(r) for r in rows]
+        blobs = [(r.id, r.blob_id, r.blob_key, r.sha256, r.size) for r in rows
+                 if isinstance(r, AttachmentRow) and not r.deleted and r.blob_key]
+        seen = _seen(session)
+        open_conflicts = records.conflicts_on(session, {(r["kind"], r["id"]) for r in recs})
+    seen[me.fingerprint] = vault.hlc.last
+    body = json.dumps({"format": "vigil-bundle-records", "records": recs,
+                       "conflicts": open_conflicts},
+                      ensure_ascii=False, sort_keys=True).encode("utf-8")
+    bundle_id = str(uuid.uuid4())
+    created = vault.clock().isoformat(timespec="seconds")
+    raw = manifest.build(
+        bundle_id=bundle_id, created=created, identity=me,
+        recipients=[me.fingerprint, *to], records_sha256=hashlib.sha256(body).hexdigest(),
+        records_size=len(body), versions=[[r["kind"], r["id"], r["version"]] for r in recs],
+        attachments=[(a, sha, size) for a, _b, _k, sha, size in blobs], seen=seen,
+        scope="selection" if case_ids else "changes")
+    signature = manifest.sign(me, raw)
+    entries = [Entry(container.MANIFEST, len(raw), lambda: [raw]),
+               Entry(container.SIGNATURE, len(signature), lambda: [signature]),
+               Entry(container.RECORDS, len(body), lambda: _slices(body))]
+    for attachment_id, blob_id, blob_key, _sha, size in blobs:
+        entries.append(Entry(f"attachments/{attachment_id}", size,
+                             _blob_reader(vault, blob_id, blob_key)))
+    stream = io.BufferedReader(container.ChunkReader(
+        container.archive_chunks(entries, int(vault.clock().timestamp()))), CHUNK)
+    with atomic_output(target) as out:
+        pyrage.encrypt_io(stream, out, age_recipients)
+    with vault.session() as session:
+        if not case_ids:
+            session.merge(OutgoingMarkRow(recipients=key, audit_id=audit_mark,
+                                          bundle_id=bundle_id))
+        session.add(BundleLogRow(bundle_id=bundle_id, direction="out", sender=me.fingerprint,
+                                 recipients=json.dumps(sorted(to)), created_at=created,
+                                 logged_at=created, records=len(recs),
+                                 attachments=len(blobs)))
+    return ExportResult(bundle_id, len(recs), len(blobs), left_out)
+
+
+def _seen(session) -> dict[str, str]:
+    row = session.get(VaultMeta, SEEN_META)
+    return json.loads(row.value) if row is not None else {}
+
+
+def _slices(data: bytes):
+    view = memoryview(data)
+    for start in range(0, len(view), CHUNK):
+        yield bytes(view[start:start + CHUNK])
+
+
+def _blob_reader(vault: Vault, blob_id: str, key: bytes):
+    return lambda: vault.blobs.iter_plaintext(blob_id, key)
+
+
+# -- opening ----------------------------------------------------------------------------------
+
+
+@dataclass
+class OpenedBundle:
+    """A bundle that decrypted completely and verified; its attachments, when stored, are
+    encrypted blobs that nothing references yet (``discard`` removes them)."""
+
+    manifest: Manifest
+    records: list[dict]
+    blobs: dict[str, BlobInfo] = field(default_factory=dict)
+    conflicts: list[dict] = field(default_factory=list)  # the sender's, on these records
+
+    def discard(self, vault: Vault) -> None:
+        for info in self.blobs.values():
+            vault.blobs.delete(info.blob_id, missing_ok=True)
+        self.blobs.clear()
+
+
+def open_bundle(vault: Vault, path: Path, *, store_attachments: bool = False) -> OpenedBundle:
+    """Decrypt, verify and hash-check a bundle; refuse with one clear sentence otherwise."""
+    path = Path(path)
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 (closed below, after the decrypting thread)
+    except OSError:
+        raise UserError("The bundle file does not exist or cannot be read.") from None
+    identity = pyrage.x25519.Identity.from_str(vault.identity.age_identity)
+    pipe = container.Pipe()
+    outcome: list[BaseException | None] = []
+
+    def decrypt() -> None:
+        error = None
+        try:
+            pyrage.decrypt_io(handle, pipe, [identity])
+        except BaseException as exc:  # noqa: BLE001 (handed to the reading side)
+            error = exc
+        outcome.append(error)
+        pipe.finish(error)
+
+    worker = threading.Thread(target=decrypt, name="bundle-decrypt", daemon=True)
+    worker.start()
+    opened = OpenedBundle(manifest=None, records=[])  # type: ignore[arg-type]
+    try:
+        reader = container.CappedReader(pipe.reader(), UNVERIFIED_LIMIT)
+        _read_archive(vault, reader, opened, store_attachments)
+        worker.join()
+        if outcome and outcome[0] is not None:
+            raise outcome[0]
+    except BaseException as exc:
+        pipe.stop()
+        worker.join()
+        handle.close()
+        opened.discard(vault)
+        producer = outcome[0] if outcome else None
+        root = producer if producer is not None and not isinstance(
+            producer, container.Stopped) else exc
+        raise _translate(root) from None
+    handle.close()
+    return opened
+
+
+def _translate(exc: BaseException) -> BaseException:
+    if isinstance(exc, AuthenticationError | IntegrityError | UserError):
+        return exc
+    if isinstance(exc, pyrage.DecryptError) and "no matching keys" in str(exc).lower():
+        return AuthenticationError("This bundle is not addressed to this vault (or its header "
+                                   "is damaged); nothing was changed.")
+    if isinstance(exc, container.TooLarge):
+        return IntegrityError("This bundle holds more than its manifest declares, or is too "
+                              "large; nothing was changed.")
+    if isinstance(exc, pyrage.DecryptError | OSError | EOFError | ValueError) or \
+            type(exc).__name__ in ("ReadError", "HeaderError", "StreamError"):
+        return IntegrityError("This bundle is damaged, incomplete or was altered; "
+                              "nothing was changed.")
+    return exc
+
+
+def _archived(sizes: list[int]) -> int:
+    """Archive bytes for members of these sizes, with headers, padding and end blocks,
+    plus tarfile's read-ahead of one record."""
+    blocks = sum(1 + -(-size // container.BLOCK) for size in sizes) + 2
+    return blocks * container.BLOCK + tarfile.RECORDSIZE + CHUNK
+
+
+def _read_exact(fileobj, size: int, limit: int) -> bytes:
+    if size > limit:
+        raise IntegrityError(DAMAGED)
+    data = fileobj.read(size)
+    if len(data) != size:
+        raise IntegrityError(DAMAGED)
+    return data
+
+
+def _read_archive(vault: Vault, reader, opened: OpenedBundle, store: bool) -> None:
+    expected = [container.MANIFEST, container.SIGNATURE, container.RECORDS]
+    index = -1
+    with tarfile.open(fileobj=reader, mode="r|") as archive:
+        for index, member in enumerate(archive):
+            name = member.name
+            if member.type not in (tarfile.REGTYPE, tarfile.AREGTYPE) or \
+                    not container.is_allowed_name(name) or "\0" in name:
+                raise IntegrityError(DAMAGED)
+            content = archive.extractfile(member)
+            wanted = expected[index] if index < len(expected) else None
+            if name != wanted and (wanted is not None
+                                   or not container.ATTACHMENT_NAME.fullmatch(name)):
+                raise IntegrityError(DAMAGED)
+            if name == container.MANIFEST:
+                raw = _read_exact(content, member.size, manifest.MAX_MANIFEST)
+                opened.manifest = manifest.parse(raw)
+            elif name == container.SIGNATURE:
+                signature = _read_exact(content, member.size, SIGNATURE_SIZE)
+                with vault.session() as session:
+                    manifest.verify(session, vault.identity, opened.manifest, signature)
+                m = opened.manifest
+                if m.records_size > MAX_RECORDS:
+                    raise IntegrityError(DAMAGED)
+                reader.limit = reader.position + _archived(
+                    [m.records_size] + [size for _i, _h, size in m.attachments])
+            elif name == container.RECORDS:
+                m = opened.manifest
+                if member.size != m.records_size:
+                    raise IntegrityError(DAMAGED)
+                body = _read_exact(content, member.size, MAX_RECORDS)
+                if hashlib.sha256(body).hexdigest() != m.records_sha256:
+                    raise IntegrityError(_ALTERED)
+                opened.records, opened.conflicts = _parse_records(body, m)
+            else:
+                _read_attachment(vault, opened, index - len(expected), member, content, store)
+        if index < len(expected) - 1:
+            raise IntegrityError(DAMAGED)
+        if index + 1 != len(expected) + len(opened.manifest.attachments):
+            raise IntegrityError(_ALTERED)
+    # Drain to the end so age authenticates the final chunk before anything is used.
+    while reader.read(CHUNK):
+        pass
+
+
+_ALTERED = ("This bundle's content does not match its signed manifest: it was altered. "
+            "Nothing was changed.")
+
+
+def _read_attachment(vault, opened: OpenedBundle, position: int, member, content,
+                     store: bool) -> None:
+    listed = opened.manifest.attachments
+    if position >= len(listed):
+        raise IntegrityError(_ALTERED)
+    attachment_id, sha256, size = listed[position]
+    if member.name != f"attachments/{attachment_id}" or member.size != size:
+        raise IntegrityError(_ALTERED)
+    if store:
+        info = vault.blobs.write(content)
+        opened.blobs[attachment_id] = info
+        got_sha, got_size = info.sha256, info.size
+    else:
+        digest, got_size = hashlib.sha256(), 0
+        while chunk := content.read(CHUNK):
+            digest.update(chunk)
+            got_size += len(chunk)
+        got_sha = digest.hexdigest()
+    if got_sha != sha256 or got_size != size:
+        raise IntegrityError(_ALTERED)
+
+
+def _parse_records(body: bytes, m: Manifest) -> tuple[list[dict], list[dict]]:
+    try:
+        obj = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise IntegrityError(DAMAGED) from None
+    recs = obj.get("records") if isinstance(obj, dict) else None
+    if not isinstance(recs, list) or len(recs) != len(m.versions):
+        raise IntegrityError(_ALTERED)
+    for rec, (kind, rec_id, version) in zip(recs, m.versions, strict=True):
+        if not isinstance(rec, dict) or (rec.get("kind"), rec.get("id"),
+                                         rec.get("version")) != (kind, rec_id, version):
+            raise IntegrityError(_ALTERED)
+        records.check_record(rec)
+    found = obj.get("conflicts", [])
+    if not isinstance(found, list):
+        raise IntegrityError(DAMAGED)
+    for conflict in found:
+        records.check_conflict(conflict)
+    return recs, found
+
+

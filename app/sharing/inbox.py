@@ -1,0 +1,133 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Receiving bundles: from a file the user picked, or from the exchange folder.
+
+The exchange folder is any folder a file-sync tool keeps in step (Syncthing, Nextcloud, a
+shared drive). Vigil writes outgoing bundles there under a temporary hidden name, renamed
+when complete, and picks up the bundles it can decrypt. Files still being synced are
+skipped (hidden and temporary names, or an age stream that ends early) and tried again on
+the next scan; bundles already applied are skipped by their ID. Nothing here applies a
+bundle the user has not reviewed: ``scan`` only verifies and previews.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+
+from app.errors import AuthenticationError, IntegrityError, UserError, VigilError
+from app.sharing import bundle, merge
+from app.sharing.bundle import ExportResult
+from app.sharing.merge import Preview
+from app.vault.sharing_tables import BundleLogRow
+from app.vault.vault import Vault
+
+FOLDER_META = "exchange_folder"
+SUFFIX = ".vigil"
+_PARTIAL_SUFFIXES = (".part", ".tmp", ".partial", ".crdownload", ".!sync", "~")
+
+
+def import_bundle(vault: Vault, path: Path, *, dry_run: bool = False) -> Preview:
+    """Verify a bundle completely, then preview it (dry run) or apply it in one transaction.
+
+    A bundle applied before is recognised by its ID and changes nothing (not an error).
+    """
+    opened = bundle.open_bundle(vault, path, store_attachments=False)
+    with vault.session() as session:
+        if merge.already_applied(session, opened.manifest.bundle_id):
+            return Preview(opened.manifest.bundle_id, opened.manifest.sender,
+                           already_applied=True)
+    if dry_run or not opened.manifest.attachments:
+        return merge.apply(vault, opened, dry_run=dry_run)
+    # Second pass: now the attachments go into the blob store (encrypted), then apply.
+    return merge.apply(vault, bundle.open_bundle(vault, path, store_attachments=True))
+
+
+# -- the exchange folder ----------------------------------------------------------------------
+
+
+def set_folder(vault: Vault, folder: Path | None) -> None:
+    if folder is None:
+        vault.set_meta(FOLDER_META, "")
+        return
+    folder = Path(folder).expanduser()
+    if not folder.is_dir():
+        raise UserError("The exchange folder does not exist.")
+    vault.set_meta(FOLDER_META, str(folder.resolve()))
+
+
+def folder_of(vault: Vault) -> Path | None:
+    value = vault.meta(FOLDER_META)
+    return Path(value) if value else None
+
+
+def _require_folder(vault: Vault) -> Path:
+    folder = folder_of(vault)
+    if folder is None or not folder.is_dir():
+        raise UserError("No exchange folder is set, or it is not reachable.")
+    return folder
+
+
+def send_to_folder(vault: Vault, to: list[str], *, case_ids=None) -> tuple[Path, ExportResult]:
+    folder = _require_folder(vault)
+    staging = folder / f".outgoing{SUFFIX}"
+    result = bundle.export_bundle(vault, to, staging, case_ids=case_ids)
+    target = folder / f"{result.bundle_id}{SUFFIX}"
+    staging.replace(target)
+    return target, result
+
+
+@dataclass
+class Pending:
+    path: Path
+    preview: Preview
+
+
+@dataclass
+class ScanResult:
+    pending: list[Pending] = field(default_factory=list)
+    already_applied: list[Path] = field(default_factory=list)
+    not_for_us: list[Path] = field(default_factory=list)
+    incomplete: list[Path] = field(default_factory=list)  # tried again next time
+    refused: list[tuple[Path, str]] = field(default_factory=list)
+
+
+def is_candidate(path: Path) -> bool:
+    name = path.name
+    return (path.is_file() and name.endswith(SUFFIX) and not name.startswith((".", "~"))
+            and not name.endswith(_PARTIAL_SUFFIXES))
+
+
+def scan(vault: Vault) -> ScanResult:
+    """Verify and preview every complete bundle in the folder addressed to this vault."""
+    folder = _require_folder(vault)
+    result = ScanResult()
+    with vault.session() as session:
+        done = set(session.scalars(select(BundleLogRow.bundle_id)))
+    for path in sorted(folder.iterdir()):
+        if not is_candidate(path):
+            continue
+        if path.name[: -len(SUFFIX)] in done:  # our own outgoing ones, and applied ones
+            result.already_applied.append(path)
+            continue
+        try:
+            preview = import_bundle(vault, path, dry_run=True)
+        except AuthenticationError:
+            result.not_for_us.append(path)
+            continue
+        except IntegrityError as exc:
+            if "incomplete" in str(exc):
+                result.incomplete.append(path)
+            else:
+                result.refused.append((path, str(exc)))
+            continue
+        except VigilError as exc:
+            result.refused.append((path, str(exc)))
+            continue
+        if preview.already_applied:
+            result.already_applied.append(path)
+        else:
+            result.pending.append(Pending(path, preview))
+    return result

@@ -1,0 +1,379 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Applying an opened bundle: per-field last-writer-wins by clock stamp, conflicts kept.
+
+Each field of each record is compared by its stamp (plain string order; equal wall times
+break by the author's node, which is part of the stamp). Deletion is the ``deleted`` field
+and wins or loses like any other. A differing value that loses is kept in ``conflicts``
+unless the winner's author had already seen it (its bundles say which stamps it had seen):
+then it was a knowing overwrite, not a concurrent edit. Events, sources and attachments are
+rows of their own, so timelines merge as sets. Derived data (search index, ``ask_cases``,
+detention start, sort keys) is rebuilt through the services. Everything happens in one
+``session(remote=True)``; a preview is the same run, rolled back.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC
+from pathlib import Path
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from app.domain import hlc, rules
+from app.domain.model import Ask, Case, Event, Meeting, Official, Organisation, Source
+from app.errors import IntegrityError
+from app.services import asks, cases, search
+from app.services.records import from_row
+from app.sharing import records
+from app.sharing.bundle import SEEN_META, OpenedBundle
+from app.vault.schema import VaultMeta
+from app.vault.sharing_tables import BundleLogRow, ColleagueRow, ConflictRow
+from app.vault.tables import AskRow, AttachmentRow, CaseRow
+from app.vault.vault import Vault
+
+MAX_AHEAD_MS = 24 * 3600 * 1000
+AHEAD = ("This bundle's changes are dated more than a day ahead of this computer's clock: "
+         "check the date and time on both computers. Nothing was changed.")
+ALTERED = ("An attachment in this bundle does not match its record: it was altered. "
+           "Nothing was changed.")
+UNREADABLE = ("The bundle contains a record this version of Vigil cannot read; "
+              "nothing was changed.")
+DOMAIN = {"organisation": Organisation, "official": Official, "event": Event,
+          "source": Source, "ask": Ask, "meeting": Meeting}
+
+
+@dataclass
+class Preview:
+    """What applying a bundle changes (or changed)."""
+
+    bundle_id: str
+    sender: str
+    already_applied: bool = False
+    new: Counter = field(default_factory=Counter)
+    updated: Counter = field(default_factory=Counter)
+    new_case_ids: list[str] = field(default_factory=list)
+    changed_fields: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    conflicts: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def describe(self) -> str:
+        if self.already_applied:
+            return "This bundle was already applied; nothing was changed."
+        parts = []
+        for kind in records.KIND_ORDER:
+            if self.new[kind] or self.updated[kind]:
+                parts.append(f"{kind}s: {self.new[kind]} new, {self.updated[kind]} updated")
+        if self.conflicts:
+            parts.append(f"{len(self.conflicts)} conflicting edit(s) kept for review")
+        return "; ".join(parts) or "nothing new"
+
+
+class _DryRun(Exception):
+    pass
+
+
+def already_applied(session: Session, bundle_id: str) -> bool:
+    """Applied here before, or written here (a vault's own bundles hold nothing new)."""
+    return session.get(BundleLogRow, bundle_id) is not None
+
+
+def apply(vault: Vault, opened: OpenedBundle, *, dry_run: bool = False) -> Preview:
+    m = opened.manifest
+    preview = Preview(m.bundle_id, m.sender)
+    dropped: list[str] = []
+    try:
+        with vault.session(remote=True) as session:
+            if already_applied(session, m.bundle_id):
+                preview.already_applied = True
+                raise _DryRun()
+            merger = _Merger(vault, session, opened, preview, dropped)
+            merger.run()
+            if dry_run:
+                raise _DryRun()
+    except _DryRun:
+        opened.discard(vault)
+        return preview
+    except (ValueError, TypeError, KeyError):
+        opened.discard(vault)
+        raise IntegrityError(UNREADABLE) from None
+    except BaseException:
+        opened.discard(vault)
+        raise
+    for attachment_id in merger.attached:  # committed: referenced, no longer to discard
+        del opened.blobs[attachment_id]
+    opened.discard(vault)
+    for blob_id in dropped:  # keys are gone with the commit; the ciphertext follows
+        vault.blobs.delete(blob_id, missing_ok=True)
+    return preview
+
+
+def _max(stamps) -> str:
+    return max(stamps, default=hlc.ZERO)
+
+
+def _node(stamp: str) -> str:
+    return stamp.split(".", 2)[2]
+
+
+class _Merger:
+    def __init__(self, vault, session, opened, preview, dropped) -> None:
+        self.vault, self.session, self.opened = vault, session, opened
+        self.preview, self.dropped = preview, dropped
+        self.me = vault.identity.fingerprint
+        self.m = opened.manifest
+        self.knowledge = {c.fingerprint: json.loads(c.seen or "{}")
+                          for c in session.scalars(select(ColleagueRow))}
+        sender_seen = self.knowledge.setdefault(self.m.sender, {})
+        for node, stamp in self.m.seen.items():
+            sender_seen[node] = max(sender_seen.get(node, hlc.ZERO), stamp)
+        # Rows are held here: the session's identity map is weak, and a clean row it
+        # forgets is read again (one query and one autoflush per row).
+        self.touched: dict[str, dict[str, object]] = {}
+        self.existing: dict[tuple[str, str], object] = {}
+        self.attached: set[str] = set()  # stored blobs the merged rows now refer to
+        self.recorded: set[tuple[str, str, str, str]] = set()
+        self.now = vault.clock().isoformat(timespec="seconds")
+
+    def run(self) -> None:
+        limit = hlc.format_stamp(int(self.vault.clock().timestamp() * 1000) + MAX_AHEAD_MS,
+                                 0xFFFF, "~")
+        if any(stamp > limit for rec in self.opened.records
+               for stamp in rec["field_versions"].values()):
+            raise IntegrityError(AHEAD)
+        ordered = sorted(self.opened.records,
+                         key=lambda r: records.KIND_ORDER.index(r["kind"]))
+        all_stamps = []
+        with self.session.no_autoflush:
+            self._preload(ordered)
+            for rec in ordered:
+                self._merge(rec)
+                all_stamps += rec["field_versions"].values()
+        self.session.flush()
+        self._rebuild()
+        self._their_conflicts()
+        self._bookkeeping(all_stamps)
+        self.session.flush()
+        self._check_references()
+
+    def _preload(self, ordered: list[dict]) -> None:
+        by_kind: dict[str, list[str]] = {}
+        for rec in ordered:
+            by_kind.setdefault(rec["kind"], []).append(rec["id"])
+        for kind, ids in by_kind.items():
+            table = records.KINDS[kind]
+            for start in range(0, len(ids), 500):
+                for row in self.session.scalars(
+                        select(table).where(table.id.in_(ids[start:start + 500]))):
+                    self.existing[(kind, row.id)] = row
+
+    # -- one record ----
+    def _merge(self, rec: dict) -> None:
+        kind, table = rec["kind"], records.KINDS[rec["kind"]]
+        incoming = rec["field_versions"]
+        row = self.existing.get((kind, rec["id"]))
+        if row is None:
+            row = table(id=rec["id"], origin=rec["origin"])
+            for name in records.FIELDS[kind]:
+                setattr(row, name, records.to_column_value(name, rec["fields"][name]))
+            if "position" in rec and hasattr(row, "position"):
+                row.position = rec["position"]
+            if kind == "attachment":
+                self._attach_blob(row)
+            derive(kind, row)
+            row.field_versions = json.dumps(incoming, sort_keys=True)
+            row.version = _max(incoming.values())
+            self.session.add(row)
+            self.existing[(kind, row.id)] = row
+            self.preview.new[kind] += 1
+            if kind == "case":
+                self.preview.new_case_ids.append(row.id)
+            self._touch(kind, row)
+            return
+        local = json.loads(row.field_versions or "{}")
+        newest_before = _max(v for k, v in local.items() if k in records.FIELDS[kind])
+        changed = []
+        for name in records.FIELDS[kind]:
+            theirs, ours = incoming.get(name, hlc.ZERO), local.get(name, hlc.ZERO)
+            if theirs == ours:
+                continue
+            value = records.to_column_value(name, rec["fields"][name])
+            current = getattr(row, name)
+            if theirs > ours:
+                if value != current:
+                    if ours != hlc.ZERO and not self._knew(theirs, ours):
+                        self._conflict(kind, row.id, name, current, ours, theirs)
+                    setattr(row, name, value)
+                    changed.append(name)
+                local[name] = theirs
+            elif value != current and theirs != hlc.ZERO and not self._knew(ours, theirs):
+                self._conflict(kind, row.id, name, value, theirs, ours)
+        if "position" in rec and hasattr(row, "position") and \
+                _max(incoming.values()) > newest_before:
+            row.position = rec["position"]
+        if kind == "attachment" and row.deleted and row.blob_key:
+            self.dropped.append(row.blob_id)
+            row.blob_key = b""
+        elif kind == "attachment" and not row.deleted and not row.blob_key:
+            self._attach_blob(row)
+        new_json = json.dumps(local, sort_keys=True)
+        if new_json != row.field_versions:
+            row.field_versions = new_json
+            row.version = max(row.version or hlc.ZERO, _max(local.values()))
+        if changed:
+            self.preview.updated[kind] += 1
+            self.preview.changed_fields[(kind, row.id)] = changed
+            self._touch(kind, row)
+
+    def _attach_blob(self, row: AttachmentRow) -> None:
+        if Path(row.filename).name != row.filename or "\0" in row.filename:
+            raise ValueError("attachment file name with a path")
+        info = self.opened.blobs.get(row.id)
+        if info is None or row.deleted:
+            row.blob_id, row.blob_key = row.blob_id or "", b""
+            return
+        if (info.sha256, info.size) != (row.sha256, row.size):
+            raise IntegrityError(ALTERED)
+        row.blob_id, row.blob_key = info.blob_id, info.key
+        self.attached.add(row.id)
+
+    def _knew(self, winner: str, loser: str) -> bool:
+        """Whether the winner's author had seen the losing stamp (a knowing overwrite)."""
+        author = _node(winner)
+        if author == self.me:
+            return False
+        return self.knowledge.get(author, {}).get(_node(loser), hlc.ZERO) >= loser
+
+    def _conflict(self, kind, record_id, name, losing, losing_stamp, winning_stamp) -> None:
+        key = (kind, record_id, name, losing_stamp)
+        if key in self.recorded or self.session.scalar(select(ConflictRow.id).where(
+                ConflictRow.record_kind == kind, ConflictRow.record_id == record_id,
+                ConflictRow.field == name, ConflictRow.losing_stamp == losing_stamp)):
+            return
+        self.recorded.add(key)
+        self.session.add(ConflictRow(
+            record_kind=kind, record_id=record_id, field=name,
+            losing_value=json.dumps(records.to_record_value(name, losing), ensure_ascii=False),
+            losing_stamp=losing_stamp, winning_stamp=winning_stamp,
+            bundle_id=self.m.bundle_id, detected_at=self.now, resolved=False))
+        self.preview.conflicts.append((kind, record_id, name))
+
+    def _touch(self, kind: str, row) -> None:
+        self.touched.setdefault(kind, {})[row.id] = row
+        if kind in ("event", "source", "attachment"):
+            cases_touched = self.touched.setdefault("case", {})
+            if cases_touched.get(row.case_id) is None:
+                cases_touched[row.case_id] = self.existing.get(("case", row.case_id))
+
+    def _their_conflicts(self) -> None:
+        """Conflicts the sender kept about these records, unless settled here already."""
+        for c in self.opened.conflicts:
+            row = self.existing.get((c["record_kind"], c["record_id"]))
+            if row is None:
+                continue
+            current = json.loads(row.field_versions or "{}").get(c["field"], hlc.ZERO)
+            if current == c["losing_stamp"]:
+                continue  # the "losing" value is the one this vault holds: nothing lost
+            self._conflict(c["record_kind"], c["record_id"], c["field"],
+                           records.to_column_value(c["field"], c["losing_value"]),
+                           c["losing_stamp"], c["winning_stamp"])
+
+    # -- derived data ----
+    def _rebuild(self) -> None:
+        session = self.session
+        rebuild_rows(session, self.touched, set(self.preview.new_case_ids))
+        new_cases = set(self.preview.new_case_ids)
+        if new_cases:  # asks that arrived earlier may name these cases
+            each = func.json_each(AskRow.case_ids).table_valued("value")
+            stmt = select(AskRow).where(select(1).select_from(each).where(
+                each.c.value.in_(new_cases)).exists())
+            for ask in session.scalars(stmt):
+                index_ask_row(session, ask)
+
+    def _bookkeeping(self, stamps: list[str]) -> None:
+        session = self.session
+        for stamp in stamps:
+            self.vault.hlc.observe(stamp)
+        row = session.get(VaultMeta, SEEN_META)
+        seen = json.loads(row.value) if row is not None else {}
+        for stamp in stamps:
+            node = _node(stamp)
+            seen[node] = max(seen.get(node, hlc.ZERO), stamp)
+        session.merge(VaultMeta(key=SEEN_META, value=json.dumps(seen, sort_keys=True)))
+        colleague = session.get(ColleagueRow, self.m.sender)
+        if colleague is not None:
+            colleague.seen = json.dumps(self.knowledge[self.m.sender], sort_keys=True)
+        session.add(BundleLogRow(
+            bundle_id=self.m.bundle_id, direction="in", sender=self.m.sender,
+            recipients=json.dumps(list(self.m.recipients)), created_at=self.m.created,
+            logged_at=self.now, records=len(self.opened.records),
+            attachments=len(self.m.attachments)))
+
+    def _check_references(self) -> None:
+        for table in ("officials", "events", "sources", "attachments", "asks", "meetings",
+                      "ask_cases"):
+            if self.session.execute(text(f"PRAGMA foreign_key_check({table})")).first():
+                raise IntegrityError("The bundle refers to records this vault does not have; "
+                                     "nothing was changed.")
+
+
+def index_ask_row(session: Session, row: AskRow) -> None:
+    if row.deleted:
+        asks.index_ask(session, row.id, (), None)
+        return
+    named = [cid for cid in json.loads(row.case_ids or "[]")
+             if session.get(CaseRow, cid) is not None]
+    asks.index_ask(session, row.id, named, row.date_sort)
+
+
+def derive(kind: str, row) -> None:
+    """Sort keys from their fields; and the row must read back as its domain object."""
+    if kind == "case":  # the timeline is checked row by row
+        from_row(Case, row, events=(), sources=())
+        return
+    if kind not in DOMAIN:
+        return
+    obj = from_row(DOMAIN[kind], row)
+    if kind == "event":
+        row.date_sort = obj.date.earliest().isoformat()
+    elif kind == "ask":
+        row.date_sort = obj.date.earliest().isoformat()
+        row.follow_up_sort = obj.follow_up_due.earliest().isoformat() \
+            if obj.follow_up_due else None
+    elif kind == "meeting":
+        if obj.starts_at.tzinfo is None:
+            raise ValueError("meeting time without zone")
+        row.starts_at_utc = obj.starts_at.astimezone(UTC).isoformat()
+
+
+def rebuild_rows(session: Session, touched: dict[str, dict[str, object]],
+                 new_cases: set[str] = frozenset()) -> None:
+    """Check every touched row reads as a domain object and rebuild what derives from it.
+
+    ``touched`` maps kind to {id: row or None (then it is looked up)}. ``new_cases`` were
+    not in the vault before (a deleted one was never indexed here).
+    """
+    resolved = {kind: {row_id: row if row is not None else
+                       session.get(records.KINDS[kind], row_id)
+                       for row_id, row in rows.items()} for kind, rows in touched.items()}
+    for kind, rows in resolved.items():
+        for row in rows.values():
+            if row is not None:
+                derive(kind, row)
+    session.flush()
+    with session.no_autoflush:
+        for row in resolved.get("ask", {}).values():
+            index_ask_row(session, row)
+        for row_id, row in sorted(resolved.get("case", {}).items()):
+            if row is None:
+                continue
+            if row.deleted:
+                if row_id not in new_cases:
+                    search.unindex_case(session, row_id)
+                continue
+            case = cases.case_from_row(session, row)
+            start = rules.detention_start(case)
+            row.detention_start = str(start) if start else None
+            search.index_case(session, case)

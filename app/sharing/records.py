@@ -1,0 +1,251 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Synced rows as bundle records, and which rows a bundle carries.
+
+A record is one row of a synced table: its kind, ID, origin, clock stamps and the values
+of its merged fields, named as in interchange JSON (list and object columns as JSON
+values, not text). Events, sources and attachments are records of their own, so a case's
+timeline merges as a set. Per-vault columns (an attachment's blob ID and key) and derived
+columns never travel. Must never select a case the user did not choose: asks and meetings
+that also name unselected cases are left out of a selection, not widened into it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import typing
+
+from sqlalchemy import Boolean, Integer, func, or_, select
+from sqlalchemy.orm import Session
+
+from app.domain import hlc
+from app.domain.model import Ask, Case, Event, Meeting, Official, Organisation, Source
+from app.services.records import is_json_column
+from app.vault.schema import AuditEntry
+from app.vault.tables import (
+    SYNCED_TABLES,
+    AskRow,
+    AttachmentRow,
+    CaseRow,
+    EventRow,
+    MeetingRow,
+    OfficialRow,
+    OrganisationRow,
+    SourceRow,
+)
+from app.vault.tracking import SYNC_BOOKKEEPING
+
+KINDS = {table.__audit_kind__: table for table in SYNCED_TABLES}
+# Applied order: what others refer to comes first.
+KIND_ORDER = ("organisation", "official", "case", "event", "source", "attachment", "ask",
+              "meeting")
+LOCAL_ONLY = frozenset({"blob_id", "blob_key"})
+DOMAIN = {"organisation": Organisation, "official": Official, "case": Case, "event": Event,
+          "source": Source, "ask": Ask, "meeting": Meeting}
+HINTS = ("position",)  # unversioned: follows the record's newest stamp
+
+
+def merged_fields(table) -> tuple[str, ...]:
+    """The columns of ``table`` merged field by field (``deleted`` included)."""
+    return tuple(c.key for c in table.__mapper__.column_attrs
+                 if c.key not in SYNC_BOOKKEEPING and c.key not in LOCAL_ONLY)
+
+
+FIELDS = {kind: merged_fields(table) for kind, table in KINDS.items()}
+# Columns the services store as JSON text (lists, small objects, fuzzy dates), by the
+# domain classes' type hints, exactly as app.services.records decides.
+JSON_COLUMNS = frozenset(
+    f.name for cls in DOMAIN.values() for f in dataclasses.fields(cls)
+    if is_json_column(typing.get_type_hints(cls)[f.name]))
+
+
+def column_python_type(table, name: str):
+    column = table.__table__.c[name]
+    if isinstance(column.type, Boolean):
+        return bool
+    if isinstance(column.type, Integer):
+        return int
+    return str
+
+
+def to_record_value(name: str, value):
+    if name in JSON_COLUMNS and value is not None:
+        return json.loads(value)
+    return value
+
+
+def to_column_value(name: str, value):
+    """A record value back to its column (JSON text exactly as the services write it)."""
+    if name in JSON_COLUMNS and value is not None:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return value
+
+
+def record_of(row) -> dict:
+    kind = row.__audit_kind__
+    versions = {k: v for k, v in json.loads(row.field_versions or "{}").items()
+                if k in FIELDS[kind]}
+    version = row.version or max(versions.values(), default=hlc.ZERO)
+    record = {"kind": kind, "id": row.id, "origin": row.origin or "", "version": version,
+              "field_versions": versions,
+              "fields": {name: to_record_value(name, getattr(row, name))
+                         for name in FIELDS[kind]}}
+    for hint in HINTS:
+        if hasattr(row, hint):
+            record[hint] = getattr(row, hint)
+    return record
+
+
+# -- which rows a bundle carries --------------------------------------------------------------
+
+
+def latest_audit_id(session: Session) -> int:
+    return session.scalar(select(func.max(AuditEntry.id))) or 0
+
+
+def changed_rows(session: Session, since_audit_id: int) -> list:
+    """Every synced row written (locally or by a merge) after the audit position."""
+    if since_audit_id <= 0:
+        return [row for kind in KIND_ORDER
+                for row in session.scalars(select(KINDS[kind]).order_by(KINDS[kind].id))]
+    touched: dict[str, set[str]] = {}
+    for kind, record_id in session.execute(
+            select(AuditEntry.record_kind, AuditEntry.record_id)
+            .where(AuditEntry.id > since_audit_id)):
+        touched.setdefault(kind, set()).add(record_id)
+    rows = []
+    for kind in KIND_ORDER:
+        ids = sorted(touched.get(kind, ()))
+        table = KINDS[kind]
+        for start in range(0, len(ids), 500):
+            rows += session.scalars(select(table).where(table.id.in_(ids[start:start + 500]))
+                                    .order_by(table.id))
+    return rows
+
+
+def selected_rows(session: Session, case_ids: list[str]) -> tuple[list, int]:
+    """The chosen cases with their timeline, sources, attachments, the asks and meetings
+    about them alone, and the organisations and officials those refer to.
+
+    Returns the rows and how many asks and meetings were left out because they also name
+    cases outside the selection.
+    """
+    chosen = set(case_ids)
+    cases = list(session.scalars(select(CaseRow).where(CaseRow.id.in_(chosen))))
+    rows: list = list(cases)
+    for table in (EventRow, SourceRow, AttachmentRow):
+        rows += session.scalars(select(table).where(table.case_id.in_(chosen))
+                                .order_by(table.id))
+    left_out = 0
+    org_ids: set[str] = set()
+    official_ids: set[str] = set()
+    for ask in session.scalars(select(AskRow).order_by(AskRow.id)):
+        named = set(json.loads(ask.case_ids or "[]"))
+        if not named & chosen:
+            continue
+        if not named <= chosen:
+            left_out += 1
+            continue
+        rows.append(ask)
+        official_ids.update(i for i in (ask.raised_by_official_id,
+                                        ask.raised_with_official_id) if i)
+        org_ids.update(i for i in (ask.raised_by_organisation_id,
+                                   ask.raised_with_organisation_id) if i)
+    for meeting in session.scalars(select(MeetingRow).order_by(MeetingRow.id)):
+        named = {item["case_id"] for item in json.loads(meeting.cases or "[]")}
+        if not named & chosen:
+            continue
+        if not named <= chosen:
+            left_out += 1
+            continue
+        rows.append(meeting)
+        official_ids.update(json.loads(meeting.official_ids or "[]"))
+        if meeting.organisation_id:
+            org_ids.add(meeting.organisation_id)
+    officials = list(session.scalars(select(OfficialRow).where(
+        OfficialRow.id.in_(official_ids)).order_by(OfficialRow.id)))
+    org_ids.update(o.organisation_id for o in officials if o.organisation_id)
+    organisations = list(session.scalars(select(OrganisationRow).where(
+        or_(OrganisationRow.id.in_(org_ids))).order_by(OrganisationRow.id)))
+    return organisations + officials + rows, left_out
+
+
+# -- checking what a bundle brings ------------------------------------------------------------
+
+_RECORD_KEYS = {"kind", "id", "origin", "version", "field_versions", "fields", *HINTS}
+
+
+def _bad() -> ValueError:
+    return ValueError("not a bundle record")
+
+
+def check_record(rec: dict) -> None:
+    """Shape and column types of one record (enums and dates are checked when applied)."""
+    kind = rec.get("kind")
+    if kind not in KINDS or not set(rec) <= _RECORD_KEYS:
+        raise _bad()
+    table = KINDS[kind]
+    if not isinstance(rec.get("id"), str) or not 0 < len(rec["id"]) <= 36:
+        raise _bad()
+    if not isinstance(rec.get("origin"), str) or len(rec["origin"]) > 32:
+        raise _bad()
+    versions, fields = rec.get("field_versions"), rec.get("fields")
+    if not isinstance(versions, dict) or not isinstance(fields, dict):
+        raise _bad()
+    if set(fields) != set(FIELDS[kind]) or not set(versions) <= set(fields):
+        raise _bad()
+    for stamp in [rec.get("version"), *versions.values()]:
+        if not isinstance(stamp, str) or len(stamp) > 64:
+            raise _bad()
+        hlc.parse(stamp)
+    for name, value in fields.items():
+        column = table.__table__.c[name]
+        if value is None:
+            if not column.nullable:
+                raise _bad()
+            continue
+        if name in JSON_COLUMNS:
+            continue
+        expected = column_python_type(table, name)
+        if type(value) is not expected:
+            raise _bad()
+    for hint in HINTS:
+        if hint in rec and type(rec[hint]) is not int:
+            raise _bad()
+
+
+# -- conflicts travel with the records they are about -----------------------------------------
+
+CONFLICT_KEYS = ("record_kind", "record_id", "field", "losing_value", "losing_stamp",
+                 "winning_stamp")
+
+
+def conflicts_on(session: Session, carried: set[tuple[str, str]]) -> list[dict]:
+    """Unresolved conflicts about records this bundle carries, so that the colleague whose
+    edit lost learns of it too."""
+    from app.vault.sharing_tables import ConflictRow
+
+    found = []
+    for row in session.scalars(select(ConflictRow).where(ConflictRow.resolved.is_(False))
+                               .order_by(ConflictRow.id)):
+        if (row.record_kind, row.record_id) in carried:
+            found.append({"record_kind": row.record_kind, "record_id": row.record_id,
+                          "field": row.field, "losing_value": json.loads(row.losing_value),
+                          "losing_stamp": row.losing_stamp,
+                          "winning_stamp": row.winning_stamp})
+    return found
+
+
+def check_conflict(conflict) -> None:
+    if not isinstance(conflict, dict) or set(conflict) != set(CONFLICT_KEYS):
+        raise _bad()
+    kind = conflict["record_kind"]
+    if kind not in KINDS or conflict["field"] not in FIELDS[kind]:
+        raise _bad()
+    if not isinstance(conflict["record_id"], str) or len(conflict["record_id"]) > 36:
+        raise _bad()
+    for name in ("losing_stamp", "winning_stamp"):
+        if not isinstance(conflict[name], str) or len(conflict[name]) > 64:
+            raise _bad()
+        hlc.parse(conflict[name])
