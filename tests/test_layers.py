@@ -14,7 +14,7 @@ APP = Path(__file__).resolve().parents[1] / "app"
 ALLOWED = {
     "domain": {"errors"},
     "vault": {"errors", "domain"},
-    "services": {"errors", "domain", "vault", "paths"},
+    "services": {"errors", "domain", "vault", "paths", "dossier"},
     "sharing": {"errors", "domain", "vault", "services"},
     "dossier": {"errors", "domain", "paths"},
 }

@@ -15,7 +15,7 @@ import sys
 import traceback
 
 from app import __version__
-from app.cli import data_commands, share_commands, vault_commands
+from app.cli import data_commands, dossier_commands, share_commands, vault_commands
 from app.errors import Cancelled, VigilError
 
 INTERNAL_ERROR = 70
@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     vault_commands.register(commands)
     data_commands.register(commands)
     share_commands.register(commands)
+    dossier_commands.register(commands)
     return parser
 
 
