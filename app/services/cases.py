@@ -76,6 +76,8 @@ def _source_values(source: Source, position: int) -> dict:
 def _save_children(session, table, case_id: str, items: Iterable, to_values,
                    is_new: bool) -> None:
     items = list(items)
+    if len({item.id for item in items}) != len(items):
+        raise UserError("An event or source ID is listed twice in this case.")
     existing = {} if is_new else {
         r.id: r for r in session.scalars(select(table).where(table.case_id == case_id))}
     unseen = [item.id for item in items if item.id not in existing]

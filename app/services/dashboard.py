@@ -11,6 +11,7 @@ clock), never read here.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -125,21 +126,29 @@ def _held_cases(session: Session) -> list[Case]:
             events.append(Event(id="start", date=FuzzyDate.parse(start),
                                 kind=EventKind.DETAINED, title=""))
         cases.append(Case(id=case_id, display_name=name, status=Status(status),
-                          status_since=FuzzyDate.parse(since) if since else None,
-                          sentence_ends=FuzzyDate.parse(ends) if ends else None,
+                          status_since=_stored_date(since), sentence_ends=_stored_date(ends),
                           events=tuple(events)))
     rsdl = [c.id for c in cases if c.status == Status.RSDL]
     if rsdl:
         extra: dict[str, list[Event]] = {}
         for row in session.scalars(select(EventRow).where(
                 EventRow.case_id.in_(rsdl), EventRow.deleted.is_(False),
-                EventRow.kind.in_([EventKind.RSDL_BEGAN.value, EventKind.RELEASED.value]))):
+                EventRow.kind.in_([EventKind.RSDL_BEGAN.value, EventKind.RELEASED.value]))
+                .order_by(EventRow.position)):
             extra.setdefault(row.case_id, []).append(
-                Event(id=row.id, date=FuzzyDate.parse(row.date), kind=EventKind(row.kind),
+                Event(id=row.id, date=_stored_date(row.date), kind=EventKind(row.kind),
                       title=""))
-        cases = [Case(**{**_fields(c), "events": c.events + tuple(extra.get(c.id, ()))})
+        # Timeline order, and the start after them: the rules clear what precedes a release
+        # on the same date, and the stored start is by construction after the last release.
+        cases = [Case(**{**_fields(c), "events": tuple(extra.get(c.id, ())) + c.events})
                  if c.id in extra else c for c in cases]
     return cases
+
+
+def _stored_date(raw: str | None) -> FuzzyDate | None:
+    # app.services.records keeps a fuzzy-date field as JSON text ('"2015-07"'); only the
+    # derived detention_start column holds the bare canonical form.
+    return FuzzyDate.parse(json.loads(raw)) if raw else None
 
 
 def _fields(case: Case) -> dict:
