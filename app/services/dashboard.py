@@ -11,7 +11,6 @@ clock), never read here.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -146,9 +145,7 @@ def _held_cases(session: Session) -> list[Case]:
 
 
 def _stored_date(raw: str | None) -> FuzzyDate | None:
-    # app.services.records keeps a fuzzy-date field as JSON text ('"2015-07"'); only the
-    # derived detention_start column holds the bare canonical form.
-    return FuzzyDate.parse(json.loads(raw)) if raw else None
+    return FuzzyDate.parse(raw) if raw else None
 
 
 def _fields(case: Case) -> dict:

@@ -74,8 +74,9 @@ def from_plain(tp, plain):
 
 
 def is_json_column(tp) -> bool:
+    """Tuples and small objects are JSON text; a fuzzy date is its canonical text."""
     tp = _unwrap_optional(tp)
-    return typing.get_origin(tp) is tuple or (isinstance(tp, type)
+    return typing.get_origin(tp) is tuple or (isinstance(tp, type) and tp is not FuzzyDate
                                               and dataclasses.is_dataclass(tp))
 
 

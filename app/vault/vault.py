@@ -216,10 +216,13 @@ class Vault:
         if self.identity is not None:
             session.info.update(actor=self.identity.fingerprint, clock=self.clock,
                                 hlc=self.hlc, remote=remote)
+        clock_before = self.hlc.last if self.hlc is not None else None
         try:
             yield session
-            if self.hlc is not None and (session.new or session.dirty or session.deleted):
-                session.flush()
+            session.flush()
+            # The clock moved (local edits stamped, or a colleague's stamps observed): keep
+            # it, so stamps never go backwards after a restart with a slower wall clock.
+            if self.hlc is not None and self.hlc.last != clock_before:
                 session.merge(VaultMeta(key=HLC_META, value=self.hlc.last))
             session.commit()
         except DBAPIError as exc:

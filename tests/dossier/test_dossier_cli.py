@@ -9,7 +9,7 @@ import os
 
 import pikepdf
 import pytest
-from conftest import (
+from dossier_helpers import (
     BAD_PHOTO_CASE,
     CHINESE_NAME,
     DNR_CASE,

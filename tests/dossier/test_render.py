@@ -9,7 +9,7 @@ from datetime import date
 
 import pikepdf
 import pytest
-from conftest import pdf_text, png
+from dossier_helpers import pdf_text, png
 from PIL import Image
 
 from app.domain.dates import FuzzyDate

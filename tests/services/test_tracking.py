@@ -100,9 +100,6 @@ def test_stamps_only_move_forward_even_when_the_wall_clock_goes_back(vault, stor
     assert json.loads(second.field_versions)["display_name"] == first
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "app/vault/vault.py Vault.session saves hlc_last only if session.new/dirty/deleted is "
-    "non-empty at the end, but save_case's index query has autoflushed them by then"))
 def test_the_clock_survives_reopening_the_vault(vault, store, fixed_clock):
     case = a_case()
     store(case)
