@@ -45,6 +45,8 @@ def save_case(session: Session, case: Case) -> None:
     """Create or update a case with its events and sources (those left out are deleted)."""
     if not case.display_name.strip():
         raise UserError("A case needs a display name.")
+    if not _is_canonical_uuid(case.id):
+        raise UserError("A case ID must be a UUID in lower case.")
     row = session.get(CaseRow, case.id)
     is_new = row is None
     if is_new:
@@ -59,6 +61,13 @@ def save_case(session: Session, case: Case) -> None:
         _save_children(session, EventRow, case.id, case.events, _event_values, is_new)
         _save_children(session, SourceRow, case.id, case.sources, _source_values, is_new)
     search.index_case(session, case)
+
+
+def _is_canonical_uuid(value: str) -> bool:
+    try:
+        return str(uuid.UUID(value)) == value
+    except ValueError:
+        return False
 
 
 def _event_values(event: Event, position: int) -> dict:

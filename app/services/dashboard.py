@@ -63,6 +63,8 @@ def matrix(session: Session, today: date) -> Matrix:
                    func.count())
             .join(AskRow, AskRow.id == AskCase.ask_id)
             .outerjoin(by_official, by_official.id == AskRow.raised_by_official_id)
+            .join(CaseRow, CaseRow.id == AskCase.case_id)
+            .where(CaseRow.deleted.is_(False))
             .group_by(AskCase.case_id, gov))
     cells: dict[tuple[str, str], Cell] = {}
     activity: dict[str, int] = {}
@@ -203,7 +205,8 @@ def meeting_brief(session: Session, government_id: str, today: date,
             last_by_case.setdefault(case_id, view)  # newest first
     lines = []
     for case in list_cases(session, today):
-        if case.consent == Consent.DO_NOT_RAISE or case.status not in DETAINED_STATUSES:
+        if case.consent == Consent.DO_NOT_RAISE or case.status in (Status.RELEASED,
+                                                                     Status.DECEASED):
             continue
         last = last_by_case.get(case.id)
         reasons = []

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.dates import FuzzyDate
-from app.domain.enums import Channel, MeetingStatus, Request, Response
+from app.domain.enums import Channel, MeetingStatus, OrganisationKind, Request, Response
 from app.domain.model import Ask, Meeting
 from app.errors import UserError
 from app.services.asks import save_ask
@@ -96,13 +96,34 @@ class Outcome:
     summary: str | None = None
 
 
+def _raises_for(session: Session, official_id: str, organisation_id: str | None) -> bool:
+    official = session.get(OfficialRow, official_id)
+    if official is None:
+        return False
+    if organisation_id is not None:
+        return official.organisation_id == organisation_id
+    employer = session.get(OrganisationRow, official.organisation_id) \
+        if official.organisation_id else None
+    return employer is None or employer.kind != OrganisationKind.DETAINING_AUTHORITY.value
+
+
 def record_outcome(session: Session, meeting_id: str, outcome: Outcome) -> list[str]:
     """Mark the meeting held and create an ask for each case raised; returns the ask IDs."""
     meeting = get_meeting(session, meeting_id)
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise UserError("This meeting was cancelled: it has no outcome to record.")
+    if meeting.status == MeetingStatus.HELD:
+        raise UserError("This meeting's outcome is already recorded: log further asks "
+                        "on their own.")
     if not outcome.raised:
         raise UserError("Tick at least one case that was raised.")
     raised_by_org = meeting.organisation_id
-    raised_by_official = meeting.official_ids[0] if meeting.official_ids else None
+    # Who raised them: the first official met from that government (the officials met may
+    # include the detaining state's), or with no government named, the first official met
+    # who does not work for the detaining state.
+    raised_by_official = next(
+        (oid for oid in meeting.official_ids
+         if _raises_for(session, oid, raised_by_org)), None)
     if raised_by_org is None and raised_by_official is None:
         raise UserError("Say which government or official the meeting was with first.")
     day = FuzzyDate.from_date(meeting.starts_at.date())

@@ -534,3 +534,10 @@ def test_save_case_accepts_the_session_of_a_caller(vault):
     assert row_count(vault, CaseRow) == 0
     with vault.session() as session:
         assert search.matching_case_ids(session, "王立璋") == set()
+
+
+@pytest.mark.parametrize("bad_id", ["101", "NOT-A-UUID", "6F9619FF-8B86-D011-B42D-00C04FC964FF"])
+def test_a_case_id_that_is_not_a_lower_case_uuid_is_refused(vault, bad_id):
+    case = Case(id=bad_id, display_name="Test Person")
+    with pytest.raises(UserError, match="UUID"), vault.session() as session:
+        save_case(session, case)

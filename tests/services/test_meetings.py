@@ -236,3 +236,24 @@ def test_a_bad_outcome_changes_nothing(vault, store, people, meeting_changes, ra
 def test_the_outcome_of_an_unknown_meeting_is_refused(vault, store, people):
     with pytest.raises(UserError, match="No meeting"), vault.session() as session:
         record_outcome(session, new_id(), Outcome((Raised(WANG.id),)))
+
+
+@pytest.mark.parametrize("status", [MeetingStatus.CANCELLED, MeetingStatus.HELD])
+def test_an_outcome_is_recorded_once_and_never_for_a_cancelled_meeting(vault, store, people,
+                                                                        status):
+    meeting = consultation(status=status)
+    store(meeting)
+    with pytest.raises(UserError, match="cancelled|already recorded"), \
+            vault.session() as session:
+        record_outcome(session, meeting.id, Outcome((Raised(CHEN.id),)))
+    assert count(vault, AskRow) == 0
+
+
+def test_the_detaining_states_official_never_raises_a_case(vault, store, people):
+    meeting = consultation(organisation_id=None, official_ids=(COUNTERPART.id, DEPUTY.id))
+    store(meeting)
+    with vault.session() as session:
+        record_outcome(session, meeting.id, Outcome((Raised(CHEN.id),)))
+    with vault.session() as session:
+        (view,) = list_asks(session, government_id=GERMANY.id)
+    assert view.ask.raised_by_official_id == DEPUTY.id
