@@ -8,9 +8,10 @@ in the case × government matrix. ``ask_cases`` mirrors each live ask's case lis
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
 from app.domain.model import Ask
@@ -35,8 +36,11 @@ def _check_refs(session: Session, ask: Ask) -> None:
             raise UserError(f"No {what} with that ID.")
 
 
-def save_ask(session: Session, ask: Ask) -> None:
-    _check_refs(session, ask)
+def save_ask(session: Session, ask: Ask, *, refs_checked: bool = False) -> None:
+    """Create or update an ask. ``refs_checked``: a validated interchange document's
+    references are known to exist (bulk import), so they are not looked up one by one."""
+    if not refs_checked:
+        _check_refs(session, ask)
     row = session.get(AskRow, ask.id)
     if row is None:
         row = AskRow(id=ask.id)
@@ -46,15 +50,34 @@ def save_ask(session: Session, ask: Ask) -> None:
                   follow_up_sort=ask.follow_up_due.earliest().isoformat()
                   if ask.follow_up_due else None)
     assign(row, values)
-    index_ask(session, ask.id, ask.case_ids, values["date_sort"])
+    index_ask(session, row)
 
 
-def index_ask(session: Session, ask_id: str, case_ids, date_sort: str | None) -> None:
-    """Rebuild the ask's rows in ``ask_cases`` (none when it is deleted)."""
-    session.execute(delete(AskCase).where(AskCase.ask_id == ask_id))
-    if date_sort is not None:
-        session.add_all(AskCase(ask_id=ask_id, case_id=cid, date_sort=date_sort)
-                        for cid in dict.fromkeys(case_ids))
+_INDEX = text("INSERT INTO ask_cases (ask_id, case_id, date_sort, government_id) VALUES "
+              "(:ask, :case, :date, COALESCE(:organisation, "
+              "(SELECT organisation_id FROM officials WHERE id = :official)))")
+
+
+def index_ask(session: Session, row: AskRow, case_ids=None) -> None:
+    """Rebuild the ask's rows in ``ask_cases``: the cases it names (``case_ids``, default
+    all of them) and the government it counts for; none when it is deleted."""
+    session.execute(delete(AskCase).where(AskCase.ask_id == row.id))
+    if row.deleted:
+        return
+    named = json.loads(row.case_ids) if case_ids is None else case_ids
+    session.execute(_INDEX, [
+        {"ask": row.id, "case": case_id, "date": row.date_sort,
+         "organisation": row.raised_by_organisation_id,
+         "official": row.raised_by_official_id} for case_id in dict.fromkeys(named)])
+
+
+def reindex_official(session: Session, official_id: str) -> None:
+    """After an official moved organisation: their asks count for the new government."""
+    session.execute(text(
+        "UPDATE ask_cases SET government_id = (SELECT organisation_id FROM officials "
+        "WHERE id = :official) WHERE ask_id IN (SELECT id FROM asks WHERE "
+        "raised_by_official_id = :official AND raised_by_organisation_id IS NULL)"),
+        {"official": official_id})
 
 
 def delete_ask(session: Session, ask_id: str) -> None:
@@ -62,7 +85,7 @@ def delete_ask(session: Session, ask_id: str) -> None:
     if row is None or row.deleted:
         raise UserError("No ask with that ID.")
     row.deleted = True
-    index_ask(session, ask_id, (), None)
+    index_ask(session, row)
 
 
 def get_ask(session: Session, ask_id: str) -> Ask:

@@ -80,8 +80,15 @@ def summarise(session: Session, doc: Document) -> ImportSummary:
 
 
 def import_document(session: Session, doc: Document, *, merge_cases: bool = False) -> None:
+    """Apply a document validated by ``parse_document`` (its references all resolve)."""
+    with session.no_autoflush:  # one flush per statement would dominate a large import
+        _import(session, doc, merge_cases)
+
+
+def _import(session: Session, doc: Document, merge_cases: bool) -> None:
     for organisation in doc.organisations:
         directory.save_organisation(session, organisation)
+    session.flush()
     for official in doc.officials:
         directory.save_official(session, official)
     session.flush()
@@ -91,7 +98,7 @@ def import_document(session: Session, doc: Document, *, merge_cases: bool = Fals
         cases.save_case(session, case)
     session.flush()
     for ask in doc.asks:
-        asks.save_ask(session, ask)
+        asks.save_ask(session, ask, refs_checked=True)
     for meeting in doc.meetings:
         meetings.save_meeting(session, meeting)
 

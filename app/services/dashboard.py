@@ -21,10 +21,10 @@ from app.domain import rules
 from app.domain.dates import FuzzyDate
 from app.domain.enums import DETAINED_STATUSES, Consent, EventKind, OrganisationKind, Status
 from app.domain.model import Case, Event, Meeting
-from app.services.asks import AskView, government_of, list_asks
+from app.services.asks import AskView, list_asks
 from app.services.cases import CaseFilter, CaseSummary, list_cases
 from app.services.meetings import list_meetings
-from app.vault.tables import AskCase, AskRow, CaseRow, EventRow, OrganisationRow
+from app.vault.tables import AskCase, CaseRow, EventRow, OrganisationRow
 
 
 def not_raised_since(session: Session, today: date, days: int) -> list[CaseSummary]:
@@ -58,14 +58,11 @@ class Matrix:
 
 
 def matrix(session: Session, today: date) -> Matrix:
-    by_official, gov = government_of()
-    stmt = (select(AskCase.case_id, gov.label("gov"), func.max(AskCase.date_sort),
+    stmt = (select(AskCase.case_id, AskCase.government_id, func.max(AskCase.date_sort),
                    func.count())
-            .join(AskRow, AskRow.id == AskCase.ask_id)
-            .outerjoin(by_official, by_official.id == AskRow.raised_by_official_id)
             .join(CaseRow, CaseRow.id == AskCase.case_id)
             .where(CaseRow.deleted.is_(False))
-            .group_by(AskCase.case_id, gov))
+            .group_by(AskCase.case_id, AskCase.government_id))
     cells: dict[tuple[str, str], Cell] = {}
     activity: dict[str, int] = {}
     for case_id, gov_id, last, count in session.execute(stmt):

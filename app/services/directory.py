@@ -9,18 +9,21 @@ from sqlalchemy.orm import Session
 
 from app.domain.model import Official, Organisation
 from app.errors import UserError
+from app.services.asks import reindex_official
 from app.services.records import assign, column_values, from_row
 from app.vault.tables import OfficialRow, OrganisationRow
 
 
-def _upsert(session: Session, table, obj) -> None:
+def _upsert(session: Session, table, obj) -> list[str]:
     row = session.get(table, obj.id)
-    if row is None:
+    is_new = row is None
+    if is_new:
         row = table(id=obj.id)
         session.add(row)
     values = column_values(obj)
     values["deleted"] = False
-    assign(row, values)
+    changed = assign(row, values)
+    return [] if is_new else changed
 
 
 def save_organisation(session: Session, organisation: Organisation) -> None:
@@ -35,7 +38,9 @@ def save_official(session: Session, official: Official) -> None:
     if official.organisation_id and _live(session, OrganisationRow,
                                           official.organisation_id) is None:
         raise UserError("No organisation with that ID.")
-    _upsert(session, OfficialRow, official)
+    if "organisation_id" in _upsert(session, OfficialRow, official):
+        session.flush()
+        reindex_official(session, official.id)
 
 
 def _live(session, table, row_id):

@@ -320,12 +320,9 @@ class _Merger:
 
 
 def index_ask_row(session: Session, row: AskRow) -> None:
-    if row.deleted:
-        asks.index_ask(session, row.id, (), None)
-        return
     named = [cid for cid in json.loads(row.case_ids or "[]")
              if session.get(CaseRow, cid) is not None]
-    asks.index_ask(session, row.id, named, row.date_sort)
+    asks.index_ask(session, row, named)
 
 
 def derive(kind: str, row) -> None:
@@ -366,6 +363,8 @@ def rebuild_rows(session: Session, touched: dict[str, dict[str, object]],
     with session.no_autoflush:
         for row in resolved.get("ask", {}).values():
             index_ask_row(session, row)
+        for official_id in resolved.get("official", {}):
+            asks.reindex_official(session, official_id)
         for row_id, row in sorted(resolved.get("case", {}).items()):
             if row is None:
                 continue

@@ -39,7 +39,11 @@ def open_engine(db_path: Path, key: bytes) -> Engine:
         try:
             cursor.execute("PRAGMA cipher_log_level = NONE")
             cursor.execute(key_sql)
-            cursor.execute("PRAGMA cipher_memory_security = ON")
+            # Memory security (wiping and locking SQLCipher's heap) stays OFF, as in SQLCipher
+            # 4.5+ by default: it made every query 5-20x slower here, failing the speed
+            # bars, and protects only the memory of the running, unlocked app, which no
+            # setting can (the vault key itself lives in Python memory). See SECURITY.md.
+            cursor.execute("PRAGMA cipher_memory_security = OFF")
             # The first read proves the key: a wrong key or a damaged first page fails here.
             cursor.execute("SELECT count(*) FROM sqlite_master").fetchall()
             cursor.execute("PRAGMA journal_mode = WAL")

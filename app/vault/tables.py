@@ -164,15 +164,18 @@ class AskRow(Synced, Base):
 
 
 class AskCase(Base):
-    """Which cases an ask names: derived from ``asks.case_ids`` for fast joins."""
+    """Which cases an ask names, and the government it counts for: derived from ``asks``
+    (and the raising official's organisation) for the matrix and "last raised"."""
 
     __tablename__ = "ask_cases"
 
-    ask_id: Mapped[str] = mapped_column(ID, ForeignKey("asks.id"), primary_key=True)
+    ask_id: Mapped[str] = mapped_column(ID, _ref("asks"), primary_key=True)
     case_id: Mapped[str] = mapped_column(ID, _ref("cases"), primary_key=True)
     date_sort: Mapped[str] = mapped_column(String(10))
+    government_id: Mapped[str | None] = mapped_column(ID)
 
-    __table_args__ = (Index("ix_ask_cases_case_id_date_sort", "case_id", "date_sort"),)
+    __table_args__ = (Index("ix_ask_cases_case_id_government_id_date_sort", "case_id",
+                            "government_id", "date_sort"),)
 
 
 class MeetingRow(Synced, Base):

@@ -208,3 +208,20 @@ def test_delete_ask_tombstones_it_and_clears_its_case_links(vault, store, direct
             delete_ask(session, ask.id)
         with pytest.raises(UserError, match="No ask"):
             delete_ask(session, new_id())
+
+
+def test_when_an_official_moves_their_asks_count_for_the_new_government(
+        vault, store, directory_and_cases, fixed_clock):
+    from app.services import dashboard
+
+    ask = replace(joint_statement(), raised_by_organisation_id=None,
+                  raised_by_official_id=AMBASSADOR.id)
+    store(ask)
+    today = fixed_clock().date()
+    with vault.session() as session:
+        assert {g for (_, g) in dashboard.matrix(session, today).cells} == {GERMANY.id}
+        directory.save_official(session, replace(AMBASSADOR, organisation_id=SWEDEN.id))
+    with vault.session() as session:
+        assert {g for (_, g) in dashboard.matrix(session, today).cells} == {SWEDEN.id}
+        assert [v.government_id for v in list_asks(session, government_id=SWEDEN.id)] == [
+            SWEDEN.id]

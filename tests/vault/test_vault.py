@@ -267,7 +267,7 @@ def test_another_process_is_refused_and_a_killed_holder_does_not_lock_us_out(vau
 # -- the engine -----------------------------------------------------------------------------------
 
 EXPECTED_PRAGMAS = {
-    "cipher_memory_security": "1", "foreign_keys": "1", "journal_mode": "wal",
+    "cipher_memory_security": "0", "foreign_keys": "1", "journal_mode": "wal",
     "temp_store": "2", "synchronous": "2", "secure_delete": "1",
 }
 
