@@ -9,6 +9,7 @@ in the case × government matrix. ``ask_cases`` mirrors each live ask's case lis
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, or_, select, text
@@ -114,8 +115,9 @@ def government_of():
 
 
 def list_asks(session: Session, *, case_id: str | None = None,
-              government_id: str | None = None, official_id: str | None = None) -> list[AskView]:
-    """Asks, newest first, optionally for one case, one government or one official."""
+              government_id: str | None = None, official_id: str | None = None,
+              ask_ids: Collection[str] | None = None) -> list[AskView]:
+    """Asks, newest first, optionally for one case, government, official or set of IDs."""
     by_official, gov = government_of()
     gov_org = aliased(OrganisationRow)
     with_official, with_org, by_org = (aliased(OfficialRow), aliased(OrganisationRow),
@@ -132,6 +134,8 @@ def list_asks(session: Session, *, case_id: str | None = None,
         stmt = stmt.join(AskCase, AskCase.ask_id == AskRow.id).where(AskCase.case_id == case_id)
     if government_id is not None:
         stmt = stmt.where(gov == government_id)
+    if ask_ids is not None:
+        stmt = stmt.where(AskRow.id.in_(list(ask_ids)))
     if official_id is not None:
         stmt = stmt.where(or_(AskRow.raised_by_official_id == official_id,
                               AskRow.raised_with_official_id == official_id))

@@ -184,7 +184,9 @@ def last_raised_subquery():
 def list_cases(session: Session, today: date, flt: CaseFilter = CaseFilter()) -> list[CaseSummary]:
     """Cases matching every part of the filter, by name."""
     last = last_raised_subquery()
-    stmt = (select(CaseRow, last.c.last).outerjoin(last, last.c.case_id == CaseRow.id)
+    # Plain columns, not ORM objects: the list is read whole, thousands of rows at a time.
+    stmt = (select(*_SUMMARY_COLUMNS, last.c.last)
+            .outerjoin(last, last.c.case_id == CaseRow.id)
             .where(CaseRow.deleted.is_(False)))
     ids = search.matching_case_ids(session, flt.query)
     if ids is not None:
@@ -208,10 +210,16 @@ def list_cases(session: Session, today: date, flt: CaseFilter = CaseFilter()) ->
         cutoff = (today - timedelta(days=flt.not_raised_since_days)).isoformat()
         stmt = stmt.where(or_(last.c.last.is_(None), and_(last.c.last < cutoff)))
     stmt = stmt.order_by(CaseRow.display_name, CaseRow.id)
-    return [_summary(row, last_date, today) for row, last_date in session.execute(stmt)]
+    return [_summary(row, today) for row in session.execute(stmt)]
 
 
-def _summary(row: CaseRow, last: str | None, today: date) -> CaseSummary:
+_SUMMARY_COLUMNS = (CaseRow.id, CaseRow.display_name, CaseRow.name_original, CaseRow.status,
+                    CaseRow.category, CaseRow.consent, CaseRow.priority, CaseRow.nationalities,
+                    CaseRow.tags, CaseRow.detention_start)
+
+
+def _summary(row, today: date) -> CaseSummary:
+    last = row.last
     start = FuzzyDate.parse(row.detention_start) if row.detention_start else None
     return CaseSummary(
         id=row.id, display_name=row.display_name, name_original=row.name_original,

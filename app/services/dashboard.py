@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session, aliased
 
 from app.domain import rules
 from app.domain.dates import FuzzyDate
@@ -24,7 +24,7 @@ from app.domain.model import Case, Event, Meeting
 from app.services.asks import AskView, list_asks
 from app.services.cases import CaseFilter, CaseSummary, list_cases
 from app.services.meetings import list_meetings
-from app.vault.tables import AskCase, CaseRow, EventRow, OrganisationRow
+from app.vault.tables import AskCase, AskRow, CaseRow, EventRow, OrganisationRow
 
 
 def not_raised_since(session: Session, today: date, days: int) -> list[CaseSummary]:
@@ -58,25 +58,25 @@ class Matrix:
 
 
 def matrix(session: Session, today: date) -> Matrix:
+    cases = list_cases(session, today)
+    live = {c.id for c in cases}
+    # One pass over the covering index (case, government, date) of ask_cases.
     stmt = (select(AskCase.case_id, AskCase.government_id, func.max(AskCase.date_sort),
                    func.count())
-            .join(CaseRow, CaseRow.id == AskCase.case_id)
-            .where(CaseRow.deleted.is_(False))
+            .where(AskCase.government_id.is_not(None))
             .group_by(AskCase.case_id, AskCase.government_id))
     cells: dict[tuple[str, str], Cell] = {}
     activity: dict[str, int] = {}
-    for case_id, gov_id, last, count in session.execute(stmt):
-        if gov_id is None:
-            continue
-        cells[(case_id, gov_id)] = Cell(date.fromisoformat(last), count)
-        activity[gov_id] = activity.get(gov_id, 0) + count
+    for case_id, gov_id, last, count in session.execute(stmt).tuples():
+        if case_id in live:
+            cells[(case_id, gov_id)] = Cell(date.fromisoformat(last), count)
+            activity[gov_id] = activity.get(gov_id, 0) + count
     orgs = session.execute(select(OrganisationRow.id, OrganisationRow.name,
                                   OrganisationRow.country, OrganisationRow.kind)
                            .where(OrganisationRow.deleted.is_(False)))
     governments = [Government(i, n, c) for i, n, c, k in orgs
                    if i in activity or k == OrganisationKind.GOVERNMENT.value]
     governments.sort(key=lambda g: (-activity.get(g.id, 0), g.name))
-    cases = list_cases(session, today)
     cases.sort(key=lambda c: (c.last_raised or date.min, c.display_name))
     return Matrix(cases, governments, cells)
 
@@ -88,18 +88,19 @@ def last_asks(session: Session, case_id: str, government_id: str) -> list[AskVie
 
 def overdue_follow_ups(session: Session, today: date) -> list[AskView]:
     """Asks whose follow-up date has passed with no later ask by that government on them."""
-    views = [v for v in list_asks(session)
-             if v.ask.follow_up_due is not None and v.ask.follow_up_due.latest() < today]
-    if not views:
-        return []
-    later: dict[tuple[str, str | None], date] = {}
-    for view in list_asks(session):
-        for case_id in view.ask.case_ids:
-            key = (case_id, view.government_id)
-            later[key] = max(later.get(key, date.min), view.ask.date.earliest())
-    return [v for v in views
-            if not any(later.get((cid, v.government_id), date.min) > v.ask.date.earliest()
-                       for cid in v.ask.case_ids)]
+    mine, later = aliased(AskCase), aliased(AskCase)
+    answered_by_a_later_ask = (
+        select(1).select_from(mine)
+        .join(later, and_(later.case_id == mine.case_id,
+                          later.government_id.is_not_distinct_from(mine.government_id),
+                          later.date_sort > mine.date_sort))
+        .where(mine.ask_id == AskRow.id).exists())
+    candidates = session.scalars(select(AskRow.id).where(
+        AskRow.deleted.is_(False), AskRow.follow_up_sort < today.isoformat(),
+        ~answered_by_a_later_ask))
+    # The SQL bound uses the earliest day a fuzzy due date allows; the last day decides.
+    return [v for v in list_asks(session, ask_ids=set(candidates))
+            if v.ask.follow_up_due is not None and v.ask.follow_up_due.latest() < today]
 
 
 def upcoming_meetings(session: Session, now: datetime) -> list[Meeting]:
