@@ -67,7 +67,7 @@ def matrix(session: Session, today: date) -> Matrix:
             .group_by(AskCase.case_id, AskCase.government_id))
     cells: dict[tuple[str, str], Cell] = {}
     activity: dict[str, int] = {}
-    for case_id, gov_id, last, count in session.execute(stmt).tuples():
+    for case_id, gov_id, last, count in session.execute(stmt):
         if case_id in live:
             cells[(case_id, gov_id)] = Cell(date.fromisoformat(last), count)
             activity[gov_id] = activity.get(gov_id, 0) + count
