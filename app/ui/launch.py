@@ -1,17 +1,34 @@
 # SPDX-FileCopyrightText: 2026 Vigil contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Start the desktop app on a vault folder."""
+"""Start the desktop app on a vault folder (the demo passes its public passphrase)."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
+from app.vault.vault import is_vault
+
 
 def run(vault: Path, passphrase: str | None = None) -> int:
-    # The desktop app is a later piece of work (issue "The desktop app"); until it lands
-    # the command line is the whole interface, and this says so plainly.
-    print("The desktop window is not built yet. Meanwhile, use the command line, e.g. "
-          f"'vigil cases --vault {vault}'; 'vigil --help' lists every command.",
-          file=sys.stderr)
-    return 1
+    os.umask(0o077)
+    if not is_vault(vault):
+        # The first-run wizard is not built yet; say how to make a vault instead.
+        print(f"No vault in {vault}. Create one with 'vigil init --vault {vault}', or try "
+              "the demo with 'vigil demo'.", file=sys.stderr)
+        return 1
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Vigil")
+    app.setDesktopFileName("org.vigil.Vigil")
+    window = MainWindow(vault)
+    window.show()
+    if passphrase is not None:
+        window.unlock_with(passphrase)
+    code = app.exec()
+    window.lock()
+    return code

@@ -1,0 +1,146 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Qt item models over plain data from the services (never ORM rows or sessions)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from app.domain.enums import label
+from app.services.cases import CaseSummary
+from app.services.dashboard import Matrix
+
+_ROOT = QModelIndex()
+
+
+class CaseTableModel(QAbstractTableModel):
+    HEADERS = ("Name", "Original script", "Status", "Days detained", "Last raised", "Consent",
+               "Priority")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._cases: list[CaseSummary] = []
+
+    def set_cases(self, cases: list[CaseSummary]) -> None:
+        self.beginResetModel()
+        self._cases = list(cases)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_cases([])
+
+    def case_at(self, row: int) -> CaseSummary:
+        return self._cases[row]
+
+    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802 (Qt API)
+        return 0 if parent.isValid() else len(self._cases)
+
+    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        case = self._cases[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (case.display_name, case.name_original or "",
+                    label(case.status) if case.status else "",
+                    "" if case.days_detained is None else f"{case.days_detained:,}",
+                    case.last_raised.isoformat() if case.last_raised else self.tr("never"),
+                    label(case.consent) if case.consent else "",
+                    "" if case.priority is None else str(case.priority))[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (3, 6):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+def recency_colour(last: date | None, today: date) -> QColor:
+    """Green when raised lately, through amber, to red when stale; grey when never."""
+    if last is None:
+        return QColor("#e0e0e0")
+    days = (today - last).days
+    if days <= 90:
+        return QColor("#4caf50")
+    if days <= 365:
+        return QColor("#ffc107")
+    return QColor("#e57373")
+
+
+def short_names(governments) -> list[str]:
+    """Column titles: the country code where it is unambiguous, else the name's initials."""
+    countries = [g.country for g in governments]
+    names = []
+    for g in governments:
+        if g.country and countries.count(g.country) == 1:
+            names.append(g.country)
+        else:
+            initials = "".join(w[0] for w in g.name.replace("–", " ").split()
+                               if w[:1].isupper())
+            names.append((initials or g.name)[:6])
+    return names
+
+
+class MatrixModel(QAbstractTableModel):
+    """Rows: cases, stalest first; columns: governments; cells coloured by recency."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._matrix: Matrix | None = None
+        self._short: list[str] = []
+        self._today = date.today()
+
+    def set_matrix(self, matrix: Matrix | None, today: date) -> None:
+        self.beginResetModel()
+        self._matrix, self._today = matrix, today
+        self._short = short_names(matrix.governments) if matrix else []
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_matrix(None, self._today)
+
+    def cell(self, row: int, column: int):
+        m = self._matrix
+        return m.cells.get((m.cases[row].id, m.governments[column].id)) if m else None
+
+    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() or not self._matrix else len(self._matrix.cases)
+
+    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() or not self._matrix else len(self._matrix.governments)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) \
+                or not self._matrix:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            gov = self._matrix.governments[section]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return gov.name
+            return self._short[section]
+        case = self._matrix.cases[section]
+        return f"{case.display_name}  {case.name_original or ''}".strip()
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not self._matrix:
+            return None
+        cell = self.cell(index.row(), index.column())
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return recency_colour(cell.last if cell else None, self._today)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return str(cell.count) if cell else ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            gov = self._matrix.governments[index.column()].name
+            if cell is None:
+                return self.tr("{0}: never raised").format(gov)
+            return self.tr("{0}: raised {1} time(s), last on {2}").format(
+                gov, cell.count, cell.last.isoformat())
+        return None

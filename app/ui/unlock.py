@@ -1,0 +1,85 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The unlock screen: a passphrase (or the recovery key), one inline sentence on failure."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class UnlockView(QWidget):
+    unlock_requested = Signal(str, bool)  # secret, is a recovery key
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(self.tr("Unlock your vault"))
+        self.title.setObjectName("unlockTitle")
+        self.secret = QLineEdit()
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret.setPlaceholderText(self.tr("Passphrase"))
+        self.secret.setAccessibleName(self.tr("Passphrase"))
+        self.use_recovery = QCheckBox(self.tr("Use the recovery key instead"))
+        self.use_recovery.toggled.connect(self._recovery_toggled)
+        self.button = QPushButton(self.tr("Unlock"))
+        self.button.setDefault(True)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # indeterminate while the key is derived
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        self.message = QLabel()
+        self.message.setObjectName("unlockMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+
+        box = QWidget()
+        box.setMaximumWidth(420)
+        inner = QVBoxLayout(box)
+        for widget in (self.title, self.secret, self.use_recovery, self.button, self.busy,
+                       self.message):
+            inner.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+
+        self.button.clicked.connect(self._submit)
+        self.secret.returnPressed.connect(self._submit)
+
+    def _recovery_toggled(self, on: bool) -> None:
+        self.secret.setEchoMode(QLineEdit.EchoMode.Normal if on else
+                                QLineEdit.EchoMode.Password)
+        self.secret.setPlaceholderText(self.tr("Recovery key (nine groups)") if on else
+                                       self.tr("Passphrase"))
+
+    def _submit(self) -> None:
+        if not self.secret.text():
+            return
+        self.set_busy(True)
+        self.message.clear()
+        self.unlock_requested.emit(self.secret.text(), self.use_recovery.isChecked())
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        self.button.setEnabled(not busy)
+        self.secret.setEnabled(not busy)
+
+    def failed(self, message: str) -> None:
+        self.set_busy(False)
+        self.secret.clear()
+        self.message.setText(message)
+        self.secret.setFocus()
+
+    def reset(self) -> None:
+        self.set_busy(False)
+        self.secret.clear()
+        self.message.clear()
+        self.secret.setFocus()

@@ -1,0 +1,66 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Save a PNG of each built screen, on the demo vault, to docs/screenshots/.
+
+    uv run python scripts/screenshots.py [--vault DIR]
+
+Runs offscreen unless DISPLAY is set (e.g. under Xvfb). Everyone shown is fictional.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--vault", type=Path)
+    args = parser.parse_args()
+    if not os.environ.get("DISPLAY"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.services.demo import DEMO_PASSPHRASE, create_demo
+    from app.ui.main_window import MainWindow
+
+    out = ROOT / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        vault = args.vault or Path(tmp) / "demo"
+        create_demo(vault)
+        app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 (kept alive)
+        window = MainWindow(vault)
+        window.resize(1280, 780)
+        window.show()
+
+        def wait_for(signal, ms: int = 15_000) -> None:
+            loop = QEventLoop()
+            signal.connect(loop.quit)
+            QTimer.singleShot(ms, loop.quit)
+            loop.exec()
+
+        window.grab().save(str(out / "unlock.png"))
+        window.unlock_with(DEMO_PASSPHRASE)
+        wait_for(window.dashboard_shown)
+        if window.cases_view.model.rowCount() == 0:
+            wait_for(window.cases_shown)
+        window.grab().save(str(out / "dashboard.png"))
+        window.sidebar.setCurrentRow(1)
+        view = window.cases_view
+        view.table.setCurrentIndex(view.model.index(4, 0))
+        wait_for(window.case_shown)
+        window.grab().save(str(out / "cases.png"))
+        window.lock()
+    print(f"Saved screenshots to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
