@@ -22,11 +22,17 @@ class CaseTableModel(QAbstractTableModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self._all: list[CaseSummary] = []
         self._cases: list[CaseSummary] = []
 
-    def set_cases(self, cases: list[CaseSummary]) -> None:
+    def set_cases(self, cases: list[CaseSummary], ids: set[str] | None = None) -> None:
+        """All cases of the current filters, and which of them the search matches."""
+        self._all = list(cases)
+        self.show_only(ids)
+
+    def show_only(self, ids: set[str] | None) -> None:
         self.beginResetModel()
-        self._cases = list(cases)
+        self._cases = self._all if ids is None else [c for c in self._all if c.id in ids]
         self.endResetModel()
 
     def clear(self) -> None:

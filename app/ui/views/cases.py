@@ -121,11 +121,19 @@ class CasesView(QWidget):
         if current.isValid():
             self.case_selected.emit(self.model.case_at(current.row()).id)
 
-    def show_cases(self, cases) -> None:
-        self.model.set_cases(cases)
+    def show_cases(self, cases, ids: set[str] | None = None) -> None:
+        self.model.set_cases(cases, ids)
         self.table.resizeColumnsToContents()
-        self.empty.setVisible(not cases)
-        self.table.setVisible(bool(cases))
+        self._update_empty()
+
+    def show_only(self, ids: set[str] | None) -> None:
+        self.model.show_only(ids)
+        self._update_empty()
+
+    def _update_empty(self) -> None:
+        shown = self.model.rowCount() > 0
+        self.empty.setVisible(not shown)
+        self.table.setVisible(shown)
 
     def show_case(self, case: Case, photo: bytes | None) -> None:
         pixmap = QPixmap()
