@@ -46,6 +46,23 @@ def main() -> int:
             QTimer.singleShot(ms, loop.quit)
             loop.exec()
 
+
+        from app.ui.wizard import FirstRunWizard
+        from app.vault.keyslots import KdfParams
+
+        wizard = FirstRunWizard(Path(tmp) / "new", kdf=KdfParams.minimum())
+        wizard.resize(720, 520)
+        wizard.show()
+        wizard.setup.name.setText("A. Caseworker")
+        wizard.setup.passphrase.setText("four unrelated words here")
+        wizard.setup.again.setText("four unrelated words here")
+        wizard.grab().save(str(out / "first-run.png"))
+        wizard.next()
+        if not wizard.recovery.isComplete():
+            wait_for(wizard.recovery.completeChanged)
+        wizard.grab().save(str(out / "first-run-recovery-key.png"))
+        wizard.reject()
+
         window.grab().save(str(out / "unlock.png"))
         window.unlock_with(DEMO_PASSPHRASE)
         wait_for(window.dashboard_shown)
@@ -54,9 +71,24 @@ def main() -> int:
         window.grab().save(str(out / "dashboard.png"))
         window.sidebar.setCurrentRow(1)
         view = window.cases_view
-        view.table.setCurrentIndex(view.model.index(4, 0))
-        wait_for(window.case_shown)
+
+        def select_first(script_test) -> None:
+            for row in range(view.model.rowCount()):
+                if script_test(view.model.case_at(row).name_original or ""):
+                    view.table.setCurrentIndex(view.model.index(row, 0))
+                    wait_for(window.case_shown)
+                    return
+
+        select_first(lambda name: any("\u4e00" <= ch <= "\u9fff" for ch in name))
         window.grab().save(str(out / "cases.png"))
+        select_first(lambda name: any("\u0600" <= ch <= "\u06ff" for ch in name))
+        view.detail.tabs.setCurrentIndex(2)  # Asks
+        window.grab().save(str(out / "case-asks.png"))
+        view.search.setText("志强")
+        wait_for(window.cases_shown)
+        window.grab().save(str(out / "cases-search-chinese.png"))
+        window.sidebar.setCurrentRow(2)
+        window.grab().save(str(out / "not-built-yet.png"))
         window.lock()
     print(f"Saved screenshots to {out}")
     return 0

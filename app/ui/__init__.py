@@ -1,2 +1,3 @@
 # SPDX-FileCopyrightText: 2026 Vigil contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
+"""The desktop app (PySide6)."""

@@ -1,6 +1,9 @@
 # SPDX-FileCopyrightText: 2026 Vigil contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Start the desktop app on a vault folder (the demo passes its public passphrase)."""
+"""Start the desktop app on a vault folder (the demo passes its public passphrase).
+
+No vault there yet: the first-run wizard creates one, then the main window opens on it.
+"""
 
 from __future__ import annotations
 
@@ -13,22 +16,32 @@ from app.vault.vault import is_vault
 
 def run(vault: Path, passphrase: str | None = None) -> int:
     os.umask(0o077)
-    if not is_vault(vault):
-        # The first-run wizard is not built yet; say how to make a vault instead.
-        print(f"No vault in {vault}. Create one with 'vigil init --vault {vault}', or try "
-              "the demo with 'vigil demo'.", file=sys.stderr)
-        return 1
     from PySide6.QtWidgets import QApplication
 
     from app.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Vigil")
+    app.setOrganizationName("Vigil")
     app.setDesktopFileName("org.vigil.Vigil")
     window = MainWindow(vault)
-    window.show()
-    if passphrase is not None:
-        window.unlock_with(passphrase)
+    if is_vault(vault):
+        window.show()
+        if passphrase is not None:
+            window.unlock_with(passphrase)
+    else:
+        from app.ui.wizard import FirstRunWizard
+
+        wizard = FirstRunWizard(vault)
+
+        def created(opened) -> None:
+            window.vault_dir = opened.path
+            window.show()
+            window.open_vault(opened)
+
+        wizard.vault_created.connect(created)
+        wizard.rejected.connect(app.quit)
+        wizard.show()
     code = app.exec()
     window.lock()
     return code

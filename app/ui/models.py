@@ -41,6 +41,12 @@ class CaseTableModel(QAbstractTableModel):
     def case_at(self, row: int) -> CaseSummary:
         return self._cases[row]
 
+    def summary(self, case_id: str) -> CaseSummary | None:
+        return next((c for c in self._all if c.id == case_id), None)
+
+    def row_of(self, case_id: str) -> int | None:
+        return next((i for i, c in enumerate(self._cases) if c.id == case_id), None)
+
     def rowCount(self, parent=_ROOT) -> int:  # noqa: N802 (Qt API)
         return 0 if parent.isValid() else len(self._cases)
 
@@ -101,17 +107,35 @@ class MatrixModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._matrix: Matrix | None = None
+        self._details: dict[tuple[str, str], str] = {}
         self._short: list[str] = []
         self._today = date.today()
 
     def set_matrix(self, matrix: Matrix | None, today: date) -> None:
         self.beginResetModel()
         self._matrix, self._today = matrix, today
+        self._details = {}
         self._short = short_names(matrix.governments) if matrix else []
         self.endResetModel()
 
     def clear(self) -> None:
         self.set_matrix(None, self._today)
+
+    def ids_at(self, row: int, column: int) -> tuple[str, str]:
+        m = self._matrix
+        return m.cases[row].id, m.governments[column].id
+
+    def set_detail(self, case_id: str, government_id: str, text: str) -> None:
+        """The last ask and its response for one cell, fetched when the pointer rests on it."""
+        if self._matrix is None:
+            return
+        self._details[(case_id, government_id)] = text
+        for row, case in enumerate(self._matrix.cases):
+            if case.id == case_id:
+                for column, gov in enumerate(self._matrix.governments):
+                    if gov.id == government_id:
+                        index = self.index(row, column)
+                        self.dataChanged.emit(index, index, [Qt.ItemDataRole.ToolTipRole])
 
     def cell(self, row: int, column: int):
         m = self._matrix
@@ -147,6 +171,9 @@ class MatrixModel(QAbstractTableModel):
             gov = self._matrix.governments[index.column()].name
             if cell is None:
                 return self.tr("{0}: never raised").format(gov)
+            detail = self._details.get(self.ids_at(index.row(), index.column()))
+            if detail:
+                return detail
             return self.tr("{0}: raised {1} time(s), last on {2}").format(
                 gov, cell.count, cell.last.isoformat())
         return None

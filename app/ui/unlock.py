@@ -18,9 +18,15 @@ from PySide6.QtWidgets import (
 
 class UnlockView(QWidget):
     unlock_requested = Signal(str, bool)  # secret, is a recovery key
+    keychain_unlock_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.app_name = QLabel(self.tr("Vigil"))
+        font = self.app_name.font()
+        font.setPointSizeF(font.pointSizeF() * 2.2)
+        font.setBold(True)
+        self.app_name.setFont(font)
         self.title = QLabel(self.tr("Unlock your vault"))
         self.title.setObjectName("unlockTitle")
         self.secret = QLineEdit()
@@ -31,6 +37,10 @@ class UnlockView(QWidget):
         self.use_recovery.toggled.connect(self._recovery_toggled)
         self.button = QPushButton(self.tr("Unlock"))
         self.button.setDefault(True)
+        self.keychain_button = QPushButton(self.tr("Unlock with this computer's keychain"))
+        self.keychain_button.setToolTip(self.tr("This vault is remembered on this computer."))
+        self.keychain_button.clicked.connect(self._submit_keychain)
+        self.keychain_button.hide()
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # indeterminate while the key is derived
         self.busy.setTextVisible(False)
@@ -41,9 +51,10 @@ class UnlockView(QWidget):
         self.message.setStyleSheet("color: #b00020;")
 
         box = QWidget()
-        box.setMaximumWidth(420)
+        box.setFixedWidth(380)
         inner = QVBoxLayout(box)
-        for widget in (self.title, self.secret, self.use_recovery, self.button, self.busy,
+        for widget in (self.app_name, self.title, self.secret, self.use_recovery, self.button,
+                       self.keychain_button, self.busy,
                        self.message):
             inner.addWidget(widget)
         layout = QVBoxLayout(self)
@@ -67,9 +78,19 @@ class UnlockView(QWidget):
         self.message.clear()
         self.unlock_requested.emit(self.secret.text(), self.use_recovery.isChecked())
 
+    def _submit_keychain(self) -> None:
+        self.set_busy(True)
+        self.message.clear()
+        self.keychain_unlock_requested.emit()
+
+    def set_keychain_available(self, available: bool) -> None:
+        self.keychain_button.setVisible(available)
+
     def set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
         self.button.setEnabled(not busy)
+        self.keychain_button.setEnabled(not busy)
+        self.use_recovery.setEnabled(not busy)
         self.secret.setEnabled(not busy)
 
     def failed(self, message: str) -> None:

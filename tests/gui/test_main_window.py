@@ -5,15 +5,18 @@ lock on demand and when idle. Waits on signals, never on sleeps."""
 
 from __future__ import annotations
 
+import io
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QBuffer, QIODevice, QSettings, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QImage
 
 from app.domain.dates import FuzzyDate
 from app.domain.enums import Status
 from app.domain.model import Ask, Case, Organisation
-from app.services import asks, cases, directory
+from app.services import asks, attachments, cases, directory
+from app.ui.clipboard import ClipboardGuard
 from app.ui.main_window import MainWindow
 from app.vault.keyslots import KdfParams
 from app.vault.vault import Vault
@@ -51,7 +54,19 @@ def vault_dir(tmp_path):
                                    date=FuzzyDate.parse("2026-10-01"),
                                    raised_by_organisation_id=GERMANY.id, public=True,
                                    case_ids=(LIN.id,)))
+    with Vault.unlock(folder, passphrase=PASSPHRASE, daily_backup=False) as vault:
+        attachments.add_attachment(vault, LIN.id, io.BytesIO(png_bytes()), "lin.png",
+                                   media_type="image/png", as_photo=True)
     return folder
+
+
+def png_bytes() -> bytes:
+    image = QImage(8, 8, QImage.Format.Format_RGB32)
+    image.fill(QColor("#3366cc"))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(buffer.data())
 
 
 @pytest.fixture
@@ -111,13 +126,19 @@ def test_the_dashboard_matrix_shows_who_raised_whom(qtbot, window):
 
 def test_lock_and_idle_lock_clear_every_model(qtbot, window):
     unlock(qtbot, window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     with qtbot.waitSignal(window.vault_locked):
-        window.lock_action.trigger()
+        qtbot.keyClick(window.cases_view.search, Qt.Key.Key_L,
+                       Qt.KeyboardModifier.ControlModifier)
     assert window.cases_view.model.rowCount() == 0
     assert window.dashboard_view.model.rowCount() == 0
     assert window.pages.currentIndex() == 0
 
     unlock(qtbot, window)
+    with qtbot.waitSignal(window.case_shown, timeout=10_000):
+        window.cases_view.table.selectRow(0)
+    assert window.cases_view.detail.name.text() in ("Lin Wenjie", "Tursun Ablet")
     window.ticker.now += 59
     window.check_idle()
     assert window.vault is not None
@@ -125,4 +146,147 @@ def test_lock_and_idle_lock_clear_every_model(qtbot, window):
     with qtbot.waitSignal(window.vault_locked):
         window.check_idle()
     assert window.cases_view.model.rowCount() == 0
-    assert window.cases_view.detail.toPlainText() == ""
+    assert window.cases_view.detail.name.text() == ""
+    assert not window.cases_view.detail.body.isVisible()
+    assert all(page.toPlainText() == "" for page in window.cases_view.detail.pages.values())
+    assert window.dashboard_view.model.rowCount() == 0
+    assert window.pages.currentIndex() == 0
+    assert not window.vault_dir.joinpath("vault.lock").exists() or window.vault is None
+
+
+def names_shown(model):
+    return sorted(model.case_at(r).display_name for r in range(model.rowCount()))
+
+
+def test_filters_narrow_the_list(qtbot, window):
+    unlock(qtbot, window)
+    view = window.cases_view
+    with qtbot.waitSignal(window.cases_shown, timeout=10_000):
+        view.status.setCurrentIndex(view.status.findData(Status.MISSING))
+    assert names_shown(view.model) == ["Tursun Ablet"]
+    with qtbot.waitSignal(window.cases_shown, timeout=10_000):
+        view.status.setCurrentIndex(0)
+    with qtbot.waitSignal(window.cases_shown, timeout=10_000):
+        view.stale.setCurrentIndex(view.stale.findData(90))
+    assert names_shown(view.model) == ["Tursun Ablet"]  # Lin was raised in October
+
+
+def test_the_case_detail_shows_header_and_tabs(qtbot, window):
+    unlock(qtbot, window)
+    view = window.cases_view
+    row = view.model.row_of(LIN.id)
+    with qtbot.waitSignal(window.case_shown, timeout=10_000):
+        view.table.selectRow(row)
+    detail = view.detail
+    assert detail.name.text() == "Lin Wenjie" and detail.original.text() == "林文杰"
+    assert "since 2025-02" in detail.status.text()
+    assert detail.photo.pixmap() is not None and not detail.photo.pixmap().isNull()
+    assert "Germany" in detail.pages["asks"].toPlainText()
+    assert [detail.tabs.tabText(i) for i in range(detail.tabs.count())] == [
+        "Profile", "Timeline", "Asks", "Sources", "Internal notes"]
+
+
+def test_a_matrix_cell_tooltip_tells_the_last_ask(qtbot, window):
+    unlock(qtbot, window)
+    matrix = window.dashboard_view.model
+    lin_row = next(r for r in range(matrix.rowCount())
+                   if matrix.headerData(r, Qt.Orientation.Vertical).startswith("Lin"))
+    with qtbot.waitSignal(window.cell_detail_shown, timeout=10_000):
+        window.dashboard_view.matrix.entered.emit(matrix.index(lin_row, 0))
+    tip = matrix.data(matrix.index(lin_row, 0), Qt.ItemDataRole.ToolTipRole)
+    assert "2026-10-01" in tip and "Germany" in tip and "response" in tip.lower()
+
+
+def test_copied_names_leave_the_clipboard(qtbot, vault_dir):
+    board = QGuiApplication.clipboard()
+    guard = ClipboardGuard(clear_after_ms=50)
+    win = MainWindow(vault_dir, clock=lambda: NOW, clipboard=guard)
+    qtbot.addWidget(win)
+    win.show()
+    unlock(qtbot, win)
+    view = win.cases_view
+    view.table.setCurrentIndex(view.model.index(view.model.row_of(LIN.id), 1))
+    with qtbot.waitSignal(guard.copied):
+        view.copy_current_name()
+    assert board.text() == "林文杰"
+    with qtbot.waitSignal(guard.cleared, timeout=5_000):
+        pass
+    assert board.text() == ""
+
+    # Something the user copied since is not ours to clear.
+    with qtbot.waitSignal(guard.copied):
+        view.copy_current_name()
+    board.setText("the user's own text")
+    with qtbot.waitSignal(guard.cleared, timeout=5_000):
+        pass
+    assert board.text() == "the user's own text"
+
+    # Locking clears it straight away.
+    guard._timer.setInterval(60_000)
+    with qtbot.waitSignal(guard.copied):
+        view.copy_current_name()
+    with qtbot.waitSignal(win.vault_locked):
+        win.lock()
+    assert board.text() == ""
+
+
+def test_no_case_name_in_the_title_or_settings(qtbot, window, private_home):
+    unlock(qtbot, window)
+    view = window.cases_view
+    titles = [window.windowTitle()]
+    with qtbot.waitSignal(window.cases_shown, timeout=10_000):
+        view.search.setText("林")
+    with qtbot.waitSignal(window.case_shown, timeout=10_000):
+        view.table.selectRow(0)
+    titles.append(window.windowTitle())
+    window.sidebar.setCurrentRow(0)
+    titles.append(window.windowTitle())
+    with qtbot.waitSignal(window.vault_locked):
+        window.lock()
+    titles.append(window.windowTitle())
+    assert set(titles) == {"Vigil"}
+    settings = QSettings()
+    settings.sync()
+    stored = " ".join(f"{k}={settings.value(k)}" for k in settings.allKeys())
+    written = " ".join(p.read_text(errors="replace") for p in private_home.rglob("*")
+                       if p.is_file())
+    for canary in ("Lin Wenjie", "林文杰", "Tursun", "ئابلەت", "Wenjie"):
+        assert canary not in stored and canary not in written
+
+
+class DictKeyStore:
+    def __init__(self):
+        self.secrets = {}
+
+    def store(self, account, secret):
+        self.secrets[account] = secret
+
+    def load(self, account):
+        return self.secrets.get(account)
+
+    def forget(self, account):
+        self.secrets.pop(account, None)
+
+
+def test_the_keychain_button_unlocks_a_remembered_vault(qtbot, vault_dir):
+    keystore = DictKeyStore()
+    with Vault.unlock(vault_dir, passphrase=PASSPHRASE, daily_backup=False) as vault:
+        vault.remember_on_this_computer(keystore)
+    win = MainWindow(vault_dir, clock=lambda: NOW, keystore=keystore)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.unlock_view.keychain_button.isVisible()
+    with qtbot.waitSignals([win.vault_unlocked, win.cases_shown], timeout=20_000):
+        win.unlock_view.keychain_button.click()
+    win.lock()
+
+
+def test_no_keychain_button_without_the_slot_and_a_damaged_vault_points_to_backups(
+        qtbot, window):
+    assert not window.unlock_view.keychain_button.isVisible()
+    (window.vault_dir / "vault.db").write_bytes(b"")
+    window.unlock_view.secret.setText(PASSPHRASE)
+    window.unlock_view.button.click()
+    qtbot.waitUntil(lambda: window.unlock_view.message.text() != "", timeout=20_000)
+    assert "backup" in window.unlock_view.message.text()
+    assert window.vault is None

@@ -6,12 +6,15 @@ matrix as a heat map (green: raised lately; amber: within a year; red: longer; g
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QGridLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -28,8 +31,32 @@ COUNTS = (
 )
 
 
+class HeatCellDelegate(QStyledItemDelegate):
+    """A heat-map cell: an inset rounded tile in the recency colour, the ask count on it."""
+
+    def paint(self, painter: QPainter, option, index) -> None:
+        colour = index.data(Qt.ItemDataRole.BackgroundRole) or QColor("#e0e0e0")
+        rect = option.rect.adjusted(2, 2, -2, -2)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(rect, 3, 3)
+        if option.state & QStyle.StateFlag.State_MouseOver:
+            painter.setPen(option.palette.text().color())
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect, 3, 3)
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if text:
+            painter.setPen(QColor("#1a1a1a"))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
+
+
 class DashboardView(QWidget):
     count_clicked = Signal(str)
+    cell_hovered = Signal(str, str)  # case id, government id
+    cell_clicked = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,17 +73,42 @@ class DashboardView(QWidget):
         self.matrix = QTableView()
         self.matrix.setModel(self.model)
         self.matrix.setAccessibleName(self.tr("Cases by government"))
-        self.matrix.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.matrix.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.matrix.horizontalHeader().setMinimumSectionSize(44)
         self.matrix.horizontalHeader().setDefaultSectionSize(44)
+        self.matrix.setMouseTracking(True)
+        self.matrix.setShowGrid(False)
+        self.matrix.setItemDelegate(HeatCellDelegate(self.matrix))
+        self.matrix.entered.connect(lambda index: self._cell_signal(self.cell_hovered, index))
+        self.matrix.clicked.connect(lambda index: self._cell_signal(self.cell_clicked, index))
+        self.empty = QLabel(self.tr("No cases yet. Add one under Cases, or import a "
+                                    "spreadsheet with 'vigil import'."))
+        self.empty.setWordWrap(True)
+        self.empty.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
         layout.addWidget(QLabel(self.tr("Who has raised whom, and how recently")))
+        legend = QLabel(self.tr("Green: within 90 days · amber: within a year · red: longer "
+                                "ago · grey: never. Rest the pointer on a cell for the last "
+                                "ask; click it to open the case."))
+        legend.setWordWrap(True)
+        layout.addWidget(legend)
         layout.addWidget(self.matrix)
+        layout.addWidget(self.empty)
+
+    def _cell_signal(self, signal, index) -> None:
+        if index.isValid() and self.model.cell(index.row(), index.column()) is not None:
+            signal.emit(*self.model.ids_at(index.row(), index.column()))
+
+    def set_cell_detail(self, case_id: str, government_id: str, text: str) -> None:
+        self.model.set_detail(case_id, government_id, text)
 
     def show_dashboard(self, counts: dict[str, int], matrix, today) -> None:
         for key, text in COUNTS:
             self.buttons[key].setText(f"{counts.get(key, 0)}\n{self.tr(text)}")
         self.model.set_matrix(matrix, today)
+        self.matrix.resizeRowsToContents()
+        self.empty.setVisible(self.model.rowCount() == 0)
 
     def clear(self) -> None:
         for key, text in COUNTS:

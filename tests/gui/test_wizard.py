@@ -1,0 +1,53 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The first-run wizard creates a vault, shows the recovery key once and checks it."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWizard
+
+from app.ui.wizard import FirstRunWizard, strength
+from app.vault.keyslots import KdfParams
+from app.vault.vault import Vault, is_vault
+
+
+def test_strength_feedback():
+    assert strength("short") == 0
+    assert strength("abcdefgh") == 1
+    assert strength("correct horse battery staple") == 3
+
+
+def test_the_wizard_creates_a_vault_and_checks_the_recovery_key(qtbot, tmp_path):
+    folder = tmp_path / "Vigil"
+    wizard = FirstRunWizard(folder, kdf=KdfParams.minimum())
+    qtbot.addWidget(wizard)
+    wizard.show()
+    setup = wizard.setup
+    setup.name.setText("Caseworker")
+    setup.passphrase.setText("correct horse battery staple")
+    setup.again.setText("correct horse battery stapel")
+    assert not setup.isComplete()
+    assert "differ" in setup.verdict.text()
+    setup.again.setText("correct horse battery staple")
+    assert setup.isComplete()
+
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    qtbot.waitUntil(wizard.recovery.isComplete, timeout=20_000)
+    key = wizard.recovery.recovery_key
+    assert key and wizard.recovery.key.text() == key
+    assert setup.passphrase.text() == ""  # not kept in a widget once used
+
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    confirm = wizard.confirm
+    confirm.group.setText("WRONG")
+    assert not confirm.isComplete()
+    confirm.group.setText(confirm.expected().lower())
+    assert confirm.isComplete()
+    with qtbot.waitSignal(wizard.vault_created) as blocker:
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+    vault = blocker.args[0]
+    assert vault.is_open
+    vault.close()
+    assert is_vault(folder)
+    Vault.unlock(folder, passphrase="correct horse battery staple", daily_backup=False).close()
+    Vault.unlock(folder, recovery_key=key, daily_backup=False).close()
