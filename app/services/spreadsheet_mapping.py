@@ -135,6 +135,8 @@ def load_mapping(path: Path | str) -> Mapping:
         raise SpreadsheetError(
             f"The mapping file is not valid JSON (line {exc.lineno}, column {exc.colno})."
         ) from None
+    except (ValueError, RecursionError):  # a number of thousands of digits, deep nesting
+        raise SpreadsheetError("The mapping file is not valid JSON.") from None
     return parse_mapping(obj)
 
 

@@ -216,6 +216,6 @@ def _unpack(source: Path, staging: Path) -> tuple[object, dict[str, str]]:
                     out.flush()
                     os.fsync(out.fileno())
                 sums[name] = digest.hexdigest()
-    except (tarfile.TarError, EOFError, ValueError, UnicodeDecodeError):
+    except (tarfile.TarError, EOFError, ValueError, RecursionError):  # RecursionError: JSON
         raise IntegrityError(DAMAGED) from None
     return manifest, sums

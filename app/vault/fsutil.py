@@ -9,12 +9,15 @@ never a stray temporary file once it returns or raises.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import secrets
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
+
+from app.errors import UserError
 
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
@@ -60,21 +63,38 @@ def remove_temp_files(folder: Path) -> None:
 def atomic_output(target: Path) -> Iterator[BinaryIO]:
     """Write ``target`` through a temporary file in the same folder, renamed on success.
 
-    On any exception the temporary file is removed and ``target`` is untouched.
+    On any exception the temporary file is removed and ``target`` is untouched; a full or
+    read-only disk becomes one plain sentence instead of an internal error.
     """
     tmp = temp_name(target)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    except OSError as exc:
+        raise _disk_error(exc) or exc from None
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)
+    except OSError as exc:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise _disk_error(exc) or exc from None
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise
     fsync_dir(target.parent)
+
+
+def _disk_error(exc: OSError) -> UserError | None:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return UserError("The disk is full: free some space and try again. "
+                         "The file was not written.")
+    if exc.errno == errno.EROFS:
+        return UserError("That folder is read-only: the file was not written.")
+    return None
 
 
 def atomic_write_bytes(target: Path, data: bytes) -> None:

@@ -47,20 +47,19 @@ class OsKeychain:
             raise KeychainUnavailable(_UNAVAILABLE)
         return trusted[0]
 
+    # Backends do not keep to KeyringError: with no session bus, SecretService raises
+    # secretstorage's SecretServiceNotAvailableException; D-Bus errors come out as jeepney's.
+    # Any failure of the keychain means "use the passphrase", never a crash.
     def store(self, account: str, secret: bytes) -> None:
-        from keyring.errors import KeyringError
-
         try:
             self._backend().set_password(SERVICE, account, base64.b64encode(secret).decode())
-        except KeyringError:
+        except Exception:
             raise KeychainUnavailable(_UNAVAILABLE) from None
 
     def load(self, account: str) -> bytes | None:
-        from keyring.errors import KeyringError
-
         try:
             value = self._backend().get_password(SERVICE, account)
-        except KeyringError:
+        except Exception:
             raise KeychainUnavailable(_UNAVAILABLE) from None
         if value is None:
             return None
@@ -70,13 +69,13 @@ class OsKeychain:
             return None
 
     def forget(self, account: str) -> None:
-        from keyring.errors import KeyringError, PasswordDeleteError
+        from keyring.errors import PasswordDeleteError
 
         try:
             self._backend().delete_password(SERVICE, account)
         except PasswordDeleteError:
             pass
-        except KeyringError:
+        except Exception:
             raise KeychainUnavailable(_UNAVAILABLE) from None
 
     def available(self) -> bool:

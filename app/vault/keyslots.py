@@ -201,12 +201,14 @@ class Keyslots:
             raise IntegrityError(DAMAGED)
         try:
             doc = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
+        except (ValueError, RecursionError):  # bad UTF-8 or JSON, or nested too deeply
             raise IntegrityError(DAMAGED) from None
         if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("version") != 1:
             raise IntegrityError(DAMAGED)
         checksum, mac = doc.pop("checksum", None), doc.pop("mac", None)
-        if not isinstance(checksum, str) or not isinstance(mac, str):
+        # hex digests; compare_digest raises TypeError on a non-ASCII str
+        if not (isinstance(checksum, str) and isinstance(mac, str)
+                and checksum.isascii() and mac.isascii()):
             raise IntegrityError(DAMAGED)
         if not hmac.compare_digest(checksum, hashlib.sha256(_canonical(doc)).hexdigest()):
             raise IntegrityError(DAMAGED)

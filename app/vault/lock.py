@@ -9,6 +9,7 @@ process never leaves a stale lock behind. The lock file holds nothing.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 from pathlib import Path
@@ -17,6 +18,8 @@ from app.errors import UserError
 
 IN_USE = ("This vault is already open in another Vigil window or command. "
           "Close it there first.")
+READ_ONLY = ("The vault folder is read-only: Vigil cannot open the vault there. "
+             "Copy the folder somewhere writable, or restore a backup.")
 
 
 class VaultLock:
@@ -25,7 +28,13 @@ class VaultLock:
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:  # a read-only mount or folder, a full disk: no traceback
+            if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+                raise UserError(READ_ONLY) from None
+            raise UserError("The vault's lock file could not be created "
+                            f"({exc.strerror}): check the drive and try again.") from None
         try:
             if sys.platform == "win32":
                 import msvcrt

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from vaults import OTHER_PASSPHRASE, PASSPHRASE, unlock
 
-from app.errors import AuthenticationError, IntegrityError
+from app.errors import AuthenticationError, IntegrityError, UserError
 from app.vault import keyslots as ks
 from app.vault import recovery
 from app.vault.keyslots import (
@@ -310,7 +310,7 @@ def test_a_failed_rename_leaves_the_old_slots_working_and_no_temp_file(vault_dir
             raise OSError(28, "No space left on device")
 
         monkeypatch.setattr("app.vault.fsutil.os.replace", broken_replace)
-        with pytest.raises(OSError):
+        with pytest.raises(UserError, match="disk is full"):  # a sentence, not a traceback
             vault.change_passphrase(OTHER_PASSPHRASE, kdf=KdfParams.minimum())
         monkeypatch.undo()
         assert temp_files(vault_dir) == []
