@@ -27,6 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"vigil {__version__}")
     parser.add_argument("--vault", metavar="DIR", help="the vault folder")
     parser.add_argument("--passphrase-file", metavar="F", help="read the passphrase from F")
+    parser.add_argument("--self-check", action=_SelfCheck,
+                        help="check this installation on fictional data, then exit")
     parser.set_defaults(handler=vault_commands.open_app)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     vault_commands.register(commands)
@@ -34,6 +36,16 @@ def build_parser() -> argparse.ArgumentParser:
     share_commands.register(commands)
     dossier_commands.register(commands)
     return parser
+
+
+class _SelfCheck(argparse.Action):
+    def __init__(self, option_strings, dest, **kwargs) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        from app import selfcheck
+
+        parser.exit(selfcheck.run())
 
 
 def main(argv: list[str] | None = None) -> int:
