@@ -15,7 +15,8 @@ from app.domain.enums import Status
 from app.errors import UserError
 from app.services import bulk, demo
 from app.services.cases import CaseFilter, list_cases
-from app.services.interchange import dump_document
+from app.services.interchange import InterchangeError, dump_document
+from app.services.spreadsheet import SpreadsheetError
 from app.vault.fsutil import atomic_output
 
 
@@ -65,13 +66,26 @@ def cmd_import(args: argparse.Namespace) -> int:
     path = Path(args.file).expanduser()
     mapping = Path(args.mapping).expanduser() if args.mapping else None
     with open_vault(args) as vault, vault.session() as session:
-        doc, spreadsheet = bulk.read_document(session, path, mapping)
+        try:
+            doc, spreadsheet = bulk.read_document(session, path, mapping)
+        except (InterchangeError, SpreadsheetError) as exc:
+            if args.dry_run and len(exc.problems) > 1:
+                return _list_problems(exc)
+            raise
         summary = bulk.summarise(session, doc)
         if not args.dry_run:
             bulk.import_document(session, doc, merge_cases=spreadsheet)
     verb = "Would import" if args.dry_run else "Imported"
     print(f"{verb}: {summary.describe()}.", file=sys.stderr)
     return 0
+
+
+def _list_problems(exc: InterchangeError | SpreadsheetError) -> int:
+    """A dry run shows every problem at once, so the file can be fixed in one pass."""
+    print(f"vigil: {exc}", file=sys.stderr)
+    for problem in exc.problems:
+        print(f"  {problem}", file=sys.stderr)
+    return exc.exit_code
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -84,8 +98,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     with open_vault(args) as vault, vault.session() as session:
         doc = bulk.export_document(session)
     data = json.dumps(dump_document(doc), ensure_ascii=False, indent=1).encode("utf-8")
-    with atomic_output(target) as out:
-        out.write(data + b"\n")
+    try:
+        with atomic_output(target) as out:
+            out.write(data + b"\n")
+    except OSError as exc:  # atomic_output already turned a full or read-only disk into words
+        raise UserError(f"The export could not be written ({exc.strerror or 'error'}); "
+                        "no file was left behind.") from None
     print(f"Warning: {target} is NOT encrypted. Keep it only as long as you need it, "
           "and delete it securely.", file=sys.stderr)
     return 0
@@ -94,10 +112,14 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_cases(args: argparse.Namespace) -> int:
     if args.not_raised_since is not None and args.not_raised_since < 0:
         raise UserError("--not-raised-since takes a number of days (0 or more).")
-    flt = CaseFilter(statuses=frozenset({Status(args.status)}) if args.status else frozenset(),
-                     not_raised_since_days=args.not_raised_since)
     with open_vault(args) as vault, vault.session() as session:
         today = vault.clock().date()
+        days = args.not_raised_since
+        if days is not None:
+            # More days than the calendar holds: nothing was raised that long ago either.
+            days = min(days, (today - date.min).days)
+        flt = CaseFilter(statuses=frozenset({Status(args.status)}) if args.status
+                         else frozenset(), not_raised_since_days=days)
         found = list_cases(session, today, flt)
     if args.not_raised_since is not None:
         found.sort(key=lambda c: (c.last_raised or date.min, c.display_name))

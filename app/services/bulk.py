@@ -21,11 +21,20 @@ from sqlalchemy.orm import Session
 from app.domain.model import Ask, Case, Document, Meeting, Official, Organisation
 from app.errors import UserError
 from app.services import asks, cases, directory, meetings
-from app.services.interchange import load_json_bytes, parse_document
+from app.services.interchange import InterchangeError, load_json_bytes, parse_document
 from app.services.records import from_row
 from app.services.spreadsheet import MAX_BYTES, load_mapping, read_cases
-from app.vault.tables import AskRow, CaseRow, MeetingRow, OfficialRow, OrganisationRow
+from app.vault.tables import (
+    AskRow,
+    CaseRow,
+    EventRow,
+    MeetingRow,
+    OfficialRow,
+    OrganisationRow,
+    SourceRow,
+)
 
+_TOO_LARGE = "The file is too large to import (over 100 MB)."
 TABLES = {"organisation": OrganisationRow, "official": OfficialRow, "case": CaseRow,
           "ask": AskRow, "meeting": MeetingRow}
 
@@ -47,13 +56,18 @@ class ImportSummary:
 def read_document(session: Session, path: Path, mapping_path: Path | None = None) -> tuple[
         Document, bool]:
     """Parse and validate a file; returns the document and whether it is a spreadsheet."""
+    if path.is_dir():
+        raise UserError("That is a folder: give the file to import.")
     try:
-        size = path.stat().st_size
+        if path.stat().st_size > MAX_BYTES:
+            raise UserError(_TOO_LARGE)
+        # Bounded: a device or a pipe reports size 0 and may never end.
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
     except OSError:
         raise UserError("The file to import does not exist or cannot be read.") from None
-    if size > MAX_BYTES:
-        raise UserError("The file is too large to import (over 100 MB).")
-    data = path.read_bytes()
+    if len(data) > MAX_BYTES:
+        raise UserError(_TOO_LARGE)
     is_json = path.suffix.lower() == ".json" or data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
     if is_json and mapping_path is not None:
         raise UserError("A mapping file only applies to spreadsheets, not to JSON files.")
@@ -62,7 +76,33 @@ def read_document(session: Session, path: Path, mapping_path: Path | None = None
     else:
         mapping = load_mapping(mapping_path) if mapping_path is not None else None
         obj = read_cases(data, mapping).document
-    return parse_document(obj, known=lambda kind, ident: _exists(session, kind, ident)), not is_json
+    doc = parse_document(obj, known=lambda kind, ident: _exists(session, kind, ident))
+    _check_child_ids(session, doc)
+    return doc, not is_json
+
+
+def _check_child_ids(session: Session, doc: Document) -> None:
+    """Refuse events and sources whose ID belongs to another case in the vault.
+
+    `parse_document` sees only the file; `cases.save_case` would refuse them half-way
+    through the import, after a dry run had said that all was well.
+    """
+    for key, table in (("events", EventRow), ("sources", SourceRow)):
+        owner = {item.id: (index, position, case.id)
+                 for index, case in enumerate(doc.cases)
+                 for position, item in enumerate(getattr(case, key))}
+        ids = list(owner)
+        problems = []
+        for start in range(0, len(ids), 500):  # SQLite limits bound parameters
+            stmt = select(table.id, table.case_id).where(table.id.in_(ids[start:start + 500]))
+            for ident, case_id in session.execute(stmt):
+                index, position, wanted = owner[ident]
+                if case_id != wanted:
+                    problems.append((index, position))
+        if problems:
+            raise InterchangeError(f"cases[{index}].{key}[{position}].id: already used by "
+                                   "another case in the vault" for index, position in
+                                   sorted(problems))
 
 
 def _exists(session: Session, kind: str, ident: str) -> bool:
@@ -120,11 +160,62 @@ def merge_case(existing: Case, incoming: Case) -> Case:
 
 
 def export_document(session: Session) -> Document:
+    """The live records as a document that imports anywhere (every reference resolves).
+
+    Deleted records stay out, and so do references to them, which live records may still
+    hold (a colleague's deletion arrives by bundle; asks keep naming a deleted case). An
+    ask left naming no live case is about deleted people only and stays out too; one whose
+    raiser is gone counts, as in the matrix, for the raising official's organisation.
+    """
     def rows(table, cls):
         stmt = select(table).where(table.deleted.is_(False)).order_by(table.id)
         return tuple(from_row(cls, r) for r in session.scalars(stmt))
 
-    return Document(organisations=rows(OrganisationRow, Organisation),
-                    officials=rows(OfficialRow, Official),
-                    cases=tuple(sorted(cases.all_cases(session), key=lambda c: c.id)),
-                    asks=rows(AskRow, Ask), meetings=rows(MeetingRow, Meeting))
+    organisations = rows(OrganisationRow, Organisation)
+    orgs = {o.id for o in organisations}
+    employer = dict(session.execute(select(OfficialRow.id, OfficialRow.organisation_id)).all())
+    officials = tuple(_without_gone(o, orgs=orgs) for o in rows(OfficialRow, Official))
+    people = {o.id for o in officials}
+    case_list = tuple(_own_sources_only(c) for c in sorted(cases.all_cases(session),
+                                                           key=lambda c: c.id))
+    live = {c.id for c in case_list}
+    asks_out = []
+    for ask in rows(AskRow, Ask):
+        by_org = ask.raised_by_organisation_id
+        if ask.raised_by_official_id not in people and by_org is None:
+            by_org = employer.get(ask.raised_by_official_id)
+        ask = dataclasses.replace(
+            _without_gone(ask, orgs=orgs, people=people), raised_by_organisation_id=by_org
+            if by_org in orgs else None, case_ids=tuple(c for c in ask.case_ids if c in live))
+        if ask.case_ids and (ask.raised_by_official_id or ask.raised_by_organisation_id):
+            asks_out.append(ask)
+    meetings_out = tuple(dataclasses.replace(
+        _without_gone(m, orgs=orgs, people=people),
+        official_ids=tuple(o for o in m.official_ids if o in people),
+        cases=tuple(item for item in m.cases if item.case_id in live))
+        for m in rows(MeetingRow, Meeting))
+    return Document(organisations=organisations, officials=officials, cases=case_list,
+                    asks=tuple(asks_out), meetings=meetings_out)
+
+
+def _without_gone(obj, *, orgs: set[str], people: set[str] = frozenset()):
+    """`obj` with its optional references to organisations and officials not exported unset."""
+    gone = {}
+    for field in dataclasses.fields(obj):
+        value = getattr(obj, field.name)
+        if value is None or not field.name.endswith("_id"):
+            continue
+        if field.name.endswith("organisation_id") and value not in orgs or \
+                field.name.endswith("official_id") and value not in people:
+            gone[field.name] = None
+    return dataclasses.replace(obj, **gone) if gone else obj
+
+
+def _own_sources_only(case: Case) -> Case:
+    """Events cite only the case's exported sources (a removed source may still be cited)."""
+    kept = {source.id for source in case.sources}
+    if all(set(event.source_ids) <= kept for event in case.events):
+        return case
+    return dataclasses.replace(case, events=tuple(
+        dataclasses.replace(e, source_ids=tuple(i for i in e.source_ids if i in kept))
+        for e in case.events))

@@ -8,8 +8,11 @@ Everyone in it is invented; no real detainee's name or photo. Its passphrase is 
 
 from __future__ import annotations
 
+import contextlib
+import shutil
 from pathlib import Path
 
+from app.errors import UserError
 from app.paths import resource
 from app.services import attachments, bulk
 from app.services.interchange import load_json_bytes, parse_document
@@ -26,11 +29,19 @@ def default_demo_dir() -> Path:
 
 
 def create_demo(folder: Path, *, kdf: KdfParams | None = None, clock: Clock = utc_now) -> bool:
-    """Create and fill the demo vault unless one exists; True when it was created."""
+    """Create and fill the demo vault unless one exists; True when it was created.
+
+    It is built beside ``folder`` and renamed into place once complete: a run interrupted
+    half-way must not leave a vault that later runs take for a finished demo.
+    """
     if is_vault(folder):
         return False
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise UserError("That folder is not empty: choose a new or empty folder.")
     doc = parse_document(load_json_bytes(resource("demo", "demo.json").read_bytes()))
-    vault, _recovery = Vault.create(folder, DEMO_PASSPHRASE, name="Demo caseworker", kdf=kdf,
+    building = folder.with_name(f".{folder.name}.building")
+    shutil.rmtree(building, ignore_errors=True)  # left by an interrupted run
+    vault, _recovery = Vault.create(building, DEMO_PASSPHRASE, name="Demo caseworker", kdf=kdf,
                                     clock=clock)
     with vault:
         with vault.session() as session:
@@ -43,4 +54,13 @@ def create_demo(folder: Path, *, kdf: KdfParams | None = None, clock: Clock = ut
                     attachments.add_attachment(vault, case.id, handle, "portrait.png",
                                                media_type="image/png", as_photo=True,
                                                description="Placeholder portrait (fictional)")
+    with contextlib.suppress(OSError):  # absent, or filled meanwhile: the rename decides
+        folder.rmdir()  # an empty folder the user chose
+    try:
+        building.rename(folder)
+    except OSError:
+        if not is_vault(folder):  # another run finished first: use its vault
+            raise
+        shutil.rmtree(building, ignore_errors=True)
+        return False
     return True

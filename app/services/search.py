@@ -11,6 +11,7 @@ Wang) — never Arabic or CJK marks, which would change the letters.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 import uuid
@@ -41,11 +42,13 @@ def case_text(case) -> str:
 
 
 def search_rowid(case_id: str) -> int:
-    """The index row of a case: 64 bits of its UUID, so updates find it by rowid.
+    """The index row of a case: a 64-bit hash of its whole UUID, so updates find it by rowid.
 
-    (``case_id`` is UNINDEXED in FTS5: deleting by it would scan the whole index.)
+    (``case_id`` is UNINDEXED in FTS5: deleting by it would scan the whole index. A hash,
+    not a slice: time-ordered or scripted UUIDs share their leading bits.)
     """
-    return int.from_bytes(uuid.UUID(case_id).bytes[:8], "big", signed=True)
+    digest = hashlib.blake2b(uuid.UUID(case_id).bytes, digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
 
 
 def index_case(session: Session, case) -> None:
