@@ -225,16 +225,20 @@ def meeting_brief(session: Session, government_id: str, today: date,
     return lines[:limit]
 
 
+def days_left_in_month(today: date) -> int:
+    month_end = (today.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return (month_end - today).days
+
+
 def counts(session: Session, today: date, now: datetime) -> dict[str, int]:
     """The dashboard's headline numbers."""
-    month_end = (today.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
     return {
         "not_raised_90": len(not_raised_since(session, today, 90)),
         "follow_ups_overdue": len(overdue_follow_ups(session, today)),
         "upcoming_meetings": len(upcoming_meetings(session, now)),
         "past_time_limit": len({o.case_id for o in time_limit_breaches(session, today)}),
         "anniversaries_this_month": len(anniversaries(session, today,
-                                                      (month_end - today).days)),
+                                                      days_left_in_month(today))),
     }
 
 

@@ -26,6 +26,9 @@ class ClipboardGuard(QObject):
         if app is not None:
             app.aboutToQuit.connect(self.clear)
 
+    def set_clear_after(self, seconds: int) -> None:
+        self._timer.setInterval(int(seconds * 1000))
+
     def copy(self, text: str) -> None:
         QGuiApplication.clipboard().setText(text)
         self._ours = text

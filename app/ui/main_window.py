@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,17 +32,21 @@ from app.services import attachments, dashboard, search
 from app.services.asks import list_asks
 from app.services.cases import CaseFilter, get_case, list_cases
 from app.ui.clipboard import ClipboardGuard
+from app.ui.context import ASKS, ATTACHMENTS, CASES, DIRECTORY, MEETINGS, SETTINGS, VaultContext
+from app.ui.preferences import Preferences
 from app.ui.tasks import TaskRunner
 from app.ui.unlock import UnlockView
+from app.ui.views.case_lists import anniversaries_dialog, time_limit_dialog
 from app.ui.views.cases import CasesView
 from app.ui.views.dashboard import DashboardView
+from app.ui.views.settings import SettingsScreen
 from app.vault import backup
 from app.vault.keychain import KeyStore
-from app.vault.keyslots import KEYCHAIN, Keyslots
+from app.vault.keyslots import KEYCHAIN, KdfParams, Keyslots
 from app.vault.vault import KEYSLOTS, Vault
 
-IDLE_LOCK_SECONDS = 5 * 60
-SCREENS = ("Dashboard", "Cases", "Meetings", "Asks", "Officials & organisations", "Settings")
+SCREENS = ("Dashboard", "Cases", "Meetings", "Asks", "Officials & organisations",
+           "Colleagues", "Settings")
 
 
 class MainWindow(QMainWindow):
@@ -53,21 +57,26 @@ class MainWindow(QMainWindow):
     case_shown = Signal()
     cell_detail_shown = Signal()
 
-    def __init__(self, vault_dir: Path, *, idle_seconds: float = IDLE_LOCK_SECONDS,
+    def __init__(self, vault_dir: Path, *, idle_seconds: float | None = None,
                  monotonic: Callable[[], float] = time.monotonic,
                  clock: Callable[[], datetime] = lambda: datetime.now(UTC),
                  keystore: KeyStore | None = None, clipboard: ClipboardGuard | None = None,
+                 preferences: Preferences | None = None, kdf: KdfParams | None = None,
                  ) -> None:
         super().__init__()
         self._keystore = keystore
+        self.prefs = preferences or Preferences()
+        self._fixed_clipboard = clipboard is not None  # tests inject a fast one
         self.clipboard = clipboard or ClipboardGuard(self)
         self.setWindowTitle(self.tr("Vigil"))
         self.vault_dir = vault_dir
         self.vault: Vault | None = None
         self.tasks = TaskRunner(self)
+        self.ctx = VaultContext(self.tasks, clock=clock, parent=self)
         self._clock = clock
         self._monotonic = monotonic
-        self._idle_seconds = idle_seconds
+        self._fixed_idle = idle_seconds  # tests fix it; otherwise the setting decides
+        self._idle_seconds = idle_seconds or self.prefs.idle_minutes * 60
         self._last_activity = monotonic()
         self._listed: CaseFilter | None = None
 
@@ -81,13 +90,16 @@ class MainWindow(QMainWindow):
         self.screens = QStackedWidget()
         self.dashboard_view = DashboardView()
         self.cases_view = CasesView()
+        self.settings_view = SettingsScreen(self.ctx, self.prefs, keystore=keystore, kdf=kdf)
+        # Screens that load themselves through the context: refreshed when shown, cleared
+        # on lock. The Dashboard and Cases are driven from here (their data paths are tuned).
+        self.own_screens: dict[str, QWidget] = {"Settings": self.settings_view}
+        widgets = {"Dashboard": self.dashboard_view, "Cases": self.cases_view,
+                   **self.own_screens}
         for name in SCREENS:
             self.sidebar.addItem(self.tr(name))
-        self.screens.addWidget(self.dashboard_view)
-        self.screens.addWidget(self.cases_view)
-        for name in SCREENS[2:]:
-            self.screens.addWidget(_not_yet(self.tr(name)))
-        self.sidebar.currentRowChanged.connect(self.screens.setCurrentIndex)
+            self.screens.addWidget(widgets.get(name) or _not_yet(self.tr(name)))
+        self.sidebar.currentRowChanged.connect(self._screen_changed)
         main = QWidget()
         row = QHBoxLayout(main)
         row.addWidget(self.sidebar)
@@ -116,6 +128,12 @@ class MainWindow(QMainWindow):
         self.dashboard_view.cell_hovered.connect(self._load_cell_detail)
         self.dashboard_view.cell_clicked.connect(self._open_cell)
         self.cases_view.copy_requested.connect(self.clipboard.copy)
+        self.ctx.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.ctx.changed.connect(self._vault_changed)
+        self.ctx.case_requested.connect(self.show_case)
+        self.settings_view.preferences_changed.connect(self._apply_preferences)
+        self.settings_view.open_other_vault.connect(self.switch_vault)
+        self._apply_preferences()
         self._idle_timer = QTimer(self, interval=5_000)
         self._idle_timer.timeout.connect(self.check_idle)
         QApplication.instance().installEventFilter(self)
@@ -152,6 +170,7 @@ class MainWindow(QMainWindow):
 
     def _unlocked(self, vault: Vault) -> None:
         self.vault = vault
+        self.ctx.opened(vault)
         self.unlock_view.reset()
         self.pages.setCurrentIndex(1)
         self.sidebar.setCurrentRow(0)
@@ -183,8 +202,11 @@ class MainWindow(QMainWindow):
         self.tasks.cancel_all()
         self.tasks.wait(10_000)
         self.clipboard.clear()
+        self.ctx.closed()  # results still on their way are dropped
         self.cases_view.clear()
         self.dashboard_view.clear()
+        for screen in self.own_screens.values():
+            screen.clear()
         self.vault.close()
         self.vault = None
         self._listed = None
@@ -194,6 +216,20 @@ class MainWindow(QMainWindow):
         self._refresh_keychain_button()
         self.pages.setCurrentIndex(0)
         self.vault_locked.emit()
+
+    def switch_vault(self, folder: Path) -> None:
+        """Lock this vault and offer the unlock screen for another (a restored backup)."""
+        self.lock()
+        self.vault_dir = Path(folder)
+        self._refresh_keychain_button()
+        self.statusBar().showMessage(self.tr("Unlock the restored vault with the passphrase "
+                                             "it had when the backup was made."), 15_000)
+
+    def _apply_preferences(self) -> None:
+        if self._fixed_idle is None:
+            self._idle_seconds = self.prefs.idle_minutes * 60
+        if not self._fixed_clipboard:
+            self.clipboard.set_clear_after(self.prefs.clipboard_seconds)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
@@ -209,6 +245,32 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         self.lock()
         super().closeEvent(event)
+
+    # -- screens -------------------------------------------------------------------------------
+    def _screen_changed(self, row: int) -> None:
+        self.screens.setCurrentIndex(row)
+        screen = self.own_screens.get(SCREENS[row]) if row >= 0 else None
+        if screen is not None and self.vault is not None:
+            screen.refresh()
+
+    def _vault_changed(self, kind: str) -> None:
+        """A screen wrote something: what shows that kind of record reloads."""
+        if kind in (CASES, ASKS, MEETINGS, DIRECTORY, ATTACHMENTS):
+            self.refresh_dashboard()
+        if kind in (CASES, ASKS, DIRECTORY):
+            self.refresh_cases(self.cases_view.current_filter(), reload=True)
+        shown = self.cases_view._shown_id  # TODO(lead): a public accessor after the editor lands
+        if shown and kind in (CASES, ASKS, ATTACHMENTS, DIRECTORY):
+            self._load_case(shown)
+        current = self.own_screens.get(SCREENS[self.sidebar.currentRow()])
+        if current is not None and kind != SETTINGS:
+            current.refresh()
+
+    def show_case(self, case_id: str) -> None:
+        """Open a case on the Cases screen (any screen may ask, through the context)."""
+        self.sidebar.setCurrentRow(SCREENS.index("Cases"))
+        self.cases_view.select_case(case_id)
+        self._load_case(case_id)
 
     # -- reading -------------------------------------------------------------------------------
     def refresh_cases(self, flt: CaseFilter, *, reload: bool = False) -> None:
@@ -282,18 +344,35 @@ class MainWindow(QMainWindow):
             self.case_shown.emit()
 
     def _open_count(self, key: str) -> None:
-        """A headline count opens the list it counts (those built so far)."""
+        """A headline count opens the list it counts."""
         if key == "not_raised_90":
             self.cases_view.reset_filters()
             self.cases_view.set_not_raised_since(90)
-            self.sidebar.setCurrentRow(1)
+            self.sidebar.setCurrentRow(SCREENS.index("Cases"))
         elif key == "upcoming_meetings":
             self.sidebar.setCurrentRow(SCREENS.index("Meetings"))
         elif key == "follow_ups_overdue":
             self.sidebar.setCurrentRow(SCREENS.index("Asks"))
-        else:  # past a legal time limit, anniversaries: their lists come later
-            self.statusBar().showMessage(self.tr(
-                "The list behind this count is not built yet."), 10_000)
+            screen = self.own_screens.get("Asks")
+            if screen is not None:
+                screen.show_overdue()
+        elif key in ("past_time_limit", "anniversaries_this_month"):
+            def query(session):
+                today = self.ctx.today()
+                if key == "past_time_limit":
+                    return dashboard.time_limit_breaches(session, today)
+                return dashboard.anniversaries(session, today, dashboard.days_left_in_month(today))
+
+            self.ctx.read(query, lambda found: self._show_case_list(key, found))
+
+    def _show_case_list(self, key: str, found) -> None:
+        make = time_limit_dialog if key == "past_time_limit" else anniversaries_dialog
+        dialog = make(found, self)
+        dialog.case_requested.connect(self.show_case)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.vault_locked.connect(dialog.reject)
+        self.case_list = dialog
+        dialog.open()
 
     def _load_cell_detail(self, case_id: str, government_id: str) -> None:
         vault = self.vault

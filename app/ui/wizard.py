@@ -15,7 +15,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import VigilError
+from app.ui.filedialogs import choose_folder
 from app.ui.tasks import TaskRunner
 from app.vault.keychain import KeyStore
 from app.vault.keyslots import KdfParams
@@ -97,9 +97,9 @@ class SetupPage(QWizardPage):
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Create vault"))
 
     def _browse(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder for the vault"))
+        chosen = choose_folder(self, self.tr("Folder for the vault"))
         if chosen:
-            self.folder.setText(str(Path(chosen) / "Vigil"))
+            self.folder.setText(str(chosen / "Vigil"))
 
     def _changed(self) -> None:
         score = strength(self.passphrase.text())

@@ -1,0 +1,115 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""What every screen shares while the vault is open: the vault, the task runner, the clock,
+a status line, and one signal that says what kind of record just changed.
+
+Screens never hold a session: they ask ``read`` or ``write`` to run a function over a fresh
+session off the UI thread, and get plain data back on the UI thread. A result that arrives
+after the vault was locked is dropped, so nothing repopulates a cleared screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from app.errors import Cancelled, VigilError
+from app.ui.tasks import Job, TaskRunner
+from app.vault.vault import Vault
+
+# what ``changed`` carries: the kind of record that was written
+CASES, ASKS, MEETINGS, DIRECTORY, COLLEAGUES, ATTACHMENTS, SETTINGS = (
+    "cases", "asks", "meetings", "directory", "colleagues", "attachments", "settings")
+
+
+class VaultContext(QObject):
+    changed = Signal(str)          # one of the kinds above
+    message = Signal(str)          # one sentence for the status bar
+    case_requested = Signal(str)   # "open this case" (any screen may ask; the window shows it)
+
+    def __init__(self, tasks: TaskRunner, *,
+                 clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.vault: Vault | None = None
+        self._clock = clock
+        self._generation = 0  # bumped on every lock: late results from before are dropped
+
+    # -- state ---------------------------------------------------------------------------------
+    def opened(self, vault: Vault) -> None:
+        self.vault = vault
+        self._generation += 1
+
+    def closed(self) -> None:
+        self.vault = None
+        self._generation += 1
+
+    def now(self) -> datetime:
+        return self.vault.clock() if self.vault is not None else self._clock()
+
+    def today(self):
+        return self.now().date()
+
+    # -- work ----------------------------------------------------------------------------------
+    def run(self, work: Callable[[Vault, Job], Any], on_done: Callable[[Any], None], *,
+            on_failed: Callable[[BaseException], None] | None = None,
+            on_progress: Callable[[int, int], None] | None = None) -> Job | None:
+        """Run ``work(vault, job)`` off the UI thread; ``on_done(result)`` on the UI thread,
+        unless the vault was locked meanwhile. Errors go to ``on_failed`` or the status line."""
+        vault = self.vault
+        if vault is None:
+            return None
+        generation = self._generation
+
+        def done(result) -> None:
+            if self._generation == generation:
+                on_done(result)
+
+        def failed(error: BaseException) -> None:
+            if self._generation != generation or isinstance(error, Cancelled):
+                return
+            if on_failed is not None:
+                on_failed(error)
+            else:
+                self.report(error)
+
+        return self.tasks.run(lambda job: work(vault, job), done, failed,
+                              on_progress=on_progress)
+
+    def read(self, query: Callable[[Any], Any], on_done: Callable[[Any], None], *,
+             on_failed: Callable[[BaseException], None] | None = None) -> Job | None:
+        """``query(session)`` in a fresh session; its (plain) result to ``on_done``."""
+        def work(vault: Vault, _job: Job):
+            with vault.session() as session:
+                return query(session)
+
+        return self.run(work, on_done, on_failed=on_failed)
+
+    def write(self, action: Callable[[Any], Any], kind: str,
+              on_done: Callable[[Any], None] | None = None, *,
+              on_failed: Callable[[BaseException], None] | None = None) -> Job | None:
+        """``action(session)`` in one transaction; on success ``changed(kind)`` is emitted
+        after ``on_done``, so every screen showing that kind refreshes."""
+        def work(vault: Vault, _job: Job):
+            with vault.session() as session:
+                return action(session)
+
+        def done(result) -> None:
+            if on_done is not None:
+                on_done(result)
+            self.changed.emit(kind)
+
+        return self.run(work, done, on_failed=on_failed)
+
+    def report(self, error: BaseException) -> None:
+        """One sentence for the status line: a user error's own words, never a traceback
+        (which could quote case data)."""
+        self.message.emit(str(error) if isinstance(error, VigilError) else
+                          self.tr("Something went wrong; nothing was changed."))
+
+    def say(self, text: str) -> None:
+        self.message.emit(text)

@@ -1,0 +1,445 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Settings: locking and the clipboard, how the vault unlocks, backups, language.
+
+The preferences here are numbers and a language code (QSettings); everything about the
+vault itself (passphrase, recovery key, keychain slot, backups) runs in the background
+through the vault context, one sentence back when done.
+"""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QProgressDialog,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import VigilError
+from app.ui import filedialogs
+from app.ui.context import SETTINGS, VaultContext
+from app.ui.preferences import CLIPBOARD_SECONDS, IDLE_MINUTES, LANGUAGES, Preferences
+from app.ui.wizard import strength
+from app.vault import backup
+from app.vault.keychain import KeyStore
+from app.vault.keyslots import KEYCHAIN, KdfParams
+from app.vault.vault import MIN_PASSPHRASE
+
+
+class SettingsScreen(QWidget):
+    loaded = Signal()
+    preferences_changed = Signal()      # auto-lock or clipboard timeout changed
+    open_other_vault = Signal(object)   # a restored vault's folder (Path)
+
+    def __init__(self, ctx: VaultContext, prefs: Preferences, *,
+                 keystore: KeyStore | None = None, kdf: KdfParams | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.prefs = prefs
+        self._keystore = keystore
+        self._kdf = kdf  # tests pass a fast one; None calibrates to this machine
+        self._dialog: QDialog | None = None
+
+        self.idle = QSpinBox()
+        self.idle.setRange(IDLE_MINUTES[1], IDLE_MINUTES[2])
+        self.idle.setSuffix(self.tr(" min"))
+        self.idle.setAccessibleName(self.tr("Lock after this many idle minutes"))
+        self.clipboard = QSpinBox()
+        self.clipboard.setRange(CLIPBOARD_SECONDS[1], CLIPBOARD_SECONDS[2])
+        self.clipboard.setSuffix(self.tr(" s"))
+        self.clipboard.setAccessibleName(self.tr("Clear copied text after this many seconds"))
+        locking = QGroupBox(self.tr("Locking and the clipboard"))
+        form = QFormLayout(locking)
+        form.addRow(self.tr("Lock when idle for"), self.idle)
+        form.addRow(self.tr("Clear copied names and notes after"), self.clipboard)
+
+        self.remember = QCheckBox(self.tr("Unlock with this computer's keychain (no "
+                                          "passphrase needed on this computer)"))
+        self.remember.setAccessibleName(self.tr("Remember on this computer"))
+        self.remember_note = QLabel(self.tr(
+            "Turn this off before travelling: anyone who can log in to this computer as you "
+            "could then open the vault."))
+        self.remember_note.setWordWrap(True)
+        self.change_passphrase = QPushButton(self.tr("Change passphrase…"))
+        self.new_recovery = QPushButton(self.tr("New recovery key…"))
+        unlocking = QGroupBox(self.tr("Unlocking"))
+        box = QVBoxLayout(unlocking)
+        box.addWidget(self.remember)
+        box.addWidget(self.remember_note)
+        row = QHBoxLayout()
+        row.addWidget(self.change_passphrase)
+        row.addWidget(self.new_recovery)
+        row.addStretch(1)
+        box.addLayout(row)
+
+        self.backup_now = QPushButton(self.tr("Make a backup now…"))
+        self.restore = QPushButton(self.tr("Restore a backup…"))
+        self.backup_note = QLabel(self.tr(
+            "A backup is one encrypted file (the same passphrase opens it). Keep one away from "
+            "this computer. Vigil also keeps daily snapshots inside the vault folder."))
+        self.backup_note.setWordWrap(True)
+        backups = QGroupBox(self.tr("Backups"))
+        box = QVBoxLayout(backups)
+        box.addWidget(self.backup_note)
+        row = QHBoxLayout()
+        row.addWidget(self.backup_now)
+        row.addWidget(self.restore)
+        row.addStretch(1)
+        box.addLayout(row)
+
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Language"))
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language_note = QLabel(self.tr("A new language takes effect the next time "
+                                            "Vigil starts."))
+        self.language_note.setWordWrap(True)
+        language = QGroupBox(self.tr("Language"))
+        box = QVBoxLayout(language)
+        box.addWidget(self.language)
+        box.addWidget(self.language_note)
+
+        self.extra = QVBoxLayout()  # sharing and travel add their own groups here
+        content = QWidget()
+        column = QVBoxLayout(content)
+        for group in (locking, unlocking, backups, language):
+            column.addWidget(group)
+        column.addLayout(self.extra)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        QVBoxLayout(self).addWidget(scroll)
+
+        self._load_preferences()
+        self.idle.valueChanged.connect(self._save_preferences)
+        self.clipboard.valueChanged.connect(self._save_preferences)
+        self.language.currentIndexChanged.connect(self._save_language)
+        self.remember.toggled.connect(self._set_remember)
+        self.change_passphrase.clicked.connect(self.ask_new_passphrase)
+        self.new_recovery.clicked.connect(self.ask_new_recovery_key)
+        self.backup_now.clicked.connect(self.ask_backup)
+        self.restore.clicked.connect(self.ask_restore)
+
+    def add_group(self, group: QGroupBox) -> None:
+        self.extra.addWidget(group)
+
+    # -- the screen contract ---------------------------------------------------------------
+    def refresh(self) -> None:
+        self._load_preferences()
+        vault = self.ctx.vault
+        self.remember.blockSignals(True)
+        self.remember.setChecked(vault is not None and vault.keyslots.has(KEYCHAIN))
+        self.remember.blockSignals(False)
+        self.loaded.emit()
+
+    def clear(self) -> None:
+        """Nothing here is case data, but a dialog with a passphrase or a recovery key in it
+        must not outlive the lock."""
+        dialog, self._dialog = self._dialog, None
+        if isinstance(dialog, RecoveryKeyDialog):
+            dialog.close_now()
+        elif dialog is not None:
+            dialog.reject()
+        self.remember.blockSignals(True)
+        self.remember.setChecked(False)
+        self.remember.blockSignals(False)
+
+    # -- preferences -------------------------------------------------------------------------
+    def _load_preferences(self) -> None:
+        for spin, value in ((self.idle, self.prefs.idle_minutes),
+                            (self.clipboard, self.prefs.clipboard_seconds)):
+            spin.blockSignals(True)
+            spin.setValue(value)
+            spin.blockSignals(False)
+        self.language.blockSignals(True)
+        self.language.setCurrentIndex(max(0, self.language.findData(self.prefs.language)))
+        self.language.blockSignals(False)
+
+    def _save_preferences(self) -> None:
+        self.prefs.idle_minutes = self.idle.value()
+        self.prefs.clipboard_seconds = self.clipboard.value()
+        self.prefs.sync()
+        self.preferences_changed.emit()
+
+    def _save_language(self) -> None:
+        self.prefs.language = self.language.currentData()
+        self.prefs.sync()
+        self.ctx.say(self.tr("The language changes the next time Vigil starts."))
+
+    # -- unlocking -----------------------------------------------------------------------------
+    def _set_remember(self, on: bool) -> None:
+        keystore = self._keystore
+
+        def work(vault, _job):
+            if on:
+                vault.remember_on_this_computer(keystore)
+            else:
+                vault.forget_on_this_computer(keystore)
+
+        def failed(error: BaseException) -> None:
+            self.refresh()
+            self.ctx.say(self.tr("The system keychain is not available: {0}").format(error)
+                         if isinstance(error, VigilError) else
+                         self.tr("The system keychain could not be used."))
+
+        self.remember.setEnabled(False)
+        self.ctx.run(work, lambda _r: self._remember_done(on), on_failed=failed)
+
+    def _remember_done(self, on: bool) -> None:
+        self.remember.setEnabled(True)
+        self.ctx.say(self.tr("This computer's keychain now unlocks the vault.") if on else
+                     self.tr("This computer's keychain no longer unlocks the vault."))
+        self.ctx.changed.emit(SETTINGS)
+
+    def ask_new_passphrase(self) -> None:
+        dialog = PassphraseDialog(self)
+        dialog.submitted.connect(lambda current, new: self.change_to(dialog, current, new))
+        dialog.open()
+        self._dialog = dialog
+
+    def change_to(self, dialog: PassphraseDialog, current: str, new: str) -> None:
+        kdf = self._kdf
+
+        def work(vault, _job):
+            vault.keyslots.unlock_with_passphrase(current)  # AuthenticationError if wrong
+            vault.change_passphrase(new, kdf)
+
+        def failed(error: BaseException) -> None:
+            dialog.failed(str(error) if isinstance(error, VigilError) else
+                          self.tr("The passphrase could not be changed."))
+
+        def done(_r) -> None:
+            dialog.accept()
+            self.ctx.say(self.tr("The passphrase was changed. The old one no longer opens "
+                                 "the vault."))
+
+        dialog.set_busy(True)
+        self.ctx.run(work, done, on_failed=failed)
+
+    def ask_new_recovery_key(self) -> None:
+        answer = QMessageBox.question(
+            self, self.tr("New recovery key"),
+            self.tr("Make a new recovery key? The old one stops working at once, so destroy "
+                    "the paper it is written on."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.ctx.run(lambda vault, _job: vault.new_recovery_key(), self._show_recovery_key)
+
+    def _show_recovery_key(self, key: str) -> None:
+        dialog = RecoveryKeyDialog(key, self)
+        dialog.open()
+        self._dialog = dialog
+
+    # -- backups -------------------------------------------------------------------------------
+    def ask_backup(self, dest: Path | None = None) -> None:
+        if dest is None:
+            today = self.ctx.today().isoformat()
+            dest = filedialogs.save_file(self, self.tr("Save a backup"),
+                                         f"vigil-backup-{today}.tar")
+            if dest is None:
+                return
+        progress = self._progress(self.tr("Writing the backup…"))
+
+        def work(vault, job):
+            backup.write_backup(vault, dest, progress=job.report, cancelled=job.cancelled)
+
+        job = self.ctx.run(work, lambda _r: self._finished(
+            progress, self.tr("Backup written. Keep a copy away from this computer.")),
+            on_failed=lambda e: self._failed(progress, e),
+            on_progress=lambda done, total: (progress.setMaximum(total),
+                                             progress.setValue(done)))
+        if job is not None:
+            progress.canceled.connect(job.cancel)
+
+    def ask_restore(self, source: Path | None = None, folder: Path | None = None) -> None:
+        if source is None:
+            source = filedialogs.open_file(self, self.tr("Choose a backup to restore"))
+            if source is None:
+                return
+        if folder is None:
+            parent = filedialogs.choose_folder(
+                self, self.tr("Choose an empty folder for the restored vault"))
+            if parent is None:
+                return
+            folder = parent / "Vigil restored"
+        progress = self._progress(self.tr("Restoring the backup…"))
+        progress.setMaximum(0)
+
+        def work(_vault, _job):
+            backup.restore_backup(source, folder)
+            return folder
+
+        self.ctx.run(work, lambda restored: self._restored(progress, restored),
+                     on_failed=lambda e: self._failed(progress, e))
+
+    def _restored(self, progress: QProgressDialog, folder: Path) -> None:
+        progress.close()
+        answer = QMessageBox.question(
+            self, self.tr("Backup restored"),
+            self.tr("The backup was restored into a new vault folder:\n{0}\n\nOpen it now? "
+                    "This vault will be locked.").format(folder))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.open_other_vault.emit(folder)
+
+    def _progress(self, text: str) -> QProgressDialog:
+        progress = QProgressDialog(text, self.tr("Cancel"), 0, 0, self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        return progress
+
+    def _finished(self, progress: QProgressDialog, text: str) -> None:
+        progress.close()
+        self.ctx.say(text)
+
+    def _failed(self, progress: QProgressDialog, error: BaseException) -> None:
+        progress.close()
+        self.ctx.report(error)
+
+
+class PassphraseDialog(QDialog):
+    """The current passphrase, then the new one twice with a strength meter."""
+
+    submitted = Signal(str, str)  # current, new
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Change passphrase"))
+        self.current, self.new, self.again = (QLineEdit() for _ in range(3))
+        for edit, name in ((self.current, self.tr("Current passphrase")),
+                           (self.new, self.tr("New passphrase")),
+                           (self.again, self.tr("New passphrase again"))):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.setAccessibleName(name)
+        self.meter = QProgressBar()
+        self.meter.setRange(0, 3)
+        self.meter.setTextVisible(False)
+        self.meter.setMaximumHeight(8)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
+                                        QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("Change passphrase"))
+        form = QFormLayout(self)
+        form.addRow(self.tr("Current passphrase"), self.current)
+        form.addRow(self.tr("New passphrase"), self.new)
+        form.addRow(self.tr("Again"), self.again)
+        form.addRow("", self.meter)
+        form.addRow("", self.message)
+        form.addRow(self.buttons)
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+        for edit in (self.new, self.again):
+            edit.textChanged.connect(self._changed)
+        self._changed()
+
+    def _changed(self) -> None:
+        score = strength(self.new.text())
+        self.meter.setValue(score)
+        if self.again.text() and self.again.text() != self.new.text():
+            text = self.tr("The two new passphrases differ.")
+        else:
+            text = (self.tr("At least {0} characters; a few unrelated words are best.")
+                    .format(MIN_PASSPHRASE), self.tr("Weak: make it longer."),
+                    self.tr("Fair: a word or two more would make it strong."),
+                    self.tr("Strong."))[score]
+        self.message.setText(text)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            score > 0 and self.new.text() == self.again.text() and bool(self.current.text()))
+
+    def _submit(self) -> None:
+        self.submitted.emit(self.current.text(), self.new.text())
+
+    def set_busy(self, busy: bool) -> None:
+        for widget in (self.current, self.new, self.again, self.buttons):
+            widget.setEnabled(not busy)
+        if busy:
+            self.message.setText(self.tr("Changing the passphrase…"))
+
+    def failed(self, message: str) -> None:
+        self.set_busy(False)
+        self.message.setText(message)
+        self.current.clear()
+        self.current.setFocus()
+
+    def done(self, result: int) -> None:  # noqa: D401 (Qt API) — wipe the fields on close
+        for edit in (self.current, self.new, self.again):
+            edit.clear()
+        super().done(result)
+
+
+class RecoveryKeyDialog(QDialog):
+    """The new recovery key, shown once; closing needs one group retyped from paper."""
+
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Your new recovery key"))
+        self._groups = key.split("-")
+        self.index = secrets.randbelow(len(self._groups))
+        explain = QLabel(self.tr(
+            "Write this key on paper and keep it away from this computer. It opens the vault "
+            "if you forget your passphrase. Vigil shows it only now."))
+        explain.setWordWrap(True)
+        self.key = QLabel(key)
+        self.key.setObjectName("recoveryKey")
+        font = self.key.font()
+        font.setFamily("monospace")
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.key.setFont(font)
+        self.key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.prompt = QLabel(self.tr("Then type group {0} of {1} from your paper:")
+                             .format(self.index + 1, len(self._groups)))
+        self.group = QLineEdit()
+        self.group.setAccessibleName(self.tr("Group of the recovery key"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("I wrote it down"))
+        self.buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        for widget in (explain, self.key, self.prompt, self.group, self.buttons):
+            layout.addWidget(widget)
+        self.group.textChanged.connect(self._check)
+        self._check()
+
+    def expected(self) -> str:
+        return self._groups[self.index]
+
+    def _check(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            self.group.text().strip().upper() == self.expected().upper())
+
+    def reject(self) -> None:
+        """Escape does not close it: the key is never shown again."""
+
+    def done(self, result: int) -> None:  # noqa: D401 (Qt API)
+        self.key.clear()
+        self._groups = []
+        super().done(result)
+
+    def close_now(self) -> None:
+        """On lock: close whatever the state."""
+        self.done(QDialog.DialogCode.Rejected)
+

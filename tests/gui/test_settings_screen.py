@@ -1,0 +1,182 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Settings: preferences that reach the window, passphrase and recovery key changes, the
+keychain slot, backups made and restored from the app."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from app.domain.model import Case
+from app.errors import AuthenticationError
+from app.services import cases
+from app.ui.main_window import MainWindow
+from app.ui.preferences import Preferences
+from app.ui.views.settings import RecoveryKeyDialog
+from app.vault import recovery
+from app.vault.keyslots import KEYCHAIN, KdfParams, Keyslots
+from app.vault.vault import KEYSLOTS, Vault
+
+PASSPHRASE = "settings screen passphrase"
+NEW = "a brand new settings passphrase"
+NOW = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
+CASE = Case(id="55555555-5555-4555-8555-555555555555", display_name="Settings Canary")
+
+
+class DictKeyStore:
+    def __init__(self):
+        self.secrets = {}
+
+    def store(self, account, secret):
+        self.secrets[account] = secret
+
+    def load(self, account):
+        return self.secrets.get(account)
+
+    def forget(self, account):
+        self.secrets.pop(account, None)
+
+
+@pytest.fixture
+def vault_dir(tmp_path):
+    folder = tmp_path / "vault"
+    vault, _ = Vault.create(folder, PASSPHRASE, kdf=KdfParams.minimum(), clock=lambda: NOW)
+    with vault, vault.session() as session:
+        cases.save_case(session, CASE)
+    return folder
+
+
+@pytest.fixture
+def window(qtbot, vault_dir, tmp_path):
+    prefs = Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
+    keystore = DictKeyStore()
+    win = MainWindow(vault_dir, clock=lambda: NOW, preferences=prefs, keystore=keystore,
+                     kdf=KdfParams.minimum())
+    win.keystore = keystore
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignals([win.vault_unlocked, win.cases_shown], timeout=20_000):
+        win.unlock_with(PASSPHRASE)
+    win.sidebar.setCurrentRow(win.screens.indexOf(win.settings_view))
+    yield win
+    win.lock()
+
+
+def test_preferences_are_kept_and_reach_the_window(window, tmp_path):
+    view = window.settings_view
+    view.idle.setValue(12)
+    view.clipboard.setValue(45)
+    assert window._idle_seconds == 12 * 60
+    assert window.clipboard._timer.interval() == 45_000
+    stored = QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat)
+    assert int(stored.value("security/idle_minutes")) == 12
+    view.language.setCurrentIndex(view.language.findData("zh_CN"))
+    assert Preferences(stored).language == "zh_CN"
+
+
+def test_out_of_range_preferences_fall_back_to_the_defaults(tmp_path):
+    settings = QSettings(str(tmp_path / "odd.ini"), QSettings.Format.IniFormat)
+    settings.setValue("security/idle_minutes", "forever")
+    settings.setValue("security/clipboard_seconds", 0)
+    settings.setValue("ui/language", "xx")
+    prefs = Preferences(settings)
+    assert (prefs.idle_minutes, prefs.clipboard_seconds, prefs.language) == (5, 30, "en")
+
+
+def test_a_wrong_current_passphrase_changes_nothing_then_the_right_one_does(qtbot, window):
+    view = window.settings_view
+    view.ask_new_passphrase()
+    dialog = view._dialog
+    dialog.current.setText("not the passphrase")
+    dialog.new.setText(NEW)
+    dialog.again.setText(NEW)
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: dialog.message.text() == "Wrong passphrase.", timeout=20_000)
+    assert dialog.current.text() == ""
+    slots = Keyslots.load(window.vault_dir / KEYSLOTS)
+    slots.unlock_with_passphrase(PASSPHRASE)
+
+    dialog.current.setText(PASSPHRASE)
+    dialog.new.setText(NEW)
+    dialog.again.setText(NEW)
+    with qtbot.waitSignal(dialog.finished, timeout=20_000):
+        dialog.buttons.accepted.emit()
+    slots = Keyslots.load(window.vault_dir / KEYSLOTS)
+    slots.unlock_with_passphrase(NEW)
+    with pytest.raises(AuthenticationError):
+        slots.unlock_with_passphrase(PASSPHRASE)
+    assert dialog.new.text() == ""  # the fields are wiped on close
+
+
+def test_a_new_recovery_key_is_shown_once_and_needs_a_group_retyped(qtbot, window,
+                                                                     monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    view = window.settings_view
+    view.ask_new_recovery_key()
+    qtbot.waitUntil(lambda: isinstance(view._dialog, RecoveryKeyDialog), timeout=20_000)
+    dialog = view._dialog
+    key = dialog.key.text()
+    Keyslots.load(window.vault_dir / KEYSLOTS).unlock_with_recovery(recovery.parse(key))
+    ok = dialog.buttons.buttons()[0]
+    assert not ok.isEnabled()
+    dialog.reject()  # Escape does not lose the key
+    assert dialog.isVisible()
+    dialog.group.setText(dialog.expected().lower())
+    assert ok.isEnabled()
+    ok.click()
+    assert not dialog.isVisible() and dialog.key.text() == ""
+
+
+def test_the_keychain_slot_is_added_and_removed(qtbot, window):
+    view = window.settings_view
+    with qtbot.waitSignal(window.ctx.changed, timeout=20_000):
+        view.remember.setChecked(True)
+    assert Keyslots.load(window.vault_dir / KEYSLOTS).has(KEYCHAIN)
+    assert window.keystore.secrets
+    with qtbot.waitSignal(window.ctx.changed, timeout=20_000):
+        view.remember.setChecked(False)
+    assert not Keyslots.load(window.vault_dir / KEYSLOTS).has(KEYCHAIN)
+    assert not window.keystore.secrets
+
+
+def test_a_backup_made_in_the_app_restores_and_can_be_opened(qtbot, window, tmp_path,
+                                                              monkeypatch):
+    view = window.settings_view
+    dest = tmp_path / "out" / "backup.tar"
+    dest.parent.mkdir()
+    with qtbot.waitSignal(window.ctx.message, timeout=20_000) as said:
+        view.ask_backup(dest)
+    assert "Backup written" in said.args[0]
+    assert dest.is_file()
+
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    target = tmp_path / "restored"
+    with qtbot.waitSignal(window.vault_locked, timeout=20_000):
+        view.ask_restore(dest, target)
+    assert window.vault_dir == target
+    with Vault.unlock(target, passphrase=PASSPHRASE, daily_backup=False) as vault, \
+            vault.session() as session:
+        assert cases.get_case(session, CASE.id).display_name == "Settings Canary"
+
+
+def test_a_backup_into_a_missing_folder_is_one_sentence_and_no_file(qtbot, window, tmp_path):
+    dest = tmp_path / "nowhere" / "backup.tar"
+    with qtbot.waitSignal(window.ctx.message, timeout=20_000) as said:
+        window.settings_view.ask_backup(dest)
+    assert said.args[0] == "The folder for the backup file does not exist."
+    assert not dest.parent.exists()
+
+
+def test_lock_closes_a_dialog_holding_a_passphrase(qtbot, window):
+    view = window.settings_view
+    view.ask_new_passphrase()
+    dialog = view._dialog
+    dialog.current.setText(PASSPHRASE)
+    window.lock()
+    assert not dialog.isVisible() and dialog.current.text() == ""
