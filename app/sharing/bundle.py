@@ -113,10 +113,18 @@ def export_bundle(vault: Vault, to: list[str], target: Path, *,
     for attachment_id, blob_id, blob_key, _sha, size in blobs:
         entries.append(Entry(f"attachments/{attachment_id}", size,
                              _blob_reader(vault, blob_id, blob_key)))
-    stream = io.BufferedReader(container.ChunkReader(
-        container.archive_chunks(entries, int(vault.clock().timestamp()))), CHUNK)
+    reader = container.ChunkReader(
+        container.archive_chunks(entries, int(vault.clock().timestamp())))
+    stream = io.BufferedReader(reader, CHUNK)
     with atomic_output(target) as out:
-        pyrage.encrypt_io(stream, out, age_recipients)
+        sink = _RecordingWriter(out)
+        try:
+            pyrage.encrypt_io(stream, sink, age_recipients)
+        except pyrage.EncryptError:
+            # pyrage wraps what failed on either side; the original (a full disk, a damaged
+            # attachment) is what the user needs to hear about, and atomic_output cleans up.
+            raise (sink.error or reader.error or UserError(
+                "The bundle could not be written; nothing was left behind.")) from None
     with vault.session() as session:
         if not case_ids:
             session.merge(OutgoingMarkRow(recipients=key, audit_id=audit_mark,
@@ -126,6 +134,24 @@ def export_bundle(vault: Vault, to: list[str], target: Path, *,
                                  logged_at=created, records=len(recs),
                                  attachments=len(blobs)))
     return ExportResult(bundle_id, len(recs), len(blobs), left_out)
+
+
+class _RecordingWriter:
+    """The output file, remembering the error a write raised (pyrage hides its type)."""
+
+    def __init__(self, handle) -> None:
+        self._handle = handle
+        self.error: BaseException | None = None
+
+    def write(self, data) -> int:
+        try:
+            return self._handle.write(data)
+        except BaseException as exc:
+            self.error = exc
+            raise
+
+    def flush(self) -> None:
+        self._handle.flush()
 
 
 def _seen(session) -> dict[str, str]:

@@ -67,3 +67,39 @@ def resolve(vault, conflict_id: int, *, take_losing: bool) -> None:
             if hasattr(record, "case_id"):
                 touched.setdefault("case", {})[record.case_id] = None
             rebuild_rows(session, touched)
+
+
+_LABEL_FIELDS = ("display_name", "name", "title", "filename", "date")
+
+
+def record_label(session, record_kind: str, record_id: str) -> str:
+    """A short name for the record of a conflict, for the review screen: a case's display
+    name, an event's title with its case's name, and so on; "" if it no longer exists."""
+    table = records.KINDS.get(record_kind)
+    record = session.get(table, record_id) if table is not None else None
+    if record is None:
+        return ""
+    own = next((str(getattr(record, name)) for name in _LABEL_FIELDS
+                if getattr(record, name, None)), "")
+    case_id = getattr(record, "case_id", None)
+    if record_kind != "case" and case_id:
+        case = session.get(records.KINDS["case"], case_id)
+        if case is not None and case.display_name:
+            return f"{own} ({case.display_name})" if own else case.display_name
+    return own
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictView:
+    """A conflict with the name of its record, for display."""
+
+    conflict: Conflict
+    record_label: str
+
+
+def review_conflicts(vault) -> list[ConflictView]:
+    """The open conflicts, each with a readable name for its record."""
+    found = list_conflicts(vault)
+    with vault.session() as session:
+        return [ConflictView(c, record_label(session, c.record_kind, c.record_id))
+                for c in found]

@@ -67,13 +67,18 @@ class ChunkReader(io.RawIOBase):
     def __init__(self, chunks: Iterator[bytes]) -> None:
         self._chunks = chunks
         self._pending = memoryview(b"")
+        self.error: BaseException | None = None  # what the chunks raised (pyrage hides it)
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer) -> int:
         while not self._pending:
-            chunk = next(self._chunks, None)
+            try:
+                chunk = next(self._chunks, None)
+            except BaseException as exc:
+                self.error = exc
+                raise
             if chunk is None:
                 return 0
             self._pending = memoryview(chunk)

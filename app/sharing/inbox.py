@@ -20,8 +20,9 @@ from sqlalchemy import select
 from app.errors import AuthenticationError, IntegrityError, UserError, VigilError
 from app.sharing import bundle, merge
 from app.sharing.bundle import ExportResult
+from app.sharing.conflicts import record_label
 from app.sharing.merge import Preview
-from app.vault.sharing_tables import BundleLogRow
+from app.vault.sharing_tables import BundleLogRow, ColleagueRow
 from app.vault.vault import Vault
 
 FOLDER_META = "exchange_folder"
@@ -29,12 +30,19 @@ SUFFIX = ".vigil"
 _PARTIAL_SUFFIXES = (".part", ".tmp", ".partial", ".crdownload", ".!sync", "~")
 
 
-def import_bundle(vault: Vault, path: Path, *, dry_run: bool = False) -> Preview:
+def import_bundle(vault: Vault, path: Path, *, dry_run: bool = False,
+                  expect: str | None = None) -> Preview:
     """Verify a bundle completely, then preview it (dry run) or apply it in one transaction.
 
     A bundle applied before is recognised by its ID and changes nothing (not an error).
+    ``expect``: the ID of the bundle the user reviewed; a file swapped since (a sync tool
+    replacing it) is refused rather than applied unseen.
     """
     opened = bundle.open_bundle(vault, path, store_attachments=False)
+    if expect is not None and opened.manifest.bundle_id != expect:
+        opened.discard(vault)
+        raise UserError("This bundle file changed since you reviewed it: nothing was "
+                        "applied. Review it again.")
     with vault.session() as session:
         if merge.already_applied(session, opened.manifest.bundle_id):
             return Preview(opened.manifest.bundle_id, opened.manifest.sender,
@@ -61,6 +69,19 @@ def set_folder(vault: Vault, folder: Path | None) -> None:
 def folder_of(vault: Vault) -> Path | None:
     value = vault.meta(FOLDER_META)
     return Path(value) if value else None
+
+
+def leave_folder(vault: Vault) -> int:
+    """Stop using the exchange folder (travel mode); how many bundles lie there still.
+
+    Those bundles were encrypted to this vault's keys, which stay: anyone who makes the
+    vault open can read every case they carry, including the ones travel mode removed.
+    """
+    folder = folder_of(vault)
+    set_folder(vault, None)
+    if folder is None or not folder.is_dir():
+        return 0
+    return sum(1 for path in folder.iterdir() if path.name.endswith(SUFFIX))
 
 
 def _require_folder(vault: Vault) -> Path:
@@ -130,4 +151,79 @@ def scan(vault: Vault) -> ScanResult:
             result.already_applied.append(path)
         else:
             result.pending.append(Pending(path, preview))
+    return result
+
+
+# -- review before applying -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Review:
+    """What a person needs to decide on a bundle: who sent it, what it changes, by name."""
+
+    path: Path
+    preview: Preview
+    sender_name: str
+    new_cases: list[str]  # display names of the cases it adds
+    conflicts: list[tuple[str, str]]  # (record name, field) of edits that would be kept aside
+
+
+def review_bundle(vault: Vault, path: Path) -> Review:
+    """Verify a bundle completely and preview it, naming its new cases and conflicts.
+
+    Changes nothing; refuses (one sentence) exactly as ``import_bundle`` would.
+    """
+    opened = bundle.open_bundle(vault, path, store_attachments=False)
+    names = {rec["id"]: str(rec.get("fields", {}).get("display_name") or "")
+             for rec in opened.records if rec.get("kind") == "case"}
+    with vault.session() as session:
+        applied = merge.already_applied(session, opened.manifest.bundle_id)
+    preview = Preview(opened.manifest.bundle_id, opened.manifest.sender,
+                      already_applied=True) if applied else \
+        merge.apply(vault, opened, dry_run=True)
+    with vault.session() as session:
+        colleague = session.get(ColleagueRow, preview.sender)
+        conflicts = [(record_label(session, kind, record_id) or kind, name)
+                     for kind, record_id, name in preview.conflicts]
+    return Review(Path(path), preview, colleague.name if colleague is not None else "",
+                  [names.get(case_id, "") for case_id in preview.new_case_ids], conflicts)
+
+
+@dataclass
+class ReviewScan:
+    reviews: list[Review] = field(default_factory=list)  # newly verified, awaiting review
+    waiting: set[str] = field(default_factory=set)  # file names still awaiting review
+    incomplete: list[Path] = field(default_factory=list)  # tried again next time
+    refused: list[tuple[Path, str]] = field(default_factory=list)
+
+
+def scan_for_review(vault: Vault, *, skip: frozenset[str] = frozenset()) -> ReviewScan:
+    """Like ``scan``, but each new bundle comes with its ``Review``; files named in ``skip``
+    (already reviewed and queued) are only noted as still waiting, not decrypted again."""
+    folder = _require_folder(vault)
+    result = ReviewScan()
+    with vault.session() as session:
+        done = set(session.scalars(select(BundleLogRow.bundle_id)))
+    for path in sorted(folder.iterdir()):
+        if not is_candidate(path) or path.name[: -len(SUFFIX)] in done:
+            continue
+        if path.name in skip:
+            result.waiting.add(path.name)
+            continue
+        try:
+            review = review_bundle(vault, path)
+        except AuthenticationError:
+            continue
+        except IntegrityError as exc:
+            if "incomplete" in str(exc):
+                result.incomplete.append(path)
+            else:
+                result.refused.append((path, str(exc)))
+            continue
+        except VigilError as exc:
+            result.refused.append((path, str(exc)))
+            continue
+        if not review.preview.already_applied:
+            result.waiting.add(path.name)
+            result.reviews.append(review)
     return result

@@ -71,6 +71,10 @@ class Preview:
         return "; ".join(parts) or "nothing new"
 
 
+# Fields whose losing value is not worth a user's review: an event's place in the list.
+UNREVIEWED = frozenset({"position"})
+
+
 class _DryRun(Exception):
     pass
 
@@ -178,8 +182,6 @@ class _Merger:
             row = table(id=rec["id"], origin=rec["origin"])
             for name in records.FIELDS[kind]:
                 setattr(row, name, records.to_column_value(name, rec["fields"][name]))
-            if "position" in rec and hasattr(row, "position"):
-                row.position = rec["position"]
             if kind == "attachment":
                 self._attach_blob(row)
             derive(kind, row)
@@ -193,7 +195,6 @@ class _Merger:
             self._touch(kind, row)
             return
         local = json.loads(row.field_versions or "{}")
-        newest_before = _max(v for k, v in local.items() if k in records.FIELDS[kind])
         changed = []
         for name in records.FIELDS[kind]:
             theirs, ours = incoming.get(name, hlc.ZERO), local.get(name, hlc.ZERO)
@@ -210,9 +211,6 @@ class _Merger:
                 local[name] = theirs
             elif value != current and theirs != hlc.ZERO and not self._knew(ours, theirs):
                 self._conflict(kind, row.id, name, value, theirs, ours)
-        if "position" in rec and hasattr(row, "position") and \
-                _max(incoming.values()) > newest_before:
-            row.position = rec["position"]
         if kind == "attachment" and row.deleted and row.blob_key:
             self.dropped.append(row.blob_id)
             row.blob_key = b""
@@ -247,6 +245,8 @@ class _Merger:
         return self.knowledge.get(author, {}).get(_node(loser), hlc.ZERO) >= loser
 
     def _conflict(self, kind, record_id, name, losing, losing_stamp, winning_stamp) -> None:
+        if name in UNREVIEWED:
+            return
         key = (kind, record_id, name, losing_stamp)
         if key in self.recorded or self.session.scalar(select(ConflictRow.id).where(
                 ConflictRow.record_kind == kind, ConflictRow.record_id == record_id,

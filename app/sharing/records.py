@@ -40,10 +40,13 @@ KINDS = {table.__audit_kind__: table for table in SYNCED_TABLES}
 # Applied order: what others refer to comes first.
 KIND_ORDER = ("organisation", "official", "case", "event", "source", "attachment", "ask",
               "meeting")
-LOCAL_ONLY = frozenset({"blob_id", "blob_key"})
+# Never leaves this vault: attachment keys, and which cases this laptop may carry abroad.
+LOCAL_ONLY = frozenset({"blob_id", "blob_key", "safe_to_travel"})
 DOMAIN = {"organisation": Organisation, "official": Official, "case": Case, "event": Event,
           "source": Source, "ask": Ask, "meeting": Meeting}
-HINTS = ("position",)  # unversioned: follows the record's newest stamp
+# Where an event or source sits in its case's list is a field like any other (stamped,
+# merged last-writer-wins), so every vault ends with the same order; a reordering that loses
+# is not kept as a conflict (see merge.UNREVIEWED).
 
 
 def merged_fields(table) -> tuple[str, ...]:
@@ -91,9 +94,6 @@ def record_of(row) -> dict:
               "field_versions": versions,
               "fields": {name: to_record_value(name, getattr(row, name))
                          for name in FIELDS[kind]}}
-    for hint in HINTS:
-        if hasattr(row, hint):
-            record[hint] = getattr(row, hint)
     return record
 
 
@@ -173,7 +173,7 @@ def selected_rows(session: Session, case_ids: list[str]) -> tuple[list, int]:
 
 # -- checking what a bundle brings ------------------------------------------------------------
 
-_RECORD_KEYS = {"kind", "id", "origin", "version", "field_versions", "fields", *HINTS}
+_RECORD_KEYS = {"kind", "id", "origin", "version", "field_versions", "fields"}
 
 
 def _bad() -> ValueError:
@@ -209,9 +209,6 @@ def check_record(rec: dict) -> None:
             continue
         expected = column_python_type(table, name)
         if type(value) is not expected:
-            raise _bad()
-    for hint in HINTS:
-        if hint in rec and type(rec[hint]) is not int:
             raise _bad()
 
 

@@ -108,9 +108,11 @@ def write_backup(vault: Vault, dest: Path, *, progress: Progress | None = None,
         raise UserError("The backup destination is a folder: give a file name.")
     if not dest.parent.is_dir():
         raise UserError("The folder for the backup file does not exist.")
-    db_copy = temp_name(vault.path / "backups" / "x")
-    export_database(vault, db_copy)
+    # The database copy is made beside the destination, not inside the vault: travel mode
+    # strips the vault after a backup, and a copy made here would leave its pages behind.
+    db_copy = temp_name(dest)
     try:
+        export_database(vault, db_copy)
         members = [(name, vault.path / name) for name in ("keyslots.json",)]
         members.insert(0, ("vault.db", db_copy))
         blobs = vault.path / "blobs"

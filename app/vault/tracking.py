@@ -21,7 +21,7 @@ from app.vault.schema import AuditEntry
 # Bookkeeping and derived columns: never versioned, never merged.
 SYNC_BOOKKEEPING = frozenset({"id", "origin", "version", "field_versions", "rowid",
                               "detention_start", "date_sort", "follow_up_sort",
-                              "starts_at_utc", "position"})
+                              "starts_at_utc"})
 
 
 def _changed_fields(obj, new: bool) -> list[str]:
@@ -47,6 +47,8 @@ def _before_flush(session: Session, _context, _instances) -> None:
     now: datetime = session.info["clock"]()
     hlc = session.info.get("hlc")
     remote = session.info.get("remote", False)
+    if session.new or session.dirty or session.deleted:
+        session.info["wrote"] = True  # only a writing session keeps the clock (Vault.session)
     entries = []
     for obj, action in ([(o, "create") for o in session.new]
                         + [(o, "update") for o in session.dirty]

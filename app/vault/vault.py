@@ -222,7 +222,10 @@ class Vault:
             session.flush()
             # The clock moved (local edits stamped, or a colleague's stamps observed): keep
             # it, so stamps never go backwards after a restart with a slower wall clock.
-            if self.hlc is not None and self.hlc.last != clock_before:
+            # Only a session that wrote keeps it: the clock is shared between threads, and a
+            # read-only session that wrote here would collide with a concurrent writer.
+            if self.hlc is not None and session.info.get("wrote") and \
+                    self.hlc.last != clock_before:
                 session.merge(VaultMeta(key=HLC_META, value=self.hlc.last))
             session.commit()
         except DBAPIError as exc:

@@ -74,7 +74,8 @@ def test_full_disk_and_read_only_folder_for_real(template_vault, tmp_path, passp
     assert "Traceback" not in seen["passwd_full"]["err"]
     assert seen["passwd_old_still_works"]["code"] == 0
     # A backup to a full disk: a clear message, no partial or temporary file left.
-    assert seen["backup_full"] == {"code": 1, "err": disk_full + " The file was not written."}
+    assert seen["backup_full"]["code"] == 1  # the database copy or the file fills the disk
+    assert seen["backup_full"]["err"].startswith(disk_full)
     assert seen["backup_full_files"] == ["filler"]
     # A read-only vault folder: one plain sentence, not an internal error; nothing changed.
     for key in ("readonly_cases", "readonly_import"):

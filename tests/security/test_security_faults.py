@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Faults a seized, battered or badly configured laptop produces, through the command line.
 
-SIGKILL loops (20 runs each) during ``vigil import``, ``vigil passwd``, ``vigil backup`` and
-a migration on unlock: afterwards the vault opens with the old or the new passphrase, both
+SIGKILL loops (20 runs each) during ``vigil import``, ``vigil share import`` (a merge),
+``vigil passwd``, ``vigil backup`` and a migration on unlock: afterwards the vault opens with the old or the new passphrase, both
 integrity checks pass, committed data is all there, and no temporary file is left inside the
 vault. A vault on a path in Chinese and Uyghur script works end to end. The full-disk and
 read-only cases live in test_disk_faults.py.
@@ -122,6 +122,56 @@ def test_sigkill_during_import_of_a_large_file(vault_dir, template_vault, tmp_pa
         expected = count
         assert temp_files(vault_dir) == []
     assert killed >= RUNS // 2, "most kills should land before the import finished"
+
+
+def test_sigkill_during_a_bundle_merge(tmp_path):
+    """``vigil share import`` killed at random points (20 runs): the bundle is applied all
+    at once or not at all, and a later bundle still applies."""
+    from app.domain.model import Case
+    from app.services import cases
+    from app.sharing import bundle, colleagues
+
+    sender, _ = make_vault(tmp_path / "sender")
+    receiver_dir = tmp_path / "receiver"
+    receiver, _ = make_vault(receiver_dir)
+    with sender, receiver:
+        for me, other in ((sender, receiver), (receiver, sender)):
+            with me.session() as session:
+                colleagues.add_colleague(session, me.identity, "colleague",
+                                         other.identity.public.recipient,
+                                         other.identity.public.signing_key, verified=True,
+                                         now="2026-03-01T09:00:00")
+        receiver_key, receiver_fp = receiver._key, receiver.identity.fingerprint
+    sender = unlock(tmp_path / "sender")
+
+    def next_bundle(n: int) -> Path:
+        with sender.session() as session:
+            for i in range(n):
+                cases.save_case(session, Case(id=str(uuid.uuid4()), display_name=f"Case {i}",
+                                              name_original=f"王{i}", summary="s" * 300))
+        path = tmp_path / f"{uuid.uuid4().hex}.vigil"
+        bundle.export_bundle(sender, [receiver_fp], path)
+        return path
+
+    with sender:
+        argv = ["share", "import", next_bundle(400), "--vault", receiver_dir]
+        code, duration = run_to_end(argv, ENV)
+        assert code == 0
+        expected, killed, rng = 400, 0, random.Random(9)
+        for _ in range(RUNS):
+            argv[2] = next_bundle(400)  # new cases: each bundle adds 400, all or none
+            killed += kill_after(argv, ENV, rng.uniform(0.3, 1.0) * duration)
+            check_database(receiver_dir, receiver_key)
+            with unlock(receiver_dir) as vault:
+                count = count_cases(vault)
+            assert count in (expected, expected + 400)
+            expected = count
+            assert temp_files(receiver_dir) == []
+        assert killed >= RUNS // 2, "most kills should land before the merge finished"
+        argv[2] = next_bundle(1)
+        assert run_to_end(argv, ENV)[0] == 0  # the vault takes bundles after all that
+        with unlock(receiver_dir) as vault:
+            assert count_cases(vault) == expected + 1
 
 
 def test_sigkill_during_passwd(vault_dir, template_vault, tmp_path):

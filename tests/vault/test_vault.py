@@ -389,3 +389,19 @@ def test_bookkeeping_writes_are_not_audited(vault_dir):
         vault.set_meta("plain", "fact")
         with vault.session() as session:
             assert session.scalars(select(AuditEntry)).all() == []
+
+
+def test_a_read_only_session_never_writes_the_shared_clock(vault_dir):
+    """The clock is shared by every thread: a session that only reads must not write it
+    (it would collide with a concurrent writer), while a writing session keeps it."""
+    from app.vault.vault import HLC_META
+
+    with unlock(vault_dir) as vault:
+        before = vault.meta(HLC_META)
+        vault.hlc.tick()  # as if another thread's session stamped an edit
+        with vault.session() as session:
+            session.scalars(select(OrganisationRow)).all()
+        assert vault.meta(HLC_META) == before
+        with vault.session() as session:
+            session.add(OrganisationRow(id=str(uuid.uuid4()), name="Writer"))
+        assert vault.meta(HLC_META) == vault.hlc.last != before
