@@ -14,8 +14,14 @@ import os
 import sys
 import traceback
 
-from app import __version__
-from app.cli import data_commands, dossier_commands, share_commands, vault_commands
+from app import __version__, hygiene
+from app.cli import (
+    data_commands,
+    dossier_commands,
+    share_commands,
+    travel_commands,
+    vault_commands,
+)
 from app.errors import Cancelled, VigilError
 
 INTERNAL_ERROR = 70
@@ -35,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     data_commands.register(commands)
     share_commands.register(commands)
     dossier_commands.register(commands)
+    travel_commands.register(commands)
     return parser
 
 
@@ -50,7 +57,7 @@ class _SelfCheck(argparse.Action):
 
 def main(argv: list[str] | None = None) -> int:
     os.umask(0o077)  # everything Vigil writes is private to this user
-    _no_core_dumps()
+    hygiene.harden_process()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -80,15 +87,6 @@ def bug_location(exc: BaseException) -> str:
     path = where.filename.replace("\\", "/")
     path = path[path.rfind("/app/") + 1:] if "/app/" in path else os.path.basename(path)
     return f"{name} at {path}:{where.lineno}"
-
-
-def _no_core_dumps() -> None:
-    try:
-        import resource
-
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    except (ImportError, ValueError, OSError):
-        pass
 
 
 if __name__ == "__main__":
