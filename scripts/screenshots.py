@@ -21,6 +21,8 @@ ROOT = Path(__file__).resolve().parents[1]
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--vault", type=Path)
+    parser.add_argument("--language", default="en",
+                        help="zh_CN: save the screens in Chinese, named *-zh_CN.png")
     args = parser.parse_args()
     if not os.environ.get("DISPLAY"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -28,7 +30,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from app.services.demo import DEMO_PASSPHRASE, create_demo
-    from app.ui.main_window import MainWindow
+    from app.ui.main_window import SCREENS, MainWindow
 
     out = ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
@@ -36,6 +38,12 @@ def main() -> int:
         vault = args.vault or Path(tmp) / "demo"
         create_demo(vault)
         app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 (kept alive)
+        from app.ui import i18n
+
+        translators = i18n.install(app, args.language)  # noqa: F841 (kept alive)
+        if args.language != "en":
+            out = out / args.language
+            out.mkdir(exist_ok=True)
         window = MainWindow(vault)
         window.resize(1280, 780)
         window.show()
@@ -87,8 +95,27 @@ def main() -> int:
         view.search.setText("志强")
         wait_for(window.cases_shown)
         window.grab().save(str(out / "cases-search-chinese.png"))
-        window.sidebar.setCurrentRow(2)
-        window.grab().save(str(out / "not-built-yet.png"))
+        view.search.clear()
+        wait_for(window.cases_shown)
+        select_first(lambda name: any("\u4e00" <= ch <= "\u9fff" for ch in name))
+        view.detail.edit()
+        window.grab().save(str(out / "case-edit.png"))
+        view.detail.revert()
+        screens = (("Meetings", window.meetings_view, "meetings.png"),
+                   ("Asks", window.asks_view, "asks.png"),
+                   ("Officials & organisations", window.directory_view, "officials.png"),
+                   ("Colleagues", window.colleagues_view, "colleagues.png"),
+                   ("Settings", window.settings_view, "settings.png"))
+        for name, screen, filename in screens:
+            window.sidebar.setCurrentRow(SCREENS.index(name))
+            wait_for(screen.loaded, 5_000)
+            if name == "Meetings" and screen.table.model().rowCount():
+                screen.table.selectRow(0)
+                loop_until = QEventLoop()
+                QTimer.singleShot(1_000, loop_until.quit)
+                loop_until.exec()
+            app.processEvents()
+            window.grab().save(str(out / filename))
         window.lock()
     print(f"Saved screenshots to {out}")
     return 0

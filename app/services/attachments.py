@@ -118,3 +118,20 @@ def delete_attachment(vault, attachment_id: str) -> None:
         if case is not None and case.photo_id == attachment_id:
             case.photo_id = None
     vault.blobs.delete(blob_id, missing_ok=True)
+
+
+def photo_id(session, case_id: str) -> str | None:
+    """The attachment shown as the case's photo, if any."""
+    case = session.get(CaseRow, case_id)
+    return case.photo_id if case is not None and not case.deleted else None
+
+
+def set_photo(session, case_id: str, attachment_id: str) -> None:
+    """Show this attachment (an image of the same case) as the case's photo."""
+    row = _row(session, attachment_id)
+    case = session.get(CaseRow, case_id)
+    if case is None or case.deleted or row.case_id != case_id:
+        raise UserError("No attachment with that ID.")
+    if not row.media_type.startswith("image/"):
+        raise UserError("Only an image can be the case photo.")
+    case.photo_id = attachment_id

@@ -68,6 +68,15 @@ def list_meetings(session: Session, *, upcoming_from: datetime | None = None) ->
     return [from_row(Meeting, row) for row in session.scalars(stmt)]
 
 
+def meetings_in_order(session: Session, now: datetime) -> list[Meeting]:
+    """Every meeting for the Meetings screen: those still to come soonest first, then the
+    past ones newest first."""
+    newest_first = list_meetings(session)
+    upcoming = [m for m in newest_first if m.starts_at >= now]
+    upcoming.reverse()
+    return upcoming + [m for m in newest_first if m.starts_at < now]
+
+
 def delete_meeting(session: Session, meeting_id: str) -> None:
     row = session.get(MeetingRow, meeting_id)
     if row is None or row.deleted:

@@ -18,13 +18,18 @@ def run(vault: Path, passphrase: str | None = None) -> int:
     os.umask(0o077)
     from PySide6.QtWidgets import QApplication
 
+    from app.ui import crash, i18n
     from app.ui.main_window import MainWindow
+    from app.ui.preferences import Preferences
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Vigil")
     app.setOrganizationName("Vigil")
     app.setDesktopFileName("org.vigil.Vigil")
-    window = MainWindow(vault)
+    prefs = Preferences()
+    translators = i18n.install(app, prefs.language)  # noqa: F841 (kept alive with the app)
+    window = MainWindow(vault, preferences=prefs)
+    reporter = crash.install_excepthook(lambda: window)  # noqa: F841 (kept alive)
     if is_vault(vault):
         window.show()
         if passphrase is not None:

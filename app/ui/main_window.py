@@ -14,39 +14,57 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
-from app.domain.enums import label
-from app.errors import AuthenticationError, Cancelled, IntegrityError, VigilError
+from app.errors import AuthenticationError, IntegrityError, VigilError
 from app.services import attachments, dashboard, search
 from app.services.asks import list_asks
 from app.services.cases import CaseFilter, get_case, list_cases
 from app.ui.clipboard import ClipboardGuard
 from app.ui.context import ASKS, ATTACHMENTS, CASES, DIRECTORY, MEETINGS, SETTINGS, VaultContext
+from app.ui.dossier_export import abort_exports, export_dossier
+from app.ui.exchange import ExchangeWatcher, choose_exchange_folder, exchange_folder_text
+from app.ui.i18n import label
+from app.ui.log_ask import log_ask
 from app.ui.preferences import Preferences
 from app.ui.tasks import TaskRunner
 from app.ui.unlock import UnlockView
+from app.ui.views.asks import AsksScreen
 from app.ui.views.case_lists import anniversaries_dialog, time_limit_dialog
 from app.ui.views.cases import CasesView
+from app.ui.views.colleagues import ColleaguesScreen
 from app.ui.views.dashboard import DashboardView
-from app.ui.views.settings import SettingsScreen
+from app.ui.views.directory import DirectoryScreen
+from app.ui.views.meetings import MeetingsScreen
+from app.ui.views.settings import SettingsScreen, TravelGroup
 from app.vault import backup
 from app.vault.keychain import KeyStore
 from app.vault.keyslots import KEYCHAIN, KdfParams, Keyslots
 from app.vault.vault import KEYSLOTS, Vault
 
-SCREENS = ("Dashboard", "Cases", "Meetings", "Asks", "Officials & organisations",
-           "Colleagues", "Settings")
+SCREENS = (
+    QT_TRANSLATE_NOOP("MainWindow", "Dashboard"),
+    QT_TRANSLATE_NOOP("MainWindow", "Cases"),
+    QT_TRANSLATE_NOOP("MainWindow", "Meetings"),
+    QT_TRANSLATE_NOOP("MainWindow", "Asks"),
+    QT_TRANSLATE_NOOP("MainWindow", "Officials & organisations"),
+    QT_TRANSLATE_NOOP("MainWindow", "Colleagues"),
+    QT_TRANSLATE_NOOP("MainWindow", "Settings"),
+)
 
 
 class MainWindow(QMainWindow):
@@ -90,15 +108,27 @@ class MainWindow(QMainWindow):
         self.screens = QStackedWidget()
         self.dashboard_view = DashboardView()
         self.cases_view = CasesView()
+        self.cases_view.set_context(self.ctx)
+        self.exchange = ExchangeWatcher(self.ctx, parent=self)
+        self.meetings_view = MeetingsScreen(self.ctx)
+        self.asks_view = AsksScreen(self.ctx)
+        self.directory_view = DirectoryScreen(self.ctx)
+        self.colleagues_view = ColleaguesScreen(self.ctx, watcher=self.exchange)
         self.settings_view = SettingsScreen(self.ctx, self.prefs, keystore=keystore, kdf=kdf)
+        self.settings_view.add_group(self._exchange_group())
+        self.travel_group = TravelGroup(self.ctx, keystore=keystore)
+        self.settings_view.add_group(self.travel_group)
         # Screens that load themselves through the context: refreshed when shown, cleared
         # on lock. The Dashboard and Cases are driven from here (their data paths are tuned).
-        self.own_screens: dict[str, QWidget] = {"Settings": self.settings_view}
+        self.own_screens: dict[str, QWidget] = {
+            "Meetings": self.meetings_view, "Asks": self.asks_view,
+            "Officials & organisations": self.directory_view,
+            "Colleagues": self.colleagues_view, "Settings": self.settings_view}
         widgets = {"Dashboard": self.dashboard_view, "Cases": self.cases_view,
                    **self.own_screens}
         for name in SCREENS:
             self.sidebar.addItem(self.tr(name))
-            self.screens.addWidget(widgets.get(name) or _not_yet(self.tr(name)))
+            self.screens.addWidget(widgets[name])
         self.sidebar.currentRowChanged.connect(self._screen_changed)
         main = QWidget()
         row = QHBoxLayout(main)
@@ -133,6 +163,19 @@ class MainWindow(QMainWindow):
         self.ctx.case_requested.connect(self.show_case)
         self.settings_view.preferences_changed.connect(self._apply_preferences)
         self.settings_view.open_other_vault.connect(self.switch_vault)
+        self.colleagues_view.said.connect(self.ctx.say)
+        self.exchange.pending_changed.connect(self._show_pending)
+        self.cases_view.export_dossier_requested.connect(
+            lambda ids: export_dossier(self.ctx, self, case_ids=ids))
+        self.cases_view.log_ask_requested.connect(
+            lambda ids: log_ask(self.ctx, self, case_ids=ids))
+        self.log_ask_action = QAction(self.tr("Log ask…"), self)
+        self.log_ask_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.log_ask_action.setToolTip(self.tr("Record that cases were raised (Ctrl+Shift+A)"))
+        self.log_ask_action.triggered.connect(self._log_ask_for_shown_case)
+        self.addAction(self.log_ask_action)
+        self.log_ask_action.setEnabled(False)
+        self.toolbar.addAction(self.log_ask_action)
         self._apply_preferences()
         self._idle_timer = QTimer(self, interval=5_000)
         self._idle_timer.timeout.connect(self.check_idle)
@@ -178,7 +221,9 @@ class MainWindow(QMainWindow):
         self.toolbar.show()
         self._last_activity = self._monotonic()
         self._idle_timer.start()
+        self.log_ask_action.setEnabled(True)
         self.tasks.run(lambda job: backup.take_daily(vault), lambda _r: None, lambda _e: None)
+        self.exchange.start()
         self.refresh_dashboard()
         self.refresh_cases(self.cases_view.current_filter(), reload=True)
         self.vault_unlocked.emit()
@@ -199,6 +244,14 @@ class MainWindow(QMainWindow):
         if self.vault is None:
             return
         self._idle_timer.stop()
+        self.exchange.stop()
+        abort_exports(self)
+        popup = QApplication.activePopupWidget()  # a context menu listing case names
+        if popup is not None:
+            popup.close()
+        for dialog in self.findChildren(QDialog):  # nothing with case data outlives the lock
+            if dialog.isVisible():
+                dialog.reject()
         self.tasks.cancel_all()
         self.tasks.wait(10_000)
         self.clipboard.clear()
@@ -207,10 +260,13 @@ class MainWindow(QMainWindow):
         self.dashboard_view.clear()
         for screen in self.own_screens.values():
             screen.clear()
+        self.travel_group.clear()
         self.vault.close()
         self.vault = None
         self._listed = None
         self.lock_action.setEnabled(False)
+        self.log_ask_action.setEnabled(False)
+        self._show_pending(0)
         self.toolbar.hide()
         self.unlock_view.reset()
         self._refresh_keychain_button()
@@ -224,6 +280,40 @@ class MainWindow(QMainWindow):
         self._refresh_keychain_button()
         self.statusBar().showMessage(self.tr("Unlock the restored vault with the passphrase "
                                              "it had when the backup was made."), 15_000)
+
+    def _exchange_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Sharing with colleagues"))
+        self.exchange_folder = QLabel(self.tr("No exchange folder is set."))
+        self.exchange_folder.setWordWrap(True)
+        choose = QPushButton(self.tr("Choose exchange folder…"))
+        choose.clicked.connect(lambda: choose_exchange_folder(
+            self.ctx, self, on_done=self._load_exchange_folder))
+        note = QLabel(self.tr("A folder your sync tool (Syncthing, Nextcloud, a shared drive) "
+                              "keeps in step with colleagues. Vigil writes bundles there and "
+                              "picks up the ones addressed to you."))
+        note.setWordWrap(True)
+        box = QVBoxLayout(group)
+        box.addWidget(note)
+        box.addWidget(self.exchange_folder)
+        box.addWidget(choose, 0, Qt.AlignmentFlag.AlignLeft)
+        self.settings_view.loaded.connect(self._load_exchange_folder)
+        return group
+
+    def _load_exchange_folder(self) -> None:
+        # a network folder can hang: looked at in the background
+        self.ctx.run(lambda vault, _job: exchange_folder_text(vault),
+                     self.exchange_folder.setText)
+
+    def _show_pending(self, count: int) -> None:
+        row = SCREENS.index("Colleagues")
+        name = self.tr("Colleagues")
+        self.sidebar.item(row).setText(self.tr("{0} ({1} to review)").format(name, count)
+                                       if count else name)
+
+    def _log_ask_for_shown_case(self) -> None:
+        if self.vault is not None:
+            shown = self.cases_view.shown_case_id
+            log_ask(self.ctx, self, case_ids=[shown] if shown else [])
 
     def _apply_preferences(self) -> None:
         if self._fixed_idle is None:
@@ -259,7 +349,7 @@ class MainWindow(QMainWindow):
             self.refresh_dashboard()
         if kind in (CASES, ASKS, DIRECTORY):
             self.refresh_cases(self.cases_view.current_filter(), reload=True)
-        shown = self.cases_view._shown_id  # TODO(lead): a public accessor after the editor lands
+        shown = self.cases_view.shown_case_id
         if shown and kind in (CASES, ASKS, ATTACHMENTS, DIRECTORY):
             self._load_case(shown)
         current = self.own_screens.get(SCREENS[self.sidebar.currentRow()])
@@ -269,8 +359,7 @@ class MainWindow(QMainWindow):
     def show_case(self, case_id: str) -> None:
         """Open a case on the Cases screen (any screen may ask, through the context)."""
         self.sidebar.setCurrentRow(SCREENS.index("Cases"))
-        self.cases_view.select_case(case_id)
-        self._load_case(case_id)
+        self.cases_view.open_case(case_id)
 
     # -- reading -------------------------------------------------------------------------------
     def refresh_cases(self, flt: CaseFilter, *, reload: bool = False) -> None:
@@ -288,14 +377,14 @@ class MainWindow(QMainWindow):
                     return (list_cases(session, vault.clock().date(), base),
                             search.matching_case_ids(session, flt.query))
 
-            self.tasks.run(work, self._show_cases, self._read_failed)
+            self.ctx.run(lambda _vault, job: work(job), self._show_cases)
             return
 
         def matches(job):
             with vault.session() as session:
                 return search.matching_case_ids(session, flt.query)
 
-        self.tasks.run(matches, self._show_matches, self._read_failed)
+        self.ctx.run(lambda _vault, job: matches(job), self._show_matches)
 
     def _show_cases(self, result) -> None:
         if self.vault is not None:
@@ -318,7 +407,7 @@ class MainWindow(QMainWindow):
                 return (dashboard.counts(session, now.date(), now),
                         dashboard.matrix(session, now.date()), now.date())
 
-        self.tasks.run(work, self._show_dashboard, self._read_failed)
+        self.ctx.run(lambda _vault, job: work(job), self._show_dashboard)
 
     def _show_dashboard(self, result) -> None:
         if self.vault is not None:
@@ -336,7 +425,7 @@ class MainWindow(QMainWindow):
                 ask_list = list_asks(session, case_id=case_id)
             return case, attachments.photo(vault, case_id), ask_list
 
-        self.tasks.run(work, self._show_case, self._read_failed)
+        self.ctx.run(lambda _vault, job: work(job), self._show_case)
 
     def _show_case(self, result) -> None:
         if self.vault is not None:
@@ -384,7 +473,7 @@ class MainWindow(QMainWindow):
                 found = dashboard.last_asks(session, case_id, government_id)
             return case_id, government_id, found[0] if found else None
 
-        self.tasks.run(work, self._show_cell_detail, self._read_failed)
+        self.ctx.run(lambda _vault, job: work(job), self._show_cell_detail)
 
     def _show_cell_detail(self, result) -> None:
         case_id, government_id, view = result
@@ -402,21 +491,6 @@ class MainWindow(QMainWindow):
         self.cell_detail_shown.emit()
 
     def _open_cell(self, case_id: str, _government_id: str) -> None:
-        """A matrix cell opens that case (its Asks tab); the Asks screen comes later."""
-        self.sidebar.setCurrentRow(1)
-        self.cases_view.select_case(case_id)
+        """A matrix cell opens that case on its Asks tab."""
+        self.show_case(case_id)
         self.cases_view.detail.tabs.setCurrentIndex(2)
-
-    def _read_failed(self, error: BaseException) -> None:
-        if self.vault is None or isinstance(error, Cancelled):  # locked meanwhile
-            return
-        self.statusBar().showMessage(str(error) if isinstance(error, VigilError) else
-                                     self.tr("Something went wrong reading the vault."), 10_000)
-
-
-def _not_yet(name: str) -> QLabel:
-    label = QLabel(QLabel.tr("{0}: this screen is not built yet. Meanwhile the command line "
-                             "does it: run 'vigil --help'.").format(name))
-    label.setWordWrap(True)
-    label.setMargin(24)
-    return label

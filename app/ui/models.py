@@ -6,19 +6,27 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from app.domain.enums import label
+from app.services.attachments import Attachment
 from app.services.cases import CaseSummary
 from app.services.dashboard import Matrix
+from app.ui.i18n import label
 
 _ROOT = QModelIndex()
 
 
 class CaseTableModel(QAbstractTableModel):
-    HEADERS = ("Name", "Original script", "Status", "Days detained", "Last raised", "Consent",
-               "Priority")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("CaseTableModel", "Name"),
+        QT_TRANSLATE_NOOP("CaseTableModel", "Original script"),
+        QT_TRANSLATE_NOOP("CaseTableModel", "Status"),
+        QT_TRANSLATE_NOOP("CaseTableModel", "Days detained"),
+        QT_TRANSLATE_NOOP("CaseTableModel", "Last raised"),
+        QT_TRANSLATE_NOOP("CaseTableModel", "Consent"),
+        QT_TRANSLATE_NOOP("CaseTableModel", "Priority"),
+    )
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -40,6 +48,9 @@ class CaseTableModel(QAbstractTableModel):
 
     def case_at(self, row: int) -> CaseSummary:
         return self._cases[row]
+
+    def ids_of(self, rows) -> list[str]:
+        return [self._cases[row].id for row in sorted(rows)]
 
     def summary(self, case_id: str) -> CaseSummary | None:
         return next((c for c in self._all if c.id == case_id), None)
@@ -71,6 +82,75 @@ class CaseTableModel(QAbstractTableModel):
                     label(case.consent) if case.consent else "",
                     "" if case.priority is None else str(case.priority))[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (3, 6):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+def human_size(size: int) -> str:
+    """1,234 bytes as "1.2 KB": for people, not for checksums."""
+    value = float(size)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{int(value):,} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
+        value /= 1024
+    return str(size)
+
+
+class AttachmentTableModel(QAbstractTableModel):
+    """The attachments of one case, with the chain of custody (who added it, when)."""
+
+    HEADERS = (
+        QT_TRANSLATE_NOOP("AttachmentTableModel", "File"),
+        QT_TRANSLATE_NOOP("AttachmentTableModel", "Type"),
+        QT_TRANSLATE_NOOP("AttachmentTableModel", "Size"),
+        QT_TRANSLATE_NOOP("AttachmentTableModel", "Added"),
+        QT_TRANSLATE_NOOP("AttachmentTableModel", "Confidential"),
+        QT_TRANSLATE_NOOP("AttachmentTableModel", "Photo"),
+    )
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._items: list[Attachment] = []
+        self._photo_id: str | None = None
+
+    def set_attachments(self, items: list[Attachment], photo_id: str | None) -> None:
+        self.beginResetModel()
+        self._items, self._photo_id = list(items), photo_id
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_attachments([], None)
+
+    def attachment_at(self, row: int) -> Attachment:
+        return self._items[row]
+
+    def is_photo(self, row: int) -> bool:
+        return self._items[row].id == self._photo_id
+
+    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802 (Qt API)
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        item = self._items[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (item.filename, item.media_type, human_size(item.size),
+                    item.added_at.replace("T", " ")[:16],
+                    self.tr("yes") if item.confidential else "",
+                    self.tr("photo") if item.id == self._photo_id else "")[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("SHA-256 {0}\nAdded by {1}").format(item.sha256, item.added_by)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 

@@ -5,7 +5,7 @@ anniversaries coming up this month (dates worth a public statement). A row opens
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -20,10 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.rules import AnniversaryKind, BreachKind
 from app.services.dashboard import Milestone, Overdue
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CaseListDialog", text)
+from app.ui.i18n import tr
 
 
 def breach_rows(found: list[Overdue]) -> list[tuple[str, str, str, str]]:

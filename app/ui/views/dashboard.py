@@ -6,7 +6,7 @@ matrix as a heat map (green: raised lately; amber: within a year; red: longer; g
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 from app.ui.models import MatrixModel
 
 COUNTS = (
-    ("not_raised_90", "Not raised in 90 days"),
-    ("follow_ups_overdue", "Follow-ups overdue"),
-    ("upcoming_meetings", "Upcoming meetings"),
-    ("past_time_limit", "Past a legal time limit"),
-    ("anniversaries_this_month", "Anniversaries this month"),
+    ("not_raised_90", QT_TRANSLATE_NOOP("DashboardView", "Not raised in 90 days")),
+    ("follow_ups_overdue", QT_TRANSLATE_NOOP("DashboardView", "Follow-ups overdue")),
+    ("upcoming_meetings", QT_TRANSLATE_NOOP("DashboardView", "Upcoming meetings")),
+    ("past_time_limit", QT_TRANSLATE_NOOP("DashboardView", "Past a legal time limit")),
+    ("anniversaries_this_month", QT_TRANSLATE_NOOP("DashboardView", "Anniversaries this month")),
 )
 
 

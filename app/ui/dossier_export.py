@@ -1,0 +1,360 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+""""Export dossier…" on the desktop: choose a profile, a recipient, an optional PDF password
+and a file, then write the PDF in the background with progress and a working Cancel.
+
+Mirrors ``vigil dossier``: the PDF goes to a hidden temporary name beside the target and is
+renamed only when complete, so a failure or a cancel leaves nothing behind. Never suggests
+a file name made from case data, never lets the file dialog remember where it was, and
+never shows an exception's own text (it could quote a case).
+"""
+
+from __future__ import annotations
+
+import errno
+import threading
+from collections.abc import Sequence
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressDialog,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.dossier.model import Profile
+from app.dossier.pdf import DossierReport, write_dossier
+from app.errors import Cancelled, UserError
+from app.services import dossier_data
+from app.ui import filedialogs
+from app.ui.i18n import tr as _tr
+from app.vault.fsutil import atomic_output
+
+DEFAULT_NAME = "dossier.pdf"  # neutral: never a case's or a meeting's name
+
+PROFILE_TEXT = {
+    Profile.INTERNAL: "Everything, internal notes and confidential sources included: "
+                      "for your own team only.",
+    Profile.DIPLOMATIC: "For officials: no internal notes, confidential sources or "
+                        "\u201cdo not raise\u201d cases; private-advocacy cases are marked.",
+    Profile.PUBLIC: "For anyone: only cases with consent to public advocacy, and only "
+                    "public asks.",
+}
+PROFILE_NAMES = {Profile.INTERNAL: "Internal", Profile.DIPLOMATIC: "Diplomatic",
+                 Profile.PUBLIC: "Public"}
+
+
+
+
+class DossierExportDialog(QDialog):
+    """The choices for one dossier; tests fill it in and call ``accept()`` directly."""
+
+    def __init__(self, parent: QWidget | None = None, *,
+                 profile: Profile = Profile.DIPLOMATIC) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export dossier"))
+        self._path: Path | None = None
+        self.profiles = QButtonGroup(self)
+        self.profile_buttons: dict[Profile, QRadioButton] = {}
+        choices = QVBoxLayout()
+        for each in Profile:
+            button = QRadioButton(self.tr(PROFILE_NAMES[each]))
+            button.setChecked(each == profile)
+            explain = QLabel(self.tr(PROFILE_TEXT[each]))
+            explain.setWordWrap(True)
+            explain.setIndent(24)
+            explain.setBuddy(button)
+            self.profiles.addButton(button)
+            self.profile_buttons[each] = button
+            choices.addWidget(button)
+            choices.addWidget(explain)
+        self.recipient = QLineEdit()
+        self.recipient.setPlaceholderText(
+            self.tr("Printed on every page: \u201cPrepared for …\u201d"))
+        self.recipient.setAccessibleName(self.tr("Prepared for"))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("Optional"))
+        self.password.setAccessibleName(self.tr("PDF password"))
+        self.password_again = QLineEdit()
+        self.password_again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_again.setAccessibleName(self.tr("PDF password again"))
+        self.file = QLineEdit()
+        self.file.setReadOnly(True)
+        self.file.setPlaceholderText(self.tr("No file chosen"))
+        self.file.setAccessibleName(self.tr("Save as"))
+        choose = QPushButton(self.tr("Choose…"))
+        choose.clicked.connect(self.choose_file)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file, 1)
+        file_row.addWidget(choose)
+        form = QFormLayout()
+        form.addRow(self.tr("Profile"), choices)
+        form.addRow(self.tr("Prepared for"), self.recipient)
+        form.addRow(self.tr("PDF password"), self.password)
+        form.addRow(self.tr("Password again"), self.password_again)
+        form.addRow(self.tr("Save as"), file_row)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828")
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = buttons.addButton(self.tr("Export"),
+                                               QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    # -- what was chosen -----------------------------------------------------------------------
+    def profile(self) -> Profile:
+        return next(p for p, b in self.profile_buttons.items() if b.isChecked())
+
+    def set_profile(self, profile: Profile) -> None:
+        self.profile_buttons[profile].setChecked(True)
+
+    def path(self) -> Path | None:
+        return self._path
+
+    def set_path(self, path: Path | str | None) -> None:
+        self._path = Path(path).expanduser() if path else None
+        self.file.setText(str(self._path) if self._path else "")
+
+    def recipient_name(self) -> str:
+        return self.recipient.text().strip()
+
+    def pdf_password(self) -> str | None:
+        return self.password.text() or None
+
+    def choose_file(self) -> None:
+        chosen = filedialogs.save_file(self, self.tr("Save the dossier as"), DEFAULT_NAME,
+                                       self.tr("PDF documents (*.pdf)"))
+        if chosen is not None:
+            self.set_path(chosen)
+
+    # -- checks --------------------------------------------------------------------------------
+    def problem(self) -> str | None:
+        """The first thing wrong with the choices, as one sentence; None when all is well."""
+        if not self.recipient_name():
+            return self.tr("Say who the dossier is prepared for.")
+        if self.password.text() != self.password_again.text():
+            return self.tr("The two PDF passwords differ.")
+        target = self._path
+        if target is None:
+            return self.tr("Choose where to save the dossier.")
+        if target.suffix.lower() != ".pdf":
+            self.set_path(target.with_name(target.name + ".pdf"))
+            target = self._path
+        if target.is_dir() or not target.parent.is_dir():
+            return self.tr("Give the dossier a file name in an existing folder.")
+        return None
+
+    def accept(self) -> None:
+        wrong = self.problem()
+        if wrong:
+            self.error.setText(wrong)
+            self.error.show()
+            return
+        self.error.hide()
+        super().accept()
+
+    def forget(self) -> None:
+        """Drop the password and the chosen file (after use, or when the vault locks)."""
+        for field in (self.password, self.password_again, self.recipient):
+            field.clear()
+        self.set_path(None)
+
+
+class _Written:
+    """Shared between the job and the UI: set once the PDF is renamed into place."""
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.report: DossierReport | None = None
+
+
+def _write(vault, job, *, meeting_id: str | None, case_ids: Sequence[str] | None,
+           profile: Profile, recipient: str, password: str | None, target: Path,
+           written: _Written) -> DossierReport:
+    """The background part: gather, render, write (runs off the UI thread)."""
+    job.report(0, 0)  # gathering: no measure yet
+    today = vault.clock().date()
+    if meeting_id is not None:
+        material = dossier_data.for_meeting(vault, meeting_id, today)
+        if not material.cases:
+            raise UserError(_tr("That meeting has no cases to raise; nothing was written."))
+    else:
+        material = dossier_data.for_cases(vault, case_ids or (), today)
+        if not material.cases:
+            raise UserError(_tr("Choose at least one case; nothing was written."))
+    if job.cancelled():
+        raise Cancelled()
+    dossier = dossier_data.dossier_input(material, recipient, today,
+                                         read_photo=partial(dossier_data.read_photo, vault))
+    try:
+        with atomic_output(target) as out:
+            report = write_dossier(dossier, profile, out, password=password,
+                                   progress=job.report, cancelled=job.cancelled)
+            if job.cancelled():  # still inside: the temporary file is removed
+                raise Cancelled()
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise UserError(_tr("The disk is full; no dossier was written.")) from None
+        raise UserError(_tr("The dossier could not be written to that folder; "
+                            "nothing was left behind.")) from None
+    written.report = report
+    written.done.set()
+    return report
+
+
+class DossierExport(QObject):
+    """One export: the dialog, then the job and its progress window."""
+
+    finished = Signal(bool, str)  # succeeded, the sentence shown to the user
+
+    def __init__(self, ctx, parent: QWidget, *, meeting_id: str | None = None,
+                 case_ids: Sequence[str] | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.meeting_id = meeting_id
+        self.case_ids = list(case_ids) if case_ids is not None else None
+        self.dialog = DossierExportDialog(parent, profile=Profile.DIPLOMATIC)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.accepted.connect(self._start)
+        self.progress: QProgressDialog | None = None
+        self.job = None
+        self._written = _Written()
+        self._profile = Profile.DIPLOMATIC
+
+    def open(self) -> None:
+        self.dialog.open()
+
+    def _start(self) -> None:
+        dialog = self.dialog
+        self._profile = dialog.profile()
+        work = partial(_write, meeting_id=self.meeting_id, case_ids=self.case_ids,
+                       profile=self._profile, recipient=dialog.recipient_name(),
+                       password=dialog.pdf_password(), target=dialog.path(),
+                       written=self._written)
+        dialog.forget()
+        progress = QProgressDialog(self.tr("Gathering the cases…"), self.tr("Cancel"), 0, 0,
+                                   self.parent())
+        progress.setWindowTitle(self.tr("Export dossier"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.canceled.connect(self.cancel)
+        self.progress = progress
+        self.job = self.ctx.run(work, self._done, on_failed=self._failed,
+                                on_progress=self._progressed)
+        if self.job is None:
+            self._end(False, self.tr("The vault is locked; no dossier was written."))
+            return
+        self.job.failed.connect(self._maybe_cancelled)
+        progress.show()
+
+    def _progressed(self, done: int, total: int) -> None:
+        if self.progress is None:
+            return
+        if self.job is not None and self.job.cancelled():
+            return
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+        self.progress.setLabelText(
+            self.tr("Gathering the cases…") if total == 0 else
+            self.tr("Laying out case {0} of {1}…").format(done, total))
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+        self.ctx.say(self.tr("Cancelling the export…"))
+
+    def _done(self, report: DossierReport) -> None:
+        self._end(True, self.success_text(report))
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, UserError):
+            text = str(error)
+        else:  # never the exception's own words: they could quote a case
+            text = self.tr("Something went wrong; no dossier was written.")
+        self._end(False, text)
+
+    def _maybe_cancelled(self, error: BaseException) -> None:
+        if not isinstance(error, Cancelled) or self.progress is None:
+            return
+        if self._written.done.is_set() and self._written.report is not None:
+            # the file was already complete when Cancel was pressed: say so honestly
+            self._end(True, self.success_text(self._written.report))
+        else:
+            self._end(False, self.tr("Export cancelled; nothing was written."))
+
+    def success_text(self, report: DossierReport) -> str:
+        profile = self.tr(PROFILE_NAMES[self._profile]).lower()
+        if report.cases == 1:
+            text = self.tr("Wrote a {0}-page {1} dossier of 1 case.").format(report.pages,
+                                                                              profile)
+        else:
+            text = self.tr("Wrote a {0}-page {1} dossier of {2} cases.").format(
+                report.pages, profile, report.cases)
+        if report.encrypted:
+            text += " " + self.tr("It is protected by its PDF password.")
+        if report.photo_problems:
+            text += " " + self.tr("Note: {0} photo(s) could not be read; the dossier shows a "
+                                  "placeholder instead.").format(report.photo_problems)
+        return text
+
+    def _end(self, ok: bool, text: str) -> None:
+        self._close_progress()
+        self.ctx.say(text)
+        self.finished.emit(ok, text)
+        self.dialog.deleteLater()
+        self.deleteLater()
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def abort(self) -> None:
+        """The vault is locking: stop the job, close every window, forget the choices."""
+        if self.job is not None:
+            self.job.cancel()
+        self._close_progress()
+        self.dialog.forget()
+        self.dialog.reject()
+        self.dialog.deleteLater()
+
+
+def export_dossier(ctx, parent: QWidget, *, meeting_id: str | None = None,
+                   case_ids: Sequence[str] | None = None) -> DossierExport | None:
+    """Ask for the dossier's profile, recipient, password and file, then write it in the
+    background. Returns the export (its ``dialog`` is open) or None if there is nothing to
+    export; either way the user is told in one sentence through ``ctx.say``."""
+    if meeting_id is None and not case_ids:
+        ctx.say(_tr("Choose at least one case to put in the dossier."))
+        return None
+    export = DossierExport(ctx, parent, meeting_id=meeting_id, case_ids=case_ids)
+    export.open()
+    return export
+
+
+def abort_exports(parent: QWidget) -> None:
+    """Stop and close every export started from ``parent`` (call from ``clear()``)."""
+    for export in parent.findChildren(DossierExport):
+        export.abort()
+        export.deleteLater()

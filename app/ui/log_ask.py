@@ -1,0 +1,435 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The "Log ask" dialog: record (or edit) one intervention naming one or more cases.
+
+It reads its choices (officials, organisations, cases) off the UI thread and writes the ask in
+one transaction through ``ctx.write``. Bad input is one inline sentence and nothing is saved;
+the sentence never quotes what was typed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.dates import FuzzyDate
+from app.domain.enums import Channel, Request, Response
+from app.domain.model import Ask
+from app.errors import VigilError
+from app.services.asks import save_ask
+from app.services.cases import list_cases, new_id
+from app.services.directory import officials, organisations
+from app.ui.context import ASKS, VaultContext
+from app.ui.i18n import label
+
+DATE_HINT = "YYYY, YYYY-MM or YYYY-MM-DD"
+OFFICIAL, ORGANISATION = "official", "organisation"
+
+
+def party_choices(orgs, people) -> list[tuple[str, str, str]]:
+    """(label, kind, id) for every organisation and official; labels are unique, because
+    the label is what the caseworker types and what resolves to the one meant."""
+    names = {o.id: o.name for o in orgs}
+    raw = [(o.name, ORGANISATION, o.id) for o in orgs]
+    for p in people:
+        org = names.get(p.organisation_id) if p.organisation_id else None
+        raw.append((f"{p.name} \u2014 {org}" if org else p.name, OFFICIAL, p.id))
+    seen: dict[str, int] = {}
+    for text, _kind, _id in raw:
+        seen[text.casefold()] = seen.get(text.casefold(), 0) + 1
+    return [(f"{text} [{ident[:8]}]" if seen[text.casefold()] > 1 else text, kind, ident)
+            for text, kind, ident in raw]
+
+
+class PartyField(QLineEdit):
+    """One line for "an official OR an organisation", completed over both."""
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(accessible_name)
+        self.setPlaceholderText(self.tr("Start typing a name, then pick from the list"))
+        self.setClearButtonEnabled(True)
+        self._by_label: dict[str, tuple[str, str]] = {}
+        self._by_id: dict[tuple[str, str], str] = {}
+        self._completer = QCompleter([], self)
+        self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.setCompleter(self._completer)
+
+    def set_choices(self, choices: list[tuple[str, str, str]]) -> None:
+        self._by_label = {text.casefold(): (kind, ident) for text, kind, ident in choices}
+        self._by_id = {(kind, ident): text for text, kind, ident in choices}
+        self._completer.model().setStringList([text for text, _k, _i in choices])
+
+    def set_party(self, kind: str, ident: str | None) -> None:
+        if ident:
+            self.setText(self._by_id.get((kind, ident), ""))
+
+    def party(self) -> tuple[str, str] | None:
+        """(kind, id) of what the text names, or None if it names nothing known."""
+        return self._by_label.get(self.text().strip().casefold())
+
+
+class CasePicker(QWidget):
+    """A searchable multi-select over the cases: a filter box and a checkable list."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Filter cases by name"))
+        self.filter.setAccessibleName(self.tr("Filter cases"))
+        self.filter.setClearButtonEnabled(True)
+        self._filling = False
+        self.model = QStandardItemModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.list = QListView()
+        self.list.setModel(self.proxy)
+        self.list.setAccessibleName(self.tr("Cases this ask names"))
+        self.list.setUniformItemSizes(True)
+        self.list.setMinimumHeight(120)
+        self.chosen = QLabel()
+        self.chosen.setWordWrap(True)
+        self.chosen.setAccessibleName(self.tr("Chosen cases"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.list)
+        layout.addWidget(self.chosen)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.model.itemChanged.connect(self._update)
+        # Enter in the filter box or the list must not save the dialog half-filled.
+        self.filter.installEventFilter(self)
+        self.list.installEventFilter(self)
+        self._update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return,
+                                                                    Qt.Key.Key_Enter):
+            if watched is self.list:
+                self._toggle(self.list.currentIndex())
+            elif self.proxy.rowCount() == 1:
+                self._toggle(self.proxy.index(0, 0))
+            return True
+        return super().eventFilter(watched, event)
+
+    def _toggle(self, index) -> None:
+        if index.isValid():
+            item = self.model.itemFromIndex(self.proxy.mapToSource(index))
+            item.setCheckState(Qt.CheckState.Unchecked if item.checkState() ==
+                               Qt.CheckState.Checked else Qt.CheckState.Checked)
+
+    def set_cases(self, cases, checked: tuple[str, ...]) -> None:
+        """``cases``: (id, display name, name in original script); checked ones first."""
+        wanted = set(checked)
+        self._filling = True  # (blocking the model's signals would leave the proxy stale)
+        self.model.clear()
+        for case_id, name, original in sorted(cases, key=lambda c: c[0] not in wanted):
+            item = QStandardItem(f"{name}  {original}" if original else name)
+            item.setData(case_id, Qt.ItemDataRole.UserRole)
+            item.setCheckable(True)
+            item.setEditable(False)
+            item.setCheckState(Qt.CheckState.Checked if case_id in wanted
+                               else Qt.CheckState.Unchecked)
+            self.model.appendRow(item)
+        self._filling = False
+        self._update()
+
+    def _checked_items(self) -> list[QStandardItem]:
+        return [self.model.item(row) for row in range(self.model.rowCount())
+                if self.model.item(row).checkState() == Qt.CheckState.Checked]
+
+    def checked_ids(self) -> tuple[str, ...]:
+        return tuple(item.data(Qt.ItemDataRole.UserRole) for item in self._checked_items())
+
+    def set_checked(self, case_id: str, checked: bool = True) -> None:
+        for row in range(self.model.rowCount()):
+            item = self.model.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == case_id:
+                item.setCheckState(Qt.CheckState.Checked if checked else
+                                   Qt.CheckState.Unchecked)
+
+    def _update(self, *_args) -> None:
+        if self._filling:
+            return
+        items = self._checked_items()
+        self.chosen.setText(self.tr("No case chosen yet.") if not items else
+                            self.tr("{0} chosen: {1}").format(
+                                len(items), "; ".join(i.text() for i in items)))
+        self.changed.emit()
+
+
+class LogAskDialog(QDialog):
+    """Log a new ask, or edit ``ask``. ``saved(ask_id)`` after the write succeeded."""
+
+    loaded = Signal()
+    saved = Signal(str)
+
+    def __init__(self, ctx: VaultContext, parent: QWidget | None = None, *,
+                 case_ids=(), ask: Ask | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._ask = ask
+        self._open = True
+        self.setWindowTitle(self.tr("Edit ask") if ask else self.tr("Log ask"))
+        self.date = self._line(self.tr("Date of the ask"), DATE_HINT)
+        self.raised_by = PartyField(self.tr("Raised by: an official or an organisation"))
+        self.raised_with = PartyField(self.tr("Raised with: an official or an organisation"))
+        self.channel = QComboBox()
+        self.channel.setAccessibleName(self.tr("Channel"))
+        self.channel.addItem(self.tr("Not recorded"), None)
+        for channel in Channel:
+            self.channel.addItem(self.tr(label(channel)), channel.value)
+        self.public = QRadioButton(self.tr("Public"))
+        self.public.setAccessibleName(self.tr("Raised in public"))
+        self.private = QRadioButton(self.tr("Private"))
+        self.private.setAccessibleName(self.tr("Raised in private"))
+        self.private.setChecked(True)  # the safer assumption
+        visibility = QButtonGroup(self)
+        visibility.addButton(self.public)
+        visibility.addButton(self.private)
+        self.cases = CasePicker()
+        self.requests: dict[Request, QCheckBox] = {}
+        requests = QGridLayout()
+        for i, request in enumerate(Request):
+            box = QCheckBox(self.tr(label(request)))
+            box.setAccessibleName(self.tr("Asked for: {0}").format(self.tr(label(request))))
+            self.requests[request] = box
+            requests.addWidget(box, i // 3, i % 3)
+        self.response = QComboBox()
+        self.response.setAccessibleName(self.tr("Response"))
+        self.response.addItem(self.tr("Not recorded"), None)
+        for response in Response:
+            self.response.addItem(self.tr(label(response)), response.value)
+        self.response_date = self._line(self.tr("Date of the response"), DATE_HINT)
+        self.response_text = self._text(self.tr("What they answered"))
+        self.follow_up = self._line(self.tr("Follow-up due"), DATE_HINT)
+        self.notes = self._text(self.tr("Notes"))
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName(self.tr("Problem"))
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save |
+                                        QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setEnabled(False)  # until the choices have loaded
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Date"), self.date)
+        form.addRow(self.tr("Raised &by"), self.raised_by)
+        form.addRow(self.tr("Raised &with"), self.raised_with)
+        form.addRow(self.tr("C&hannel"), self.channel)
+        row = QHBoxLayout()
+        row.addWidget(self.private)
+        row.addWidget(self.public)
+        row.addStretch(1)
+        form.addRow(self.tr("Public or private"), row)
+        form.addRow(self.tr("&Cases"), self.cases)
+        form.addRow(self.tr("Asked for"), requests)
+        form.addRow(self.tr("&Response"), self.response)
+        form.addRow(self.tr("Response date"), self.response_date)
+        form.addRow(self.tr("Response text"), self.response_text)
+        form.addRow(self.tr("&Follow-up due"), self.follow_up)
+        form.addRow(self.tr("&Notes"), self.notes)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        order = [self.date, self.raised_by, self.raised_with, self.channel, self.private,
+                 self.public, self.cases.filter, self.cases.list, *self.requests.values(),
+                 self.response, self.response_date, self.response_text, self.follow_up,
+                 self.notes, self.buttons]
+        for first, second in zip(order, order[1:], strict=False):
+            self.setTabOrder(first, second)
+        self.resize(640, 760)
+
+        self._fill(ask, tuple(ask.case_ids) if ask else tuple(case_ids))
+        today = ctx.today()
+        ctx.read(lambda session: (organisations(session), officials(session),
+                                  [(c.id, c.display_name, c.name_original)
+                                   for c in list_cases(session, today)]),
+                 self._choices_loaded, on_failed=self._load_failed)
+
+    def _line(self, name: str, hint: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setAccessibleName(name)
+        edit.setPlaceholderText(hint)
+        return edit
+
+    def _text(self, name: str) -> QPlainTextEdit:
+        edit = QPlainTextEdit()
+        edit.setAccessibleName(name)
+        edit.setTabChangesFocus(True)  # Tab moves on; Enter is a new line, never "save"
+        edit.setMaximumHeight(72)
+        return edit
+
+    def _fill(self, ask: Ask | None, case_ids: tuple[str, ...]) -> None:
+        self._case_ids = case_ids
+        if ask is None:
+            self.date.setText(str(FuzzyDate.from_date(self.ctx.today())))
+            return
+        self.date.setText(str(ask.date))
+        self._set_combo(self.channel, ask.channel)
+        (self.public if ask.public else self.private).setChecked(True)
+        for request, box in self.requests.items():
+            box.setChecked(request in ask.requests)
+        self._set_combo(self.response, ask.response)
+        self.response_date.setText(str(ask.response_date) if ask.response_date else "")
+        self.response_text.setPlainText(ask.response_text or "")
+        self.follow_up.setText(str(ask.follow_up_due) if ask.follow_up_due else "")
+        self.notes.setPlainText(ask.notes or "")
+
+    @staticmethod
+    def _set_combo(combo: QComboBox, value) -> None:
+        combo.setCurrentIndex(max(0, combo.findData(value.value if value else None)))
+
+    def done(self, result: int) -> None:  # noqa: D102 (accept, reject and close end here)
+        self._open = False
+        super().done(result)
+
+    def _choices_loaded(self, result) -> None:
+        if not self._open:  # closed (perhaps deleted) before the choices arrived
+            return
+        orgs, people, cases = result
+        choices = party_choices(orgs, people)
+        for field in (self.raised_by, self.raised_with):
+            field.set_choices(choices)
+        ask = self._ask
+        if ask is not None:
+            self.raised_by.set_party(*((OFFICIAL, ask.raised_by_official_id)
+                                       if ask.raised_by_official_id else
+                                       (ORGANISATION, ask.raised_by_organisation_id)))
+            self.raised_with.set_party(*((OFFICIAL, ask.raised_with_official_id)
+                                         if ask.raised_with_official_id else
+                                         (ORGANISATION, ask.raised_with_organisation_id)))
+        self.cases.set_cases(cases, self._case_ids)
+        self.save_button.setEnabled(True)
+        self.loaded.emit()
+
+    # -- saving --------------------------------------------------------------------------------
+    def _problem(self, text: str, field: QWidget | None = None) -> None:
+        self.error.setText(text)
+        self.error.show()
+        if field is not None:
+            field.setFocus()
+
+    def _date(self, field: QLineEdit, what: str, required: bool = False):
+        text = field.text().strip()
+        if not text:
+            if required:
+                raise _Invalid(self.tr("Enter the date of the ask ({0}).").format(DATE_HINT),
+                               field)
+            return None
+        try:
+            return FuzzyDate.parse(text)
+        except ValueError:
+            raise _Invalid(self.tr("The {0} must be a year, a month or a day, like 2025, "
+                                   "2025-03 or 2025-03-14.").format(what), field) from None
+
+    def _party(self, field: PartyField, required: bool):
+        if not field.text().strip():
+            if required:
+                raise _Invalid(self.tr("Say who raised it: pick an official or an "
+                                       "organisation from the list."), field)
+            return None
+        found = field.party()
+        if found is None:
+            raise _Invalid(self.tr("That name is not an official or organisation in the "
+                                   "vault: pick one from the list, or add it under Officials "
+                                   "& organisations first."), field)
+        return found
+
+    def build_ask(self) -> Ask:
+        """The ask the form describes; raises ``_Invalid`` with one sentence if it cannot."""
+        when = self._date(self.date, self.tr("date"), required=True)
+        by = self._party(self.raised_by, required=True)
+        with_ = self._party(self.raised_with, required=False)
+        case_ids = self.cases.checked_ids()
+        if not case_ids:
+            raise _Invalid(self.tr("Choose at least one case this ask names."),
+                           self.cases.filter)
+        response_date = self._date(self.response_date, self.tr("response date"))
+        follow_up = self._date(self.follow_up, self.tr("follow-up date"))
+        channel, response = self.channel.currentData(), self.response.currentData()
+        return Ask(
+            id=self._ask.id if self._ask else new_id(), date=when,
+            raised_by_official_id=by[1] if by[0] == OFFICIAL else None,
+            raised_by_organisation_id=by[1] if by[0] == ORGANISATION else None,
+            raised_with_official_id=with_[1] if with_ and with_[0] == OFFICIAL else None,
+            raised_with_organisation_id=with_[1] if with_ and with_[0] == ORGANISATION
+            else None,
+            channel=Channel(channel) if channel else None, public=self.public.isChecked(),
+            requests=tuple(r for r, box in self.requests.items() if box.isChecked()),
+            response=Response(response) if response else None, response_date=response_date,
+            response_text=self.response_text.toPlainText().strip() or None,
+            follow_up_due=follow_up, case_ids=case_ids,
+            notes=self.notes.toPlainText().strip() or None)
+
+    def save(self) -> None:
+        try:
+            ask = self.build_ask()
+        except _Invalid as invalid:
+            self._problem(invalid.sentence, invalid.field)
+            return
+        self.error.hide()
+        self.save_button.setEnabled(False)
+        self.ctx.write(lambda session: save_ask(session, ask), ASKS,
+                       lambda _r: self._saved(ask.id), on_failed=self._failed)
+
+    def _saved(self, ask_id: str) -> None:
+        if not self._open:
+            return
+        self.saved.emit(ask_id)
+        self.ctx.say(self.tr("Ask saved."))
+        self.accept()
+
+    def _load_failed(self, error: BaseException) -> None:
+        if self._open:
+            self._problem(self.tr("The lists of officials and cases could not be read; "
+                                  "close this dialog and try again."))
+
+    def _failed(self, error: BaseException) -> None:
+        if not self._open:
+            return
+        self.save_button.setEnabled(True)
+        self._problem(str(error) if isinstance(error, VigilError) else
+                      self.tr("Something went wrong; nothing was saved."))
+
+
+class _Invalid(Exception):
+    def __init__(self, sentence: str, field: QWidget) -> None:
+        super().__init__(sentence)
+        self.sentence, self.field = sentence, field
+
+
+def log_ask(ctx: VaultContext, parent: QWidget | None = None,
+            case_ids=()) -> LogAskDialog:
+    """Open the dialog (window-modal, not blocking) to log an ask naming ``case_ids``."""
+    dialog = LogAskDialog(ctx, parent, case_ids=tuple(case_ids))
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

@@ -1,0 +1,607 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Editing a case: the profile form, the timeline and sources lists, and their dialogs.
+
+Widgets here get a plain ``Case`` and hand back a new one (``dataclasses.replace``); they
+never touch a session. A validation problem is one sentence that never quotes what was typed
+(it may be case data), and while there is one nothing is handed back to be saved.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.dates import FuzzyDate
+from app.domain.enums import (
+    Access,
+    Category,
+    Consent,
+    EventKind,
+    Gender,
+    Reliability,
+    Sensitivity,
+    SourceKind,
+    Status,
+)
+from app.domain.model import Case, Event, OtherName, Source
+from app.services.cases import new_id
+from app.ui.i18n import label, tr
+
+EARLIEST_BIRTH_YEAR = 1900
+DATE_HINT = "YYYY, YYYY-MM or YYYY-MM-DD; add ~ if approximate"
+_COUNTRY = re.compile(r"[A-Z]{2}")
+ERROR_STYLE = "color: #c62828;"
+
+
+
+
+def confirm(parent: QWidget | None, text: str, action: str) -> bool:
+    """Ask before anything is destroyed; Cancel is the default. Tests replace this."""
+    box = QMessageBox(QMessageBox.Icon.Warning, tr("Vigil"), text, parent=parent)
+    yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def is_right_to_left(text: str) -> bool:
+    """Whether the first strongly directional character is Arabic or Hebrew script."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+def follow_direction(edit: QLineEdit) -> QLineEdit:
+    """Uyghur in Arabic script reads from the right: align and move the cursor that way."""
+    def update(text: str) -> None:
+        edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft if is_right_to_left(text)
+                                else Qt.LayoutDirection.LeftToRight)
+    edit.textChanged.connect(update)
+    return edit
+
+
+def line(name: str, placeholder: str = "") -> QLineEdit:
+    edit = QLineEdit()
+    edit.setAccessibleName(name)
+    if placeholder:
+        edit.setPlaceholderText(placeholder)
+    return edit
+
+
+def text_box(name: str, height: int = 70) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setAccessibleName(name)
+    box.setTabChangesFocus(True)
+    box.setMinimumHeight(height)
+    return box
+
+
+def enum_combo(name: str, kind, none_text: str | None = None) -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    if none_text is not None:
+        combo.addItem(none_text, None)
+    for value in kind:
+        combo.addItem(label(value), value.value)
+    return combo
+
+
+def combo_value(combo: QComboBox, kind):
+    value = combo.currentData()  # Qt hands enum members back as plain strings
+    return None if value is None else kind(value)
+
+
+def set_combo(combo: QComboBox, value) -> None:
+    combo.setCurrentIndex(max(0, combo.findData(None if value is None else str(value))))
+
+
+def parse_date(text: str, field: str, problems: list[str]) -> FuzzyDate | None:
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return FuzzyDate.parse(text)
+    except ValueError:
+        problems.append(tr("{0}: not a date; use {1}.").format(field, tr(DATE_HINT)))
+        return None
+
+
+def _items(text: str, separator: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(separator) if part.strip())
+
+
+def _or_none(text: str) -> str | None:
+    return text.strip() or None
+
+
+class ProfileForm(QWidget):
+    """Every field of a case except its timeline, sources and attachments. ``notes`` (the
+    internal notes) is created here but shown by the detail on its own tab."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.problems = QLabel()
+        self.problems.setStyleSheet(ERROR_STYLE)
+        self.problems.setWordWrap(True)
+        self.problems.setAccessibleName(tr("Problems"))
+        self.problems.hide()
+        self.display_name = line(tr("Display name"), tr("Name in Latin letters (required)"))
+        self.name_original = follow_direction(line(tr("Name in original script"),
+                                                   tr("For example 王全璋 or تۇرسۇن")))
+        font = self.name_original.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.name_original.setFont(font)
+        self.other_names = QTableWidget(0, 2)
+        self.other_names.setAccessibleName(tr("Other names"))
+        self.other_names.setHorizontalHeaderLabels([tr("Name"), tr("Script (zh-Hans, ug-Arab…)")])
+        self.other_names.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Stretch)
+        self.other_names.verticalHeader().hide()
+        self.other_names.setMaximumHeight(110)
+        add_name = QPushButton(tr("Add name"))
+        add_name.setAccessibleName(tr("Add another name"))
+        add_name.clicked.connect(self._add_name_row)
+        remove_name = QPushButton(tr("Remove name"))
+        remove_name.setAccessibleName(tr("Remove the selected name"))
+        remove_name.clicked.connect(
+            lambda: self.other_names.removeRow(self.other_names.currentRow()))
+        self.gender = enum_combo(tr("Gender"), Gender, tr("Not recorded"))
+        self.birth_year = line(tr("Birth year"), tr("For example 1976"))
+        self.ethnicity = line(tr("Ethnicity"))
+        self.nationalities = line(tr("Nationalities"), tr("Country codes, such as CN, SE"))
+        self.category = enum_combo(tr("Category"), Category, tr("Not recorded"))
+        self.occupation = line(tr("Occupation"))
+        self.status = enum_combo(tr("Status"), Status, tr("Not recorded"))
+        self.status_since = line(tr("Status since"), tr(DATE_HINT))
+        self.location = line(tr("Last known location"))
+        self.facility = line(tr("Facility"))
+        self.charges = text_box(tr("Charges, one per line"))
+        self.sentence = line(tr("Sentence"))
+        self.sentence_ends = line(tr("Sentence ends"), tr(DATE_HINT))
+        self.lawyer_access = enum_combo(tr("Lawyer access"), Access, tr("Not recorded"))
+        self.family_access = enum_combo(tr("Family access"), Access, tr("Not recorded"))
+        self.consular_access = enum_combo(tr("Consular access"), Access, tr("Not recorded"))
+        self.health_concerns = text_box(tr("Health concerns"), 50)
+        self.consent = enum_combo(tr("Consent for advocacy"), Consent, tr("Not recorded"))
+        self.sensitivity = enum_combo(tr("Sensitivity"), Sensitivity, tr("Not recorded"))
+        self.priority = QComboBox()
+        self.priority.setAccessibleName(tr("Priority"))
+        self.priority.addItem(tr("Not set"), None)
+        for value in (1, 2, 3):
+            self.priority.addItem(tr("Priority {0}").format(value), value)
+        self.tags = line(tr("Tags"), tr("Separated by commas"))
+        self.summary = text_box(tr("Public-safe summary"), 90)
+        self.notes = text_box(tr("Internal notes"), 200)
+        self.errors: dict[str, QLabel] = {}
+
+        form = QFormLayout()
+        names = QHBoxLayout()
+        names.addWidget(add_name)
+        names.addWidget(remove_name)
+        names.addStretch(1)
+        rows = [
+            (tr("Display name"), self.display_name, "display_name"),
+            (tr("Original script"), self.name_original, None),
+            (tr("Other names"), self.other_names, "other_names"), ("", names, None),
+            (tr("Gender"), self.gender, None), (tr("Birth year"), self.birth_year, "birth_year"),
+            (tr("Ethnicity"), self.ethnicity, None),
+            (tr("Nationalities"), self.nationalities, "nationalities"),
+            (tr("Category"), self.category, None), (tr("Occupation"), self.occupation, None),
+            (tr("Status"), self.status, None),
+            (tr("Status since"), self.status_since, "status_since"),
+            (tr("Location"), self.location, None), (tr("Facility"), self.facility, None),
+            (tr("Charges"), self.charges, None), (tr("Sentence"), self.sentence, None),
+            (tr("Sentence ends"), self.sentence_ends, "sentence_ends"),
+            (tr("Lawyer access"), self.lawyer_access, None),
+            (tr("Family access"), self.family_access, None),
+            (tr("Consular access"), self.consular_access, None),
+            (tr("Health concerns"), self.health_concerns, None),
+            (tr("Consent"), self.consent, None), (tr("Sensitivity"), self.sensitivity, None),
+            (tr("Priority"), self.priority, None), (tr("Tags"), self.tags, None),
+            (tr("Summary"), self.summary, None),
+        ]
+        for text, widget, key in rows:
+            form.addRow(text, widget)
+            if key is not None:
+                error = QLabel()
+                error.setStyleSheet(ERROR_STYLE)
+                error.setWordWrap(True)
+                error.hide()
+                form.addRow("", error)
+                self.errors[key] = error
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.problems)
+        layout.addLayout(form)
+        self._loaded: tuple = ()
+
+    def _add_name_row(self, name: str = "", script: str = "") -> int:
+        row = self.other_names.rowCount()
+        self.other_names.insertRow(row)
+        self.other_names.setItem(row, 0, QTableWidgetItem(name if isinstance(name, str) else ""))
+        self.other_names.setItem(row, 1, QTableWidgetItem(script or ""))
+        return row
+
+    def _name_rows(self) -> list[tuple[str, str]]:
+        table = self.other_names
+
+        def text(row, column):
+            item = table.item(row, column)
+            return item.text().strip() if item is not None else ""
+        return [(text(r, 0), text(r, 1)) for r in range(table.rowCount())]
+
+    # -- in and out --------------------------------------------------------------------------
+    def load(self, case: Case) -> None:
+        self.display_name.setText(case.display_name)
+        self.name_original.setText(case.name_original or "")
+        self.other_names.setRowCount(0)
+        for other in case.other_names:
+            self._add_name_row(other.name, other.script or "")
+        set_combo(self.gender, case.gender)
+        self.birth_year.setText("" if case.birth_year is None else str(case.birth_year))
+        self.ethnicity.setText(case.ethnicity or "")
+        self.nationalities.setText(", ".join(case.nationalities))
+        set_combo(self.category, case.category)
+        self.occupation.setText(case.occupation or "")
+        set_combo(self.status, case.status)
+        self.status_since.setText(str(case.status_since) if case.status_since else "")
+        self.location.setText(case.location or "")
+        self.facility.setText(case.facility or "")
+        self.charges.setPlainText("\n".join(case.charges))
+        self.sentence.setText(case.sentence or "")
+        self.sentence_ends.setText(str(case.sentence_ends) if case.sentence_ends else "")
+        for combo, value in ((self.lawyer_access, case.lawyer_access),
+                             (self.family_access, case.family_access),
+                             (self.consular_access, case.consular_access),
+                             (self.consent, case.consent), (self.sensitivity, case.sensitivity)):
+            set_combo(combo, value)
+        self.priority.setCurrentIndex(max(0, self.priority.findData(case.priority)))
+        self.health_concerns.setPlainText(case.health_concerns or "")
+        self.tags.setText(", ".join(case.tags))
+        self.summary.setPlainText(case.summary or "")
+        self.notes.setPlainText(case.internal_notes or "")
+        self.show_problems({})
+        self._loaded = self._raw()
+
+    def clear(self) -> None:
+        self.load(Case(id="", display_name=""))
+        self._loaded = ()
+
+    def _raw(self) -> tuple:
+        out: list = [self._name_rows()]
+        for widget in self._fields():
+            if isinstance(widget, QLineEdit):
+                out.append(widget.text())
+            elif isinstance(widget, QPlainTextEdit):
+                out.append(widget.toPlainText())
+            else:
+                out.append(widget.currentIndex())
+        return tuple(out)
+
+    def _fields(self) -> list[QWidget]:
+        return [w for w in vars(self).values()
+                if isinstance(w, QLineEdit | QPlainTextEdit | QComboBox)]
+
+    def is_dirty(self) -> bool:
+        return bool(self._loaded) and self._raw() != self._loaded
+
+    def build(self, base: Case, today: date) -> tuple[Case | None, dict[str, str]]:
+        """The edited case (``base`` with the form's fields), or the problems by field."""
+        problems: dict[str, str] = {}
+        name = self.display_name.text().strip()
+        if not name:
+            problems["display_name"] = tr("A case needs a display name.")
+        birth_year = None
+        text = self.birth_year.text().strip()
+        if text:
+            if re.fullmatch(r"[0-9]{4}", text) and \
+                    EARLIEST_BIRTH_YEAR <= int(text) <= today.year:
+                birth_year = int(text)
+            else:
+                problems["birth_year"] = tr("Birth year: enter a year from {0} to {1}, or "
+                                            "leave it empty.").format(EARLIEST_BIRTH_YEAR,
+                                                                      today.year)
+        found: list[str] = []
+        status_since = parse_date(self.status_since.text(), tr("Status since"), found)
+        if found:
+            problems["status_since"] = found.pop()
+        sentence_ends = parse_date(self.sentence_ends.text(), tr("Sentence ends"), found)
+        if found:
+            problems["sentence_ends"] = found.pop()
+        nationalities = tuple(n.upper() for n in _items(self.nationalities.text(), ","))
+        if any(not _COUNTRY.fullmatch(n) for n in nationalities):
+            problems["nationalities"] = tr("Nationalities: use two-letter country codes "
+                                           "separated by commas, such as CN, SE.")
+        rows = self._name_rows()
+        if any(script and not other for other, script in rows):
+            problems["other_names"] = tr("Other names: each row with a script needs a name.")
+        self.show_problems(problems)
+        if problems:
+            return None, problems
+        case = replace(
+            base, display_name=name, name_original=_or_none(self.name_original.text()),
+            other_names=tuple(OtherName(n, s or None) for n, s in rows if n),
+            gender=combo_value(self.gender, Gender), birth_year=birth_year,
+            ethnicity=_or_none(self.ethnicity.text()),
+            nationalities=tuple(dict.fromkeys(nationalities)),
+            category=combo_value(self.category, Category),
+            occupation=_or_none(self.occupation.text()),
+            status=combo_value(self.status, Status), status_since=status_since,
+            location=_or_none(self.location.text()), facility=_or_none(self.facility.text()),
+            charges=_items(self.charges.toPlainText(), "\n"),
+            sentence=_or_none(self.sentence.text()), sentence_ends=sentence_ends,
+            lawyer_access=combo_value(self.lawyer_access, Access),
+            family_access=combo_value(self.family_access, Access),
+            consular_access=combo_value(self.consular_access, Access),
+            health_concerns=_or_none(self.health_concerns.toPlainText()),
+            consent=combo_value(self.consent, Consent),
+            sensitivity=combo_value(self.sensitivity, Sensitivity),
+            priority=self.priority.currentData(),
+            tags=tuple(dict.fromkeys(_items(self.tags.text(), ","))),
+            summary=_or_none(self.summary.toPlainText()),
+            internal_notes=_or_none(self.notes.toPlainText()))
+        return case, {}
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        for key, error in self.errors.items():
+            error.setText(problems.get(key, ""))
+            error.setVisible(key in problems)
+        if problems:
+            self.problems.setText(tr("Nothing was saved. Fix the problems marked below."))
+        self.problems.setVisible(bool(problems))
+
+
+# -- timeline and sources ----------------------------------------------------------------------
+
+
+class ItemDialog(QDialog):
+    """A small form for one event or source; OK only when it is valid."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)  # never case data: other processes can read titles
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.form = QFormLayout()
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
+                                        QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.result_item = None
+
+    def accept(self) -> None:
+        item, problem = self.build()
+        self.error.setText(problem or "")
+        self.error.setVisible(bool(problem))
+        if item is not None:
+            self.result_item = item
+            super().accept()
+
+    def build(self):  # -> (item or None, problem or None)
+        raise NotImplementedError
+
+
+class EventDialog(ItemDialog):
+    def __init__(self, event: Event | None, parent: QWidget | None = None) -> None:
+        super().__init__(tr("Edit event") if event else tr("Add event"), parent)
+        self.event = event
+        self.date = line(tr("Date"), tr(DATE_HINT))
+        self.kind = enum_combo(tr("Kind of event"), EventKind, tr("Not recorded"))
+        self.title = follow_direction(line(tr("Title")))
+        self.description = text_box(tr("Description"))
+        for text, widget in ((tr("Date"), self.date), (tr("Kind"), self.kind),
+                             (tr("Title"), self.title), (tr("Description"), self.description)):
+            self.form.addRow(text, widget)
+        if event is not None:
+            self.date.setText(str(event.date))
+            set_combo(self.kind, event.kind)
+            self.title.setText(event.title)
+            self.description.setPlainText(event.description or "")
+
+    def build(self):
+        problems: list[str] = []
+        when = parse_date(self.date.text(), tr("Date"), problems)
+        if problems:
+            return None, problems[0]
+        if when is None:
+            return None, tr("An event needs a date; use {0}.").format(tr(DATE_HINT))
+        title = self.title.text().strip()
+        if not title:
+            return None, tr("An event needs a title.")
+        values = dict(date=when, kind=combo_value(self.kind, EventKind), title=title,
+                      description=_or_none(self.description.toPlainText()))
+        if self.event is None:
+            return Event(id=new_id(), **values), None
+        return replace(self.event, **values), None
+
+
+class SourceDialog(ItemDialog):
+    def __init__(self, source: Source | None, parent: QWidget | None = None) -> None:
+        super().__init__(tr("Edit source") if source else tr("Add source"), parent)
+        self.source = source
+        self.title = follow_direction(line(tr("Title or citation")))
+        self.url = line(tr("Web address"), "https://…")
+        self.kind = enum_combo(tr("Kind of source"), SourceKind, tr("Not recorded"))
+        self.reliability = enum_combo(tr("Reliability"), Reliability, tr("Not recorded"))
+        self.confidential = QCheckBox(tr("Confidential: never leaves the internal profile"))
+        self.confidential.setAccessibleName(tr("Confidential"))
+        self.notes = text_box(tr("Notes about the source"), 50)
+        for text, widget in ((tr("Title"), self.title), (tr("Address"), self.url),
+                             (tr("Kind"), self.kind), (tr("Reliability"), self.reliability),
+                             ("", self.confidential), (tr("Notes"), self.notes)):
+            self.form.addRow(text, widget)
+        if source is not None:
+            self.title.setText(source.title)
+            self.url.setText(source.url or "")
+            set_combo(self.kind, source.kind)
+            set_combo(self.reliability, source.reliability)
+            self.confidential.setChecked(source.confidential)
+            self.notes.setPlainText(source.notes or "")
+
+    def build(self):
+        title = self.title.text().strip()
+        if not title:
+            return None, tr("A source needs a title.")
+        values = dict(title=title, url=_or_none(self.url.text()),
+                      kind=combo_value(self.kind, SourceKind),
+                      reliability=combo_value(self.reliability, Reliability),
+                      confidential=self.confidential.isChecked(),
+                      notes=_or_none(self.notes.toPlainText()))
+        if self.source is None:
+            return Source(id=new_id(), **values), None
+        return replace(self.source, **values), None
+
+
+class ItemsTab(QWidget):
+    """A list of events or sources with Add/Edit/Remove; says each change with ``edited``
+    (the whole new tuple), which the detail saves."""
+
+    edited = Signal(tuple)
+
+    def __init__(self, name: str, headers: list[str], cells: Callable[[object], list[str]],
+                 dialog: Callable[[object | None, QWidget], ItemDialog],
+                 describe: Callable[[object], str], empty: str,
+                 order: Callable[[object], object] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._cells, self._make_dialog, self._describe, self._order = (
+            cells, dialog, describe, order)
+        self.items: tuple = ()
+        self.dialog: ItemDialog | None = None
+        self.table = QTableWidget(0, len(headers))
+        self.table.setAccessibleName(name)
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _index: self.edit())
+        self.empty = QLabel(empty)
+        self.empty.setWordWrap(True)
+        self.add_button = QPushButton(tr("Add…"))
+        self.edit_button = QPushButton(tr("Edit…"))
+        self.remove_button = QPushButton(tr("Remove…"))
+        for button, text in ((self.add_button, tr("Add")), (self.edit_button, tr("Edit")),
+                             (self.remove_button, tr("Remove"))):
+            button.setAccessibleName(f"{text} ({name})")
+        self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit)
+        self.remove_button.clicked.connect(self.remove)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        self.set_items(())
+
+    def set_items(self, items) -> None:
+        items = tuple(items)
+        self.items = tuple(sorted(items, key=self._order)) if self._order else items
+        self.table.setRowCount(len(self.items))
+        for row, item in enumerate(self.items):
+            for column, text in enumerate(self._cells(item)):
+                cell = QTableWidgetItem(text)
+                if is_right_to_left(text):
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight |
+                                          Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, column, cell)
+        self.table.resizeColumnsToContents()
+        self.empty.setVisible(not self.items)
+        self.table.setVisible(bool(self.items))
+
+    def clear(self) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog = None
+        self.set_items(())
+
+    def current(self):
+        row = self.table.currentRow()
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def add(self) -> None:
+        self._open(None)
+
+    def edit(self) -> None:
+        item = self.current()
+        if item is not None:
+            self._open(item)
+
+    def _open(self, item) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+        self.dialog = dialog = self._make_dialog(item, self)
+        dialog.accepted.connect(lambda: self._done(item, dialog.result_item))
+        dialog.open()  # window-modal, not a nested event loop
+
+    def _done(self, old, new) -> None:
+        self.dialog = None
+        if old is None:
+            self.edited.emit(self.items + (new,))
+        else:
+            self.edited.emit(tuple(new if i.id == old.id else i for i in self.items))
+
+    def remove(self) -> None:
+        item = self.current()
+        if item is not None and confirm(self, tr("Remove {0}? This cannot be undone.").format(
+                self._describe(item)), tr("Remove")):
+            self.edited.emit(tuple(i for i in self.items if i.id != item.id))
+
+
+def timeline_tab() -> ItemsTab:
+    return ItemsTab(
+        tr("Timeline"), [tr("Date"), tr("Kind"), tr("Title")],
+        lambda e: [str(e.date), label(e.kind) if e.kind else "", e.title],
+        lambda e, parent: EventDialog(e, parent),
+        lambda e: tr("the event “{0}” ({1})").format(e.title, e.date),
+        tr("No events recorded yet. Add what happened, with a date as exact as is known."),
+        order=lambda e: e.date)
+
+
+def sources_tab() -> ItemsTab:
+    return ItemsTab(
+        tr("Sources"), [tr("Title"), tr("Reliability"), tr("Confidential"), tr("Address")],
+        lambda s: [s.title, label(s.reliability) if s.reliability else "",
+                   tr("confidential") if s.confidential else "", s.url or ""],
+        lambda s, parent: SourceDialog(s, parent),
+        lambda s: tr("the source “{0}”").format(s.title),
+        tr("No sources recorded yet."))

@@ -1,0 +1,3323 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name></name>
+    <message>
+        <source>Bundle applied: {0}.</source>
+        <translation>已应用数据包：{0}。</translation>
+    </message>
+    <message>
+        <source>Something went wrong; nothing was changed.</source>
+        <translation>出错了，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Choose the exchange folder (kept in step by your sync tool)</source>
+        <translation>选择交换文件夹（由你的同步工具保持同步）</translation>
+    </message>
+    <message>
+        <source>Exchange folder set.</source>
+        <translation>已设置交换文件夹。</translation>
+    </message>
+    <message>
+        <source>No exchange folder is set.</source>
+        <translation>尚未设置交换文件夹。</translation>
+    </message>
+    <message>
+        <source>{0} (not reachable now)</source>
+        <translation>{0}（目前无法访问）</translation>
+    </message>
+    <message>
+        <source>a colleague</source>
+        <translation>一位同事</translation>
+    </message>
+    <message>
+        <source>From {0} ({1})</source>
+        <translation>来自{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>New cases:</source>
+        <translation>新个案：</translation>
+    </message>
+    <message>
+        <source>Edits that conflict with yours (both values are kept; review them under Conflicts after applying):</source>
+        <translation>与你的编辑相冲突的修改（两个值都会保留；应用后请在“冲突”中查看）：</translation>
+    </message>
+    <message>
+        <source>From {0}: {1}</source>
+        <translation>来自{0}：{1}</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Vigil could not read this image; save a decrypted copy to open it with another program.</source>
+        <translation>Vigil 无法读取此图片；请保存一份解密副本，用其他程序打开。</translation>
+    </message>
+    <message>
+        <source>Text of the attachment</source>
+        <translation>附件文本</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>No attachments yet. Add photos or documents with Add…, or drop files here: they are encrypted inside the vault.</source>
+        <translation>暂无附件。可用“添加…”添加照片或文档，或将文件拖放到此处：它们会在保险库内加密保存。</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>Set as photo</source>
+        <translation>设为照片</translation>
+    </message>
+    <message>
+        <source>Save copy…</source>
+        <translation>保存副本…</translation>
+    </message>
+    <message>
+        <source>Save a decrypted copy of this attachment</source>
+        <translation>保存此附件的解密副本</translation>
+    </message>
+    <message>
+        <source>Save a decrypted copy…</source>
+        <translation>保存解密副本…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Encrypting</source>
+        <translation>正在加密</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel adding files</source>
+        <translation>取消添加文件</translation>
+    </message>
+    <message>
+        <source>Add attachments</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>Save a decrypted copy</source>
+        <translation>保存解密副本</translation>
+    </message>
+    <message>
+        <source>Added and encrypted: {0} file(s).</source>
+        <translation>已添加并加密：{0} 个文件。</translation>
+    </message>
+    <message>
+        <source>Vigil could not read that file; nothing was added.</source>
+        <translation>Vigil 无法读取该文件；未添加任何内容。</translation>
+    </message>
+    <message>
+        <source>The decrypted copy was saved.</source>
+        <translation>解密副本已保存。</translation>
+    </message>
+    <message>
+        <source>Remove the attachment “{0}”? Its encrypted file is deleted and cannot be recovered.</source>
+        <translation>删除附件“{0}”？其加密文件将被删除，且无法恢复。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Vigil</source>
+        <translation>Vigil</translation>
+    </message>
+    <message>
+        <source>{0}: not a date; use {1}.</source>
+        <translation>{0}：不是有效日期；请使用 {1}。</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>Name in Latin letters (required)</source>
+        <translation>拉丁字母姓名（必填）</translation>
+    </message>
+    <message>
+        <source>Name in original script</source>
+        <translation>原文姓名</translation>
+    </message>
+    <message>
+        <source>For example 王全璋 or تۇرسۇن</source>
+        <translation>例如 王全璋 或 تۇرسۇن</translation>
+    </message>
+    <message>
+        <source>Other names</source>
+        <translation>其他姓名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Script (zh-Hans, ug-Arab…)</source>
+        <translation>文字（zh-Hans、ug-Arab…）</translation>
+    </message>
+    <message>
+        <source>Add name</source>
+        <translation>添加姓名</translation>
+    </message>
+    <message>
+        <source>Add another name</source>
+        <translation>再添加一个姓名</translation>
+    </message>
+    <message>
+        <source>Remove name</source>
+        <translation>删除姓名</translation>
+    </message>
+    <message>
+        <source>Remove the selected name</source>
+        <translation>删除所选姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation>出生年份</translation>
+    </message>
+    <message>
+        <source>For example 1976</source>
+        <translation>例如 1976</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Nationalities</source>
+        <translation>国籍</translation>
+    </message>
+    <message>
+        <source>Country codes, such as CN, SE</source>
+        <translation>国家代码，如 CN、SE</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>职业</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Status since</source>
+        <translation>状态起始日期</translation>
+    </message>
+    <message>
+        <source>Last known location</source>
+        <translation>最后已知位置</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation>羁押场所</translation>
+    </message>
+    <message>
+        <source>Charges, one per line</source>
+        <translation>罪名，每行一个</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>刑期</translation>
+    </message>
+    <message>
+        <source>Sentence ends</source>
+        <translation>刑满日期</translation>
+    </message>
+    <message>
+        <source>Lawyer access</source>
+        <translation>律师会见</translation>
+    </message>
+    <message>
+        <source>Family access</source>
+        <translation>家属探视</translation>
+    </message>
+    <message>
+        <source>Consular access</source>
+        <translation>领事探视</translation>
+    </message>
+    <message>
+        <source>Health concerns</source>
+        <translation>健康问题</translation>
+    </message>
+    <message>
+        <source>Consent for advocacy</source>
+        <translation>倡导同意</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>敏感程度</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Priority {0}</source>
+        <translation>优先级 {0}</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Separated by commas</source>
+        <translation>以逗号分隔</translation>
+    </message>
+    <message>
+        <source>Public-safe summary</source>
+        <translation>可公开摘要</translation>
+    </message>
+    <message>
+        <source>Internal notes</source>
+        <translation>内部备注</translation>
+    </message>
+    <message>
+        <source>Original script</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Charges</source>
+        <translation>罪名</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>A case needs a display name.</source>
+        <translation>个案需要一个显示名称。</translation>
+    </message>
+    <message>
+        <source>Birth year: enter a year from {0} to {1}, or leave it empty.</source>
+        <translation>出生年份：请输入 {0} 至 {1} 之间的年份，或留空。</translation>
+    </message>
+    <message>
+        <source>Nationalities: use two-letter country codes separated by commas, such as CN, SE.</source>
+        <translation>国籍：请使用以逗号分隔的两字母国家代码，如 CN, SE。</translation>
+    </message>
+    <message>
+        <source>Other names: each row with a script needs a name.</source>
+        <translation>其他姓名：填写了文字的每一行都需要姓名。</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. Fix the problems marked below.</source>
+        <translation>未保存任何内容。请修正下方标出的问题。</translation>
+    </message>
+    <message>
+        <source>Edit event</source>
+        <translation>编辑事件</translation>
+    </message>
+    <message>
+        <source>Add event</source>
+        <translation>添加事件</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind of event</source>
+        <translation>事件类型</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>An event needs a date; use {0}.</source>
+        <translation>事件需要日期；请使用 {0}。</translation>
+    </message>
+    <message>
+        <source>An event needs a title.</source>
+        <translation>事件需要标题。</translation>
+    </message>
+    <message>
+        <source>Edit source</source>
+        <translation>编辑信息来源</translation>
+    </message>
+    <message>
+        <source>Add source</source>
+        <translation>添加信息来源</translation>
+    </message>
+    <message>
+        <source>Title or citation</source>
+        <translation>标题或引文</translation>
+    </message>
+    <message>
+        <source>Web address</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>Kind of source</source>
+        <translation>信息来源类型</translation>
+    </message>
+    <message>
+        <source>Reliability</source>
+        <translation>可靠程度</translation>
+    </message>
+    <message>
+        <source>Confidential: never leaves the internal profile</source>
+        <translation>保密：只出现在内部版本中</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>保密</translation>
+    </message>
+    <message>
+        <source>Notes about the source</source>
+        <translation>关于信息来源的备注</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>A source needs a title.</source>
+        <translation>信息来源需要标题。</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Remove {0}? This cannot be undone.</source>
+        <translation>删除{0}？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>the event “{0}” ({1})</source>
+        <translation>事件“{0}”（{1}）</translation>
+    </message>
+    <message>
+        <source>No events recorded yet. Add what happened, with a date as exact as is known.</source>
+        <translation>暂无事件记录。请添加发生的事情，并尽可能准确地注明日期。</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>信息来源</translation>
+    </message>
+    <message>
+        <source>confidential</source>
+        <translation>保密</translation>
+    </message>
+    <message>
+        <source>the source “{0}”</source>
+        <translation>信息来源“{0}”</translation>
+    </message>
+    <message>
+        <source>No sources recorded yet.</source>
+        <translation>暂无信息来源记录。</translation>
+    </message>
+    <message>
+        <source>Residential surveillance beyond the six-month legal limit</source>
+        <translation>指定居所监视居住超过六个月的法定期限</translation>
+    </message>
+    <message>
+        <source>Held after the sentence ended</source>
+        <translation>刑满后仍被羁押</translation>
+    </message>
+    <message>
+        <source>{0:,} days over (limit reached {1})</source>
+        <translation>超期 {0:,} 天（期限于 {1} 届满）</translation>
+    </message>
+    <message>
+        <source>{0:,} days held</source>
+        <translation>已羁押 {0:,} 天</translation>
+    </message>
+    <message>
+        <source>{0} year(s) held</source>
+        <translation>已羁押 {0} 年</translation>
+    </message>
+    <message>
+        <source>Past a legal time limit</source>
+        <translation>超过法定期限</translation>
+    </message>
+    <message>
+        <source>These people are held beyond a limit in the detaining state&apos;s own law: a strong point to raise. Open a case to see its timeline.</source>
+        <translation>这些人被羁押的时间超出了羁押国本国法律规定的期限：这是提出个案的有力依据。打开个案可查看其时间线。</translation>
+    </message>
+    <message>
+        <source>Nobody is held past a legal time limit, as far as the recorded dates show.</source>
+        <translation>根据已记录的日期，没有人被羁押超过法定期限。</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>个案</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>How far over</source>
+        <translation>超出多久</translation>
+    </message>
+    <message>
+        <source>Anniversaries this month</source>
+        <translation>本月纪念日</translation>
+    </message>
+    <message>
+        <source>Dates this month that mark how long someone has been held: moments for a statement or a renewed ask.</source>
+        <translation>本月中标志某人被羁押时长的日期：适合发表声明或再次交涉的时机。</translation>
+    </message>
+    <message>
+        <source>No detention anniversaries fall in the rest of this month.</source>
+        <translation>本月余下时间没有羁押纪念日。</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>羁押时长</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>出生</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>国籍</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet. Press Edit (Ctrl+E) to fill in the profile.</source>
+        <translation>尚未记录任何内容。按“编辑”（Ctrl+E）填写档案。</translation>
+    </message>
+    <message>
+        <source> with {0}</source>
+        <translation>，交涉对象：{0}</translation>
+    </message>
+    <message>
+        <source>public</source>
+        <translation>公开</translation>
+    </message>
+    <message>
+        <source>private</source>
+        <translation>私下</translation>
+    </message>
+    <message>
+        <source>Asked: {0}</source>
+        <translation>要求：{0}</translation>
+    </message>
+    <message>
+        <source>Response: {0}</source>
+        <translation>答复：{0}</translation>
+    </message>
+    <message>
+        <source>Timeline event</source>
+        <translation>时间线事件</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>信息来源</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>交涉</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会见</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Official</source>
+        <translation>官员</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>(deleted record)</source>
+        <translation>（已删除的记录）</translation>
+    </message>
+    <message>
+        <source>Field: {0}</source>
+        <translation>字段：{0}</translation>
+    </message>
+    <message>
+        <source>Value kept (current):</source>
+        <translation>保留的值（当前）：</translation>
+    </message>
+    <message>
+        <source>The other value (from the edit that lost):</source>
+        <translation>另一个值（来自未被采用的编辑）：</translation>
+    </message>
+</context>
+<context>
+    <name>AddColleagueDialog</name>
+    <message>
+        <source>Add colleague</source>
+        <translation>添加同事</translation>
+    </message>
+    <message>
+        <source>Paste the contact card your colleague sent you</source>
+        <translation>粘贴同事发给你的联系人名片</translation>
+    </message>
+    <message>
+        <source>Contact card</source>
+        <translation>联系人名片</translation>
+    </message>
+    <message>
+        <source>Open a card file…</source>
+        <translation>打开名片文件…</translation>
+    </message>
+    <message>
+        <source>Name to show (default: the card&apos;s)</source>
+        <translation>显示的名称（默认使用名片上的名称）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>The colleague is added as not verified: compare the fingerprint with them before sending them anything.</source>
+        <translation>该同事将以“未核实”状态添加：在向其发送任何内容之前，请先与其核对指纹。</translation>
+    </message>
+    <message>
+        <source>Open a contact card</source>
+        <translation>打开联系人名片</translation>
+    </message>
+    <message>
+        <source>The contact card could not be read.</source>
+        <translation>无法读取该联系人名片。</translation>
+    </message>
+    <message>
+        <source>colleague</source>
+        <translation>同事</translation>
+    </message>
+</context>
+<context>
+    <name>AskTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Raised by</source>
+        <translation>提出方</translation>
+    </message>
+    <message>
+        <source>With</source>
+        <translation>交涉对象</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Public/private</source>
+        <translation>公开/私下</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>个案</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>回应</translation>
+    </message>
+    <message>
+        <source>Follow-up due</source>
+        <translation>跟进期限</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>公开</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>私下</translation>
+    </message>
+</context>
+<context>
+    <name>AsksScreen</name>
+    <message>
+        <source>Filter by date, who, channel, case, response…</source>
+        <translation>按日期、人员、渠道、个案、答复筛选…</translation>
+    </message>
+    <message>
+        <source>Filter asks</source>
+        <translation>筛选交涉</translation>
+    </message>
+    <message>
+        <source>Follow-ups overdue</source>
+        <translation>跟进已逾期</translation>
+    </message>
+    <message>
+        <source>Show only asks whose follow-up is overdue</source>
+        <translation>仅显示跟进已逾期的交涉</translation>
+    </message>
+    <message>
+        <source>Log ask…</source>
+        <translation>记录交涉…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Asks</source>
+        <translation>交涉</translation>
+    </message>
+    <message>
+        <source>Number of asks shown</source>
+        <translation>显示的交涉数量</translation>
+    </message>
+    <message>
+        <source>Showing the newest {0:,} asks; reading the rest…</source>
+        <translation>正在显示最新的 {0:,} 条交涉；正在读取其余部分…</translation>
+    </message>
+    <message>
+        <source>No asks recorded yet. Use “Log ask…” after a meeting, a statement or a letter.</source>
+        <translation>尚无交涉记录。在会见、发表声明或发出信函之后，请使用“记录交涉…”。</translation>
+    </message>
+    <message>
+        <source>No ask matches. Clear the filter or the “Follow-ups overdue” switch.</source>
+        <translation>没有匹配的交涉。请清除筛选条件或关闭“跟进已逾期”开关。</translation>
+    </message>
+    <message>
+        <source>{0:,} asks</source>
+        <translation>{0:,} 条交涉</translation>
+    </message>
+    <message>
+        <source>{0:,} of {1:,} asks</source>
+        <translation>{0:,} / {1:,} 条交涉</translation>
+    </message>
+    <message>
+        <source>Delete the ask of {0} raised by {1}? The cases it names stay; colleagues you share with will see it deleted.</source>
+        <translation>删除由{1}于 {0} 提出的交涉？其中涉及的个案会保留；与你共享的同事将看到该交涉已被删除。</translation>
+    </message>
+    <message>
+        <source>Ask deleted.</source>
+        <translation>交涉已删除。</translation>
+    </message>
+    <message>
+        <source>Delete ask</source>
+        <translation>删除交涉</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentTableModel</name>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>保密</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>SHA-256 {0}
+Added by {1}</source>
+        <translation>SHA-256 {0}
+添加者：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetail</name>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Name in original script</source>
+        <translation>原文姓名</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Days detained</source>
+        <translation>羁押天数</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Select a case in the list to see it here, or add one with New case (Ctrl+N).</source>
+        <translation>在列表中选择一个个案即可在此查看，或用“新建个案”（Ctrl+N）添加。</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Edit this case (Ctrl+E)</source>
+        <translation>编辑此个案（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save the case (Ctrl+S)</source>
+        <translation>保存个案（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>Forget the changes not saved</source>
+        <translation>放弃未保存的更改</translation>
+    </message>
+    <message>
+        <source>Delete case…</source>
+        <translation>删除个案…</translation>
+    </message>
+    <message>
+        <source>Delete this case</source>
+        <translation>删除此个案</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>档案</translation>
+    </message>
+    <message>
+        <source>Asks</source>
+        <translation>交涉</translation>
+    </message>
+    <message>
+        <source>Internal notes</source>
+        <translation>内部备注</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>信息来源</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>新建个案</translation>
+    </message>
+    <message>
+        <source>Status unknown</source>
+        <translation>状态不明</translation>
+    </message>
+    <message>
+        <source>{0} since {1}</source>
+        <translation>{0}（自 {1} 起）</translation>
+    </message>
+    <message>
+        <source>{0:,} days detained</source>
+        <translation>已羁押 {0:,} 天</translation>
+    </message>
+    <message>
+        <source>Consent: {0}</source>
+        <translation>同意：{0}</translation>
+    </message>
+    <message>
+        <source>Consent not recorded</source>
+        <translation>未记录同意情况</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>无照片</translation>
+    </message>
+    <message>
+        <source>Still saving the last change; try again in a moment.</source>
+        <translation>上一次更改仍在保存中，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Something went wrong; nothing was saved.</source>
+        <translation>出错了，未保存任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>CasePicker</name>
+    <message>
+        <source>Filter cases by name</source>
+        <translation>按姓名筛选个案</translation>
+    </message>
+    <message>
+        <source>Filter cases</source>
+        <translation>筛选个案</translation>
+    </message>
+    <message>
+        <source>Cases this ask names</source>
+        <translation>此交涉涉及的个案</translation>
+    </message>
+    <message>
+        <source>Chosen cases</source>
+        <translation>已选个案</translation>
+    </message>
+    <message>
+        <source>No case chosen yet.</source>
+        <translation>尚未选择个案。</translation>
+    </message>
+    <message>
+        <source>{0} chosen: {1}</source>
+        <translation>已选 {0} 个：{1}</translation>
+    </message>
+    <message>
+        <source>Add a case</source>
+        <translation>添加个案</translation>
+    </message>
+    <message>
+        <source>Type part of a name in any script…</source>
+        <translation>输入任意文字的姓名片段…</translation>
+    </message>
+    <message>
+        <source>Search cases</source>
+        <translation>搜索个案</translation>
+    </message>
+    <message>
+        <source>(do not raise)</source>
+        <translation>（请勿提出）</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Original script</source>
+        <translation>原文姓名</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Days detained</source>
+        <translation>羁押天数</translation>
+    </message>
+    <message>
+        <source>Last raised</source>
+        <translation>最近提出</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+</context>
+<context>
+    <name>CasesView</name>
+    <message>
+        <source>Search names in any script, charges, notes…</source>
+        <translation>搜索任意文字的姓名、罪名、备注…</translation>
+    </message>
+    <message>
+        <source>Search cases</source>
+        <translation>搜索个案</translation>
+    </message>
+    <message>
+        <source>Status filter</source>
+        <translation>状态筛选</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <source>Category filter</source>
+        <translation>类别筛选</translation>
+    </message>
+    <message>
+        <source>Any category</source>
+        <translation>任意类别</translation>
+    </message>
+    <message>
+        <source>Consent filter</source>
+        <translation>同意筛选</translation>
+    </message>
+    <message>
+        <source>Any consent</source>
+        <translation>任意同意情况</translation>
+    </message>
+    <message>
+        <source>Priority filter</source>
+        <translation>优先级筛选</translation>
+    </message>
+    <message>
+        <source>Any priority</source>
+        <translation>任意优先级</translation>
+    </message>
+    <message>
+        <source>Priority {0}</source>
+        <translation>优先级 {0}</translation>
+    </message>
+    <message>
+        <source>Not raised since</source>
+        <translation>自何时起未提出</translation>
+    </message>
+    <message>
+        <source>Raised or not</source>
+        <translation>是否已提出</translation>
+    </message>
+    <message>
+        <source>Not raised in 90 days</source>
+        <translation>90 天内未提出</translation>
+    </message>
+    <message>
+        <source>Not raised in a year</source>
+        <translation>一年内未提出</translation>
+    </message>
+    <message>
+        <source>Nationality filter</source>
+        <translation>国籍筛选</translation>
+    </message>
+    <message>
+        <source>Nationality (CN, SE…)</source>
+        <translation>国籍（CN、SE…）</translation>
+    </message>
+    <message>
+        <source>Tag filter</source>
+        <translation>标签筛选</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>个案</translation>
+    </message>
+    <message>
+        <source>Copy name</source>
+        <translation>复制姓名</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>新建个案</translation>
+    </message>
+    <message>
+        <source>Edit case</source>
+        <translation>编辑个案</translation>
+    </message>
+    <message>
+        <source>Save case</source>
+        <translation>保存个案</translation>
+    </message>
+    <message>
+        <source>Delete case…</source>
+        <translation>删除个案…</translation>
+    </message>
+    <message>
+        <source>Export dossier…</source>
+        <translation>导出简报档案…</translation>
+    </message>
+    <message>
+        <source>Log ask…</source>
+        <translation>记录交涉…</translation>
+    </message>
+    <message>
+        <source>No cases match. Clear the search or the filters, add a case with New case (Ctrl+N), or import a spreadsheet with &apos;vigil import&apos;.</source>
+        <translation>没有匹配的个案。请清除搜索或筛选条件，用“新建个案”（Ctrl+N）添加个案，或用 &apos;vigil import&apos; 导入电子表格。</translation>
+    </message>
+    <message>
+        <source>Discard the changes you have not saved?</source>
+        <translation>放弃未保存的更改？</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>放弃更改</translation>
+    </message>
+    <message>
+        <source>Delete the case of {0}, with its timeline and sources? This cannot be undone.</source>
+        <translation>删除{0}的个案及其时间线和信息来源？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Delete case</source>
+        <translation>删除个案</translation>
+    </message>
+    <message>
+        <source>The case was deleted.</source>
+        <translation>个案已删除。</translation>
+    </message>
+</context>
+<context>
+    <name>ColleaguesScreen</name>
+    <message>
+        <source>Your fingerprint</source>
+        <translation>你的指纹</translation>
+    </message>
+    <message>
+        <source>Copy my contact card</source>
+        <translation>复制我的联系人名片</translation>
+    </message>
+    <message>
+        <source>Save my contact card…</source>
+        <translation>保存我的联系人名片…</translation>
+    </message>
+    <message>
+        <source>This vault</source>
+        <translation>此保险库</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>已核实</translation>
+    </message>
+    <message>
+        <source>Colleagues</source>
+        <translation>同事</translation>
+    </message>
+    <message>
+        <source>Add colleague…</source>
+        <translation>添加同事…</translation>
+    </message>
+    <message>
+        <source>Mark verified…</source>
+        <translation>标记为已核实…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Send changes to…</source>
+        <translation>发送更改给…</translation>
+    </message>
+    <message>
+        <source>Import bundle…</source>
+        <translation>导入数据包…</translation>
+    </message>
+    <message>
+        <source>Incoming bundles</source>
+        <translation>收到的数据包</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Your name for colleagues: {0}</source>
+        <translation>你向同事显示的名称：{0}</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Not verified: compare the fingerprint with them</source>
+        <translation>未核实：请与对方核对指纹</translation>
+    </message>
+    <message>
+        <source>Exchange folder: {0}</source>
+        <translation>交换文件夹：{0}</translation>
+    </message>
+    <message>
+        <source>No exchange folder is set: bundles are saved where you choose.</source>
+        <translation>尚未设置交换文件夹：数据包将保存到你选择的位置。</translation>
+    </message>
+    <message>
+        <source>Exchange folder: {0} (not reachable now)</source>
+        <translation>交换文件夹：{0}（当前无法访问）</translation>
+    </message>
+    <message>
+        <source>Conflicts ({0})</source>
+        <translation>冲突（{0}）</translation>
+    </message>
+    <message>
+        <source>Incoming bundles ({0})</source>
+        <translation>收到的数据包（{0}）</translation>
+    </message>
+    <message>
+        <source>Something went wrong; nothing was changed.</source>
+        <translation>出错了，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Your contact card is on the clipboard.</source>
+        <translation>你的联系人名片已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>Save my contact card</source>
+        <translation>保存我的联系人名片</translation>
+    </message>
+    <message>
+        <source>The contact card could not be saved there.</source>
+        <translation>无法将联系人名片保存到该位置。</translation>
+    </message>
+    <message>
+        <source>Contact card saved.</source>
+        <translation>联系人名片已保存。</translation>
+    </message>
+    <message>
+        <source>{0} added. Compare the fingerprint with them (by phone or in person), then click “Mark verified…”.</source>
+        <translation>已添加{0}。请与对方核对指纹（通过电话或当面），然后点击“标记为已核实…”。</translation>
+    </message>
+    <message>
+        <source>Colleague verified.</source>
+        <translation>同事已核实。</translation>
+    </message>
+    <message>
+        <source>Remove colleague</source>
+        <translation>删除同事</translation>
+    </message>
+    <message>
+        <source>Remove {0}? You will no longer be able to send them bundles or accept theirs, until you add and verify them again.</source>
+        <translation>删除{0}？在重新添加并核实之前，你将无法向其发送数据包，也无法接受其数据包。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Colleague removed.</source>
+        <translation>同事已删除。</translation>
+    </message>
+    <message>
+        <source>Verify a colleague&apos;s fingerprint before sending them case files.</source>
+        <translation>向同事发送个案文件之前，请先核实其指纹。</translation>
+    </message>
+    <message>
+        <source>Save the bundle</source>
+        <translation>保存数据包</translation>
+    </message>
+    <message>
+        <source>Bundle written: {0} record(s), {1} attachment(s).</source>
+        <translation>已写入数据包：{0} 条记录，{1} 个附件。</translation>
+    </message>
+    <message>
+        <source>Import a bundle</source>
+        <translation>导入数据包</translation>
+    </message>
+    <message>
+        <source>Bundle applied: {0}.</source>
+        <translation>已应用数据包：{0}。</translation>
+    </message>
+    <message>
+        <source>The other value is now the current one.</source>
+        <translation>另一个值现为当前值。</translation>
+    </message>
+    <message>
+        <source>The current value is kept.</source>
+        <translation>已保留当前值。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmPage</name>
+    <message>
+        <source>Check that you wrote it down</source>
+        <translation>确认你已抄写下来</translation>
+    </message>
+    <message>
+        <source>Group of the recovery key</source>
+        <translation>恢复密钥分组</translation>
+    </message>
+    <message>
+        <source>Type group {0} of {1} of your recovery key, from your paper.</source>
+        <translation>请根据你的纸质记录，输入恢复密钥 {1} 组中的第 {0} 组。</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPanel</name>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value kept</source>
+        <translation>保留的值</translation>
+    </message>
+    <message>
+        <source>The other value</source>
+        <translation>另一个值</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Conflicting edits</source>
+        <translation>冲突的编辑</translation>
+    </message>
+    <message>
+        <source>Both values in full</source>
+        <translation>两个值的完整内容</translation>
+    </message>
+    <message>
+        <source>Keep current</source>
+        <translation>保留当前值</translation>
+    </message>
+    <message>
+        <source>Use the other value</source>
+        <translation>使用另一个值</translation>
+    </message>
+    <message>
+        <source>No conflicting edits. When you and a colleague change the same field at the same time, the later edit is kept and the other one waits here for you.</source>
+        <translation>没有冲突的编辑。当你和同事同时修改同一字段时，较晚的编辑会被保留，另一个编辑会在此等待你处理。</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Save the error report</source>
+        <translation>保存错误报告</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>文本文件 (*.txt)</translation>
+    </message>
+    <message>
+        <source>Vigil</source>
+        <translation>Vigil</translation>
+    </message>
+    <message>
+        <source>Vigil hit an internal error</source>
+        <translation>Vigil 遇到内部错误</translation>
+    </message>
+    <message>
+        <source>The report below contains no case data: only where in Vigil&apos;s code the error happened. You can save it and send it to whoever supports Vigil for you.</source>
+        <translation>下面的报告不含任何个案数据，只记录错误发生在 Vigil 代码中的位置。您可以保存它，并发给为您提供 Vigil 支持的人。</translation>
+    </message>
+    <message>
+        <source>Save report…</source>
+        <translation>保存报告…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>The report could not be saved there.</source>
+        <translation>报告无法保存到该位置。</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>Not raised in 90 days</source>
+        <translation>90 天内未提出</translation>
+    </message>
+    <message>
+        <source>Follow-ups overdue</source>
+        <translation>跟进逾期</translation>
+    </message>
+    <message>
+        <source>Upcoming meetings</source>
+        <translation>即将进行的会见</translation>
+    </message>
+    <message>
+        <source>Past a legal time limit</source>
+        <translation>超过法定期限</translation>
+    </message>
+    <message>
+        <source>Anniversaries this month</source>
+        <translation>本月纪念日</translation>
+    </message>
+    <message>
+        <source>Cases by government</source>
+        <translation>按政府分列的个案</translation>
+    </message>
+    <message>
+        <source>No cases yet. Add one under Cases, or import a spreadsheet with &apos;vigil import&apos;.</source>
+        <translation>尚无个案。请在“个案”中添加，或用 &apos;vigil import&apos; 导入电子表格。</translation>
+    </message>
+    <message>
+        <source>Who has raised whom, and how recently</source>
+        <translation>谁向谁提出过个案，以及最近一次的时间</translation>
+    </message>
+    <message>
+        <source>Green: within 90 days · amber: within a year · red: longer ago · grey: never. Rest the pointer on a cell for the last ask; click it to open the case.</source>
+        <translation>绿色：90 天内 · 琥珀色：一年内 · 红色：更早 · 灰色：从未。将指针停在单元格上可查看最近一次交涉；点击可打开个案。</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryForm</name>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>The country is a two-letter code, such as DE, SE or CN.</source>
+        <translation>国家请用两个字母的代码，例如 DE、SE 或 CN。</translation>
+    </message>
+    <message>
+        <source>Something went wrong; nothing was saved.</source>
+        <translation>出现错误，未保存任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryScreen</name>
+    <message>
+        <source>Organisations</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Officials</source>
+        <translation>官员</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Select one to see the asks raised by or with it.</source>
+        <translation>选择一项，查看由其提出或向其提出的交涉。</translation>
+    </message>
+    <message>
+        <source>Asks raised by or with {0}</source>
+        <translation>由{0}提出或向{0}提出的交涉</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Delete the official {0}?</source>
+        <translation>删除官员 {0}？</translation>
+    </message>
+    <message>
+        <source>Delete the organisation {0}?</source>
+        <translation>删除机构 {0}？</translation>
+    </message>
+    <message>
+        <source>{0:,} asks name it; they keep showing the name.</source>
+        <translation>有 {0:,} 条交涉提到它；这些交涉仍会显示其名称。</translation>
+    </message>
+    <message>
+        <source>Deleted.</source>
+        <translation>已删除。</translation>
+    </message>
+    <message>
+        <source>Something went wrong; nothing was deleted.</source>
+        <translation>出现错误，未删除任何内容。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryTab</name>
+    <message>
+        <source>Filter {0}</source>
+        <translation>筛选{0}</translation>
+    </message>
+    <message>
+        <source>Filter by any column…</source>
+        <translation>按任意列筛选…</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Ask history</source>
+        <translation>交涉记录</translation>
+    </message>
+</context>
+<context>
+    <name>DossierExport</name>
+    <message>
+        <source>Gathering the cases…</source>
+        <translation>正在收集个案…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export dossier</source>
+        <translation>导出简报档案</translation>
+    </message>
+    <message>
+        <source>The vault is locked; no dossier was written.</source>
+        <translation>保险库已锁定；未生成简报档案。</translation>
+    </message>
+    <message>
+        <source>Laying out case {0} of {1}…</source>
+        <translation>正在排版第 {0} 个个案，共 {1} 个…</translation>
+    </message>
+    <message>
+        <source>Cancelling the export…</source>
+        <translation>正在取消导出…</translation>
+    </message>
+    <message>
+        <source>Something went wrong; no dossier was written.</source>
+        <translation>出错了；未生成简报档案。</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>导出已取消；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Wrote a {0}-page {1} dossier of 1 case.</source>
+        <translation>已生成 {0} 页的{1}简报档案，含 1 个个案。</translation>
+    </message>
+    <message>
+        <source>Wrote a {0}-page {1} dossier of {2} cases.</source>
+        <translation>已生成 {0} 页的{1}简报档案，含 {2} 个个案。</translation>
+    </message>
+    <message>
+        <source>It is protected by its PDF password.</source>
+        <translation>该文件受 PDF 密码保护。</translation>
+    </message>
+    <message>
+        <source>Note: {0} photo(s) could not be read; the dossier shows a placeholder instead.</source>
+        <translation>注意：有 {0} 张照片无法读取；简报档案中以占位图代替。</translation>
+    </message>
+</context>
+<context>
+    <name>DossierExportDialog</name>
+    <message>
+        <source>Export dossier</source>
+        <translation>导出简报档案</translation>
+    </message>
+    <message>
+        <source>Printed on every page: “Prepared for …”</source>
+        <translation>打印在每一页上：“为……准备”</translation>
+    </message>
+    <message>
+        <source>Prepared for</source>
+        <translation>准备对象</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>PDF password</source>
+        <translation>PDF 密码</translation>
+    </message>
+    <message>
+        <source>PDF password again</source>
+        <translation>再次输入 PDF 密码</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Save the dossier as</source>
+        <translation>将简报档案另存为</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Say who the dossier is prepared for.</source>
+        <translation>请说明该简报档案是为谁准备的。</translation>
+    </message>
+    <message>
+        <source>The two PDF passwords differ.</source>
+        <translation>两次输入的 PDF 密码不一致。</translation>
+    </message>
+    <message>
+        <source>Choose where to save the dossier.</source>
+        <translation>请选择简报档案的保存位置。</translation>
+    </message>
+    <message>
+        <source>Give the dossier a file name in an existing folder.</source>
+        <translation>请在现有文件夹中为简报档案指定文件名。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Vigil</source>
+        <translation>Vigil</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s keychain could not keep the vault&apos;s key: unlock with your passphrase.</source>
+        <translation>此电脑的系统钥匙串无法保存保险库的密钥：请使用密码短语解锁。</translation>
+    </message>
+    <message>
+        <source>Vigil could not create the vault.</source>
+        <translation>Vigil 无法创建保险库。</translation>
+    </message>
+</context>
+<context>
+    <name>IncomingPanel</name>
+    <message>
+        <source>Bundles waiting for review</source>
+        <translation>等待审阅的数据包</translation>
+    </message>
+    <message>
+        <source>What this bundle changes</source>
+        <translation>此数据包带来的更改</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Ignore for now</source>
+        <translation>暂时忽略</translation>
+    </message>
+    <message>
+        <source>Look in the exchange folder now</source>
+        <translation>立即检查交换文件夹</translation>
+    </message>
+    <message>
+        <source>No bundles are waiting. Bundles that colleagues put in the exchange folder for you appear here to be reviewed before anything changes.</source>
+        <translation>没有等待处理的数据包。同事放入交换文件夹给你的数据包会显示在这里，在做出任何更改之前供你审阅。</translation>
+    </message>
+    <message>
+        <source>Refused bundles (left in the folder, not applied):</source>
+        <translation>被拒绝的数据包（留在文件夹中，未应用）：</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>Human-rights lawyer</source>
+        <translation>人权律师</translation>
+    </message>
+    <message>
+        <source>Bookseller or publisher</source>
+        <translation>书商或出版人</translation>
+    </message>
+    <message>
+        <source>Activist</source>
+        <translation>维权人士</translation>
+    </message>
+    <message>
+        <source>Labour activist</source>
+        <translation>劳工维权人士</translation>
+    </message>
+    <message>
+        <source>Feminist advocate</source>
+        <translation>女权倡导者</translation>
+    </message>
+    <message>
+        <source>Journalist</source>
+        <translation>记者</translation>
+    </message>
+    <message>
+        <source>Scholar</source>
+        <translation>学者</translation>
+    </message>
+    <message>
+        <source>Religious practitioner</source>
+        <translation>宗教信仰者</translation>
+    </message>
+    <message>
+        <source>Family member</source>
+        <translation>家属</translation>
+    </message>
+    <message>
+        <source>Missing or forcibly disappeared</source>
+        <translation>失踪或被强迫失踪</translation>
+    </message>
+    <message>
+        <source>Detained incommunicado</source>
+        <translation>与外界隔绝的羁押</translation>
+    </message>
+    <message>
+        <source>Residential surveillance at a designated location (RSDL)</source>
+        <translation>指定居所监视居住</translation>
+    </message>
+    <message>
+        <source>Criminal detention</source>
+        <translation>刑事拘留</translation>
+    </message>
+    <message>
+        <source>Formally arrested</source>
+        <translation>逮捕（正式批捕）</translation>
+    </message>
+    <message>
+        <source>Indicted</source>
+        <translation>已起诉</translation>
+    </message>
+    <message>
+        <source>On trial</source>
+        <translation>审判中</translation>
+    </message>
+    <message>
+        <source>Sentenced or imprisoned</source>
+        <translation>已判刑或服刑中</translation>
+    </message>
+    <message>
+        <source>Released on bail</source>
+        <translation>取保候审</translation>
+    </message>
+    <message>
+        <source>Released under surveillance</source>
+        <translation>获释但受监控</translation>
+    </message>
+    <message>
+        <source>Exit-banned</source>
+        <translation>限制出境</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>已获释</translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation>已死亡</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>已准许</translation>
+    </message>
+    <message>
+        <source>Partial</source>
+        <translation>部分准许</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Public advocacy</source>
+        <translation>可公开</translation>
+    </message>
+    <message>
+        <source>Private advocacy only</source>
+        <translation>仅限私下</translation>
+    </message>
+    <message>
+        <source>Do not raise</source>
+        <translation>请勿提出</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Abducted</source>
+        <translation>被绑架</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>最后一次露面</translation>
+    </message>
+    <message>
+        <source>Detained</source>
+        <translation>被羁押</translation>
+    </message>
+    <message>
+        <source>RSDL began</source>
+        <translation>开始指定居所监视居住</translation>
+    </message>
+    <message>
+        <source>Charged</source>
+        <translation>被指控</translation>
+    </message>
+    <message>
+        <source>Trial</source>
+        <translation>庭审</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>判决</translation>
+    </message>
+    <message>
+        <source>Sentenced</source>
+        <translation>已判刑</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>被转移</translation>
+    </message>
+    <message>
+        <source>Televised confession broadcast</source>
+        <translation>播出电视认罪</translation>
+    </message>
+    <message>
+        <source>Lawyer denied</source>
+        <translation>律师会见被拒</translation>
+    </message>
+    <message>
+        <source>Family harassed</source>
+        <translation>家属遭骚扰</translation>
+    </message>
+    <message>
+        <source>Health incident</source>
+        <translation>健康事件</translation>
+    </message>
+    <message>
+        <source>News</source>
+        <translation>新闻</translation>
+    </message>
+    <message>
+        <source>NGO report</source>
+        <translation>非政府组织报告</translation>
+    </message>
+    <message>
+        <source>Court document</source>
+        <translation>法院文书</translation>
+    </message>
+    <message>
+        <source>Official statement</source>
+        <translation>官方声明</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>访谈</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>家属</translation>
+    </message>
+    <message>
+        <source>Lawyer</source>
+        <translation>律师</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已证实</translation>
+    </message>
+    <message>
+        <source>Probable</source>
+        <translation>很可能</translation>
+    </message>
+    <message>
+        <source>Possible</source>
+        <translation>有可能</translation>
+    </message>
+    <message>
+        <source>Doubtful</source>
+        <translation>存疑</translation>
+    </message>
+    <message>
+        <source>Government</source>
+        <translation>政府</translation>
+    </message>
+    <message>
+        <source>Intergovernmental body</source>
+        <translation>政府间机构</translation>
+    </message>
+    <message>
+        <source>Parliament</source>
+        <translation>议会</translation>
+    </message>
+    <message>
+        <source>NGO</source>
+        <translation>非政府组织</translation>
+    </message>
+    <message>
+        <source>Detaining authority</source>
+        <translation>羁押当局</translation>
+    </message>
+    <message>
+        <source>Bilateral meeting</source>
+        <translation>双边会见</translation>
+    </message>
+    <message>
+        <source>Démarche or note verbale</source>
+        <translation>外交交涉或普通照会</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>Public statement</source>
+        <translation>公开声明</translation>
+    </message>
+    <message>
+        <source>Joint statement</source>
+        <translation>联合声明</translation>
+    </message>
+    <message>
+        <source>UN Human Rights Council</source>
+        <translation>联合国人权理事会</translation>
+    </message>
+    <message>
+        <source>Press conference</source>
+        <translation>新闻发布会</translation>
+    </message>
+    <message>
+        <source>Summit sideline</source>
+        <translation>峰会场边</translation>
+    </message>
+    <message>
+        <source>Parliamentary question</source>
+        <translation>议会质询</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>释放</translation>
+    </message>
+    <message>
+        <source>Whereabouts</source>
+        <translation>下落</translation>
+    </message>
+    <message>
+        <source>Proof of life</source>
+        <translation>生存证明</translation>
+    </message>
+    <message>
+        <source>Lawyer access</source>
+        <translation>律师会见</translation>
+    </message>
+    <message>
+        <source>Family access</source>
+        <translation>家属探视</translation>
+    </message>
+    <message>
+        <source>Consular access</source>
+        <translation>领事探视</translation>
+    </message>
+    <message>
+        <source>Medical care</source>
+        <translation>医疗救治</translation>
+    </message>
+    <message>
+        <source>Fair trial</source>
+        <translation>公正审判</translation>
+    </message>
+    <message>
+        <source>End the exit ban</source>
+        <translation>解除限制出境</translation>
+    </message>
+    <message>
+        <source>Stop harassment of family</source>
+        <translation>停止骚扰家属</translation>
+    </message>
+    <message>
+        <source>No response</source>
+        <translation>无答复</translation>
+    </message>
+    <message>
+        <source>“Internal affair”</source>
+        <translation>“内政”</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已知悉</translation>
+    </message>
+    <message>
+        <source>Information provided</source>
+        <translation>提供了信息</translation>
+    </message>
+    <message>
+        <source>Promise</source>
+        <translation>作出承诺</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>已计划</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>已举行</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>LogAskDialog</name>
+    <message>
+        <source>Edit ask</source>
+        <translation>编辑交涉</translation>
+    </message>
+    <message>
+        <source>Log ask</source>
+        <translation>记录交涉</translation>
+    </message>
+    <message>
+        <source>Date of the ask</source>
+        <translation>交涉日期</translation>
+    </message>
+    <message>
+        <source>Raised by: an official or an organisation</source>
+        <translation>提出方：官员或机构</translation>
+    </message>
+    <message>
+        <source>Raised with: an official or an organisation</source>
+        <translation>交涉对象：官员或机构</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>公开</translation>
+    </message>
+    <message>
+        <source>Raised in public</source>
+        <translation>公开提出</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>私下</translation>
+    </message>
+    <message>
+        <source>Raised in private</source>
+        <translation>私下提出</translation>
+    </message>
+    <message>
+        <source>Asked for: {0}</source>
+        <translation>要求：{0}</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Date of the response</source>
+        <translation>答复日期</translation>
+    </message>
+    <message>
+        <source>What they answered</source>
+        <translation>对方的答复内容</translation>
+    </message>
+    <message>
+        <source>Follow-up due</source>
+        <translation>跟进截止日期</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Raised &amp;by</source>
+        <translation>提出方(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Raised &amp;with</source>
+        <translation>交涉对象(&amp;W)</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel</source>
+        <translation>渠道(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Public or private</source>
+        <translation>公开或私下</translation>
+    </message>
+    <message>
+        <source>&amp;Cases</source>
+        <translation>个案(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Asked for</source>
+        <translation>要求</translation>
+    </message>
+    <message>
+        <source>&amp;Response</source>
+        <translation>答复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Response date</source>
+        <translation>答复日期</translation>
+    </message>
+    <message>
+        <source>Response text</source>
+        <translation>答复内容</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up due</source>
+        <translation>跟进截止日期(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Enter the date of the ask ({0}).</source>
+        <translation>请输入交涉日期（{0}）。</translation>
+    </message>
+    <message>
+        <source>The {0} must be a year, a month or a day, like 2025, 2025-03 or 2025-03-14.</source>
+        <translation>{0}必须是年份、月份或日期，例如 2025、2025-03 或 2025-03-14。</translation>
+    </message>
+    <message>
+        <source>Say who raised it: pick an official or an organisation from the list.</source>
+        <translation>请说明提出方：从列表中选择一位官员或一个机构。</translation>
+    </message>
+    <message>
+        <source>That name is not an official or organisation in the vault: pick one from the list, or add it under Officials &amp; organisations first.</source>
+        <translation>该名称不是保险库中的官员或机构：请从列表中选择，或先在“官员与机构”中添加。</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Choose at least one case this ask names.</source>
+        <translation>请至少选择一个此交涉涉及的个案。</translation>
+    </message>
+    <message>
+        <source>response date</source>
+        <translation>答复日期</translation>
+    </message>
+    <message>
+        <source>follow-up date</source>
+        <translation>跟进日期</translation>
+    </message>
+    <message>
+        <source>Ask saved.</source>
+        <translation>交涉已保存。</translation>
+    </message>
+    <message>
+        <source>The lists of officials and cases could not be read; close this dialog and try again.</source>
+        <translation>无法读取官员和个案列表；请关闭此对话框后重试。</translation>
+    </message>
+    <message>
+        <source>Something went wrong; nothing was saved.</source>
+        <translation>出错了，未保存任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Vigil</source>
+        <translation>Vigil</translation>
+    </message>
+    <message>
+        <source>Screens</source>
+        <translation>界面</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Vault</source>
+        <translation>保险库</translation>
+    </message>
+    <message>
+        <source>Lock the vault now (Ctrl+L)</source>
+        <translation>立即锁定保险库（Ctrl+L）</translation>
+    </message>
+    <message>
+        <source>Log ask…</source>
+        <translation>记录交涉…</translation>
+    </message>
+    <message>
+        <source>Record that cases were raised (Ctrl+Shift+A)</source>
+        <translation>记录已提出的个案 (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>This vault is damaged or was tampered with. Restore it from a backup (vigil restore), or ask for help.</source>
+        <translation>此保险库已损坏或遭篡改。请从备份恢复（vigil restore），或寻求帮助。</translation>
+    </message>
+    <message>
+        <source>Vigil could not open the vault because of an internal error.</source>
+        <translation>由于内部错误，Vigil 无法打开保险库。</translation>
+    </message>
+    <message>
+        <source>Unlock the restored vault with the passphrase it had when the backup was made.</source>
+        <translation>请使用创建备份时的密码短语解锁恢复后的保险库。</translation>
+    </message>
+    <message>
+        <source>Sharing with colleagues</source>
+        <translation>与同事共享</translation>
+    </message>
+    <message>
+        <source>No exchange folder is set.</source>
+        <translation>尚未设置交换文件夹。</translation>
+    </message>
+    <message>
+        <source>Choose exchange folder…</source>
+        <translation>选择交换文件夹…</translation>
+    </message>
+    <message>
+        <source>A folder your sync tool (Syncthing, Nextcloud, a shared drive) keeps in step with colleagues. Vigil writes bundles there and picks up the ones addressed to you.</source>
+        <translation>由您的同步工具（Syncthing、Nextcloud、共享盘）与同事保持同步的文件夹。Vigil 把数据包写入其中，并取回发给您的数据包。</translation>
+    </message>
+    <message>
+        <source>Colleagues</source>
+        <translation>同事</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>总览</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>个案</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>会见</translation>
+    </message>
+    <message>
+        <source>Asks</source>
+        <translation>交涉</translation>
+    </message>
+    <message>
+        <source>Officials &amp; organisations</source>
+        <translation>官员与机构</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>{0} ({1} to review)</source>
+        <translation>{0}（{1} 个待审阅）</translation>
+    </message>
+    <message>
+        <source>Last raised {0} by {1}</source>
+        <translation>最近一次由{1}于 {0} 提出</translation>
+    </message>
+    <message>
+        <source> with {0}</source>
+        <translation>，交涉对象：{0}</translation>
+    </message>
+    <message>
+        <source>Response: {0}</source>
+        <translation>答复：{0}</translation>
+    </message>
+    <message>
+        <source>No response recorded</source>
+        <translation>未记录答复</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixModel</name>
+    <message>
+        <source>{0}: never raised</source>
+        <translation>{0}：从未提出</translation>
+    </message>
+    <message>
+        <source>{0}: raised {1} time(s), last on {2}</source>
+        <translation>{0}：已提出 {1} 次，最近一次在 {2}</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingTableModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Counterpart</source>
+        <translation>会见对象</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>个案</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsScreen</name>
+    <message>
+        <source>New meeting</source>
+        <translation>新建会见</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>会见</translation>
+    </message>
+    <message>
+        <source>No meetings yet. Press “New meeting” to plan one, then add the cases to raise there.</source>
+        <translation>尚无会见。按“新建会见”安排一次会见，然后添加要在会上提出的个案。</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>No date yet</source>
+        <translation>尚无日期</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日期和时间</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Counterpart organisation</source>
+        <translation>对方机构</translation>
+    </message>
+    <message>
+        <source>Officials met</source>
+        <translation>会见的官员</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>议程</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Counterpart</source>
+        <translation>对方</translation>
+    </message>
+    <message>
+        <source>Cases to raise, in order</source>
+        <translation>要提出的个案（按顺序）</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Add case…</source>
+        <translation>添加个案…</translation>
+    </message>
+    <message>
+        <source>Remove case</source>
+        <translation>移除个案</translation>
+    </message>
+    <message>
+        <source>Suggest cases</source>
+        <translation>建议个案</translation>
+    </message>
+    <message>
+        <source>What to ask for this person at this meeting</source>
+        <translation>此次会见中要为此人提出的要求</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>要求</translation>
+    </message>
+    <message>
+        <source>Talking points</source>
+        <translation>谈话要点</translation>
+    </message>
+    <message>
+        <source>Cases to raise, in order (drag or use the buttons)</source>
+        <translation>要提出的个案，按顺序（可拖动或使用按钮）</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Record outcome…</source>
+        <translation>记录结果…</translation>
+    </message>
+    <message>
+        <source>Export dossier…</source>
+        <translation>导出简报档案…</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>This meeting has changes that are not saved. Discard them?</source>
+        <translation>此会见有未保存的更改。要放弃吗？</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>(a case that is no longer in the vault)</source>
+        <translation>（已不在保险库中的个案）</translation>
+    </message>
+    <message>
+        <source>(do not raise)</source>
+        <translation>（请勿提出）</translation>
+    </message>
+    <message>
+        <source>Something went wrong; nothing was changed.</source>
+        <translation>出错了，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Give the meeting a title; nothing was saved.</source>
+        <translation>请为会见填写标题；未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Give the meeting a date and time; nothing was saved.</source>
+        <translation>请为会见填写日期和时间；未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Meeting saved.</source>
+        <translation>会见已保存。</translation>
+    </message>
+    <message>
+        <source>Delete meeting</source>
+        <translation>删除会见</translation>
+    </message>
+    <message>
+        <source>Delete this meeting and its list of cases? The cases themselves and any asks already recorded stay.</source>
+        <translation>删除此会见及其个案列表？个案本身及已记录的交涉会保留。</translation>
+    </message>
+    <message>
+        <source>Meeting deleted.</source>
+        <translation>会见已删除。</translation>
+    </message>
+    <message>
+        <source>Choose the counterpart organisation first: the suggestions are for the government you meet.</source>
+        <translation>请先选择对方机构：建议的个案是针对你所会见的政府的。</translation>
+    </message>
+    <message>
+        <source>Added {0} suggested case(s).</source>
+        <translation>已添加 {0} 个建议个案。</translation>
+    </message>
+    <message>
+        <source>No further cases to suggest for this counterpart.</source>
+        <translation>此对方没有更多可建议的个案。</translation>
+    </message>
+    <message>
+        <source>Save the meeting before {0}.</source>
+        <translation>请先保存会见，再{0}。</translation>
+    </message>
+    <message>
+        <source>recording its outcome</source>
+        <translation>记录其结果</translation>
+    </message>
+    <message>
+        <source>This meeting has no cases to record an outcome for.</source>
+        <translation>此会见没有可记录结果的个案。</translation>
+    </message>
+    <message>
+        <source>Outcome recorded: {0} ask(s) logged.</source>
+        <translation>已记录结果：记录了 {0} 条交涉。</translation>
+    </message>
+    <message>
+        <source>exporting its dossier</source>
+        <translation>导出其简报档案</translation>
+    </message>
+    <message>
+        <source>This meeting has no cases to raise; add some first.</source>
+        <translation>此会见没有要提出的个案；请先添加。</translation>
+    </message>
+</context>
+<context>
+    <name>OfficialForm</name>
+    <message>
+        <source>Edit official</source>
+        <translation>编辑官员</translation>
+    </message>
+    <message>
+        <source>Add official</source>
+        <translation>添加官员</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Official&apos;s name, in any script</source>
+        <translation>官员姓名，任何文字均可</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>职务(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Official&apos;s title</source>
+        <translation>官员职务</translation>
+    </message>
+    <message>
+        <source>Official&apos;s organisation</source>
+        <translation>官员所属机构</translation>
+    </message>
+    <message>
+        <source>No organisation</source>
+        <translation>无所属机构</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation</source>
+        <translation>机构(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Country</source>
+        <translation>国家(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Country code</source>
+        <translation>国家代码</translation>
+    </message>
+    <message>
+        <source>two letters, e.g. DE</source>
+        <translation>两个字母，例如 DE</translation>
+    </message>
+    <message>
+        <source>Notes on the official</source>
+        <translation>关于该官员的备注</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Enter the official&apos;s name.</source>
+        <translation>请输入官员姓名。</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationForm</name>
+    <message>
+        <source>Edit organisation</source>
+        <translation>编辑机构</translation>
+    </message>
+    <message>
+        <source>Add organisation</source>
+        <translation>添加机构</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Organisation name</source>
+        <translation>机构名称</translation>
+    </message>
+    <message>
+        <source>&amp;Country</source>
+        <translation>国家(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Country code</source>
+        <translation>国家代码</translation>
+    </message>
+    <message>
+        <source>two letters, e.g. DE</source>
+        <translation>两个字母，例如 DE</translation>
+    </message>
+    <message>
+        <source>Kind of organisation</source>
+        <translation>机构类型</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Enter the organisation&apos;s name.</source>
+        <translation>请输入机构名称。</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <source>Record the outcome</source>
+        <translation>记录结果</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>已提出</translation>
+    </message>
+    <message>
+        <source>Asked for</source>
+        <translation>要求</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>What they said</source>
+        <translation>对方所说的话</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>Response text</source>
+        <translation>答复内容</translation>
+    </message>
+    <message>
+        <source>Private (not to be quoted)</source>
+        <translation>私下（不得引用）</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>公开</translation>
+    </message>
+    <message>
+        <source>Summary of the meeting</source>
+        <translation>会见摘要</translation>
+    </message>
+    <message>
+        <source>The asks were</source>
+        <translation>交涉方式</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Tick at least one case that was raised.</source>
+        <translation>请至少勾选一个已提出的个案。</translation>
+    </message>
+</context>
+<context>
+    <name>PartyField</name>
+    <message>
+        <source>Start typing a name, then pick from the list</source>
+        <translation>开始输入姓名，然后从列表中选择</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Change passphrase</source>
+        <translation>更改密码短语</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>当前密码短语</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>新密码短语</translation>
+    </message>
+    <message>
+        <source>New passphrase again</source>
+        <translation>再次输入新密码短语</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>再次输入</translation>
+    </message>
+    <message>
+        <source>The two new passphrases differ.</source>
+        <translation>两次输入的新密码短语不一致。</translation>
+    </message>
+    <message>
+        <source>At least {0} characters; a few unrelated words are best.</source>
+        <translation>至少 {0} 个字符；最好由几个互不相关的词组成。</translation>
+    </message>
+    <message>
+        <source>Weak: make it longer.</source>
+        <translation>弱：请再加长一些。</translation>
+    </message>
+    <message>
+        <source>Fair: a word or two more would make it strong.</source>
+        <translation>中等：再加一两个词就会很强。</translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>强。</translation>
+    </message>
+    <message>
+        <source>Changing the passphrase…</source>
+        <translation>正在更改密码短语…</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Your new recovery key</source>
+        <translation>你的新恢复密钥</translation>
+    </message>
+    <message>
+        <source>Write this key on paper and keep it away from this computer. It opens the vault if you forget your passphrase. Vigil shows it only now.</source>
+        <translation>请将此密钥抄写在纸上，并存放在远离这台电脑的地方。如果你忘记了密码短语，可用它打开保险库。Vigil 只会在此时显示它。</translation>
+    </message>
+    <message>
+        <source>Then type group {0} of {1} from your paper:</source>
+        <translation>然后根据你的纸质记录，输入 {1} 组中的第 {0} 组：</translation>
+    </message>
+    <message>
+        <source>Group of the recovery key</source>
+        <translation>恢复密钥分组</translation>
+    </message>
+    <message>
+        <source>I wrote it down</source>
+        <translation>我已抄写下来</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPage</name>
+    <message>
+        <source>Your recovery key</source>
+        <translation>你的恢复密钥</translation>
+    </message>
+    <message>
+        <source>Creating the vault…</source>
+        <translation>正在创建保险库…</translation>
+    </message>
+    <message>
+        <source>Write this key on paper and keep it somewhere safe, away from this computer. It opens the vault if you forget your passphrase. Vigil shows it only now.</source>
+        <translation>请将此密钥抄写在纸上，存放在安全且远离这台电脑的地方。如果你忘记了密码短语，可用它打开保险库。Vigil 只会在此时显示它。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Import bundle</source>
+        <translation>导入数据包</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>The bundle is intact and signed by a verified colleague. Apply these changes?</source>
+        <translation>此数据包完整无损，并由一位已核实的同事签名。要应用这些更改吗？</translation>
+    </message>
+</context>
+<context>
+    <name>SendDialog</name>
+    <message>
+        <source>Send changes</source>
+        <translation>发送更改</translation>
+    </message>
+    <message>
+        <source>Everything changed since your last bundle to them (the first bundle carries everything), encrypted to the colleagues you tick.</source>
+        <translation>自你上次向对方发送数据包以来的所有更改（第一个数据包包含全部内容），将为你勾选的同事加密。</translation>
+    </message>
+    <message>
+        <source>Verified colleagues</source>
+        <translation>已核实的同事</translation>
+    </message>
+    <message>
+        <source>It goes to the exchange folder.</source>
+        <translation>它将放入交换文件夹。</translation>
+    </message>
+    <message>
+        <source>You choose where to save it next.</source>
+        <translation>接下来由你选择保存位置。</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Lock after this many idle minutes</source>
+        <translation>空闲多少分钟后锁定</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Clear copied text after this many seconds</source>
+        <translation>多少秒后清除已复制的文本</translation>
+    </message>
+    <message>
+        <source>Locking and the clipboard</source>
+        <translation>锁定与剪贴板</translation>
+    </message>
+    <message>
+        <source>Lock when idle for</source>
+        <translation>空闲多久后锁定</translation>
+    </message>
+    <message>
+        <source>Clear copied names and notes after</source>
+        <translation>多久后清除已复制的姓名和备注</translation>
+    </message>
+    <message>
+        <source>Unlock with this computer&apos;s keychain (no passphrase needed on this computer)</source>
+        <translation>使用此电脑的系统钥匙串解锁（在此电脑上无需输入密码短语）</translation>
+    </message>
+    <message>
+        <source>Remember on this computer</source>
+        <translation>在此电脑上记住</translation>
+    </message>
+    <message>
+        <source>Turn this off before travelling: anyone who can log in to this computer as you could then open the vault.</source>
+        <translation>出行前请关闭此项：否则任何能以你的身份登录此电脑的人都可以打开保险库。</translation>
+    </message>
+    <message>
+        <source>Change passphrase…</source>
+        <translation>更改密码短语…</translation>
+    </message>
+    <message>
+        <source>New recovery key…</source>
+        <translation>新建恢复密钥…</translation>
+    </message>
+    <message>
+        <source>Unlocking</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Make a backup now…</source>
+        <translation>立即备份…</translation>
+    </message>
+    <message>
+        <source>Restore a backup…</source>
+        <translation>恢复备份…</translation>
+    </message>
+    <message>
+        <source>A backup is one encrypted file (the same passphrase opens it). Keep one away from this computer. Vigil also keeps daily snapshots inside the vault folder.</source>
+        <translation>备份是一个加密文件（用同一个密码短语即可打开）。请在远离这台电脑的地方保存一份。Vigil 还会在保险库文件夹内保留每日快照。</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>A new language takes effect the next time Vigil starts.</source>
+        <translation>新语言将在下次启动 Vigil 时生效。</translation>
+    </message>
+    <message>
+        <source>The language changes the next time Vigil starts.</source>
+        <translation>语言将在下次启动 Vigil 时更改。</translation>
+    </message>
+    <message>
+        <source>The system keychain is not available: {0}</source>
+        <translation>系统钥匙串不可用：{0}</translation>
+    </message>
+    <message>
+        <source>The system keychain could not be used.</source>
+        <translation>无法使用系统钥匙串。</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s keychain now unlocks the vault.</source>
+        <translation>现在可用此电脑的系统钥匙串解锁保险库。</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s keychain no longer unlocks the vault.</source>
+        <translation>此电脑的系统钥匙串不再能解锁保险库。</translation>
+    </message>
+    <message>
+        <source>The passphrase could not be changed.</source>
+        <translation>无法更改密码短语。</translation>
+    </message>
+    <message>
+        <source>The passphrase was changed. The old one no longer opens the vault.</source>
+        <translation>密码短语已更改。旧密码短语已不能打开保险库。</translation>
+    </message>
+    <message>
+        <source>New recovery key</source>
+        <translation>新建恢复密钥</translation>
+    </message>
+    <message>
+        <source>Make a new recovery key? The old one stops working at once, so destroy the paper it is written on.</source>
+        <translation>要新建恢复密钥吗？旧密钥将立即失效，请销毁写有旧密钥的纸张。</translation>
+    </message>
+    <message>
+        <source>Save a backup</source>
+        <translation>保存备份</translation>
+    </message>
+    <message>
+        <source>Writing the backup…</source>
+        <translation>正在写入备份…</translation>
+    </message>
+    <message>
+        <source>Backup written. Keep a copy away from this computer.</source>
+        <translation>备份已写入。请在远离这台电脑的地方保存一份副本。</translation>
+    </message>
+    <message>
+        <source>Choose a backup to restore</source>
+        <translation>选择要恢复的备份</translation>
+    </message>
+    <message>
+        <source>Choose an empty folder for the restored vault</source>
+        <translation>为恢复的保险库选择一个空文件夹</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份…</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>备份已恢复</translation>
+    </message>
+    <message>
+        <source>The backup was restored into a new vault folder:
+{0}
+
+Open it now? This vault will be locked.</source>
+        <translation>备份已恢复到一个新的保险库文件夹：
+{0}
+
+现在打开吗？当前保险库将被锁定。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>SetupPage</name>
+    <message>
+        <source>Create your vault</source>
+        <translation>创建你的保险库</translation>
+    </message>
+    <message>
+        <source>Vigil keeps your case files encrypted in one folder on this computer. Choose a passphrase you can remember: without it or the recovery key nobody can open the vault, not even us.</source>
+        <translation>Vigil 将你的个案文件加密保存在这台电脑上的一个文件夹中。请选择一个你能记住的密码短语：没有它或恢复密钥，任何人都无法打开保险库，我们也不能。</translation>
+    </message>
+    <message>
+        <source>Vault folder</source>
+        <translation>保险库文件夹</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>你的名称</translation>
+    </message>
+    <message>
+        <source>Shown to colleagues you share with</source>
+        <translation>向与你共享的同事显示</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>密码短语</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>再次输入密码短语</translation>
+    </message>
+    <message>
+        <source>Remember on this computer (unlock with the system keychain)</source>
+        <translation>在此电脑上记住（使用系统钥匙串解锁）</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>再次输入</translation>
+    </message>
+    <message>
+        <source>Create vault</source>
+        <translation>创建保险库</translation>
+    </message>
+    <message>
+        <source>Folder for the vault</source>
+        <translation>保险库所在文件夹</translation>
+    </message>
+    <message>
+        <source>At least {0} characters; a few unrelated words are best.</source>
+        <translation>至少 {0} 个字符；最好由几个互不相关的词组成。</translation>
+    </message>
+    <message>
+        <source>Weak: make it longer.</source>
+        <translation>弱：请再加长一些。</translation>
+    </message>
+    <message>
+        <source>Fair: a word or two more would make it strong.</source>
+        <translation>中等：再加一两个词就会很强。</translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>强。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的密码短语不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>TravelCasesDialog</name>
+    <message>
+        <source>Cases safe to travel</source>
+        <translation>可随身携带的个案</translation>
+    </message>
+    <message>
+        <source>Filter by name</source>
+        <translation>按姓名筛选</translation>
+    </message>
+    <message>
+        <source>Filter cases</source>
+        <translation>筛选个案</translation>
+    </message>
+    <message>
+        <source>Only what you tick stays on this laptop when you prepare for travel.</source>
+        <translation>准备出行时，只有您勾选的个案会留在这台笔记本电脑上。</translation>
+    </message>
+</context>
+<context>
+    <name>TravelGroup</name>
+    <message>
+        <source>Travel</source>
+        <translation>出行</translation>
+    </message>
+    <message>
+        <source>Before crossing a border, leave on this laptop only the cases that are safe to carry. The others are removed, not hidden; a full backup, written first and checked, brings them back later (Restore a backup).</source>
+        <translation>过境之前，只在这台笔记本电脑上保留可随身携带的个案。其余个案会被删除，而不是隐藏；事先写入并经过核对的完整备份，日后可将它们恢复（恢复备份）。</translation>
+    </message>
+    <message>
+        <source>Choose cases safe to travel…</source>
+        <translation>选择可随身携带的个案…</translation>
+    </message>
+    <message>
+        <source>Prepare for travel…</source>
+        <translation>准备出行…</translation>
+    </message>
+    <message>
+        <source>This vault is in travel mode since {0}: it holds {1} case(s).</source>
+        <translation>此保险库自 {0} 起处于出行模式：其中有 {1} 个个案。</translation>
+    </message>
+    <message>
+        <source>Removing files was interrupted: run Prepare for travel again to finish.</source>
+        <translation>删除文件时被中断：请再次运行“准备出行”以完成。</translation>
+    </message>
+    <message>
+        <source>{0} of {1} case(s) are marked safe to travel.</source>
+        <translation>{1} 个个案中有 {0} 个标记为可随身携带。</translation>
+    </message>
+    <message>
+        <source>Marked {0} case(s) safe to travel.</source>
+        <translation>已将 {0} 个个案标记为可随身携带。</translation>
+    </message>
+    <message>
+        <source>Where should the full backup go? (not on this laptop)</source>
+        <translation>完整备份保存到哪里？（不要放在这台笔记本电脑上）</translation>
+    </message>
+    <message>
+        <source>Prepare for travel</source>
+        <translation>准备出行</translation>
+    </message>
+    <message>
+        <source>Vigil will write a full backup to the file you chose, check it, then remove every case not marked safe to travel from this laptop, and forget the keychain. Take the backup off this laptop before you travel. Continue?</source>
+        <translation>Vigil 将把完整备份写入您选择的文件并加以核对，然后从这台笔记本电脑上删除所有未标记为可随身携带的个案，并清除系统钥匙串中的记录。出行前请把备份从这台笔记本电脑上移走。继续吗？</translation>
+    </message>
+    <message>
+        <source>Writing and checking the backup…</source>
+        <translation>正在写入并核对备份…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Ready to travel: {0} case(s) kept, {1} removed.</source>
+        <translation>已可出行：保留 {0} 个个案，删除 {1} 个。</translation>
+    </message>
+    <message>
+        <source>The backup is on this laptop: move it elsewhere before you travel.</source>
+        <translation>备份在这台笔记本电脑上：出行前请把它移到别处。</translation>
+    </message>
+    <message>
+        <source>{0} bundle file(s) in the exchange folder would reveal the removed cases: delete them and stop the sync tool before you travel.</source>
+        <translation>交换文件夹中的 {0} 个数据包文件会暴露已删除的个案：出行前请删除它们并停止同步工具。</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockView</name>
+    <message>
+        <source>Vigil</source>
+        <translation>Vigil</translation>
+    </message>
+    <message>
+        <source>Unlock your vault</source>
+        <translation>解锁你的保险库</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>密码短语</translation>
+    </message>
+    <message>
+        <source>Use the recovery key instead</source>
+        <translation>改用恢复密钥</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Unlock with this computer&apos;s keychain</source>
+        <translation>使用此电脑的系统钥匙串解锁</translation>
+    </message>
+    <message>
+        <source>This vault is remembered on this computer.</source>
+        <translation>此电脑已记住该保险库。</translation>
+    </message>
+    <message>
+        <source>Recovery key (nine groups)</source>
+        <translation>恢复密钥（九组）</translation>
+    </message>
+</context>
+<context>
+    <name>VaultContext</name>
+    <message>
+        <source>Something went wrong; nothing was changed.</source>
+        <translation>出错了，未做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Verify a colleague</source>
+        <translation>核实同事</translation>
+    </message>
+    <message>
+        <source>Call {0} or meet them, and ask them to read their fingerprint aloud. It must be exactly:</source>
+        <translation>给{0}打电话或与其见面，请对方大声读出其指纹。指纹必须完全一致：</translation>
+    </message>
+    <message>
+        <source>Then read them yours, for them to check:
+{0}</source>
+        <translation>然后把您的指纹读给对方核对：
+{0}</translation>
+    </message>
+    <message>
+        <source>Did they read you exactly this?</source>
+        <translation>对方读给你的是否与此完全一致？</translation>
+    </message>
+    <message>
+        <source>Yes, exactly this</source>
+        <translation>是，完全一致</translation>
+    </message>
+    <message>
+        <source>No, or not sure</source>
+        <translation>否，或不确定</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,346 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The Meetings screen over a real vault: plan a meeting, order its cases, save and reload,
+suggest cases for the government met, record the outcome as asks, delete with a
+confirmation, and forget everything on lock. Waits on signals, never on sleeps."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import QDateTime, QModelIndex, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from app.domain.dates import FuzzyDate
+from app.domain.enums import Consent, MeetingStatus, Response, Status
+from app.domain.model import Ask, Case, Meeting, MeetingCase, Official, Organisation
+from app.errors import UserError
+from app.services import asks, cases, directory, meetings
+from app.ui.context import VaultContext
+from app.ui.tasks import TaskRunner
+from app.ui.views.meetings import MeetingsScreen
+from app.vault.keyslots import KdfParams
+from app.vault.vault import Vault
+
+PASSPHRASE = "passphrase for the meetings"
+NOW = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
+GERMANY = Organisation(id="11111111-1111-4111-8111-111111111111", name="Germany", country="DE",
+                       kind="government")
+ENVOY = Official(id="55555555-5555-4555-8555-555555555555", name="Anna Weber",
+                 title="Human rights envoy", organisation_id=GERMANY.id)
+LIN = Case(id="22222222-2222-4222-8222-222222222222", display_name="Lin Wenjie",
+           name_original="林文杰", status=Status.RSDL, consent=Consent.PUBLIC)
+TURSUN = Case(id="33333333-3333-4333-8333-333333333333", display_name="Tursun Ablet",
+              name_original="تۇرسۇن ئابلەت", status=Status.MISSING,
+              consent=Consent.DO_NOT_RAISE)
+WANG = Case(id="66666666-6666-4666-8666-666666666666", display_name="Wang Quanzhang",
+            name_original="王全璋", status=Status.SENTENCED, consent=Consent.PUBLIC)
+ANSWERED = Ask(id="44444444-4444-4444-8444-444444444444", date=FuzzyDate.parse("2026-10-01"),
+               raised_by_organisation_id=GERMANY.id, public=False,
+               response=Response.ACKNOWLEDGED, case_ids=(WANG.id,))
+PLANNED = Meeting(id="77777777-7777-4777-8777-777777777777", title="Berlin consultations",
+                  starts_at=datetime(2026, 12, 3, 14, 0, tzinfo=UTC),
+                  organisation_id=GERMANY.id, official_ids=(ENVOY.id,),
+                  status=MeetingStatus.PLANNED,
+                  cases=(MeetingCase(LIN.id, ask="Proof of life"), MeetingCase(WANG.id)))
+
+
+@pytest.fixture
+def vault(tmp_path):
+    folder = tmp_path / "vault"
+    created, _ = Vault.create(folder, PASSPHRASE, kdf=KdfParams.minimum(), clock=lambda: NOW)
+    with created, created.session() as session:
+        directory.save_organisation(session, GERMANY)
+        session.flush()
+        directory.save_official(session, ENVOY)
+        for case in (LIN, TURSUN, WANG):
+            cases.save_case(session, case)
+        session.flush()
+        asks.save_ask(session, ANSWERED)
+        meetings.save_meeting(session, PLANNED)
+    opened = Vault.unlock(folder, passphrase=PASSPHRASE, daily_backup=False, clock=lambda: NOW)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def ctx(vault):
+    context = VaultContext(TaskRunner())
+    context.opened(vault)
+    yield context
+    context.tasks.wait()
+    context.closed()
+
+
+@pytest.fixture
+def screen(qtbot, ctx):
+    widget = MeetingsScreen(ctx)
+    qtbot.addWidget(widget)
+    with qtbot.waitSignal(widget.loaded):
+        widget.show()
+    yield widget
+    widget.clear()
+    ctx.tasks.wait()
+
+
+def stored(vault, meeting_id):
+    with vault.session() as session:
+        return meetings.get_meeting(session, meeting_id)
+
+
+def set_when(screen, when: datetime) -> None:
+    screen.when.setDateTime(QDateTime(when.astimezone().replace(tzinfo=None)))
+
+
+def test_lists_meetings_and_shows_the_selected_one(screen):
+    assert screen.model.rowCount() == 1
+    assert screen.model.index(0, 1).data() == "Berlin consultations"
+    assert screen.model.index(0, 2).data() == "Germany"
+    assert screen.model.index(0, 4).data() == "2"
+    assert not screen.empty.isVisible()
+    screen.select_meeting(PLANNED.id)
+    assert screen.title.text() == "Berlin consultations"
+    assert screen.organisation.currentData() == GERMANY.id
+    assert screen.chosen_officials() == (ENVOY.id,)
+    assert screen.case_ids() == [LIN.id, WANG.id]
+    assert screen.ask.text() == "Proof of life"  # the first case is selected
+    assert "王全璋" in screen.case_list.item(1).text()
+    assert not screen.is_dirty()
+
+
+def test_empty_vault_says_what_to_do(qtbot, ctx, vault):
+    with vault.session() as session:
+        meetings.delete_meeting(session, PLANNED.id)
+    widget = MeetingsScreen(ctx)
+    qtbot.addWidget(widget)
+    with qtbot.waitSignal(widget.loaded):
+        widget.show()
+    assert widget.empty.isVisible()
+    assert "New meeting" in widget.empty.text()
+    assert not widget.editor.isEnabled()
+
+
+def test_create_reorder_save_and_reload(qtbot, screen, vault, ctx):
+    screen.new_meeting()
+    assert screen.editor.isEnabled() and screen.case_ids() == []
+    screen.title.setText("Geneva side event")
+    set_when(screen, datetime(2027, 1, 15, 10, 30, tzinfo=UTC))
+    screen.location.setText("Palais des Nations")
+    screen.organisation.setCurrentIndex(screen.organisation.findData(GERMANY.id))
+    screen.officials.item(0).setCheckState(Qt.CheckState.Checked)
+    for case_id in (LIN.id, WANG.id, TURSUN.id):
+        assert screen.add_case(case_id)
+    assert not screen.add_case(LIN.id)  # never twice
+    screen.case_list.setCurrentRow(0)
+    screen.ask.setText("Release")
+    screen.talking_points.setPlainText("RSDL since February")
+    # keyboard buttons: Lin down one, then Tursun up one
+    qtbot.mouseClick(screen.down_button, Qt.MouseButton.LeftButton)
+    assert screen.case_ids() == [WANG.id, LIN.id, TURSUN.id]
+    assert screen.case_list.currentRow() == 1
+    screen.case_list.setCurrentRow(2)
+    qtbot.mouseClick(screen.up_button, Qt.MouseButton.LeftButton)
+    assert screen.case_ids() == [WANG.id, TURSUN.id, LIN.id]
+    # what a drag does: a move in the list's model
+    assert screen.case_list.model().moveRow(QModelIndex(), 2, QModelIndex(), 0)
+    assert screen.case_ids() == [LIN.id, WANG.id, TURSUN.id]
+    screen.case_list.setCurrentRow(2)
+    qtbot.mouseClick(screen.remove_case_button, Qt.MouseButton.LeftButton)
+    assert screen.case_ids() == [LIN.id, WANG.id]
+    assert screen.is_dirty()
+    meeting_id = screen._current_id
+
+    with qtbot.waitSignal(screen.loaded):
+        qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    saved = stored(vault, meeting_id)
+    assert saved.title == "Geneva side event"
+    assert saved.starts_at == datetime(2027, 1, 15, 10, 30, tzinfo=UTC)
+    assert saved.location == "Palais des Nations"
+    assert saved.organisation_id == GERMANY.id and saved.official_ids == (ENVOY.id,)
+    assert [c.case_id for c in saved.cases] == [LIN.id, WANG.id]
+    assert saved.cases[0] == MeetingCase(LIN.id, "Release", "RSDL since February")
+    assert not screen.is_dirty()
+    assert screen.model.rowCount() == 2
+    assert screen.model.index(0, 1).data() == "Berlin consultations"  # the sooner first
+
+    # edit it: change the title, swap the order
+    screen.title.setText("Geneva side event (HRC)")
+    screen.case_list.setCurrentRow(1)
+    screen.move_case(-1)
+    with qtbot.waitSignal(screen.loaded):
+        screen.save()
+    assert stored(vault, meeting_id).title == "Geneva side event (HRC)"
+    assert [c.case_id for c in stored(vault, meeting_id).cases] == [WANG.id, LIN.id]
+
+    # a fresh screen shows what was saved
+    again = MeetingsScreen(ctx)
+    qtbot.addWidget(again)
+    with qtbot.waitSignal(again.loaded):
+        again.refresh()
+    again.select_meeting(meeting_id)
+    assert again.title.text() == "Geneva side event (HRC)"
+    assert again.case_ids() == [WANG.id, LIN.id]
+    again.case_list.setCurrentRow(1)
+    assert again.ask.text() == "Release"
+    assert again.talking_points.toPlainText() == "RSDL since February"
+
+
+@pytest.mark.parametrize("title, dated, wanted", [
+    ("", True, "title"),
+    ("   ", True, "title"),
+    ("Undated", False, "date"),
+])
+def test_validation_is_one_sentence_and_saves_nothing(qtbot, screen, vault, monkeypatch,
+                                                      title, dated, wanted):
+    writes = []
+    monkeypatch.setattr(screen.ctx, "write", lambda *a, **k: writes.append(a))
+    screen.new_meeting()
+    screen.title.setText(title)
+    if dated:
+        set_when(screen, datetime(2027, 2, 1, 9, 0, tzinfo=UTC))
+    screen.save()
+    assert screen.error.isVisible()
+    assert wanted in screen.error.text() and screen.error.text().count(".") == 1
+    assert writes == []
+    with vault.session() as session:
+        assert [m.id for m in meetings.list_meetings(session)] == [PLANNED.id]
+
+
+def test_suggest_cases_adds_stale_ones_never_do_not_raise(qtbot, screen, ctx):
+    screen.new_meeting()
+    screen.suggest_cases()
+    assert "counterpart" in screen.error.text() and screen.error.isVisible()
+    assert screen.case_ids() == []
+
+    screen.organisation.setCurrentIndex(screen.organisation.findData(GERMANY.id))
+    with qtbot.waitSignal(ctx.message) as said:
+        screen.suggest_cases()
+    assert screen.case_ids() == [LIN.id]  # never raised by Germany
+    assert TURSUN.id not in screen.case_ids()  # do not raise
+    assert WANG.id not in screen.case_ids()  # raised lately, and answered
+    assert "1" in said.args[0]
+    with qtbot.waitSignal(ctx.message) as said:
+        screen.suggest_cases()
+    assert screen.case_ids() == [LIN.id]
+    assert "No further" in said.args[0]
+
+
+def test_record_outcome_creates_asks_for_raised_cases(qtbot, screen, vault, ctx):
+    screen.select_meeting(PLANNED.id)
+    screen.record_outcome()
+    dialog = screen.outcome_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert [row[0] for row in dialog.rows] == [LIN.id, WANG.id]
+    case_id, raised, request, response, said = dialog.rows[0]
+    request.setCurrentIndex(request.findData("proof_of_life"))
+    response.setCurrentIndex(response.findData("internal_affair"))
+    said.setText("They called it an internal affair.")
+    dialog.rows[1][1].setChecked(False)  # Wang was not raised
+    with qtbot.waitSignals([screen.loaded, ctx.message]):
+        dialog.accept()
+    with vault.session() as session:
+        lin_asks = asks.list_asks(session, case_id=LIN.id)
+        wang_asks = asks.list_asks(session, case_id=WANG.id)
+        assert meetings.get_meeting(session, PLANNED.id).status == MeetingStatus.HELD
+    assert len(lin_asks) == 1
+    ask = lin_asks[0].ask
+    assert ask.raised_by_organisation_id == GERMANY.id
+    assert ask.response == Response.INTERNAL_AFFAIR
+    assert ask.response_text == "They called it an internal affair."
+    assert [r.value for r in ask.requests] == ["proof_of_life"]
+    assert ask.date == FuzzyDate.parse("2026-12-03")
+    assert [v.ask.id for v in wang_asks] == [ANSWERED.id]
+    assert screen.status.currentData() == "held"
+
+
+def test_outcome_waits_for_unsaved_changes(screen):
+    screen.select_meeting(PLANNED.id)
+    screen.title.setText("Changed")
+    screen.record_outcome()
+    assert screen.outcome_dialog is None
+    assert "Save the meeting" in screen.error.text()
+
+
+def test_delete_asks_first(qtbot, screen, vault, monkeypatch):
+    asked = []
+
+    def answer(reply):
+        def question(*args, **kwargs):
+            asked.append(args[2])
+            return reply
+        return question
+
+    screen.select_meeting(PLANNED.id)
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    screen.delete()
+    assert len(asked) == 1
+    assert stored(vault, PLANNED.id).title == "Berlin consultations"
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    with qtbot.waitSignal(screen.loaded):
+        qtbot.mouseClick(screen.delete_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 2
+    with pytest.raises(UserError):
+        stored(vault, PLANNED.id)
+    assert screen.model.rowCount() == 0
+    assert screen.title.text() == "" and not screen.editor.isEnabled()
+
+
+def test_switching_with_unsaved_changes_asks(qtbot, screen, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    screen.new_meeting()
+    screen.title.setText("Draft")
+    screen.select_meeting(PLANNED.id)
+    assert screen.title.text() == "Draft"  # kept
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Discard)
+    screen.select_meeting(PLANNED.id)
+    assert screen.title.text() == "Berlin consultations"
+
+
+def test_clear_forgets_everything(qtbot, screen):
+    screen.select_meeting(PLANNED.id)
+    screen.pick_case()
+    picker = screen.picker
+    assert picker.isVisible()
+    screen.clear()
+    assert screen.model.rowCount() == 0
+    assert screen.title.text() == "" and screen.case_list.count() == 0
+    assert screen.officials.count() == 0 and screen.organisation.count() == 0
+    assert screen.ask.text() == "" and screen.agenda.toPlainText() == ""
+    assert not picker.isVisible() and screen.picker is None
+    assert screen._cases == {} and screen._points == {}
+
+
+def test_case_picker_searches_any_script(qtbot, screen):
+    screen.select_meeting(PLANNED.id)
+    screen.pick_case()
+    picker = screen.picker
+    assert picker.list.count() == 1  # Lin and Wang are already on the list
+    picker.search.setText("ابلە")  # part of the Uyghur name
+    assert picker.chosen_id() == TURSUN.id
+    picker.search.setText("nobody")
+    assert picker.chosen_id() is None
+    picker.search.setText("tursun")
+    picker.accept()
+    assert screen.case_ids() == [LIN.id, WANG.id, TURSUN.id]
+    assert "do not raise" in screen.case_list.item(2).text()
+
+
+def test_switching_meetings_keeps_each_ask(qtbot, screen, vault):
+    other = Meeting(id="88888888-8888-4888-8888-888888888888", title="Brussels dialogue",
+                    starts_at=datetime(2026, 10, 1, 9, 0, tzinfo=UTC),
+                    cases=(MeetingCase(LIN.id, ask="Release"),))
+    with vault.session() as session:
+        meetings.save_meeting(session, other)
+    with qtbot.waitSignal(screen.loaded):
+        screen.refresh()
+    assert screen.model.index(1, 1).data() == "Brussels dialogue"  # past ones after
+    screen.select_meeting(PLANNED.id)
+    assert screen.ask.text() == "Proof of life"
+    screen.select_meeting(other.id)
+    assert screen.ask.text() == "Release"
+    screen.select_meeting(PLANNED.id)
+    assert screen.ask.text() == "Proof of life"
+    assert not screen.is_dirty()

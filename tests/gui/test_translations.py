@@ -1,0 +1,71 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The Simplified Chinese translation covers every string of the UI, keeps every
+placeholder, is compiled from its source, and shows in the window."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+
+from app.domain.enums import Status
+from app.ui import i18n
+from app.ui.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "resources" / "translations" / "vigil_zh_CN.ts"
+PLACEHOLDER = re.compile(r"\{[0-9]*(?::[^}]*)?\}|<[^>]+>|%[0-9n]")
+
+
+def messages():
+    for context in ET.parse(TS).getroot().iter("context"):
+        for message in context.iter("message"):
+            yield (context.findtext("name"), message.findtext("source"),
+                   message.findtext("translation"))
+
+
+def test_every_string_of_the_ui_is_translated():
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "update_translations.py"),
+                             "--check"], capture_output=True, text=True, check=False,
+                            cwd=ROOT, timeout=300)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+
+
+def test_translations_keep_every_placeholder():
+    wrong = [(context, source) for context, source, translation in messages()
+             if set(PLACEHOLDER.findall(source)) != set(PLACEHOLDER.findall(translation))]
+    assert wrong == []
+
+
+def test_the_compiled_file_matches_its_source(tmp_path):
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    subprocess.run([str(lrelease), "-silent", str(TS), "-qm", str(tmp_path / "x.qm")],
+                   check=True, timeout=120)
+    assert (tmp_path / "x.qm").read_bytes() == TS.with_suffix(".qm").read_bytes(), \
+        "run: uv run python scripts/update_translations.py"
+
+
+@pytest.fixture
+def chinese(qapp):
+    translators = i18n.install(qapp, "zh_CN")
+    assert translators, "the Chinese translation did not load"
+    yield
+    for translator in translators:
+        QCoreApplication.removeTranslator(translator)
+
+
+def test_the_window_speaks_chinese(qtbot, tmp_path, chinese):
+    win = MainWindow(tmp_path / "vault")
+    qtbot.addWidget(win)
+    assert win.windowTitle() == "Vigil"
+    assert win.lock_action.text() == "锁定"
+    items = [win.sidebar.item(r).text() for r in range(win.sidebar.count())]
+    assert items[0] == "总览" and "同事" in items
+    assert i18n.label(Status.RSDL) == "指定居所监视居住"
+    assert i18n.tr("Past a legal time limit") != "Past a legal time limit"
