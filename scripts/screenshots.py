@@ -38,8 +38,9 @@ def main() -> int:
         vault = args.vault or Path(tmp) / "demo"
         create_demo(vault)
         app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 (kept alive)
-        from app.ui import i18n
+        from app.ui import fonts, i18n
 
+        fonts.install(app)
         translators = i18n.install(app, args.language)  # noqa: F841 (kept alive)
         if args.language != "en":
             out = out / args.language

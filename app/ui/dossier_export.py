@@ -234,6 +234,7 @@ class DossierExport(QObject):
         self.dialog = DossierExportDialog(parent, profile=Profile.DIPLOMATIC)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.accepted.connect(self._start)
+        self.dialog.rejected.connect(self._forget)
         self.progress: QProgressDialog | None = None
         self.job = None
         self._written = _Written()
@@ -241,6 +242,12 @@ class DossierExport(QObject):
 
     def open(self) -> None:
         self.dialog.open()
+
+    def _forget(self) -> None:
+        """Cancelled before anything ran: nothing to keep (the recipient typed included)."""
+        if self.job is None:
+            self.dialog.deleteLater()
+            self.deleteLater()
 
     def _start(self) -> None:
         dialog = self.dialog

@@ -18,7 +18,7 @@ def run(vault: Path, passphrase: str | None = None) -> int:
     os.umask(0o077)
     from PySide6.QtWidgets import QApplication
 
-    from app.ui import crash, i18n
+    from app.ui import crash, fonts, i18n
     from app.ui.main_window import MainWindow
     from app.ui.preferences import Preferences
 
@@ -26,6 +26,7 @@ def run(vault: Path, passphrase: str | None = None) -> int:
     app.setApplicationName("Vigil")
     app.setOrganizationName("Vigil")
     app.setDesktopFileName("org.vigil.Vigil")
+    fonts.install(app)
     prefs = Preferences()
     translators = i18n.install(app, prefs.language)  # noqa: F841 (kept alive with the app)
     window = MainWindow(vault, preferences=prefs)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from app.domain.model import Case
@@ -180,3 +180,30 @@ def test_lock_closes_a_dialog_holding_a_passphrase(qtbot, window):
     dialog.current.setText(PASSPHRASE)
     window.lock()
     assert not dialog.isVisible() and dialog.current.text() == ""
+
+
+def test_travel_mode_from_the_app_keeps_only_the_marked_cases(qtbot, window, tmp_path):
+    other = Case(id="99999999-9999-4999-8999-999999999999", display_name="Stays Home")
+    with qtbot.waitSignal(window.ctx.changed, timeout=20_000):
+        window.ctx.write(lambda session: cases.save_case(session, other), "cases")
+    group = window.travel_group
+    group.ask_cases()
+    qtbot.waitUntil(lambda: group._dialog is not None, timeout=10_000)
+    dialog = group._dialog
+    for row in range(dialog.list.count()):
+        item = dialog.list.item(row)
+        if item.data(Qt.ItemDataRole.UserRole) == CASE.id:
+            item.setCheckState(Qt.CheckState.Checked)
+    with qtbot.waitSignal(window.ctx.changed, timeout=20_000):
+        dialog.accept()  # saves the marks (an empty "not safe" list is fine too)
+    qtbot.waitUntil(lambda: group.prepare.isEnabled(), timeout=10_000)
+    dest = tmp_path / "away" / "full.tar"
+    dest.parent.mkdir()
+    with qtbot.waitSignal(group.prepared, timeout=60_000):
+        group.ask_prepare(dest, confirm=False)
+    assert dest.is_file()
+    with qtbot.waitSignal(window.cases_shown, timeout=20_000):
+        pass
+    model = window.cases_view.model
+    assert [model.case_at(r).id for r in range(model.rowCount())] == [CASE.id]
+    qtbot.waitUntil(lambda: "travel mode" in group.status.text(), timeout=10_000)

@@ -69,3 +69,20 @@ def test_the_window_speaks_chinese(qtbot, tmp_path, chinese):
     assert items[0] == "总览" and "同事" in items
     assert i18n.label(Status.RSDL) == "指定居所监视居住"
     assert i18n.tr("Past a legal time limit") != "Past a legal time limit"
+
+
+def test_the_bundled_fonts_cover_chinese_uyghur_and_tibetan(qapp):
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from app.ui import fonts
+
+    previous = qapp.font()
+    try:
+        loaded = fonts.install(qapp)
+        assert {"Noto Sans", *fonts.FALLBACKS} <= set(loaded)
+        for family, text in (("WenQuanYi Micro Hei", "王全璋伊力哈木·土赫提"),
+                             ("Noto Naskh Arabic", "تۇرسۇن"), ("Noto Serif Tibetan", "བློ")):
+            metrics = QFontMetrics(QFont(family))
+            assert all(metrics.inFontUcs4(ord(c)) for c in text if not c.isspace()), family
+    finally:
+        qapp.setFont(previous)

@@ -26,8 +26,10 @@ from vaults import run_cli_process
 
 from app.domain.dates import FuzzyDate
 from app.domain.enums import Consent, Status
-from app.domain.model import Case, Source
-from app.services import attachments, cases
+from app.domain.model import Case, Organisation, Source
+from app.services import attachments, cases, directory
+from app.ui.dossier_export import export_dossier
+from app.ui.log_ask import log_ask
 from app.ui.main_window import MainWindow
 from app.vault.keyslots import KdfParams
 from app.vault.vault import Vault
@@ -120,7 +122,9 @@ def gui_home(private_home, monkeypatch):
     return private_home
 
 
-def test_a_desktop_session_leaves_no_canary_outside_the_vault(qtbot, gui_home):
+def test_a_desktop_session_leaves_no_canary_outside_the_vault(qtbot, gui_home, tmp_path):
+    outside = tmp_path / "asked-for-in-plain-text"
+    outside.mkdir()
     folder = gui_home / "vault"
     vault, _ = Vault.create(folder, PASSPHRASE, kdf=KdfParams.minimum(), clock=lambda: NOW)
     with vault:
@@ -147,6 +151,25 @@ def test_a_desktop_session_leaves_no_canary_outside_the_vault(qtbot, gui_home):
     with qtbot.waitSignal(win.case_shown, timeout=10_000):
         view.table.selectRow(0)
     view.copy_current_name()
+    # A dossier from the app: the PDF goes where the user asked (outside HOME); nothing else.
+    export = export_dossier(win.ctx, win, case_ids=[CASE_ID])
+    export.dialog.recipient.setText("Desk officer")
+    export.dialog.set_path(outside / "dossier.pdf")
+    with qtbot.waitSignal(export.finished, timeout=60_000) as done:
+        export.dialog.accept()
+    assert done.args[0] is True
+    # An ask logged from the app, naming the case.
+    with qtbot.waitSignal(win.ctx.changed, timeout=10_000):  # a government to raise it
+        win.ctx.write(lambda session: directory.save_organisation(session, Organisation(
+            id=str(uuid.uuid4()), name="Qxgov Ministry", country="DE", kind="government")),
+            "directory")
+    dialog = log_ask(win.ctx, win, case_ids=[CASE_ID])
+    qtbot.waitUntil(lambda: dialog.cases.checked_ids() == (CASE_ID,), timeout=10_000)
+    dialog.date.setText("2026-11-20")
+    dialog.raised_by.setText("Qxgov Ministry")
+    dialog.response_text.setPlainText(f"They said {CANARIES[3]} is well")
+    with qtbot.waitSignal(dialog.saved, timeout=10_000):
+        dialog.save_button.click()
     win.sidebar.setCurrentRow(win.screens.indexOf(win.settings_view))
     win.settings_view.idle.setValue(7)
     with qtbot.waitSignal(win.ctx.message, timeout=20_000):
@@ -161,6 +184,7 @@ def test_a_desktop_session_leaves_no_canary_outside_the_vault(qtbot, gui_home):
 
     hits = scan(gui_home)
     assert hits == []
+    assert (outside / "dossier.pdf").stat().st_size > 0
     # The scan looked where it should: the settings file and the vault are there.
     names = {p.name for p in gui_home.rglob("*")}
     assert "vault.db" in names and "backup.tar" in names

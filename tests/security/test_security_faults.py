@@ -3,10 +3,10 @@
 """Faults a seized, battered or badly configured laptop produces, through the command line.
 
 SIGKILL loops (20 runs each) during ``vigil import``, ``vigil share import`` (a merge),
-``vigil passwd``, ``vigil backup`` and a migration on unlock: afterwards the vault opens with the old or the new passphrase, both
-integrity checks pass, committed data is all there, and no temporary file is left inside the
-vault. A vault on a path in Chinese and Uyghur script works end to end. The full-disk and
-read-only cases live in test_disk_faults.py.
+``vigil passwd``, ``vigil backup`` and a migration on unlock: afterwards the vault opens
+with the old or the new passphrase, both integrity checks pass, committed data is all there,
+and no temporary file is left inside the vault. A vault on a path in Chinese and Uyghur
+script works end to end. The full-disk and read-only cases live in test_disk_faults.py.
 
 Each run is a forked copy of this process calling ``app.cli.main`` (a real process, killed
 for real), which saves the interpreter start-up per run and keeps the loops fast.

@@ -39,7 +39,7 @@ from app.errors import VigilError
 from app.services import travel
 from app.sharing import inbox
 from app.ui import filedialogs
-from app.ui.context import SETTINGS, VaultContext
+from app.ui.context import CASES, SETTINGS, VaultContext
 from app.ui.preferences import CLIPBOARD_SECONDS, IDLE_MINUTES, LANGUAGES, Preferences
 from app.ui.wizard import strength
 from app.vault import backup
@@ -463,6 +463,7 @@ class TravelGroup(QGroupBox):
         self.ctx = ctx
         self._keystore = keystore
         self._dialog: QDialog | None = None
+        self._unfinished = False  # stripped, clean-up interrupted: finish without a backup
         explain = QLabel(self.tr(
             "Before crossing a border, leave on this laptop only the cases that are safe to "
             "carry. The others are removed, not hidden; a full backup, written first and "
@@ -482,7 +483,7 @@ class TravelGroup(QGroupBox):
         box.addLayout(row)
         self.choose.clicked.connect(self.ask_cases)
         self.prepare.clicked.connect(lambda: self.ask_prepare())
-        ctx.changed.connect(lambda kind: self.refresh() if kind in (SETTINGS, "cases") else None)
+        ctx.changed.connect(lambda kind: self.refresh() if kind in (SETTINGS, CASES) else None)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         self.refresh()
@@ -503,6 +504,7 @@ class TravelGroup(QGroupBox):
                 status.marked, status.cases)
         self.status.setText(text)
         self.prepare.setEnabled(status.marked > 0 or status.unfinished)
+        self._unfinished = status.unfinished
 
     def ask_cases(self) -> None:
         self.ctx.read(travel.travel_candidates, self._show_cases)
@@ -523,7 +525,9 @@ class TravelGroup(QGroupBox):
             self.tr("Marked {0} case(s) safe to travel.").format(len(safe))))
 
     def ask_prepare(self, dest: Path | None = None, *, confirm: bool = True) -> None:
-        if dest is None:
+        if self._unfinished:  # its full backup was written and checked the first time
+            confirm = False
+        elif dest is None:
             dest = filedialogs.save_file(
                 self, self.tr("Where should the full backup go? (not on this laptop)"),
                 f"vigil-full-backup-{self.ctx.today().isoformat()}.tar")
@@ -548,7 +552,8 @@ class TravelGroup(QGroupBox):
         progress.setAutoReset(False)
 
         def work(vault, job):
-            travel.check_backup_destination(vault, dest)
+            if dest is not None:
+                travel.check_backup_destination(vault, dest)
             report = travel.prepare_for_travel(vault, dest, progress=job.report,
                                                cancelled=job.cancelled, keystore=keystore)
             return report, inbox.leave_folder(vault)
@@ -567,7 +572,7 @@ class TravelGroup(QGroupBox):
                                       "before you travel.").format(bundles)
             self.ctx.say(text)
             self.prepared.emit(report)
-            self.ctx.changed.emit("cases")
+            self.ctx.changed.emit(CASES)
 
         def failed(error: BaseException) -> None:
             progress.close()
