@@ -14,17 +14,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from app.domain import rules
 from app.domain.dates import FuzzyDate
 from app.domain.enums import DETAINED_STATUSES, Consent, EventKind, OrganisationKind, Status
 from app.domain.model import Case, Event, Meeting
-from app.services.asks import AskView, list_asks
+from app.services.asks import AskView, list_asks, overdue_ask_ids
 from app.services.cases import CaseFilter, CaseSummary, list_cases
 from app.services.meetings import list_meetings
-from app.vault.tables import AskCase, AskRow, CaseRow, EventRow, OrganisationRow
+from app.vault.tables import AskCase, CaseRow, EventRow, OrganisationRow
 
 
 def not_raised_since(session: Session, today: date, days: int) -> list[CaseSummary]:
@@ -88,19 +88,7 @@ def last_asks(session: Session, case_id: str, government_id: str) -> list[AskVie
 
 def overdue_follow_ups(session: Session, today: date) -> list[AskView]:
     """Asks whose follow-up date has passed with no later ask by that government on them."""
-    mine, later = aliased(AskCase), aliased(AskCase)
-    answered_by_a_later_ask = (
-        select(1).select_from(mine)
-        .join(later, and_(later.case_id == mine.case_id,
-                          later.government_id.is_not_distinct_from(mine.government_id),
-                          later.date_sort > mine.date_sort))
-        .where(mine.ask_id == AskRow.id).exists())
-    candidates = session.scalars(select(AskRow.id).where(
-        AskRow.deleted.is_(False), AskRow.follow_up_sort < today.isoformat(),
-        ~answered_by_a_later_ask))
-    # The SQL bound uses the earliest day a fuzzy due date allows; the last day decides.
-    return [v for v in list_asks(session, ask_ids=set(candidates))
-            if v.ask.follow_up_due is not None and v.ask.follow_up_due.latest() < today]
+    return list_asks(session, ask_ids=overdue_ask_ids(session, today))
 
 
 def upcoming_meetings(session: Session, now: datetime) -> list[Meeting]:
@@ -159,9 +147,11 @@ class Overdue:
     breach: rules.Breach
 
 
-def time_limit_breaches(session: Session, today: date) -> list[Overdue]:
+def time_limit_breaches(session: Session, today: date, *,
+                        held: list[Case] | None = None) -> list[Overdue]:
     found = [Overdue(c.id, c.display_name, b)
-             for c in _held_cases(session) for b in rules.time_limit_breaches(c, today)]
+             for c in (_held_cases(session) if held is None else held)
+             for b in rules.time_limit_breaches(c, today)]
     return sorted(found, key=lambda o: -o.breach.days_over)
 
 
@@ -172,9 +162,11 @@ class Milestone:
     anniversary: rules.Anniversary
 
 
-def anniversaries(session: Session, today: date, within_days: int = 31) -> list[Milestone]:
+def anniversaries(session: Session, today: date, within_days: int = 31, *,
+                  held: list[Case] | None = None) -> list[Milestone]:
     found = [Milestone(c.id, c.display_name, a)
-             for c in _held_cases(session) for a in rules.anniversaries(c, today, within_days)]
+             for c in (_held_cases(session) if held is None else held)
+             for a in rules.anniversaries(c, today, within_days)]
     return sorted(found, key=lambda m: m.anniversary.on)
 
 
@@ -232,13 +224,15 @@ def days_left_in_month(today: date) -> int:
 
 def counts(session: Session, today: date, now: datetime) -> dict[str, int]:
     """The dashboard's headline numbers."""
+    held = _held_cases(session)  # read once for both rules below
     return {
         "not_raised_90": len(not_raised_since(session, today, 90)),
-        "follow_ups_overdue": len(overdue_follow_ups(session, today)),
+        "follow_ups_overdue": len(overdue_ask_ids(session, today)),
         "upcoming_meetings": len(upcoming_meetings(session, now)),
-        "past_time_limit": len({o.case_id for o in time_limit_breaches(session, today)}),
+        "past_time_limit": len({o.case_id for o in time_limit_breaches(session, today,
+                                                                       held=held)}),
         "anniversaries_this_month": len(anniversaries(session, today,
-                                                      days_left_in_month(today))),
+                                                      days_left_in_month(today), held=held)),
     }
 
 

@@ -74,9 +74,13 @@ def child(vault: Path, passphrase: str) -> None:
         return (time.perf_counter() - began) * 1000
 
     began = time.perf_counter()
+    seen = {}
+    window.cases_shown.connect(lambda: seen.setdefault("list", time.perf_counter()))
+    window.dashboard_shown.connect(lambda: seen.setdefault("dashboard", time.perf_counter()))
     window.unlock_with(passphrase)
     wait([window.cases_shown, window.dashboard_shown])
-    total = (time.perf_counter() - began) * 1000
+    total = (seen["list"] - began) * 1000
+    dashboard_ms = (seen["dashboard"] - began) * 1000
     kdfs = []
     for _ in range(2):  # the deliberate cost, alone (best of two)
         began = time.perf_counter()
@@ -84,9 +88,9 @@ def child(vault: Path, passphrase: str) -> None:
         kdfs.append((time.perf_counter() - began) * 1000)
     kdf = min(kdfs)
     rows = window.cases_view.model.rowCount()
-    say(f"unlock to the populated list of {rows:,} cases and the dashboard: {total:.0f} ms, "
-        f"of which key derivation {kdf:.0f} ms: {total - kdf:.0f} ms without it "
-        f"(DESIGN bar < 500 ms)")
+    say(f"unlock to the populated list of {rows:,} cases: {total:.0f} ms, of which key "
+        f"derivation {kdf:.0f} ms: {total - kdf:.0f} ms without it (DESIGN bar < 500 ms); "
+        f"the dashboard shown {dashboard_ms:.0f} ms after unlock began")
 
     say(f"RSS with the list and the dashboard shown: {rss():.0f} MiB")
     view = window.cases_view

@@ -28,6 +28,25 @@ def vigil(*argv) -> dict:
     return {"code": proc.returncode, "err": proc.stderr.strip()}
 
 
+def vigil_out(*argv) -> str:
+    proc = subprocess.run([sys.executable, "-c", VIGIL, *map(str, argv)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120, check=True)
+    return proc.stdout.strip()
+
+
+def colleague_keys() -> tuple[str, str]:
+    """A made-up colleague's public keys (age recipient, Ed25519 signing key)."""
+    import base64
+
+    import pyrage
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    recipient = str(pyrage.x25519.Identity.generate().to_public())
+    raw = Ed25519PrivateKey.generate().public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    return recipient, base64.b64encode(raw).decode()
+
+
 def mount_tmpfs(where: Path, size: str) -> None:
     where.mkdir(parents=True, exist_ok=True)
     subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size},mode=700", "tmpfs",
@@ -77,7 +96,30 @@ def main() -> None:
     filler = fill(dest, 16 * 1024)
     seen["backup_full"] = vigil("backup", "--vault", vault, "-o", dest / "copy.vigil", *pf)
     seen["backup_full_files"] = names(dest)
+
+    # 3b. The same full disk where a dossier and a bundle go (one case in the vault now).
+    case_id = "5a5a5a5a-5a5a-4a5a-8a5a-5a5a5a5a5a5a"
+    one = work / "one.json"
+    more = [{"id": f"5a5a5a5a-5a5a-4a5a-8a5a-{i:012d}", "display_name": f"Case {i}",
+             "summary": "s" * 500} for i in range(200)]  # a bundle far bigger than any slack
+    one.write_text(json.dumps({"format": "vigil-interchange", "version": 1, "cases": [
+        {"id": case_id, "display_name": "Disk Full 王", "status": "rsdl"}, *more]}),
+        encoding="utf-8")
+    assert vigil("import", one, "--vault", vault, *pf)["code"] == 0
     filler.unlink()
+    filler = fill(dest, 0)  # not one block left: even a one-record bundle does not fit
+    seen["dossier_full"] = vigil("dossier", "--case", case_id, "--profile", "internal",
+                                 "--recipient", "Desk", "-o", dest / "d.pdf", "--vault", vault,
+                                 *pf)
+    recipient, signing = colleague_keys()
+    fp = vigil_out("colleague", "add", "Colleague", "--recipient", recipient, "--signing-key",
+                   signing, "--vault", vault, *pf)
+    seen["bundle_full"] = vigil("share", "export", "--to", fp, "-o", dest / "b.vigil",
+                                "--vault", vault, *pf)
+    seen["dossier_bundle_full_files"] = names(dest)
+    filler.unlink()
+    seen["bundle_after_space"] = vigil("share", "export", "--to", fp, "-o", dest / "b.vigil",
+                                       "--vault", vault, *pf)
 
     # 4. A read-only vault folder (a read-only bind mount: root ignores file modes).
     readonly = work / "readonly"

@@ -77,6 +77,13 @@ def test_full_disk_and_read_only_folder_for_real(template_vault, tmp_path, passp
     assert seen["backup_full"]["code"] == 1  # the database copy or the file fills the disk
     assert seen["backup_full"]["err"].startswith(disk_full)
     assert seen["backup_full_files"] == ["filler"]
+    # A dossier and a bundle to a full disk: a clear message each, nothing left behind, and
+    # the bundle goes out once there is room (the failed one did not count as sent).
+    for key in ("dossier_full", "bundle_full"):
+        assert seen[key]["code"] == 1, seen[key]
+        assert "disk is full" in seen[key]["err"] and "Traceback" not in seen[key]["err"]
+    assert seen["dossier_bundle_full_files"] == ["filler"]
+    assert seen["bundle_after_space"]["code"] == 0
     # A read-only vault folder: one plain sentence, not an internal error; nothing changed.
     for key in ("readonly_cases", "readonly_import"):
         assert seen[key]["code"] == 1
