@@ -94,6 +94,8 @@ def _disk_error(exc: OSError) -> UserError | None:
                          "The file was not written.")
     if exc.errno == errno.EROFS:
         return UserError("That folder is read-only: the file was not written.")
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return UserError("Vigil may not write to that folder: the file was not written.")
     return None
 
 

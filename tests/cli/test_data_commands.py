@@ -495,12 +495,12 @@ def test_export_to_a_read_only_folder_fails_cleanly(vigil, folder, tmp_path):
         result = vigil("export", "-o", out / "export.json", "--plaintext", "--vault", folder)
     finally:
         out.chmod(0o700)
-    assert_one_clear_error(result, "could not be written")
+    assert_one_clear_error(result, "may not write to that folder")
     assert _no_leftovers(out) == []
 
 
 @pytest.mark.parametrize(("error", "words"), [
-    (errno.EACCES, "could not be written (Permission denied)"),
+    (errno.EACCES, "may not write to that folder"),
     (errno.ENOSPC, "The disk is full"),
     (errno.EROFS, "read-only"),
 ])
@@ -696,3 +696,21 @@ def test_demo_refuses_a_folder_with_other_files(vigil, tmp_path):
     result = vigil("demo", "--no-window", "--vault", place)
     assert_one_clear_error(result, "not empty")
     assert sorted(p.name for p in place.iterdir()) == ["notes.txt"]
+
+
+def test_a_backup_into_a_folder_vigil_may_not_write_is_one_sentence(vigil, folder, tmp_path,
+                                                                    monkeypatch):
+    """It was an internal error (exit 70) before: permission denied now reads as such."""
+    out = tmp_path / "out"
+    out.mkdir()
+    real_open = os.open
+
+    def denied(path, flags, *args, **kwargs):
+        if Path(path).parent == out:
+            raise OSError(errno.EACCES, os.strerror(errno.EACCES))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", denied)
+    result = vigil("backup", "-o", out / "backup.tar", "--vault", folder)
+    assert_one_clear_error(result, "may not write to that folder")
+    assert _no_leftovers(out) == []
