@@ -167,7 +167,7 @@ def test_only_do_not_raise_cases_in_public(qtbot, ctx, window, out_dir):
 
 
 @pytest.mark.parametrize("code, wanted", [
-    (errno.EACCES, "could not be written to that folder"),
+    (errno.EACCES, "may not write to that folder"),
     (errno.ENOSPC, "disk is full"),
 ])
 def test_unwritable_folder_leaves_nothing_behind(qtbot, ctx, window, out_dir, monkeypatch,
