@@ -1,7 +1,8 @@
 # SPDX-FileCopyrightText: 2026 Vigil contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 """What every screen shares while the vault is open: the vault, the task runner, the clock,
-a status line, and one signal that says what kind of record just changed.
+a status line, and one signal that says what kind of record just changed; and ``Refresher``,
+the one rule by which a screen keeps what it shows up to date with those changes.
 
 Screens never hold a session: they ask ``read`` or ``write`` to run a function over a fresh
 session off the UI thread, and get plain data back on the UI thread. A result that arrives
@@ -10,11 +11,12 @@ after the vault was locked is dropped, so nothing repopulates a cleared screen.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from app.errors import Cancelled, VigilError
 from app.ui.tasks import Job, TaskRunner
@@ -113,3 +115,99 @@ class VaultContext(QObject):
 
     def say(self, text: str) -> None:
         self.message.emit(text)
+
+
+class Refresher(QObject):
+    """Keeps one screen fresh: a change of a watched kind reloads it if it is visible, else
+    marks it stale and it reloads when next shown; a change that lands during a load runs the
+    load again once it is over. Changes that come together (a bundle applied) reload once.
+
+    ``load()`` starts the read (``ctx.read`` or ``ctx.run``) and returns its job (None if
+    none started); it passes ``done(show)`` and ``failed()`` as the read's callbacks, so the
+    load is known to be over, and a result that arrives after ``clear()`` is dropped. A
+    screen hands its ``refresh`` and ``clear`` on to these, and needs no ``showEvent``.
+    """
+
+    def __init__(self, ctx: VaultContext, screen: QWidget, kinds: Iterable[str],
+                 load: Callable[[], Job | None]) -> None:
+        super().__init__(screen)
+        self.ctx, self.screen, self.kinds, self._load = ctx, screen, frozenset(kinds), load
+        self.stale, self.loading, self._again = True, False, False
+        self._generation = 0  # bumped by clear(): results of loads from before are dropped
+        self._soon = QTimer(self, singleShot=True, interval=0)
+        self._soon.timeout.connect(self.refresh)
+        ctx.changed.connect(self._changed)
+        screen.installEventFilter(self)
+
+    def refresh(self) -> None:
+        """Load now, unless a load is under way (it started after the last change)."""
+        if self.loading or self.ctx.vault is None:
+            return
+        self.loading, self._again, self.stale = True, False, False
+        self._soon.stop()
+        if self._load() is None:
+            self.loading = False
+
+    def reload(self) -> None:
+        """Load now, or once the load under way is over (its data may be older)."""
+        if self.loading:
+            self._again = True
+        else:
+            self.refresh()
+
+    def done(self, show: Callable[[Any], None], *, last: bool = True,
+             ) -> Callable[[Any], None]:
+        """The load's result callback: ``show(result)``, which ends the load; a load in
+        several steps passes ``last=False`` for all but its last (or calls ``finished``)."""
+        generation = self._generation
+
+        def landed(result) -> None:
+            if generation != self._generation:
+                return
+            if last:
+                self.loading = False
+            show(result)
+            if last:
+                self._load_again()
+        return landed
+
+    def finished(self) -> None:
+        """The load is over (for a load in several steps that knows best when)."""
+        self.loading = False
+        self._load_again()
+
+    def _load_again(self) -> None:
+        if self._again:
+            self.refresh()
+
+    def failed(self, report: Callable[[BaseException], None] | None = None,
+               ) -> Callable[[BaseException], None]:
+        """The load's failure callback: ``report(error)`` (else the status line) ends it."""
+        generation = self._generation
+
+        def failed(error: BaseException) -> None:
+            if generation == self._generation:
+                self.loading = False
+                (report or self.ctx.report)(error)
+        return failed
+
+    def clear(self) -> None:
+        """Forget the load under way (on lock); the next show loads again."""
+        self._generation += 1
+        self._soon.stop()
+        self.stale, self.loading, self._again = True, False, False
+
+    def _changed(self, kind: str) -> None:
+        if kind not in self.kinds:
+            return
+        if self.loading:
+            self._again = True
+        elif self.screen.isVisible():
+            self._soon.start()
+        else:
+            self.stale = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if watched is self.screen and event.type() == QEvent.Type.Show and self.stale:
+            self.refresh()
+        return False

@@ -13,11 +13,12 @@ from app.services.attachments import Attachment
 from app.services.cases import CaseSummary
 from app.services.dashboard import Matrix
 from app.ui.i18n import label
+from app.ui.table_model import TableModel
 
 _ROOT = QModelIndex()
 
 
-class CaseTableModel(QAbstractTableModel):
+class CaseTableModel(TableModel):
     HEADERS = (
         QT_TRANSLATE_NOOP("CaseTableModel", "Name"),
         QT_TRANSLATE_NOOP("CaseTableModel", "Original script"),
@@ -31,7 +32,7 @@ class CaseTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._all: list[CaseSummary] = []
-        self._cases: list[CaseSummary] = []
+        self._rows: list[CaseSummary] = []  # those the search matches
 
     def set_cases(self, cases: list[CaseSummary], ids: set[str] | None = None) -> None:
         """All cases of the current filters, and which of them the search matches."""
@@ -40,39 +41,28 @@ class CaseTableModel(QAbstractTableModel):
 
     def show_only(self, ids: set[str] | None) -> None:
         self.beginResetModel()
-        self._cases = self._all if ids is None else [c for c in self._all if c.id in ids]
+        self._rows = self._all if ids is None else [c for c in self._all if c.id in ids]
         self.endResetModel()
 
     def clear(self) -> None:
         self.set_cases([])
 
     def case_at(self, row: int) -> CaseSummary:
-        return self._cases[row]
+        return self._rows[row]
 
     def ids_of(self, rows) -> list[str]:
-        return [self._cases[row].id for row in sorted(rows)]
+        return [self._rows[row].id for row in sorted(rows)]
 
     def summary(self, case_id: str) -> CaseSummary | None:
         return next((c for c in self._all if c.id == case_id), None)
 
     def row_of(self, case_id: str) -> int | None:
-        return next((i for i, c in enumerate(self._cases) if c.id == case_id), None)
-
-    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802 (Qt API)
-        return 0 if parent.isValid() else len(self._cases)
-
-    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[section])
-        return None
+        return next((i for i, c in enumerate(self._rows) if c.id == case_id), None)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        case = self._cases[index.row()]
+        case = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return (case.display_name, case.name_original or "",
@@ -96,7 +86,7 @@ def human_size(size: int) -> str:
     return str(size)
 
 
-class AttachmentTableModel(QAbstractTableModel):
+class AttachmentTableModel(TableModel):
     """The attachments of one case, with the chain of custody (who added it, when)."""
 
     HEADERS = (
@@ -110,38 +100,27 @@ class AttachmentTableModel(QAbstractTableModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._items: list[Attachment] = []
+        self._rows: list[Attachment] = []
         self._photo_id: str | None = None
 
     def set_attachments(self, items: list[Attachment], photo_id: str | None) -> None:
         self.beginResetModel()
-        self._items, self._photo_id = list(items), photo_id
+        self._rows, self._photo_id = list(items), photo_id
         self.endResetModel()
 
     def clear(self) -> None:
         self.set_attachments([], None)
 
     def attachment_at(self, row: int) -> Attachment:
-        return self._items[row]
+        return self._rows[row]
 
     def is_photo(self, row: int) -> bool:
-        return self._items[row].id == self._photo_id
-
-    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802 (Qt API)
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[section])
-        return None
+        return self._rows[row].id == self._photo_id
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        item = self._items[index.row()]
+        item = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return (item.filename, item.media_type, human_size(item.size),

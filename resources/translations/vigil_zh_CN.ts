@@ -757,10 +757,6 @@
         <translation>显示的交涉数量</translation>
     </message>
     <message>
-        <source>Showing the newest {0:,} asks; reading the rest…</source>
-        <translation>正在显示最新的 {0:,} 条交涉；正在读取其余部分…</translation>
-    </message>
-    <message>
         <source>No asks recorded yet. Use “Log ask…” after a meeting, a statement or a letter.</source>
         <translation>尚无交涉记录。在会见、发表声明或发出信函之后，请使用“记录交涉…”。</translation>
     </message>

@@ -2,14 +2,15 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The Asks screen and the "Log ask" dialog, offscreen, over a real vault: logging an ask for
 two cases, inline sentences for bad input with nothing saved, editing, deleting, the overdue
-switch, and forgetting everything on lock. Waits on signals, never on sleeps."""
+switch, the filter field by field, lines read a few blocks at a time, and forgetting
+everything on lock. Waits on signals, never on sleeps."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtTest import QTest
 
 from app.domain.dates import FuzzyDate
@@ -19,6 +20,7 @@ from app.services import asks, cases, directory
 from app.ui.context import VaultContext
 from app.ui.log_ask import LogAskDialog, log_ask, party_choices
 from app.ui.tasks import TaskRunner
+from app.ui.views.ask_table import haystack
 from app.ui.views.asks import AsksScreen
 from app.vault.keyslots import KdfParams
 from app.vault.vault import Vault
@@ -61,6 +63,28 @@ def vault(tmp_path):
         asks.save_ask(session, RECENT_ASK)
     yield vault
     vault.close()
+
+
+WANG = Case(id="aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa", display_name="王小波")
+# nine older asks, one a day in January 2025; the eighth, by another government, is overdue
+MORE = tuple(Ask(id=f"{i + 1:08d}-0000-4000-8000-000000000000",
+                 date=FuzzyDate.parse(f"2025-01-{i + 1:02d}"),
+                 raised_by_organisation_id=MFA.id if i == 7 else GERMANY.id,
+                 raised_with_official_id=WANG_YI.id if i % 2 == 0 else None,
+                 channel=Channel.LETTER if i % 3 == 0 else None, public=False,
+                 response=Response.DENIED if i == 4 else None,
+                 follow_up_due=FuzzyDate.parse("2025-02") if i in (1, 7) else None,
+                 case_ids=(WANG.id,) if i % 2 else (LIN.id,)) for i in range(9))
+
+
+@pytest.fixture
+def more_asks(vault):
+    with vault.session() as session:
+        cases.save_case(session, WANG)
+        session.flush()
+        for ask in MORE:
+            asks.save_ask(session, ask)
+    return vault
 
 
 @pytest.fixture
@@ -229,6 +253,9 @@ def test_editing_the_selected_ask(qtbot, ctx, vault, screen):
     assert set(ask.case_ids) == {LIN.id, TURSUN.id}
     assert len(read(vault, asks.list_asks)) == 2
     assert not screen.dialogs
+    assert screen.selected().id == OLD_ASK.id  # the list was read again, the ask kept
+    assert screen.selected().date == "2026-06-02"
+    assert screen.model.index(1, 5).data() == "Lin Wenjie; Tursun Ablet"
 
 
 def test_deleting_asks_for_confirmation(qtbot, vault, screen):
@@ -297,3 +324,135 @@ def test_party_labels_are_unique():
     labels = [t for t, _k, _i in party_choices([GERMANY, MFA], [AMBASSADOR, twin, WANG_YI])]
     assert len(set(labels)) == len(labels)
     assert "王毅 \u2014 Ministry of Foreign Affairs" in labels
+
+
+# -- a list read a few lines at a time --------------------------------------------------------
+def shown_ids(qtbot, model) -> list[str]:
+    """Every row's ask, reading the blocks not read yet."""
+    ids = []
+    for row in range(model.rowCount()):
+        qtbot.waitUntil(lambda r=row: model.line_at(r) is not None)
+        ids.append(model.line_at(row).id)
+    return ids
+
+
+def expected(vault, needle: str) -> set[str]:
+    """What the old in-memory filter found."""
+    return {line.id for line in read(vault, asks.ask_lines)
+            if needle.casefold() in haystack(line)}
+
+
+@pytest.fixture
+def small_blocks(qtbot, ctx, more_asks):
+    """The screen over eleven asks, reading blocks of three and keeping at most three."""
+    view = AsksScreen(ctx)
+    view.model.block, view.model.cached_blocks = 3, 3
+    qtbot.addWidget(view)
+    rows = view.table.verticalHeader().defaultSectionSize()
+    view.table.setFixedHeight(view.table.horizontalHeader().sizeHint().height() + 4 * rows)
+    view.lines_when_loaded = []
+    view.loaded.connect(lambda: view.lines_when_loaded.append(view.model.cached_lines()))
+    with qtbot.waitSignal(view.loaded):
+        view.show()
+    yield view
+    view.clear()
+    ctx.tasks.wait()
+
+
+def test_lines_are_read_in_blocks_and_few_are_kept(qtbot, small_blocks):
+    model, most = small_blocks.model, []
+    model.blocks_read.connect(lambda: most.append(model.cached_lines()))
+    assert model.rowCount() == 11 and small_blocks.count.text() == "11 asks"
+    assert small_blocks.lines_when_loaded == [3]  # the first block came with the list
+    ids = shown_ids(qtbot, model)
+    assert ids == [RECENT_ASK.id, OLD_ASK.id, *(ask.id for ask in reversed(MORE))]
+    assert most and max(most) <= 9 and model.cached_lines() <= 9
+    small_blocks.table.scrollToBottom()
+    qtbot.waitUntil(lambda: model.index(10, 0).data() == "2025-01-01")
+    assert model.index(10, 5).data() == "Lin Wenjie"
+    assert model.index(9, 5).data() == "王小波"
+    assert model.cached_lines() <= 9
+
+
+def test_selecting_an_ask_whose_line_is_not_read(qtbot, small_blocks):
+    small_blocks.table.scrollToTop()
+    small_blocks.select_ask(MORE[0].id)  # the last row: its block was never read
+    qtbot.waitUntil(lambda: bool(small_blocks.table.selectionModel().selectedRows()))
+    assert small_blocks.table.selectionModel().selectedRows()[0].row() == 10
+    qtbot.waitUntil(lambda: small_blocks.selected() is not None)
+    assert small_blocks.selected().id == MORE[0].id
+
+
+def test_deleting_an_ask_whose_line_was_dropped(qtbot, vault, small_blocks):
+    model, questions = small_blocks.model, []
+    small_blocks.confirm = lambda q: questions.append(q) or True
+    small_blocks.table.selectRow(10)
+    assert small_blocks.edit_button.isEnabled()
+    qtbot.waitUntil(lambda: model.line_at(10) is not None)
+    small_blocks.table.scrollToTop()
+    for row in range(9):  # reading three other blocks drops the selected one
+        qtbot.waitUntil(lambda r=row: model.line_at(r) is not None)
+    assert model.index(10, 0).data() is None
+    with qtbot.waitSignal(small_blocks.loaded):
+        small_blocks.delete_button.click()
+    assert len(questions) == 1 and "2025-01-01" in questions[0]
+    assert MORE[0].id not in {v.ask.id for v in read(vault, asks.list_asks)}
+    assert model.rowCount() == 10 and small_blocks.count.text() == "10 asks"
+
+
+@pytest.mark.parametrize("needle", [
+    "2025-01-03",            # date
+    "karl",                  # raised by an official
+    "WEISS — germany",   # with their organisation
+    "germany",               # raised by an organisation
+    "王毅",                  # raised with, in Chinese
+    "foreign affairs",       # raised with an organisation
+    "letter",                # channel
+    "denied",                # response
+    "lin wen",               # a case
+    "王小",                  # a case in Chinese
+    "2025-02",               # follow-up due
+])
+def test_the_filter_box_field_by_field(qtbot, more_asks, screen, needle):
+    want = expected(more_asks, needle)
+    assert 0 < len(want) < 11
+    with qtbot.waitSignal(screen.loaded):
+        screen.filter.setText(needle)
+    assert set(shown_ids(qtbot, screen.model)) == want
+    assert screen.count.text() == f"{len(want)} of 11 asks"
+
+
+def test_the_overdue_switch_with_the_filter(qtbot, more_asks, screen):
+    with qtbot.waitSignal(screen.loaded):
+        screen.overdue.setChecked(True)
+    overdue = read(more_asks, lambda s: asks.overdue_ask_ids(s, NOW.date()))
+    assert overdue == {OLD_ASK.id, MORE[7].id}
+    assert shown_ids(qtbot, screen.model) == [OLD_ASK.id, MORE[7].id]
+    with qtbot.waitSignal(screen.loaded):
+        screen.filter.setText("王小波")
+    assert shown_ids(qtbot, screen.model) == [MORE[7].id]
+    assert screen.count.text() == "1 of 11 asks"
+    with qtbot.waitSignal(screen.loaded):
+        screen.overdue.setChecked(False)
+    assert shown_ids(qtbot, screen.model) == [MORE[i].id for i in (7, 5, 3, 1)]
+    with qtbot.waitSignal(screen.loaded):
+        screen.filter.clear()
+    assert screen.model.rowCount() == 11 and screen.count.text() == "11 asks"
+
+
+def test_a_change_elsewhere_reads_the_list_again(qtbot, ctx, vault, screen):
+    with qtbot.waitSignal(screen.loaded):
+        ctx.write(lambda s: asks.save_ask(s, MORE[0]), "asks")
+    assert screen.model.rowCount() == 3 and screen.count.text() == "3 asks"
+    assert screen.model.index(2, 0).data() == "2025-01-01"
+
+
+def test_lock_drops_every_line_and_a_block_read_under_way(qtbot, ctx, small_blocks):
+    model = small_blocks.model
+    assert model.line_at(10) is None  # asks for the last block
+    ctx.closed()                      # the window locks: the context first, then the screens
+    small_blocks.clear()
+    ctx.tasks.wait()
+    QCoreApplication.processEvents()  # a late result, if any, would arrive now
+    assert model.rowCount() == 0 and model.total() == 0 and model.cached_lines() == 0
+    assert model.row_of(OLD_ASK.id) is None and small_blocks.count.text() == ""

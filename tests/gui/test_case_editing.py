@@ -3,8 +3,8 @@
 """Editing cases on the Cases screen: new case, profile form and its validation, timeline,
 attachments from memory, delete with confirmation, multi-select, filters, clear on lock.
 
-The window's list loading is stood in for by a small harness over the same VaultContext.
-Waits on signals, never on sleeps."""
+The main window lists, loads and reloads the cases, as in the app. Waits on signals, never on
+sleeps."""
 
 from __future__ import annotations
 
@@ -12,21 +12,16 @@ import io
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import QBuffer, QIODevice, QMimeData, QObject, QPointF, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QDropEvent, QImage
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
 
 from app.domain.dates import FuzzyDate
 from app.domain.enums import EventKind, Status
 from app.domain.model import Case
 from app.errors import UserError
 from app.services import attachments, cases
-from app.services.cases import CaseFilter, list_cases
-from app.ui.context import CASES, VaultContext
-from app.ui.tasks import TaskRunner
+from app.services.cases import list_cases
 from app.ui.views import attachments_tab, case_editor
-from app.ui.views.cases import CasesView
-from app.vault.keyslots import KdfParams
-from app.vault.vault import Vault
 
 NOW = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
 LIN = Case(id="22222222-2222-4222-8222-222222222222", display_name="Lin Wenjie",
@@ -36,56 +31,27 @@ ANNA = Case(id="55555555-5555-4555-8555-555555555555", display_name="Anna Berg",
             nationalities=("CN", "SE"), tags=("bookseller",))
 
 
-class Harness(QObject):
-    """What the main window does for the list: reload it on filters and on saves."""
-
-    listed = Signal()
-
-    def __init__(self, ctx: VaultContext, view: CasesView) -> None:
-        super().__init__()
-        self.ctx, self.view = ctx, view
-        view.filter_changed.connect(self.reload)
-        view.case_selected.connect(view.load_case)
-        ctx.changed.connect(lambda kind: kind == CASES and self.reload())
-        ctx.message.connect(lambda text: print("status line:", text))  # shown on failure
-
-    def reload(self, flt: CaseFilter | None = None) -> None:
-        flt = flt or self.view.current_filter()
-        self.ctx.read(lambda s: list_cases(s, NOW.date(), flt), self._show)
-
-    def _show(self, found) -> None:
-        self.view.show_cases(found)
-        self.listed.emit()
+def seed(session) -> None:
+    cases.save_case(session, LIN)
+    cases.save_case(session, ANNA)
 
 
 @pytest.fixture
-def vault(tmp_path):
-    vault, _ = Vault.create(tmp_path / "vault", "passphrase", kdf=KdfParams.minimum(),
-                            clock=lambda: NOW)
-    with vault.session() as session:
-        cases.save_case(session, LIN)
-        cases.save_case(session, ANNA)
-    yield vault
-    vault.close()
+def window(open_window, make_vault_dir):
+    """The main window on the Cases screen: it lists, loads and reloads the cases."""
+    win = open_window(make_vault_dir(seed))
+    win.sidebar.setCurrentRow(win.screens.indexOf(win.cases_view))
+    return win
 
 
 @pytest.fixture
-def screen(qtbot, vault):
-    ctx = VaultContext(TaskRunner(), clock=lambda: NOW)
-    ctx.opened(vault)
-    view = CasesView()
-    view.set_context(ctx)
-    qtbot.addWidget(view)
-    view.resize(1200, 760)
-    view.show()
-    harness = Harness(ctx, view)
-    with qtbot.waitSignal(harness.listed, timeout=10_000):
-        harness.reload()
-    view.harness, view.vault = harness, vault
-    yield view
-    view.clear()
-    ctx.tasks.wait()
-    ctx.closed()
+def vault(window):
+    return window.vault
+
+
+@pytest.fixture
+def screen(window):
+    return window.cases_view
 
 
 def stored(vault, case_id: str) -> Case:
@@ -94,28 +60,22 @@ def stored(vault, case_id: str) -> Case:
 
 
 def open_case(qtbot, view, case_id: str) -> None:
-    with qtbot.waitSignals([view.case_loaded, view.detail.attachments.loaded],
+    with qtbot.waitSignals([view.window().case_shown, view.detail.attachments.loaded],
                            timeout=10_000):
         view.select_case(case_id)
 
 
-def save(qtbot, view) -> None:
-    with qtbot.waitSignals([view.detail.case_saved, view.harness.listed], timeout=10_000):
-        view.save_action.trigger()
-
-
 def saved(qtbot, view):
-    """A save and the list reload it causes (one at a time: see the vault's HLC write)."""
-    return qtbot.waitSignals([view.detail.case_saved, view.harness.listed], timeout=10_000)
+    """A save, and the reload of the list and of the case it causes (one at a time: see the
+    vault's HLC write)."""
+    window = view.window()
+    return qtbot.waitSignals([view.detail.case_saved, window.cases_shown, window.case_shown],
+                             timeout=10_000)
 
 
-def png_bytes() -> bytes:
-    image = QImage(8, 8, QImage.Format.Format_RGB32)
-    image.fill(QColor("#3366cc"))
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    return bytes(buffer.data())
+def save(qtbot, view) -> None:
+    with saved(qtbot, view):
+        view.save_action.trigger()
 
 
 @pytest.fixture
@@ -132,7 +92,7 @@ def confirmations(monkeypatch):
     return asked, answers
 
 
-def test_a_new_case_with_chinese_and_uyghur_names(qtbot, screen):
+def test_a_new_case_with_chinese_and_uyghur_names(qtbot, screen, vault):
     detail, form = screen.detail, screen.detail.form
     screen.new_action.trigger()
     assert detail.editing and detail.is_new
@@ -144,7 +104,7 @@ def test_a_new_case_with_chinese_and_uyghur_names(qtbot, screen):
     form.nationalities.setText("cn")
     form.charges.setPlainText("subversion of state power\n")
     save(qtbot, screen)
-    case = stored(screen.vault, detail.case.id)
+    case = stored(vault, detail.case.id)
     assert (case.display_name, case.name_original) == ("Wang Quanzhang", "王全璋")
     assert case.status == Status.CRIMINAL_DETENTION
     assert case.status_since == FuzzyDate(2015, 8, approximate=True)
@@ -158,22 +118,22 @@ def test_a_new_case_with_chinese_and_uyghur_names(qtbot, screen):
     assert form.name_original.layoutDirection() == Qt.LayoutDirection.RightToLeft
     form._add_name_row("Tursun Ablet", "ug-Latn")
     save(qtbot, screen)
-    case = stored(screen.vault, detail.case.id)
+    case = stored(vault, detail.case.id)
     assert case.name_original == "تۇرسۇن ئابلەت"
     assert [(n.name, n.script) for n in case.other_names] == [("Tursun Ablet", "ug-Latn")]
     assert detail.original.text() == "تۇرسۇن ئابلەت"
 
 
-def test_revert_forgets_a_new_case_and_nothing_is_written(qtbot, screen):
+def test_revert_forgets_a_new_case_and_nothing_is_written(qtbot, screen, vault):
     screen.new_action.trigger()
     screen.detail.form.display_name.setText("Never saved")
     screen.detail.revert_button.click()
     assert screen.detail.case is None and not screen.detail.body.isVisible()
-    with screen.vault.session() as session:
+    with vault.session() as session:
         assert len(list_cases(session, NOW.date())) == 2
 
 
-def test_editing_status_and_dates_and_bad_input_saves_nothing(qtbot, screen):
+def test_editing_status_and_dates_and_bad_input_saves_nothing(qtbot, screen, vault):
     open_case(qtbot, screen, LIN.id)
     detail, form = screen.detail, screen.detail.form
     form.display_name.setText("typed before Edit")  # read-only look: the form is not shown
@@ -192,7 +152,7 @@ def test_editing_status_and_dates_and_bad_input_saves_nothing(qtbot, screen):
     assert form.errors["display_name"].text() == "A case needs a display name."
     assert "Nothing was saved" in form.problems.text()
     screen.ctx.tasks.wait()
-    assert stored(screen.vault, LIN.id) == LIN
+    assert stored(vault, LIN.id) == LIN
 
     form.display_name.setText("Lin Wenjie")
     form.birth_year.setText("1979")
@@ -200,7 +160,7 @@ def test_editing_status_and_dates_and_bad_input_saves_nothing(qtbot, screen):
     form.status_since.setText("2025-09-03")
     form.notes.setPlainText("Wife visited the detention centre.")
     save(qtbot, screen)
-    case = stored(screen.vault, LIN.id)
+    case = stored(vault, LIN.id)
     assert case.status == Status.FORMALLY_ARRESTED and case.birth_year == 1979
     assert case.status_since == FuzzyDate(2025, 9, 3)
     assert case.internal_notes == "Wife visited the detention centre."
@@ -210,7 +170,7 @@ def test_editing_status_and_dates_and_bad_input_saves_nothing(qtbot, screen):
     assert "Wife visited" in detail.pages["notes"].toPlainText()
 
 
-def test_add_edit_and_remove_timeline_events(qtbot, screen, confirmations):
+def test_add_edit_and_remove_timeline_events(qtbot, screen, confirmations, vault):
     asked, answers = confirmations
     open_case(qtbot, screen, LIN.id)
     timeline = screen.detail.timeline
@@ -226,7 +186,7 @@ def test_add_edit_and_remove_timeline_events(qtbot, screen, confirmations):
         dialog.kind.setCurrentIndex(dialog.kind.findData(EventKind.DETAINED.value))
         with saved(qtbot, screen):
             dialog.accept()
-    events = stored(screen.vault, LIN.id).events
+    events = stored(vault, LIN.id).events
     assert {e.title for e in events} == {"Taken from home", "First detained"}
     assert [timeline.table.item(r, 2).text() for r in range(2)] == [
         "First detained", "Taken from home"]  # sorted by date
@@ -236,7 +196,7 @@ def test_add_edit_and_remove_timeline_events(qtbot, screen, confirmations):
     timeline.dialog.title.setText("Taken from home by state security")
     with saved(qtbot, screen):
         timeline.dialog.accept()
-    event = next(e for e in stored(screen.vault, LIN.id).events
+    event = next(e for e in stored(vault, LIN.id).events
                  if e.date == FuzzyDate(2025, 2, 10))
     assert event.title == "Taken from home by state security"
     assert event.kind == EventKind.DETAINED
@@ -244,16 +204,16 @@ def test_add_edit_and_remove_timeline_events(qtbot, screen, confirmations):
     timeline.table.selectRow(0)
     answers.append(False)
     timeline.remove()
-    assert len(stored(screen.vault, LIN.id).events) == 2
+    assert len(stored(vault, LIN.id).events) == 2
     timeline.table.selectRow(0)
     with saved(qtbot, screen):
         timeline.remove()
-    assert [e.title for e in stored(screen.vault, LIN.id).events] == [
+    assert [e.title for e in stored(vault, LIN.id).events] == [
         "Taken from home by state security"]
     assert "First detained" in asked[-1] and "cannot be undone" in asked[-1]
 
 
-def test_sources_add_with_confidential_flag(qtbot, screen):
+def test_sources_add_with_confidential_flag(qtbot, screen, vault):
     open_case(qtbot, screen, LIN.id)
     sources = screen.detail.sources
     sources.add()
@@ -261,17 +221,18 @@ def test_sources_add_with_confidential_flag(qtbot, screen):
     sources.dialog.confidential.setChecked(True)
     with saved(qtbot, screen):
         sources.dialog.accept()
-    (source,) = stored(screen.vault, LIN.id).sources
+    (source,) = stored(vault, LIN.id).sources
     assert source.title == "Family interview" and source.confidential
 
 
-def test_attachments_add_view_photo_copy_and_remove(qtbot, screen, tmp_path, confirmations):
+def test_attachments_add_view_photo_copy_and_remove(qtbot, screen, tmp_path, confirmations,
+                                                    vault, png):
     asked, _ = confirmations
     open_case(qtbot, screen, LIN.id)
     tab = screen.detail.attachments
     assert tab.empty.isVisibleTo(tab)
     picture = tmp_path / "portrait.png"
-    picture.write_bytes(png_bytes())
+    picture.write_bytes(png)
     tab.choose_files = lambda: [picture]
     with qtbot.waitSignal(tab.loaded, timeout=10_000):
         tab.add()
@@ -295,7 +256,7 @@ def test_attachments_add_view_photo_copy_and_remove(qtbot, screen, tmp_path, con
     with qtbot.waitSignal(tab.copy_saved, timeout=10_000):
         tab.save_copy()
     assert "will not be encrypted" in asked[-1]
-    assert (out / "attachment.png").read_bytes() == png_bytes()
+    assert (out / "attachment.png").read_bytes() == png
     assert [p.name for p in out.iterdir()] == ["attachment.png"]  # a neutral default name
 
     tab.table.selectRow(0)
@@ -304,7 +265,7 @@ def test_attachments_add_view_photo_copy_and_remove(qtbot, screen, tmp_path, con
     assert "portrait.png" in asked[-1]
     qtbot.waitUntil(lambda: tab.model.rowCount() == 0)
     assert screen.detail.photo.pixmap().isNull()
-    with screen.vault.session() as session:
+    with vault.session() as session:
         assert attachments.list_attachments(session, LIN.id) == []
 
 
@@ -327,7 +288,7 @@ def test_a_pdf_is_not_shown_and_nothing_is_written(qtbot, screen, vault, tmp_pat
     assert set(tmp_path.rglob("*")) == before  # viewing writes no file anywhere
 
 
-def test_delete_asks_first_and_cancel_keeps_the_case(qtbot, screen, confirmations):
+def test_delete_asks_first_and_cancel_keeps_the_case(qtbot, screen, confirmations, vault, window):
     asked, answers = confirmations
     open_case(qtbot, screen, LIN.id)
     answers.append(False)
@@ -335,11 +296,11 @@ def test_delete_asks_first_and_cancel_keeps_the_case(qtbot, screen, confirmation
     screen.delete_action.trigger()
     assert "Lin Wenjie" in asked[-1] and "林文杰" in asked[-1]
     assert "cannot be undone" in asked[-1]
-    assert stored(screen.vault, LIN.id).display_name == "Lin Wenjie"
-    with qtbot.waitSignal(screen.harness.listed, timeout=10_000):
+    assert stored(vault, LIN.id).display_name == "Lin Wenjie"
+    with qtbot.waitSignal(window.cases_shown, timeout=10_000):
         screen.detail.delete_button.click()
     with pytest.raises(UserError):
-        stored(screen.vault, LIN.id)
+        stored(vault, LIN.id)
     assert screen.detail.case is None
     assert [screen.model.case_at(r).id for r in range(screen.model.rowCount())] == [ANNA.id]
 
@@ -363,22 +324,22 @@ def test_multi_select_asks_for_a_dossier_and_an_ask(qtbot, screen):
     assert sorted(blocker.args[0]) == sorted([LIN.id, ANNA.id])
 
 
-def test_nationality_and_tag_filters(qtbot, screen):
-    with qtbot.waitSignal(screen.harness.listed, timeout=10_000):
+def test_nationality_and_tag_filters(qtbot, screen, window):
+    with qtbot.waitSignal(window.cases_shown, timeout=10_000):
         screen.nationality.setText("se")
     assert screen.current_filter().nationality == "SE"
     assert [screen.model.case_at(r).id for r in range(screen.model.rowCount())] == [ANNA.id]
-    with qtbot.waitSignal(screen.harness.listed, timeout=10_000):
+    with qtbot.waitSignal(window.cases_shown, timeout=10_000):
         screen.nationality.setText("CN")
     assert screen.model.rowCount() == 2
-    with qtbot.waitSignal(screen.harness.listed, timeout=10_000):
+    with qtbot.waitSignal(window.cases_shown, timeout=10_000):
         screen.tag.setText("bookseller")
     assert [screen.model.case_at(r).id for r in range(screen.model.rowCount())] == [ANNA.id]
     assert "SE" in screen.nationality.completer().model().stringList()
 
 
-def test_clear_forgets_everything(qtbot, screen, vault):
-    attachments.add_attachment(vault, LIN.id, io.BytesIO(png_bytes()), "p.png", as_photo=True)
+def test_clear_forgets_everything(qtbot, screen, vault, window, png):
+    attachments.add_attachment(vault, LIN.id, io.BytesIO(png), "p.png", as_photo=True)
     open_case(qtbot, screen, LIN.id)
     tab = screen.detail.attachments
     qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
@@ -387,7 +348,7 @@ def test_clear_forgets_everything(qtbot, screen, vault):
         tab.view()
     screen.edit_action.trigger()
     screen.detail.timeline.add()
-    with qtbot.waitSignal(screen.harness.listed, timeout=10_000):
+    with qtbot.waitSignal(window.cases_shown, timeout=10_000):
         screen.tag.setText("bookseller")
     screen.clear()
     detail = screen.detail
@@ -434,7 +395,7 @@ def test_files_dropped_on_the_tab_are_added(qtbot, screen, tmp_path):
     assert tab.model.attachment_at(0).media_type == "text/plain"
 
 
-def test_leaving_unsaved_edits_asks_first(qtbot, screen, confirmations):
+def test_leaving_unsaved_edits_asks_first(qtbot, screen, confirmations, vault, window):
     asked, answers = confirmations
     open_case(qtbot, screen, LIN.id)
     screen.edit_action.trigger()
@@ -444,15 +405,15 @@ def test_leaving_unsaved_edits_asks_first(qtbot, screen, confirmations):
     assert "Discard" in asked[-1]
     assert screen.detail.editing and screen.detail.case.id == LIN.id
     qtbot.waitUntil(lambda: screen.selected_ids() == [LIN.id])
-    with qtbot.waitSignal(screen.case_loaded, timeout=10_000):
+    with qtbot.waitSignal(window.case_shown, timeout=10_000):
         screen.select_case(ANNA.id)  # answered yes this time
     assert screen.detail.case.id == ANNA.id and not screen.detail.editing
-    assert stored(screen.vault, LIN.id).occupation is None
+    assert stored(vault, LIN.id).occupation is None
 
 
-def test_only_an_image_of_the_same_case_can_be_the_photo(vault):
+def test_only_an_image_of_the_same_case_can_be_the_photo(vault, png):
     pdf = attachments.add_attachment(vault, LIN.id, io.BytesIO(b"%PDF-1.4"), "a.pdf")
-    image = attachments.add_attachment(vault, LIN.id, io.BytesIO(png_bytes()), "a.png")
+    image = attachments.add_attachment(vault, LIN.id, io.BytesIO(png), "a.png")
     with vault.session() as session:
         with pytest.raises(UserError, match="Only an image"):
             attachments.set_photo(session, LIN.id, pdf.id)

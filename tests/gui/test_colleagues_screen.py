@@ -16,13 +16,9 @@ from PySide6.QtWidgets import QMessageBox
 from app.domain.model import Case
 from app.services import cases
 from app.sharing import bundle, colleagues, conflicts, inbox
-from app.ui.context import VaultContext
-from app.ui.tasks import TaskRunner
-from app.ui.views.colleagues import ColleaguesScreen, readable
-from app.vault.keyslots import KdfParams
-from app.vault.vault import Vault
+from app.ui.views.colleague_conflicts import readable
+from app.ui.views.colleagues import ColleaguesScreen
 
-PASSPHRASE = "passphrase for colleagues"
 LIN = "22222222-2222-4222-8222-222222222222"
 
 
@@ -49,34 +45,26 @@ class Files:
 
 
 @pytest.fixture
-def vaults(tmp_path):
+def vaults(make_vault):
     made = {}
     for name, display in (("alice", "Alice 王"), ("bob", "Bob تۇرسۇن")):
         clock = Clock()
-        vault, _ = Vault.create(tmp_path / name, PASSPHRASE, name=display,
-                                kdf=KdfParams.minimum(), clock=clock)
-        vault.test_clock = clock
-        made[name] = vault
-    yield made
-    for vault in made.values():
-        vault.close()
+        made[name] = make_vault(folder=name, name=display, clock=clock)
+        made[name].test_clock = clock
+    return made
 
 
 @pytest.fixture
-def screen(qtbot, vaults):
-    ctx = VaultContext(TaskRunner())
-    ctx.opened(vaults["alice"])
-    view = ColleaguesScreen(ctx)
+def vault(vaults):
+    return vaults["alice"]  # the screen is alice's
+
+
+@pytest.fixture
+def screen(shown, ctx):
+    view = shown(ColleaguesScreen(ctx))
     view.files = Files()
-    qtbot.addWidget(view)
-    view.show()
-    with qtbot.waitSignal(view.loaded, timeout=10_000):
-        view.refresh()
     yield view
-    view.clear()
     view.watcher.stop()
-    ctx.tasks.wait()
-    ctx.closed()
 
 
 def listed(vault):

@@ -6,21 +6,14 @@ selected one, and forgetting everything on lock. Waits on signals, never on slee
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
 from app.domain.dates import FuzzyDate
 from app.domain.enums import OrganisationKind
 from app.domain.model import Ask, Case, Official, Organisation
 from app.services import asks, cases, directory
-from app.ui.context import VaultContext
-from app.ui.tasks import TaskRunner
 from app.ui.views.directory import DirectoryScreen
-from app.vault.keyslots import KdfParams
-from app.vault.vault import Vault
 
-NOW = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
 GERMANY = Organisation(id="11111111-1111-4111-8111-111111111111", name="Germany",
                        country="DE", kind=OrganisationKind.GOVERNMENT)
 MFA = Organisation(id="55555555-5555-4555-8555-555555555555",
@@ -35,32 +28,23 @@ ASK = Ask(id="44444444-4444-4444-8444-444444444444", date=FuzzyDate.parse("2026-
           public=True, case_ids=(LIN.id,))
 
 
-@pytest.fixture
-def vault(tmp_path):
-    vault, _ = Vault.create(tmp_path / "vault", "passphrase for the directory",
-                            kdf=KdfParams.minimum(), clock=lambda: NOW)
-    with vault.session() as session:
-        directory.save_organisation(session, GERMANY)
-        directory.save_organisation(session, MFA)
-        directory.save_official(session, AMBASSADOR)
-        cases.save_case(session, LIN)
-        session.flush()
-        asks.save_ask(session, ASK)
-    yield vault
-    vault.close()
+def seed(session) -> None:
+    directory.save_organisation(session, GERMANY)
+    directory.save_organisation(session, MFA)
+    directory.save_official(session, AMBASSADOR)
+    cases.save_case(session, LIN)
+    session.flush()
+    asks.save_ask(session, ASK)
 
 
 @pytest.fixture
-def screen(qtbot, vault):
-    ctx = VaultContext(TaskRunner())
-    ctx.opened(vault)
-    view = DirectoryScreen(ctx)
-    qtbot.addWidget(view)
-    with qtbot.waitSignal(view.loaded):
-        view.show()
-    yield view
-    view.clear()
-    ctx.tasks.wait()
+def vault(make_vault):
+    return make_vault(seed)
+
+
+@pytest.fixture
+def screen(shown, ctx):
+    return shown(DirectoryScreen(ctx))
 
 
 def read(vault, fn):

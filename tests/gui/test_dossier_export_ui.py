@@ -21,14 +21,9 @@ from app.domain.model import Case, Meeting, MeetingCase, Organisation
 from app.dossier.model import Profile
 from app.services import cases, directory, meetings
 from app.ui import dossier_export
-from app.ui.context import VaultContext
 from app.ui.dossier_export import DossierExportDialog, export_dossier
-from app.ui.tasks import TaskRunner
 from app.ui.views.meetings import MeetingsScreen
-from app.vault.keyslots import KdfParams
-from app.vault.vault import Vault
 
-PASSPHRASE = "passphrase for the dossiers"
 NOW = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
 GERMANY = Organisation(id="11111111-1111-4111-8111-111111111111", name="Germany", country="DE",
                        kind="government")
@@ -45,29 +40,18 @@ EMPTY = Meeting(id="88888888-8888-4888-8888-888888888888", title="Courtesy call"
                 starts_at=datetime(2026, 12, 4, 9, 0, tzinfo=UTC), organisation_id=GERMANY.id)
 
 
-@pytest.fixture
-def vault(tmp_path):
-    folder = tmp_path / "vault"
-    created, _ = Vault.create(folder, PASSPHRASE, kdf=KdfParams.minimum(), clock=lambda: NOW)
-    with created, created.session() as session:
-        directory.save_organisation(session, GERMANY)
-        cases.save_case(session, LIN)
-        cases.save_case(session, TURSUN)
-        session.flush()
-        meetings.save_meeting(session, MEETING)
-        meetings.save_meeting(session, EMPTY)
-    opened = Vault.unlock(folder, passphrase=PASSPHRASE, daily_backup=False, clock=lambda: NOW)
-    yield opened
-    opened.close()
+def seed(session) -> None:
+    directory.save_organisation(session, GERMANY)
+    cases.save_case(session, LIN)
+    cases.save_case(session, TURSUN)
+    session.flush()
+    meetings.save_meeting(session, MEETING)
+    meetings.save_meeting(session, EMPTY)
 
 
 @pytest.fixture
-def ctx(vault):
-    context = VaultContext(TaskRunner())
-    context.opened(vault)
-    yield context
-    context.tasks.wait()
-    context.closed()
+def vault(make_vault):
+    return make_vault(seed, reopen=True)
 
 
 @pytest.fixture
@@ -244,11 +228,8 @@ def test_dialog_checks_are_one_sentence(qtbot, window, out_dir):
     assert dialog.recipient_name() == "" and dialog.password_again.text() == ""
 
 
-def test_meetings_screen_exports_its_meeting(qtbot, ctx, out_dir):
-    screen = MeetingsScreen(ctx)
-    qtbot.addWidget(screen)
-    with qtbot.waitSignal(screen.loaded):
-        screen.show()
+def test_meetings_screen_exports_its_meeting(qtbot, shown, ctx, out_dir):
+    screen = shown(MeetingsScreen(ctx))
     screen.select_meeting(MEETING.id)
     screen.export_button.click()
     export = screen.export
@@ -258,15 +239,10 @@ def test_meetings_screen_exports_its_meeting(qtbot, ctx, out_dir):
     screen.select_meeting(EMPTY.id)
     screen.export_dossier()
     assert "no cases" in screen.error.text()
-    screen.clear()
-    ctx.tasks.wait()
 
 
-def test_clear_closes_an_open_export(qtbot, ctx, out_dir):
-    screen = MeetingsScreen(ctx)
-    qtbot.addWidget(screen)
-    with qtbot.waitSignal(screen.loaded):
-        screen.show()
+def test_clear_closes_an_open_export(qtbot, shown, ctx, out_dir):
+    screen = shown(MeetingsScreen(ctx))
     screen.select_meeting(MEETING.id)
     screen.export_dossier()
     dialog = screen.export.dialog

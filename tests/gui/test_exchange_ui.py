@@ -6,8 +6,6 @@ importing from the Colleagues screen; the folder setting. Waits on signals, neve
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 from PySide6.QtCore import QCoreApplication
 
@@ -18,11 +16,7 @@ from app.ui.context import VaultContext
 from app.ui.exchange import ExchangeWatcher, choose_exchange_folder, exchange_folder_text
 from app.ui.tasks import TaskRunner
 from app.ui.views.colleagues import ColleaguesScreen
-from app.vault.keyslots import KdfParams
-from app.vault.vault import Vault
 
-PASSPHRASE = "passphrase for exchange"
-NOW = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
 WANG = Case(id="55555555-5555-4555-8555-555555555555", display_name="Wang Quanzhang",
             name_original="王全璋")
 TURSUN = Case(id="33333333-3333-4333-8333-333333333333", display_name="Tursun Ablet",
@@ -30,11 +24,10 @@ TURSUN = Case(id="33333333-3333-4333-8333-333333333333", display_name="Tursun Ab
 
 
 @pytest.fixture
-def vaults(tmp_path):
+def vaults(tmp_path, make_vault):
     shared = tmp_path / "Sync"
     shared.mkdir()
-    made = {name: Vault.create(tmp_path / name, PASSPHRASE, name=name, kdf=KdfParams.minimum(),
-                               clock=lambda: NOW)[0] for name in ("alice", "bob", "mallory")}
+    made = {name: make_vault(folder=name, name=name) for name in ("alice", "bob", "mallory")}
     for me in ("alice", "bob"):
         other = made["bob" if me == "alice" else "alice"].identity.public
         with made[me].session() as session:
@@ -48,18 +41,12 @@ def vaults(tmp_path):
     for vault in made.values():
         inbox.set_folder(vault, shared)
     made["folder"] = shared
-    yield made
-    for name in ("alice", "bob", "mallory"):
-        made[name].close()
+    return made
 
 
 @pytest.fixture
-def ctx(vaults):
-    context = VaultContext(TaskRunner())
-    context.opened(vaults["bob"])
-    yield context
-    context.tasks.wait()
-    context.closed()
+def vault(vaults):
+    return vaults["bob"]  # the screens and the watcher are bob's
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ import io
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import QBuffer, QIODevice, QSettings, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QImage
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication
 
 from app.domain.dates import FuzzyDate
 from app.domain.enums import Status
@@ -18,7 +18,6 @@ from app.domain.model import Ask, Case, Organisation
 from app.services import asks, attachments, cases, directory
 from app.ui.clipboard import ClipboardGuard
 from app.ui.main_window import MainWindow
-from app.vault.keyslots import KdfParams
 from app.vault.vault import Vault
 
 PASSPHRASE = "passphrase for the window"
@@ -41,32 +40,24 @@ class Ticker:
         return self.now
 
 
+def seed(session) -> None:
+    directory.save_organisation(session, GERMANY)
+    cases.save_case(session, LIN)
+    cases.save_case(session, TURSUN)
+    session.flush()
+    asks.save_ask(session, Ask(id="44444444-4444-4444-8444-444444444444",
+                               date=FuzzyDate.parse("2026-10-01"),
+                               raised_by_organisation_id=GERMANY.id, public=True,
+                               case_ids=(LIN.id,)))
+
+
 @pytest.fixture
-def vault_dir(tmp_path):
-    folder = tmp_path / "vault"
-    vault, _ = Vault.create(folder, PASSPHRASE, kdf=KdfParams.minimum(), clock=lambda: NOW)
-    with vault, vault.session() as session:
-        directory.save_organisation(session, GERMANY)
-        cases.save_case(session, LIN)
-        cases.save_case(session, TURSUN)
-        session.flush()
-        asks.save_ask(session, Ask(id="44444444-4444-4444-8444-444444444444",
-                                   date=FuzzyDate.parse("2026-10-01"),
-                                   raised_by_organisation_id=GERMANY.id, public=True,
-                                   case_ids=(LIN.id,)))
+def vault_dir(make_vault_dir, png):
+    folder = make_vault_dir(seed, passphrase=PASSPHRASE)
     with Vault.unlock(folder, passphrase=PASSPHRASE, daily_backup=False) as vault:
-        attachments.add_attachment(vault, LIN.id, io.BytesIO(png_bytes()), "lin.png",
+        attachments.add_attachment(vault, LIN.id, io.BytesIO(png), "lin.png",
                                    media_type="image/png", as_photo=True)
     return folder
-
-
-def png_bytes() -> bytes:
-    image = QImage(8, 8, QImage.Format.Format_RGB32)
-    image.fill(QColor("#3366cc"))
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    return bytes(buffer.data())
 
 
 @pytest.fixture
@@ -254,22 +245,7 @@ def test_no_case_name_in_the_title_or_settings(qtbot, window, private_home):
         assert canary not in stored and canary not in written
 
 
-class DictKeyStore:
-    def __init__(self):
-        self.secrets = {}
-
-    def store(self, account, secret):
-        self.secrets[account] = secret
-
-    def load(self, account):
-        return self.secrets.get(account)
-
-    def forget(self, account):
-        self.secrets.pop(account, None)
-
-
-def test_the_keychain_button_unlocks_a_remembered_vault(qtbot, vault_dir):
-    keystore = DictKeyStore()
+def test_the_keychain_button_unlocks_a_remembered_vault(qtbot, vault_dir, keystore):
     with Vault.unlock(vault_dir, passphrase=PASSPHRASE, daily_backup=False) as vault:
         vault.remember_on_this_computer(keystore)
     win = MainWindow(vault_dir, clock=lambda: NOW, keystore=keystore)

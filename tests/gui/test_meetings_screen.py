@@ -17,13 +17,8 @@ from app.domain.enums import Consent, MeetingStatus, Response, Status
 from app.domain.model import Ask, Case, Meeting, MeetingCase, Official, Organisation
 from app.errors import UserError
 from app.services import asks, cases, directory, meetings
-from app.ui.context import VaultContext
-from app.ui.tasks import TaskRunner
 from app.ui.views.meetings import MeetingsScreen
-from app.vault.keyslots import KdfParams
-from app.vault.vault import Vault
 
-PASSPHRASE = "passphrase for the meetings"
 NOW = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
 GERMANY = Organisation(id="11111111-1111-4111-8111-111111111111", name="Germany", country="DE",
                        kind="government")
@@ -46,42 +41,25 @@ PLANNED = Meeting(id="77777777-7777-4777-8777-777777777777", title="Berlin consu
                   cases=(MeetingCase(LIN.id, ask="Proof of life"), MeetingCase(WANG.id)))
 
 
-@pytest.fixture
-def vault(tmp_path):
-    folder = tmp_path / "vault"
-    created, _ = Vault.create(folder, PASSPHRASE, kdf=KdfParams.minimum(), clock=lambda: NOW)
-    with created, created.session() as session:
-        directory.save_organisation(session, GERMANY)
-        session.flush()
-        directory.save_official(session, ENVOY)
-        for case in (LIN, TURSUN, WANG):
-            cases.save_case(session, case)
-        session.flush()
-        asks.save_ask(session, ANSWERED)
-        meetings.save_meeting(session, PLANNED)
-    opened = Vault.unlock(folder, passphrase=PASSPHRASE, daily_backup=False, clock=lambda: NOW)
-    yield opened
-    opened.close()
+def seed(session) -> None:
+    directory.save_organisation(session, GERMANY)
+    session.flush()
+    directory.save_official(session, ENVOY)
+    for case in (LIN, TURSUN, WANG):
+        cases.save_case(session, case)
+    session.flush()
+    asks.save_ask(session, ANSWERED)
+    meetings.save_meeting(session, PLANNED)
 
 
 @pytest.fixture
-def ctx(vault):
-    context = VaultContext(TaskRunner())
-    context.opened(vault)
-    yield context
-    context.tasks.wait()
-    context.closed()
+def vault(make_vault):
+    return make_vault(seed, reopen=True)
 
 
 @pytest.fixture
-def screen(qtbot, ctx):
-    widget = MeetingsScreen(ctx)
-    qtbot.addWidget(widget)
-    with qtbot.waitSignal(widget.loaded):
-        widget.show()
-    yield widget
-    widget.clear()
-    ctx.tasks.wait()
+def screen(shown, ctx):
+    return shown(MeetingsScreen(ctx))
 
 
 def stored(vault, meeting_id):
@@ -109,13 +87,10 @@ def test_lists_meetings_and_shows_the_selected_one(screen):
     assert not screen.is_dirty()
 
 
-def test_empty_vault_says_what_to_do(qtbot, ctx, vault):
+def test_empty_vault_says_what_to_do(shown, ctx, vault):
     with vault.session() as session:
         meetings.delete_meeting(session, PLANNED.id)
-    widget = MeetingsScreen(ctx)
-    qtbot.addWidget(widget)
-    with qtbot.waitSignal(widget.loaded):
-        widget.show()
+    widget = shown(MeetingsScreen(ctx))
     assert widget.empty.isVisible()
     assert "New meeting" in widget.empty.text()
     assert not widget.editor.isEnabled()

@@ -5,8 +5,6 @@ keychain slot, backups made and restored from the app."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
@@ -14,7 +12,6 @@ from PySide6.QtWidgets import QMessageBox
 from app.domain.model import Case
 from app.errors import AuthenticationError
 from app.services import cases
-from app.ui.main_window import MainWindow
 from app.ui.preferences import Preferences
 from app.ui.views.settings import RecoveryKeyDialog
 from app.vault import recovery
@@ -23,47 +20,22 @@ from app.vault.vault import KEYSLOTS, Vault
 
 PASSPHRASE = "settings screen passphrase"
 NEW = "a brand new settings passphrase"
-NOW = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
 CASE = Case(id="55555555-5555-4555-8555-555555555555", display_name="Settings Canary")
 
 
-class DictKeyStore:
-    def __init__(self):
-        self.secrets = {}
-
-    def store(self, account, secret):
-        self.secrets[account] = secret
-
-    def load(self, account):
-        return self.secrets.get(account)
-
-    def forget(self, account):
-        self.secrets.pop(account, None)
+@pytest.fixture
+def vault_dir(make_vault_dir):
+    return make_vault_dir(lambda session: cases.save_case(session, CASE), passphrase=PASSPHRASE)
 
 
 @pytest.fixture
-def vault_dir(tmp_path):
-    folder = tmp_path / "vault"
-    vault, _ = Vault.create(folder, PASSPHRASE, kdf=KdfParams.minimum(), clock=lambda: NOW)
-    with vault, vault.session() as session:
-        cases.save_case(session, CASE)
-    return folder
-
-
-@pytest.fixture
-def window(qtbot, vault_dir, tmp_path):
+def window(open_window, vault_dir, tmp_path, keystore):
     prefs = Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
-    keystore = DictKeyStore()
-    win = MainWindow(vault_dir, clock=lambda: NOW, preferences=prefs, keystore=keystore,
-                     kdf=KdfParams.minimum())
+    win = open_window(vault_dir, passphrase=PASSPHRASE, preferences=prefs, keystore=keystore,
+                      kdf=KdfParams.minimum())
     win.keystore = keystore
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignals([win.vault_unlocked, win.cases_shown], timeout=20_000):
-        win.unlock_with(PASSPHRASE)
     win.sidebar.setCurrentRow(win.screens.indexOf(win.settings_view))
-    yield win
-    win.lock()
+    return win
 
 
 def test_preferences_are_kept_and_reach_the_window(window, tmp_path):

@@ -3,167 +3,179 @@
 """The Asks screen: every intervention, newest first, with a filter and the overdue
 follow-ups; log, edit and delete asks.
 
-At 100,000 asks the list is read as plain tuples off the UI thread (newest first page at
-once, then the rest) and filtered in memory; the table model never holds an ORM row.
+At 100,000 asks the screen never holds them all: the filter runs in SQL off the UI thread
+and leaves only the ordered rowids of the asks it keeps; lines are read a block at a time
+when the table first shows them, and only a few blocks are kept. No model holds an ORM row
+or a session.
 """
 
 from __future__ import annotations
 
+from array import array
+from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import replace
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from app.domain.enums import Channel, Response
-from app.services.asks import AskLine, ask_lines, delete_ask, get_ask, overdue_ask_ids
-from app.ui.context import ASKS, CASES, DIRECTORY, VaultContext
-from app.ui.i18n import label
+from app.services.ask_pages import (
+    BLOCK,
+    AskFilter,
+    ask_rowids,
+    count_live_asks,
+    overdue_rowids,
+    read_block,
+    rowid_of,
+)
+from app.services.asks import AskLine, delete_ask, get_ask
+from app.ui.context import ASKS, CASES, DIRECTORY, Refresher, VaultContext
 from app.ui.log_ask import LogAskDialog
+from app.ui.views.ask_table import CHANNELS, RESPONSES, AskTableModel, ask_table
 
-FIRST_PAGE = 500          # shown at once; the rest follows in a second read
+CACHED_BLOCKS = 8         # blocks of lines kept: a screenful many times over
 FILTER_DELAY_MS = 150
 _ROOT = QModelIndex()
-_CHANNELS = {c.value: label(c) for c in Channel}
-_RESPONSES = {r.value: label(r) for r in Response}
 
 
-def haystack(line: AskLine) -> str:
-    """What the filter box searches, lower-cased once (runs off the UI thread)."""
-    return "\n".join((line.date, line.raised_by, line.raised_with,
-                      _CHANNELS.get(line.channel, ""), _RESPONSES.get(line.response, ""),
-                      "\n".join(line.cases), line.follow_up_due or "")).casefold()
+class AskPageModel(AskTableModel):
+    """The Asks screen's list: the rowids of the asks the filter keeps, in order, and the
+    lines of at most ``cached_blocks`` blocks of them, read off the UI thread the first time
+    the view shows a row of the block. One block read at a time; a row asked for meanwhile
+    waits for the next one (so a burst of questions reads only the latest blocks).
+    ``set_lines`` and ``show`` of the whole-list model do not apply: see ``set_rows``."""
 
+    blocks_read = Signal()  # lines arrived for rows the view showed empty
 
-def with_haystacks(lines: list[AskLine]) -> tuple[list[AskLine], list[str]]:
-    return lines, [haystack(line) for line in lines]
-
-
-class AskTableModel(QAbstractTableModel):
-    """Asks as plain tuples; ``show`` narrows them by a text and/or a set of IDs."""
-
-    HEADERS = (
-        QT_TRANSLATE_NOOP("AskTableModel", "Date"),
-        QT_TRANSLATE_NOOP("AskTableModel", "Raised by"),
-        QT_TRANSLATE_NOOP("AskTableModel", "With"),
-        QT_TRANSLATE_NOOP("AskTableModel", "Channel"),
-        QT_TRANSLATE_NOOP("AskTableModel", "Public/private"),
-        QT_TRANSLATE_NOOP("AskTableModel", "Cases"),
-        QT_TRANSLATE_NOOP("AskTableModel", "Response"),
-        QT_TRANSLATE_NOOP("AskTableModel", "Follow-up due"),
-    )
-
-    def __init__(self, parent=None) -> None:
+    def __init__(self, ctx: VaultContext, parent=None) -> None:
         super().__init__(parent)
-        self._all: list[AskLine] = []
-        self._hay: list[str] = []
-        self._lines: list[AskLine] = []
-        self._text, self._ids = "", None
+        self.ctx = ctx
+        self.block, self.cached_blocks = BLOCK, CACHED_BLOCKS  # tests make them small
+        self._rowids = array("q")
+        self._count = 0
+        self._blocks: OrderedDict[int, list[AskLine | None]] = OrderedDict()  # oldest first
+        self._wanted: dict[int, None] = {}  # blocks asked for, latest last
+        self._reading: tuple[object, list[int]] | None = None  # the read under way
+        self._request = QTimer(self, singleShot=True, interval=0)
+        self._request.timeout.connect(self._read_wanted)
 
-    def set_lines(self, lines: list[AskLine], hay: list[str] | None = None) -> None:
-        self._all, self._hay = lines, hay if hay is not None else [haystack(x) for x in lines]
-        self.show(self._text, self._ids)
-
-    def show(self, text: str = "", ids: set[str] | None = None) -> None:
-        self._text, self._ids = text.strip().casefold(), ids
+    def set_rows(self, rowids: array, total: int, first: list[AskLine | None]) -> None:
+        """A new list: its rowids, the number of live asks, the lines of its first block."""
         self.beginResetModel()
-        pairs = zip(self._all, self._hay, strict=True)
-        if self._text:
-            pairs = ((line, hay) for line, hay in pairs if self._text in hay)
-        if ids is not None:
-            pairs = ((line, hay) for line, hay in pairs if line.id in ids)
-        self._lines = self._all if not self._text and ids is None else [p[0] for p in pairs]
+        self._rowids, self._count = rowids, total
+        self._blocks.clear()
+        self._wanted.clear()
+        self._reading = None  # a read under way is for the old list: its lines are dropped
+        if first:
+            self._blocks[0] = first
         self.endResetModel()
 
     def clear(self) -> None:
-        self._text, self._ids = "", None
-        self.set_lines([], [])
+        self._request.stop()
+        self.set_rows(array("q"), 0, [])
 
     def total(self) -> int:
-        return len(self._all)
+        return self._count
 
-    def line_at(self, row: int) -> AskLine:
-        return self._lines[row]
+    def cached_lines(self) -> int:
+        return sum(len(lines) for lines in self._blocks.values())
+
+    def rowid_at(self, row: int) -> int:
+        return self._rowids[row]
+
+    def row_of_rowid(self, rowid: int) -> int | None:
+        try:
+            return self._rowids.index(rowid)
+        except ValueError:
+            return None
+
+    def line_at(self, row: int) -> AskLine | None:
+        """The line if its block is read; else None, and the block is read soon."""
+        block, at = divmod(row, self.block)
+        lines = self._blocks.get(block)
+        if lines is None:
+            if not 0 <= row < len(self._rowids):
+                return None
+            self._wanted.pop(block, None)
+            self._wanted[block] = None
+            self._request.start()
+            return None
+        self._blocks.move_to_end(block)
+        return lines[at] if at < len(lines) else None
 
     def row_of(self, ask_id: str) -> int | None:
-        return next((i for i, line in enumerate(self._lines) if line.id == ask_id), None)
+        """The row of an ask whose line is read (the Asks screen looks up the others)."""
+        for block, lines in self._blocks.items():
+            for at, line in enumerate(lines):
+                if line is not None and line.id == ask_id:
+                    return block * self.block + at
+        return None
 
     def rowCount(self, parent=_ROOT) -> int:  # noqa: N802 (Qt API)
-        return 0 if parent.isValid() else len(self._lines)
+        return 0 if parent.isValid() else len(self._rowids)
 
-    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.HEADERS)
+    def _read_wanted(self) -> None:
+        reading = [b for b in self._wanted if b not in self._blocks][-self.cached_blocks:]
+        if self._reading is not None or not reading:
+            return
+        self._wanted.clear()
+        rowids = [self._rowids[b * self.block:(b + 1) * self.block].tolist() for b in reading]
+        token = object()
+        self._reading = (token, reading)
+        job = self.ctx.read(lambda session: [read_block(session, r) for r in rowids],
+                            lambda blocks: self._arrived(token, blocks),
+                            on_failed=lambda error: self._failed(token, error))
+        if job is None:  # locked meanwhile
+            self._reading = None
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[section])
-        return None
+    def _arrived(self, token: object, blocks: list[list[AskLine | None]]) -> None:
+        if self._reading is None or self._reading[0] is not token:
+            return  # read for a list shown no more
+        numbers, self._reading = self._reading[1], None
+        for number, lines in zip(numbers, blocks, strict=True):
+            self._blocks[number] = lines
+            self._blocks.move_to_end(number)
+        while len(self._blocks) > self.cached_blocks:
+            self._blocks.popitem(last=False)
+        last_column = self.columnCount() - 1
+        for number in numbers:
+            if number in self._blocks:
+                first = number * self.block
+                self.dataChanged.emit(self.index(first, 0),
+                                      self.index(first + len(self._blocks[number]) - 1,
+                                                 last_column))
+        self.blocks_read.emit()
+        if self._wanted:
+            self._request.start()
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        line, column = self._lines[index.row()], index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column == 0:
-                return line.date
-            if column == 1:
-                return line.raised_by
-            if column == 2:
-                return line.raised_with
-            if column == 3:
-                return self.tr(_CHANNELS[line.channel]) if line.channel else ""
-            if column == 4:
-                return self.tr("Public") if line.public else self.tr("Private")
-            if column == 5:
-                return "; ".join(line.cases)
-            if column == 6:
-                return self.tr(_RESPONSES[line.response]) if line.response else ""
-            return line.follow_up_due or ""
-        return None
-
-
-def ask_table(model: AskTableModel, name: str) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setAccessibleName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
-    for column, width in enumerate((96, 200, 200, 140, 100, 240, 130, 100)):
-        header.resizeSection(column, width)
-    return table
+    def _failed(self, token: object, error: BaseException) -> None:
+        if self._reading is not None and self._reading[0] is token:
+            self._reading = None
+        self.ctx.report(error)
 
 
 class AsksScreen(QWidget):
-    loaded = Signal()
+    loaded = Signal()  # a list (after a change, the filter or the switch) is shown
 
     def __init__(self, ctx: VaultContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.confirm: Callable[[str], bool] = self._confirm  # tests replace it
         self.dialogs: list[QWidget] = []
-        self._stale = True
-        self._loading = False
-        self._again = False
-        self._overdue: set[str] | None = None
+        self._listing = 0           # the latest list read asked for; older results are dropped
+        self._job = None
+        self._overdue: array | None = None  # rowids of the overdue asks, while the switch is on
 
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filter by date, who, channel, case, response…"))
@@ -174,7 +186,7 @@ class AsksScreen(QWidget):
         self.log_button = QPushButton(self.tr("Log ask…"))
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.delete_button = QPushButton(self.tr("Delete…"))
-        self.model = AskTableModel(self)
+        self.model = AskPageModel(ctx, self)
         self.table = ask_table(self.model, self.tr("Asks"))
         self.count = QLabel()
         self.count.setAccessibleName(self.tr("Number of asks shown"))
@@ -203,65 +215,78 @@ class AsksScreen(QWidget):
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
-        ctx.changed.connect(self._changed)
+        self.freshness = Refresher(ctx, self, (ASKS, CASES, DIRECTORY), self._reread)
         self._update_buttons()
 
     # -- the screen contract ---------------------------------------------------------------------
     def refresh(self) -> None:
-        if self._loading or self.ctx.vault is None:
-            return  # the read under way started after the last change: fresh enough
-        self._loading, self._again, self._stale = True, False, False
-        want_overdue = self.overdue.isChecked()
-        today = self.ctx.today()
+        self.freshness.refresh()
 
-        def first(session):
-            return (with_haystacks(ask_lines(session, limit=FIRST_PAGE)),
-                    overdue_ask_ids(session, today) if want_overdue else None)
+    def _reread(self):
+        """Read the list again (the overdue asks too): something changed."""
+        self._overdue = None
+        self._list(keep_selection=True)
+        return self._job
 
-        if self.ctx.read(first, self._first_page, on_failed=self._failed) is None:
-            self._loading = False
+    def _list(self, *, keep_selection: bool = False) -> None:
+        """Read, off the UI thread, the rowids the filter and the switch keep, the number of
+        live asks and the first block of lines; a newer read supersedes this one."""
+        needle = self.filter.text().strip().casefold()
+        where = AskFilter(
+            text=needle,
+            channels=[v for v, name in CHANNELS.items() if needle and needle in name.casefold()],
+            responses=[v for v, name in RESPONSES.items()
+                       if needle and needle in name.casefold()])
+        only_overdue, overdue, today = self.overdue.isChecked(), self._overdue, self.ctx.today()
+        block = self.model.block
 
-    def _first_page(self, result) -> None:
-        (lines, hay), overdue = result
-        self._overdue = overdue if self.overdue.isChecked() else None
-        self.model.set_lines(lines, hay)
-        self.model.show(self.filter.text(), self._overdue)
-        if len(lines) < FIRST_PAGE:
-            self._finished()
+        def query(session):
+            only = None
+            if only_overdue:
+                only = overdue if overdue is not None else overdue_rowids(session, today)
+            rowids = ask_rowids(session, replace(where, only=only))
+            return rowids, count_live_asks(session), read_block(session, rowids[:block]), only
+
+        self._listing += 1
+        listing = self._listing
+        if self._job is not None:
+            self._job.cancel()  # its result would be dropped anyway
+        self._job = self.ctx.read(query, lambda result: self._listed(listing, keep_selection,
+                                                                      result),
+                                  on_failed=lambda error: self._failed(listing, error))
+
+    def _listed(self, listing: int, keep_selection: bool, result) -> None:
+        if listing != self._listing:
             return
-        self.count.setText(self.tr("Showing the newest {0:,} asks; reading the rest…")
-                           .format(len(lines)))
-        self.ctx.read(lambda session: with_haystacks(ask_lines(session)), self._all_pages,
-                      on_failed=self._failed)
-
-    def _all_pages(self, result) -> None:
-        current = self.table.currentIndex()
-        kept = self.model.line_at(current.row()).id if current.isValid() else None
-        self.model.set_lines(*result)
-        if kept and (row := self.model.row_of(kept)) is not None:
+        self._job = None
+        rowids, total, first, only = result
+        self._overdue = only
+        kept = self._selected_rowid() if keep_selection else None
+        self.model.set_rows(rowids, total, first)
+        if kept is not None and (row := self.model.row_of_rowid(kept)) is not None:
             self.table.selectRow(row)
-        self._finished()
-
-    def _finished(self) -> None:
-        self._loading = False
         self._update_count()
         self.loaded.emit()
-        if self._again:
-            self.refresh()
+        self.freshness.finished()  # whichever read came last, the list is current
 
-    def _failed(self, error: BaseException) -> None:
-        self._loading = False
-        self.ctx.report(error)
+    def _failed(self, listing: int, error: BaseException) -> None:
+        if listing == self._listing:
+            self._job = None
+            self.ctx.report(error)
+            self.freshness.finished()
 
     def clear(self) -> None:
         """Forget every piece of case data (on lock)."""
         for dialog in list(self.dialogs):  # closing one removes it from the list
             dialog.close()
         self.dialogs.clear()
+        self._listing += 1  # a list still being read is dropped when it arrives
+        if self._job is not None:
+            self._job.cancel()
+            self._job = None
         self.model.clear()
         self._overdue = None
-        self._loading = self._again = False
-        self._stale = True
+        self.freshness.clear()
         self._debounce.stop()
         self.filter.blockSignals(True)
         self.filter.clear()
@@ -272,45 +297,17 @@ class AsksScreen(QWidget):
     def show_overdue(self) -> None:
         """Only the asks whose follow-up is overdue (the dashboard count opens this)."""
         if self.overdue.isChecked():
-            self.refresh()
+            self.freshness.reload()
         else:
             self.overdue.setChecked(True)
 
-    def _changed(self, kind: str) -> None:
-        if kind not in (ASKS, CASES, DIRECTORY):
-            return
-        if self._loading:
-            self._again = True
-        elif self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
     # -- filtering -------------------------------------------------------------------------------
     def _apply_filter(self) -> None:
-        self.model.show(self.filter.text(), self._overdue)
-        self._update_count()
+        self._list()
 
-    def _overdue_toggled(self, on: bool) -> None:
-        if not on:
-            self._overdue = None
-            self._apply_filter()
-            self.loaded.emit()
-            return
-        today = self.ctx.today()
-        self.ctx.read(lambda session: overdue_ask_ids(session, today), self._overdue_loaded,
-                      on_failed=self._failed)
-
-    def _overdue_loaded(self, ids: set[str]) -> None:
-        if self.overdue.isChecked():
-            self._overdue = ids
-            self._apply_filter()
-            self.loaded.emit()
+    def _overdue_toggled(self, _on: bool) -> None:
+        self._overdue = None  # read again when switched on: today's overdue asks
+        self._list()
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total()
@@ -325,19 +322,50 @@ class AsksScreen(QWidget):
                            self.tr("{0:,} of {1:,} asks").format(shown, total))
 
     def _update_buttons(self, *_args) -> None:
-        selected = self.selected() is not None
+        selected = bool(self.table.selectionModel().selectedRows())
         self.edit_button.setEnabled(selected)
         self.delete_button.setEnabled(selected)
 
     # -- actions ---------------------------------------------------------------------------------
+    def _selected_rowid(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.rowid_at(rows[0].row()) if rows else None
+
     def selected(self) -> AskLine | None:
+        """The selected ask's line, if its block is read (see ``_with_selected``)."""
         rows = self.table.selectionModel().selectedRows()
         return self.model.line_at(rows[0].row()) if rows else None
+
+    def _with_selected(self, then: Callable[[AskLine], None]) -> None:
+        """``then(line)`` for the selected ask: now if its line is read, else once it is."""
+        rowid = self._selected_rowid()
+        if rowid is None:
+            return
+        line = self.selected()
+        if line is not None:
+            then(line)
+            return
+
+        def arrived(found: AskLine | None) -> None:
+            if found is not None and self._selected_rowid() == rowid:
+                then(found)
+
+        self.ctx.read(lambda session: read_block(session, [rowid])[0], arrived)
 
     def select_ask(self, ask_id: str) -> None:
         row = self.model.row_of(ask_id)
         if row is not None:
             self.table.selectRow(row)
+            return
+        listing = self._listing
+
+        def found(rowid: int | None) -> None:
+            if (listing == self._listing and rowid is not None and
+                    (at := self.model.row_of_rowid(rowid)) is not None):
+                self.table.selectRow(at)
+                self.table.scrollTo(self.model.index(at, 0))
+
+        self.ctx.read(lambda session: rowid_of(session, ask_id), found)
 
     def _open(self, dialog: LogAskDialog) -> LogAskDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -354,17 +382,16 @@ class AsksScreen(QWidget):
         return self._open(LogAskDialog(self.ctx, self))
 
     def edit_selected(self) -> None:
-        line = self.selected()
-        if line is not None:
-            self.ctx.read(lambda session: get_ask(session, line.id), self._edit)
+        self._with_selected(lambda line: self.ctx.read(lambda session: get_ask(session, line.id),
+                                                       self._edit))
 
     def _edit(self, ask) -> None:
         self._open(LogAskDialog(self.ctx, self, ask=ask))
 
     def delete_selected(self) -> None:
-        line = self.selected()
-        if line is None:
-            return
+        self._with_selected(self._delete)
+
+    def _delete(self, line: AskLine) -> None:
         question = self.tr("Delete the ask of {0} raised by {1}? The cases it names stay; "
                            "colleagues you share with will see it deleted.").format(
                                line.date, line.raised_by)
@@ -380,9 +407,9 @@ class AsksScreen(QWidget):
         return answer == QMessageBox.StandardButton.Yes
 
     def _double_clicked(self, index) -> None:
-        if not index.isValid():
+        line = self.model.line_at(index.row()) if index.isValid() else None
+        if line is None:
             return
-        line = self.model.line_at(index.row())
         if len(line.case_ids) == 1:
             self.ctx.case_requested.emit(line.case_ids[0])
         elif line.case_ids:

@@ -1,6 +1,8 @@
 # SPDX-FileCopyrightText: 2026 Vigil contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Editing a case: the profile form, the timeline and sources lists, and their dialogs.
+"""Editing a case: the profile form, the confirmation asked before anything is destroyed,
+and the small field helpers the case's other editors share (timeline and sources are in
+``case_items``).
 
 Widgets here get a plain ``Case`` and hand back a new one (``dataclasses.replace``); they
 never touch a session. A validation problem is one sentence that never quotes what was typed
@@ -11,17 +13,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -41,23 +38,17 @@ from app.domain.enums import (
     Access,
     Category,
     Consent,
-    EventKind,
     Gender,
-    Reliability,
     Sensitivity,
-    SourceKind,
     Status,
 )
-from app.domain.model import Case, Event, OtherName, Source
-from app.services.cases import new_id
+from app.domain.model import Case, OtherName
 from app.ui.i18n import label, tr
 
 EARLIEST_BIRTH_YEAR = 1900
 DATE_HINT = "YYYY, YYYY-MM or YYYY-MM-DD; add ~ if approximate"
 _COUNTRY = re.compile(r"[A-Z]{2}")
 ERROR_STYLE = "color: #c62828;"
-
-
 
 
 def confirm(parent: QWidget | None, text: str, action: str) -> bool:
@@ -139,7 +130,7 @@ def _items(text: str, separator: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in text.split(separator) if part.strip())
 
 
-def _or_none(text: str) -> str | None:
+def or_none(text: str) -> str | None:
     return text.strip() or None
 
 
@@ -347,27 +338,27 @@ class ProfileForm(QWidget):
         if problems:
             return None, problems
         case = replace(
-            base, display_name=name, name_original=_or_none(self.name_original.text()),
+            base, display_name=name, name_original=or_none(self.name_original.text()),
             other_names=tuple(OtherName(n, s or None) for n, s in rows if n),
             gender=combo_value(self.gender, Gender), birth_year=birth_year,
-            ethnicity=_or_none(self.ethnicity.text()),
+            ethnicity=or_none(self.ethnicity.text()),
             nationalities=tuple(dict.fromkeys(nationalities)),
             category=combo_value(self.category, Category),
-            occupation=_or_none(self.occupation.text()),
+            occupation=or_none(self.occupation.text()),
             status=combo_value(self.status, Status), status_since=status_since,
-            location=_or_none(self.location.text()), facility=_or_none(self.facility.text()),
+            location=or_none(self.location.text()), facility=or_none(self.facility.text()),
             charges=_items(self.charges.toPlainText(), "\n"),
-            sentence=_or_none(self.sentence.text()), sentence_ends=sentence_ends,
+            sentence=or_none(self.sentence.text()), sentence_ends=sentence_ends,
             lawyer_access=combo_value(self.lawyer_access, Access),
             family_access=combo_value(self.family_access, Access),
             consular_access=combo_value(self.consular_access, Access),
-            health_concerns=_or_none(self.health_concerns.toPlainText()),
+            health_concerns=or_none(self.health_concerns.toPlainText()),
             consent=combo_value(self.consent, Consent),
             sensitivity=combo_value(self.sensitivity, Sensitivity),
             priority=self.priority.currentData(),
             tags=tuple(dict.fromkeys(_items(self.tags.text(), ","))),
-            summary=_or_none(self.summary.toPlainText()),
-            internal_notes=_or_none(self.notes.toPlainText()))
+            summary=or_none(self.summary.toPlainText()),
+            internal_notes=or_none(self.notes.toPlainText()))
         return case, {}
 
     def show_problems(self, problems: dict[str, str]) -> None:
@@ -377,231 +368,3 @@ class ProfileForm(QWidget):
         if problems:
             self.problems.setText(tr("Nothing was saved. Fix the problems marked below."))
         self.problems.setVisible(bool(problems))
-
-
-# -- timeline and sources ----------------------------------------------------------------------
-
-
-class ItemDialog(QDialog):
-    """A small form for one event or source; OK only when it is valid."""
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)  # never case data: other processes can read titles
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.form = QFormLayout()
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
-                                        QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        self.result_item = None
-
-    def accept(self) -> None:
-        item, problem = self.build()
-        self.error.setText(problem or "")
-        self.error.setVisible(bool(problem))
-        if item is not None:
-            self.result_item = item
-            super().accept()
-
-    def build(self):  # -> (item or None, problem or None)
-        raise NotImplementedError
-
-
-class EventDialog(ItemDialog):
-    def __init__(self, event: Event | None, parent: QWidget | None = None) -> None:
-        super().__init__(tr("Edit event") if event else tr("Add event"), parent)
-        self.event = event
-        self.date = line(tr("Date"), tr(DATE_HINT))
-        self.kind = enum_combo(tr("Kind of event"), EventKind, tr("Not recorded"))
-        self.title = follow_direction(line(tr("Title")))
-        self.description = text_box(tr("Description"))
-        for text, widget in ((tr("Date"), self.date), (tr("Kind"), self.kind),
-                             (tr("Title"), self.title), (tr("Description"), self.description)):
-            self.form.addRow(text, widget)
-        if event is not None:
-            self.date.setText(str(event.date))
-            set_combo(self.kind, event.kind)
-            self.title.setText(event.title)
-            self.description.setPlainText(event.description or "")
-
-    def build(self):
-        problems: list[str] = []
-        when = parse_date(self.date.text(), tr("Date"), problems)
-        if problems:
-            return None, problems[0]
-        if when is None:
-            return None, tr("An event needs a date; use {0}.").format(tr(DATE_HINT))
-        title = self.title.text().strip()
-        if not title:
-            return None, tr("An event needs a title.")
-        values = dict(date=when, kind=combo_value(self.kind, EventKind), title=title,
-                      description=_or_none(self.description.toPlainText()))
-        if self.event is None:
-            return Event(id=new_id(), **values), None
-        return replace(self.event, **values), None
-
-
-class SourceDialog(ItemDialog):
-    def __init__(self, source: Source | None, parent: QWidget | None = None) -> None:
-        super().__init__(tr("Edit source") if source else tr("Add source"), parent)
-        self.source = source
-        self.title = follow_direction(line(tr("Title or citation")))
-        self.url = line(tr("Web address"), "https://…")
-        self.kind = enum_combo(tr("Kind of source"), SourceKind, tr("Not recorded"))
-        self.reliability = enum_combo(tr("Reliability"), Reliability, tr("Not recorded"))
-        self.confidential = QCheckBox(tr("Confidential: never leaves the internal profile"))
-        self.confidential.setAccessibleName(tr("Confidential"))
-        self.notes = text_box(tr("Notes about the source"), 50)
-        for text, widget in ((tr("Title"), self.title), (tr("Address"), self.url),
-                             (tr("Kind"), self.kind), (tr("Reliability"), self.reliability),
-                             ("", self.confidential), (tr("Notes"), self.notes)):
-            self.form.addRow(text, widget)
-        if source is not None:
-            self.title.setText(source.title)
-            self.url.setText(source.url or "")
-            set_combo(self.kind, source.kind)
-            set_combo(self.reliability, source.reliability)
-            self.confidential.setChecked(source.confidential)
-            self.notes.setPlainText(source.notes or "")
-
-    def build(self):
-        title = self.title.text().strip()
-        if not title:
-            return None, tr("A source needs a title.")
-        values = dict(title=title, url=_or_none(self.url.text()),
-                      kind=combo_value(self.kind, SourceKind),
-                      reliability=combo_value(self.reliability, Reliability),
-                      confidential=self.confidential.isChecked(),
-                      notes=_or_none(self.notes.toPlainText()))
-        if self.source is None:
-            return Source(id=new_id(), **values), None
-        return replace(self.source, **values), None
-
-
-class ItemsTab(QWidget):
-    """A list of events or sources with Add/Edit/Remove; says each change with ``edited``
-    (the whole new tuple), which the detail saves."""
-
-    edited = Signal(tuple)
-
-    def __init__(self, name: str, headers: list[str], cells: Callable[[object], list[str]],
-                 dialog: Callable[[object | None, QWidget], ItemDialog],
-                 describe: Callable[[object], str], empty: str,
-                 order: Callable[[object], object] | None = None,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._cells, self._make_dialog, self._describe, self._order = (
-            cells, dialog, describe, order)
-        self.items: tuple = ()
-        self.dialog: ItemDialog | None = None
-        self.table = QTableWidget(0, len(headers))
-        self.table.setAccessibleName(name)
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.doubleClicked.connect(lambda _index: self.edit())
-        self.empty = QLabel(empty)
-        self.empty.setWordWrap(True)
-        self.add_button = QPushButton(tr("Add…"))
-        self.edit_button = QPushButton(tr("Edit…"))
-        self.remove_button = QPushButton(tr("Remove…"))
-        for button, text in ((self.add_button, tr("Add")), (self.edit_button, tr("Edit")),
-                             (self.remove_button, tr("Remove"))):
-            button.setAccessibleName(f"{text} ({name})")
-        self.add_button.clicked.connect(self.add)
-        self.edit_button.clicked.connect(self.edit)
-        self.remove_button.clicked.connect(self.remove)
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.remove_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(buttons)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty)
-        self.set_items(())
-
-    def set_items(self, items) -> None:
-        items = tuple(items)
-        self.items = tuple(sorted(items, key=self._order)) if self._order else items
-        self.table.setRowCount(len(self.items))
-        for row, item in enumerate(self.items):
-            for column, text in enumerate(self._cells(item)):
-                cell = QTableWidgetItem(text)
-                if is_right_to_left(text):
-                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight |
-                                          Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(row, column, cell)
-        self.table.resizeColumnsToContents()
-        self.empty.setVisible(not self.items)
-        self.table.setVisible(bool(self.items))
-
-    def clear(self) -> None:
-        if self.dialog is not None:
-            self.dialog.close()
-            self.dialog = None
-        self.set_items(())
-
-    def current(self):
-        row = self.table.currentRow()
-        return self.items[row] if 0 <= row < len(self.items) else None
-
-    def add(self) -> None:
-        self._open(None)
-
-    def edit(self) -> None:
-        item = self.current()
-        if item is not None:
-            self._open(item)
-
-    def _open(self, item) -> None:
-        if self.dialog is not None:
-            self.dialog.close()
-        self.dialog = dialog = self._make_dialog(item, self)
-        dialog.accepted.connect(lambda: self._done(item, dialog.result_item))
-        dialog.open()  # window-modal, not a nested event loop
-
-    def _done(self, old, new) -> None:
-        self.dialog = None
-        if old is None:
-            self.edited.emit(self.items + (new,))
-        else:
-            self.edited.emit(tuple(new if i.id == old.id else i for i in self.items))
-
-    def remove(self) -> None:
-        item = self.current()
-        if item is not None and confirm(self, tr("Remove {0}? This cannot be undone.").format(
-                self._describe(item)), tr("Remove")):
-            self.edited.emit(tuple(i for i in self.items if i.id != item.id))
-
-
-def timeline_tab() -> ItemsTab:
-    return ItemsTab(
-        tr("Timeline"), [tr("Date"), tr("Kind"), tr("Title")],
-        lambda e: [str(e.date), label(e.kind) if e.kind else "", e.title],
-        lambda e, parent: EventDialog(e, parent),
-        lambda e: tr("the event “{0}” ({1})").format(e.title, e.date),
-        tr("No events recorded yet. Add what happened, with a date as exact as is known."),
-        order=lambda e: e.date)
-
-
-def sources_tab() -> ItemsTab:
-    return ItemsTab(
-        tr("Sources"), [tr("Title"), tr("Reliability"), tr("Confidential"), tr("Address")],
-        lambda s: [s.title, label(s.reliability) if s.reliability else "",
-                   tr("confidential") if s.confidential else "", s.url or ""],
-        lambda s, parent: SourceDialog(s, parent),
-        lambda s: tr("the source “{0}”").format(s.title),
-        tr("No sources recorded yet."))

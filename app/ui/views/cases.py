@@ -11,28 +11,15 @@ VaultContext given by ``set_context``: every save is one ``ctx.write`` that emit
 
 from __future__ import annotations
 
-import html
-from dataclasses import replace
-from datetime import date
-
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPixmap
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QCompleter,
-    QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
-    QScrollArea,
     QSplitter,
-    QStackedWidget,
-    QTableView,
-    QTabWidget,
-    QTextBrowser,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -40,22 +27,17 @@ from PySide6.QtWidgets import (
 
 from app.domain.enums import Category, Consent, Status
 from app.domain.model import Case
-from app.errors import VigilError
-from app.services import attachments
-from app.services.asks import AskView, list_asks
-from app.services.cases import CaseFilter, delete_case, get_case, new_id, save_case
+from app.services.asks import AskView
+from app.services.cases import CaseFilter, delete_case, new_id
 from app.ui.context import CASES, VaultContext
-from app.ui.i18n import label, tr
+from app.ui.i18n import label
 from app.ui.models import CaseTableModel
+from app.ui.table_model import table_view
 from app.ui.views import case_editor
-from app.ui.views.attachments_tab import AttachmentsTab
+from app.ui.views.case_detail import CaseDetail
 
 SEARCH_DELAY_MS = 200
 MAX_COLUMN_WIDTH = 180
-CONSENT_COLOURS = {Consent.PUBLIC: "#2e7d32", Consent.PRIVATE_ONLY: "#ef6c00",
-                   Consent.DO_NOT_RAISE: "#c62828"}
-
-
 
 
 class CasesView(QWidget):
@@ -64,7 +46,6 @@ class CasesView(QWidget):
     copy_requested = Signal(str)  # text for the clipboard guard
     export_dossier_requested = Signal(list)  # selected case ids
     log_ask_requested = Signal(list)  # selected case ids
-    case_loaded = Signal()  # after ``load_case`` showed a case
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,14 +70,7 @@ class CasesView(QWidget):
         self.tag = self._text_filter(self.tr("Tag filter"), self.tr("Tag"))
 
         self.model = CaseTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setAccessibleName(self.tr("Cases"))
+        self.table = table_view(self.model, self.tr("Cases"), many=True)
         self.copy_action = self._action(self.tr("Copy name"), self.copy_current_name,
                                         QKeySequence.StandardKey.Copy, self.table)
         self.new_action = self._action(self.tr("New case"), self.new_case,
@@ -246,14 +220,21 @@ class CasesView(QWidget):
         case_id = self.model.case_at(current.row()).id
         if case_id == self._shown_id:
             return
+        if not self._leave_edits():
+            QTimer.singleShot(0, self._reselect_shown)
+            return
+        self._shown_id = case_id
+        self.case_selected.emit(case_id)
+
+    def _leave_edits(self) -> bool:
+        """Whether the detail may show something else: no unsaved edits, or the user
+        discards them (they are reverted)."""
         if self.detail.has_unsaved_changes() and not case_editor.confirm(
                 self, self.tr("Discard the changes you have not saved?"),
                 self.tr("Discard changes")):
-            QTimer.singleShot(0, self._reselect_shown)
-            return
+            return False
         self.detail.revert()
-        self._shown_id = case_id
-        self.case_selected.emit(case_id)
+        return True
 
     def _reselect_shown(self) -> None:
         row = self.model.row_of(self._shown_id) if self._shown_id else None
@@ -336,24 +317,6 @@ class CasesView(QWidget):
             days_detained = summary.days_detained if summary else None
         self.detail.show_case(case, photo, asks, days_detained)
 
-    def load_case(self, case_id: str) -> None:
-        """Read one case through the context and show it (what the window's own loader
-        does; the window may connect ``case_selected`` here instead)."""
-        if self.ctx is None:
-            return
-
-        def work(vault, _job):
-            with vault.session() as session:
-                case = get_case(session, case_id)
-                asks = list_asks(session, case_id=case_id)
-            return case, attachments.photo(vault, case_id), asks
-
-        def done(result) -> None:
-            self.show_case(*result)
-            self.case_loaded.emit()
-
-        self.ctx.run(work, done)
-
     def select_case(self, case_id: str) -> None:
         row = self.model.row_of(case_id)
         if row is not None:
@@ -368,11 +331,8 @@ class CasesView(QWidget):
         if self.model.row_of(case_id) is not None:
             self.select_case(case_id)  # the row change asks first, then loads
             return
-        if self.detail.has_unsaved_changes() and not case_editor.confirm(
-                self, self.tr("Discard the changes you have not saved?"),
-                self.tr("Discard changes")):
+        if not self._leave_edits():
             return
-        self.detail.revert()
         self._moving_selection = True
         try:
             self.table.clearSelection()
@@ -385,11 +345,8 @@ class CasesView(QWidget):
     def new_case(self) -> None:
         if self.ctx is None or self.ctx.vault is None:
             return
-        if self.detail.has_unsaved_changes() and not case_editor.confirm(
-                self, self.tr("Discard the changes you have not saved?"),
-                self.tr("Discard changes")):
+        if not self._leave_edits():
             return
-        self.detail.revert()
         case = Case(id=new_id(), display_name="")
         self._shown_id = case.id
         self._reselect_shown()  # nothing selected: the new case is not in the list yet
@@ -430,352 +387,3 @@ class CasesView(QWidget):
                 edit.completer().model().setStringList([])
         self._debounce.stop()
         self._update_actions()
-
-
-class CaseDetail(QWidget):
-    """The selected case: a header (photo, names, status, days, consent badge, Edit/Save/
-    Revert/Delete) and tabs. Read-only until Edit is pressed, so nothing is changed by a
-    stray keystroke; the timeline, sources and attachments save each change as it is made."""
-
-    case_saved = Signal(str)
-    delete_requested = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx: VaultContext | None = None
-        self.case: Case | None = None
-        self.is_new = False
-        self.editing = False
-        self._writing = False
-        self._days: int | None = None
-        self.photo = QLabel()
-        self.photo.setFixedSize(112, 112)
-        self.photo.setScaledContents(True)
-        self.photo.setAccessibleName(self.tr("Photo"))
-        self.name = QLabel()
-        self.name.setObjectName("caseName")
-        font = self.name.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.name.setFont(font)
-        self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.name.setWordWrap(True)
-        self.name.setAccessibleName(self.tr("Name"))
-        self.original = QLabel()
-        font = self.original.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        self.original.setFont(font)
-        self.original.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.original.setAccessibleName(self.tr("Name in original script"))
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setAccessibleName(self.tr("Status"))
-        for widget in (self.name, self.original, self.status):
-            widget.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.days = QLabel()
-        self.days.setAccessibleName(self.tr("Days detained"))
-        self.consent = QLabel()
-        self.consent.setAccessibleName(self.tr("Consent"))
-        self.placeholder = QLabel(self.tr("Select a case in the list to see it here, or add "
-                                          "one with New case (Ctrl+N)."))
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setWordWrap(True)
-        self.edit_button = self._button(self.tr("Edit"), self.tr("Edit this case (Ctrl+E)"),
-                                        self.edit)
-        self.save_button = self._button(self.tr("Save"), self.tr("Save the case (Ctrl+S)"),
-                                        self.save)
-        self.revert_button = self._button(self.tr("Revert"),
-                                          self.tr("Forget the changes not saved"), self.revert)
-        self.delete_button = self._button(self.tr("Delete case…"),
-                                          self.tr("Delete this case"), self.delete_requested.emit)
-        buttons = QHBoxLayout()
-        for button in (self.edit_button, self.save_button, self.revert_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.delete_button)
-
-        head = QGridLayout()
-        head.addWidget(self.photo, 0, 0, 5, 1, Qt.AlignmentFlag.AlignTop)
-        head.addWidget(self.name, 0, 1)
-        head.addWidget(self.original, 1, 1)
-        head.addWidget(self.status, 2, 1)
-        head.addWidget(self.days, 3, 1)
-        head.addWidget(self.consent, 4, 1, Qt.AlignmentFlag.AlignLeft)
-        head.setColumnStretch(1, 1)
-
-        self.form = case_editor.ProfileForm()
-        self.timeline = case_editor.timeline_tab()
-        self.sources = case_editor.sources_tab()
-        self.attachments = AttachmentsTab()
-        self.attachments.photo_changed.connect(self.set_photo)
-        self.timeline.edited.connect(lambda items: self._save_part(events=items))
-        self.sources.edited.connect(lambda items: self._save_part(sources=items))
-        self.pages: dict[str, QTextBrowser] = {}
-        for key, title in (("profile", self.tr("Profile")), ("asks", self.tr("Asks")),
-                           ("notes", self.tr("Internal notes"))):
-            page = QTextBrowser()
-            page.setOpenLinks(False)
-            page.setAccessibleName(title)
-            self.pages[key] = page
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form)
-        self.profile_stack = self._stack(self.pages["profile"], scroll)
-        self.notes_stack = self._stack(self.pages["notes"], self.form.notes)
-        self.tabs = QTabWidget()
-        for widget, title in ((self.profile_stack, self.tr("Profile")),
-                              (self.timeline, self.tr("Timeline")),
-                              (self.pages["asks"], self.tr("Asks")),
-                              (self.sources, self.tr("Sources")),
-                              (self.notes_stack, self.tr("Internal notes")),
-                              (self.attachments, self.tr("Attachments"))):
-            self.tabs.addTab(widget, title)
-        self.body = QWidget()
-        body = QVBoxLayout(self.body)
-        body.setContentsMargins(0, 0, 0, 0)
-        body.addLayout(head)
-        body.addLayout(buttons)
-        body.addWidget(self.tabs, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.placeholder)
-        layout.addWidget(self.body)
-        self.clear()
-
-    def _button(self, text: str, description: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(text.rstrip("…"))
-        button.setToolTip(description)
-        button.clicked.connect(slot)
-        return button
-
-    @staticmethod
-    def _stack(*widgets) -> QStackedWidget:
-        stack = QStackedWidget()
-        for widget in widgets:
-            stack.addWidget(widget)
-        return stack
-
-    def set_context(self, ctx: VaultContext) -> None:
-        self.ctx = ctx
-        self.attachments.set_context(ctx)
-
-    def _today(self) -> date:
-        return self.ctx.today() if self.ctx is not None else date.today()
-
-    # -- showing -------------------------------------------------------------------------------
-    def show_case(self, case: Case, photo: bytes | None, asks, days_detained) -> None:
-        if self.editing and self.case is not None and case.id != self.case.id:
-            self._set_editing(False)  # the list already asked before leaving unsaved edits
-        same = self.case is not None and self.case.id == case.id and not self.is_new
-        self.case, self.is_new, self._days = case, False, days_detained
-        self.set_photo(photo)
-        self.pages["asks"].setHtml(asks_html(asks))
-        self._render()
-        if not same:
-            self.attachments.show_case(case.id)
-        self.placeholder.hide()
-        self.body.show()
-
-    def _render(self) -> None:
-        case = self.case
-        self.name.setText(case.display_name or self.tr("New case"))
-        self.original.setText(case.name_original or "")
-        status = label(case.status) if case.status else self.tr("Status unknown")
-        if case.status_since:
-            status = self.tr("{0} since {1}").format(status, str(case.status_since))
-        self.status.setText(status)
-        self.days.setText(self.tr("{0:,} days detained").format(self._days)
-                          if self._days is not None else "")
-        if case.consent:
-            colour = CONSENT_COLOURS.get(case.consent, "#555555")
-            self.consent.setText(self.tr("Consent: {0}").format(label(case.consent)))
-            self.consent.setStyleSheet(f"color: white; background: {colour}; "
-                                       "border-radius: 4px; padding: 2px 6px;")
-        else:
-            self.consent.setText(self.tr("Consent not recorded"))
-            self.consent.setStyleSheet("border: 1px solid #888; border-radius: 4px; "
-                                       "padding: 2px 6px;")
-        self.pages["profile"].setHtml(profile_html(case))
-        self.pages["notes"].setHtml(notes_html(case))
-        self.timeline.set_items(case.events)
-        self.sources.set_items(case.sources)
-        for widget in (self.timeline, self.sources, self.attachments, self.delete_button):
-            widget.setEnabled(not self.is_new)
-
-    def set_photo(self, photo: bytes | None) -> None:
-        pixmap = QPixmap()
-        if photo and pixmap.loadFromData(photo):
-            self.photo.setPixmap(pixmap)
-        else:
-            self.photo.clear()
-            self.photo.setText(self.tr("No photo"))
-            self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
-
-    def clear(self) -> None:
-        self._set_editing(False)
-        self._set_writing(False)
-        self.case, self.is_new, self._days = None, False, None
-        for widget in (self.photo, self.name, self.original, self.status, self.days,
-                       self.consent):
-            widget.clear()
-        for page in self.pages.values():
-            page.clear()
-        self.form.clear()
-        self.timeline.clear()
-        self.sources.clear()
-        self.attachments.clear()
-        self.body.hide()
-        self.placeholder.show()
-
-    # -- editing -------------------------------------------------------------------------------
-    def start_new(self, case: Case) -> None:
-        """An empty case, only in memory until it is saved with a display name."""
-        self.clear()
-        self.case, self.is_new = case, True
-        self.set_photo(None)
-        self._render()
-        self.placeholder.hide()
-        self.body.show()
-        self.edit()
-
-    def edit(self) -> None:
-        if self.case is None or self.editing or self.ctx is None:
-            return
-        self.form.load(self.case)
-        self._set_editing(True)
-        if self.tabs.currentWidget() is not self.notes_stack:
-            self.tabs.setCurrentWidget(self.profile_stack)
-        self.form.display_name.setFocus()
-
-    def _set_editing(self, editing: bool) -> None:
-        self.editing = editing
-        self.profile_stack.setCurrentIndex(1 if editing else 0)
-        self.notes_stack.setCurrentIndex(1 if editing else 0)
-        self.edit_button.setEnabled(not editing)
-        self.save_button.setEnabled(editing)
-        self.revert_button.setEnabled(editing)
-
-    def has_unsaved_changes(self) -> bool:
-        return self.editing and (self.is_new or self.form.is_dirty())
-
-    def revert(self) -> None:
-        if not self.editing:
-            return
-        if self.is_new:
-            self.clear()
-            return
-        self.form.load(self.case)
-        self._set_editing(False)
-
-    def save(self) -> None:
-        if not self.editing or self.case is None or self.ctx is None:
-            return
-        case, problems = self.form.build(self.case, self._today())
-        if case is not None:
-            self._write(case, finish=True)
-
-    def _save_part(self, **changes) -> None:
-        """A timeline or sources change: saved at once, on the case as last loaded (edits
-        pending in the profile form stay pending)."""
-        if self.case is not None and not self.is_new:
-            self._write(replace(self.case, **changes), finish=False)
-
-    def _write(self, case: Case, *, finish: bool) -> None:
-        # One write at a time: each is built on the case as last saved, so a second one
-        # started meanwhile would silently undo the first.
-        if self._writing:
-            self.ctx.say(self.tr("Still saving the last change; try again in a moment."))
-            return
-        self._set_writing(True)
-
-        def done(_result) -> None:
-            self._set_writing(False)
-            if self.case is None or self.case.id != case.id:
-                return  # cleared or moved on meanwhile
-            self.case, self.is_new = case, False
-            if finish:
-                self._set_editing(False)
-            self._render()
-            self.attachments.show_case(case.id)
-            self.ctx.say(self.tr("Saved."))
-            self.case_saved.emit(case.id)
-
-        def failed(error: BaseException) -> None:
-            self._set_writing(False)
-            text = (str(error) if isinstance(error, VigilError) else
-                    self.tr("Something went wrong; nothing was saved."))
-            if finish:
-                self.form.problems.setText(text)
-                self.form.problems.show()
-            self.ctx.say(text)
-
-        if self.ctx.write(lambda session: save_case(session, case), CASES, done,
-                          on_failed=failed) is None:
-            self._set_writing(False)
-
-    def _set_writing(self, writing: bool) -> None:
-        self._writing = writing
-        for tab in (self.timeline, self.sources):
-            for button in (tab.add_button, tab.edit_button, tab.remove_button):
-                button.setEnabled(not writing)
-        self.save_button.setEnabled(self.editing and not writing)
-
-
-def _esc(value) -> str:
-    return html.escape(str(value))
-
-
-def profile_html(case: Case) -> str:
-    facts = [(tr("Other names"), " · ".join(f"{n.name}" for n in case.other_names)),
-             (tr("Gender"), label(case.gender) if case.gender else ""),
-             (tr("Born"), case.birth_year or ""), (tr("Ethnicity"), case.ethnicity or ""),
-             (tr("Nationality"), ", ".join(case.nationalities)),
-             (tr("Category"), label(case.category) if case.category else ""),
-             (tr("Occupation"), case.occupation or ""),
-             (tr("Location"), case.location or ""), (tr("Facility"), case.facility or ""),
-             (tr("Charges"), "; ".join(case.charges)), (tr("Sentence"), case.sentence or ""),
-             (tr("Sentence ends"), case.sentence_ends or ""),
-             (tr("Lawyer access"), label(case.lawyer_access) if case.lawyer_access else ""),
-             (tr("Family access"), label(case.family_access) if case.family_access else ""),
-             (tr("Consular access"),
-              label(case.consular_access) if case.consular_access else ""),
-             (tr("Health concerns"), case.health_concerns or ""),
-             (tr("Sensitivity"), label(case.sensitivity) if case.sensitivity else ""),
-             (tr("Priority"), case.priority or ""), (tr("Tags"), ", ".join(case.tags))]
-    rows = "".join(f"<tr><td><b>{_esc(k)}</b>&nbsp;&nbsp;</td><td>{_esc(v)}</td></tr>"
-                   for k, v in facts if v)
-    summary = f"<p>{_esc(case.summary)}</p>" if case.summary else ""
-    if not rows and not summary:
-        empty = tr("Nothing recorded yet. Press Edit (Ctrl+E) to fill in the profile.")
-        return f"<p>{_esc(empty)}</p>"
-    return f"{summary}<table>{rows}</table>"
-
-
-def asks_html(asks) -> str:
-    if not asks:
-        return f"<p>{_esc(tr('Nobody has raised this case yet.'))}</p>"
-    out = []
-    for view in asks:
-        ask = view.ask
-        who = view.raised_by or "?"
-        line = f"<b>{_esc(ask.date)}</b> · {_esc(who)}"
-        if view.raised_with:
-            line += _esc(tr(" with {0}").format(view.raised_with))
-        line += " · " + _esc(tr("public") if ask.public else tr("private"))
-        if ask.channel:
-            line += " · " + _esc(label(ask.channel))
-        if ask.requests:
-            line += "<br>" + _esc(tr("Asked: {0}").format(
-                ", ".join(label(r) for r in ask.requests)))
-        if ask.response:
-            line += "<br>" + _esc(tr("Response: {0}").format(label(ask.response)))
-        if ask.response_text:
-            line += f" — {_esc(ask.response_text)}"
-        out.append(f"<p>{line}</p>")
-    return "".join(out)
-
-
-def notes_html(case: Case) -> str:
-    if not case.internal_notes:
-        return f"<p>{_esc(tr('No internal notes. Press Edit (Ctrl+E) to write some.'))}</p>"
-    return "<p>" + _esc(case.internal_notes).replace("\n", "<br>") + "</p>"

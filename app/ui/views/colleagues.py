@@ -13,117 +13,59 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from app.errors import UserError, VigilError
+from app.errors import VigilError
 from app.sharing import bundle, colleagues, conflicts, inbox
 from app.sharing.colleagues import Colleague
 from app.sharing.conflicts import ConflictView
-from app.ui import filedialogs
-from app.ui.context import ASKS, CASES, COLLEAGUES, DIRECTORY, MEETINGS, SETTINGS, VaultContext
-from app.ui.exchange import (
-    APPLIED_KINDS,
-    ExchangeWatcher,
-    IncomingPanel,
-    field_label,
-    review_text,
+from app.ui.context import (
+    ASKS,
+    CASES,
+    COLLEAGUES,
+    DIRECTORY,
+    MEETINGS,
+    SETTINGS,
+    Refresher,
+    VaultContext,
 )
+from app.ui.exchange import APPLIED_KINDS, ExchangeWatcher, IncomingPanel
 from app.ui.i18n import tr
+from app.ui.views.colleague_conflicts import ConflictsPanel
+from app.ui.views.colleague_dialogs import (
+    BUNDLE_FILTER,
+    CARD_FILTER,
+    AddColleagueDialog,
+    FileChooser,
+    ReviewDialog,
+    SendDialog,
+    VerifyDialog,
+    fingerprint_font,
+    isolated,
+    spaced,
+)
 
-CARD_FILTER = "Vigil contact card (*.json *.txt)"
-BUNDLE_FILTER = "Vigil bundle (*.vigil)"
-MAX_CARD_BYTES = 64 * 1024
-INLINE_CHARS = 60
 KIND_OF_CHANGE = {"case": CASES, "event": CASES, "source": CASES, "attachment": CASES,
                   "ask": ASKS, "meeting": MEETINGS, "organisation": DIRECTORY,
                   "official": DIRECTORY}
 WATCHED = (COLLEAGUES, CASES, ASKS, MEETINGS, DIRECTORY, SETTINGS)
-
-
-
-
-def kind_label(kind: str) -> str:
-    return {"case": tr("Case"), "event": tr("Timeline event"), "source": tr("Source"),
-            "attachment": tr("Attachment"), "ask": tr("Ask"), "meeting": tr("Meeting"),
-            "organisation": tr("Organisation"), "official": tr("Official")}.get(kind, kind)
-
-
-def readable(value) -> str:
-    """A stored value as text a person can read: lists one item a line, never raw JSON."""
-    if value is None or value == "" or value == [] or value == {}:
-        return tr("(empty)")
-    if isinstance(value, bool):
-        return tr("yes") if value else tr("no")
-    if isinstance(value, list):
-        return "\n".join(f"• {_inline(item)}" for item in value)
-    if isinstance(value, dict):
-        return "\n".join(f"{field_label(str(k))}: {_inline(v)}" for k, v in value.items()
-                         if v not in (None, "", [], {}))
-    return str(value)
-
-
-def _inline(value) -> str:
-    if isinstance(value, dict):
-        return ", ".join(str(v) for v in value.values() if v not in (None, "", [], {}))
-    if isinstance(value, list):
-        return ", ".join(_inline(v) for v in value)
-    return str(value)
-
-
-def one_line(value) -> str:
-    text = " · ".join(readable(value).replace("• ", "").splitlines())
-    return text if len(text) <= INLINE_CHARS else text[: INLINE_CHARS - 1] + "…"
-
-
-def isolated(name: str) -> str:
-    """A name set apart from the sentence around it, so a right-to-left name (Uyghur)
-    cannot reorder the words of a left-to-right sentence, or the other way round."""
-    return f"\u2068{name}\u2069"
-
-
-def when(stamp: str) -> str:
-    """An ISO time as "2026-11-28 09:01"."""
-    return stamp[:16].replace("T", " ")
-
-
-def spaced(fingerprint: str) -> str:
-    """Groups far enough apart to read aloud."""
-    return "   ".join(fingerprint.split("-"))
-
-
-class FileChooser:
-    """The file dialogs this screen uses; tests replace it (no native dialog offscreen)."""
-
-    def open_file(self, parent: QWidget, title: str, filter_: str) -> str:
-        chosen = filedialogs.open_file(parent, title, filter_)
-        return str(chosen) if chosen else ""
-
-    def save_file(self, parent: QWidget, title: str, name: str, filter_: str) -> str:
-        chosen = filedialogs.save_file(parent, title, name, filter_)
-        return str(chosen) if chosen else ""
 
 
 @dataclass(frozen=True)
@@ -149,19 +91,11 @@ class ColleaguesScreen(QWidget):
         self.files = FileChooser()
         self.dialog: QDialog | None = None
         self.data: ScreenData | None = None
-        self._stale = False
-        self._generation = 0
-        # several kinds change at once when a bundle is applied: reload once for them all
-        self._reload = QTimer(self, singleShot=True, interval=0)
-        self._reload.timeout.connect(self.refresh)
+        self.freshness = Refresher(ctx, self, WATCHED, self._read)
 
         self.own_name = QLabel()
         self.own_fingerprint = QLabel()
-        font = QFont("monospace")
-        font.setStyleHint(QFont.StyleHint.Monospace)
-        font.setPointSizeF(self.own_fingerprint.font().pointSizeF() * 1.6)
-        font.setBold(True)
-        self.own_fingerprint.setFont(font)
+        self.own_fingerprint.setFont(fingerprint_font(self.own_fingerprint, 1.6))
         self.own_fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.own_fingerprint.setAccessibleName(self.tr("Your fingerprint"))
         self.copy_card_button = QPushButton(self.tr("Copy my contact card"))
@@ -235,13 +169,13 @@ class ColleaguesScreen(QWidget):
         self.conflicts.resolve_requested.connect(self.resolve_conflict)
         self.watcher.pending_changed.connect(self._show_pending_count)
         self.watcher.bundle_failed.connect(self.say)
-        ctx.changed.connect(self._changed)
         self.clear()
 
     # -- the screen contract -------------------------------------------------------------------
     def refresh(self) -> None:
-        generation = self._generation
+        self.freshness.refresh()
 
+    def _read(self):
         def work(vault, _job) -> ScreenData:
             me = vault.identity
             with vault.session() as session:
@@ -252,14 +186,12 @@ class ColleaguesScreen(QWidget):
                               str(folder) if folder is not None else None,
                               folder is not None and folder.is_dir())
 
-        self._stale = False
-        self._reload.stop()
-        self.ctx.run(work, lambda data: self._show(generation, data))
+        return self.ctx.run(work, self.freshness.done(self._show),
+                            on_failed=self.freshness.failed())
 
     def clear(self) -> None:
         """Forget everything shown (on lock); close any dialog."""
-        self._generation += 1
-        self._reload.stop()
+        self.freshness.clear()
         self._close_dialog()
         self.data = None
         self.own_name.clear()
@@ -273,22 +205,7 @@ class ColleaguesScreen(QWidget):
         self._show_pending_count(len(self.watcher.pending))
         self._update_buttons()
 
-    def _changed(self, kind: str) -> None:
-        if kind not in WATCHED:
-            return
-        if self.isVisible():
-            self._reload.start()
-        else:
-            self._stale = True
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        super().showEvent(event)
-        if self._stale and self.ctx.vault is not None:
-            self.refresh()
-
-    def _show(self, generation: int, data: ScreenData) -> None:
-        if generation != self._generation:
-            return
+    def _show(self, data: ScreenData) -> None:
         self.data = data
         self.own_name.setText(self.tr("Your name for colleagues: {0}").format(
             data.own_name or self.tr("(none)")))
@@ -544,265 +461,10 @@ class ColleaguesScreen(QWidget):
             if take_other:  # the record changed: every screen showing it reloads, this too
                 self.ctx.changed.emit(kind)
             if not take_other or not self.isVisible():
-                self.refresh()
+                self.freshness.reload()
 
         self.ctx.run(lambda vault, _job: conflicts.resolve(vault, conflict_id,
                                                            take_losing=take_other),
                      done, on_failed=self._failed)
 
 
-class ConflictsPanel(QWidget):
-    """Edits that lost to a colleague's concurrent edit: keep the current value or use the
-    other one."""
-
-    resolve_requested = Signal(int, bool)  # conflict id, use the other value
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.views: list[ConflictView] = []
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Record"), self.tr("Field"), self.tr("Value kept"),
-            self.tr("The other value"), self.tr("When")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setAccessibleName(self.tr("Conflicting edits"))
-        self.detail = QTextBrowser()
-        self.detail.setAccessibleName(self.tr("Both values in full"))
-        self.keep_button = QPushButton(self.tr("Keep current"))
-        self.take_button = QPushButton(self.tr("Use the other value"))
-        self.empty = QLabel(self.tr("No conflicting edits. When you and a colleague change the "
-                                    "same field at the same time, the later edit is kept and "
-                                    "the other one waits here for you."))
-        self.empty.setWordWrap(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.keep_button)
-        buttons.addWidget(self.take_button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.detail, 1)
-        layout.addLayout(buttons)
-        self.table.itemSelectionChanged.connect(self._selection_changed)
-        self.keep_button.clicked.connect(lambda: self._resolve(False))
-        self.take_button.clicked.connect(lambda: self._resolve(True))
-        self._selection_changed()
-
-    def show_conflicts(self, views: list[ConflictView]) -> None:
-        current = self.current()
-        self.views = list(views)
-        self.table.setRowCount(len(self.views))
-        for row, view in enumerate(self.views):
-            c = view.conflict
-            record = view.record_label or tr("(deleted record)")
-            cells = [f"{kind_label(c.record_kind)}: {record}", field_label(c.field),
-                     one_line(c.current_value), one_line(c.losing_value),
-                     when(c.detected_at)]
-            for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
-            if current is not None and c.id == current.conflict.id:
-                self.table.selectRow(row)
-        self.table.resizeColumnsToContents()
-        self.empty.setVisible(not self.views)
-        self.table.setVisible(bool(self.views))
-        self._selection_changed()
-
-    def current(self) -> ConflictView | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.views[rows[0].row()] if rows and rows[0].row() < len(self.views) else None
-
-    def select(self, row: int) -> None:
-        self.table.selectRow(row)
-
-    def _selection_changed(self) -> None:
-        view = self.current()
-        self.keep_button.setEnabled(view is not None)
-        self.take_button.setEnabled(view is not None)
-        if view is None:
-            self.detail.clear()
-            return
-        c = view.conflict
-        self.detail.setPlainText("\n".join([
-            f"{kind_label(c.record_kind)}: {view.record_label or tr('(deleted record)')}",
-            tr("Field: {0}").format(field_label(c.field)), "",
-            tr("Value kept (current):"), readable(c.current_value), "",
-            tr("The other value (from the edit that lost):"), readable(c.losing_value)]))
-
-    def _resolve(self, take_other: bool) -> None:
-        view = self.current()
-        if view is not None:
-            self.resolve_requested.emit(view.conflict.id, take_other)
-
-    def clear(self) -> None:
-        self.show_conflicts([])
-
-
-# -- dialogs ----------------------------------------------------------------------------------
-
-
-class AddColleagueDialog(QDialog):
-    """Paste a contact card or open a card file; a bad card is one sentence, nothing added."""
-
-    card_read = Signal(str, str, str)  # name, recipient, signing key
-
-    def __init__(self, files: FileChooser, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Add colleague"))
-        self.files = files
-        self.card = QPlainTextEdit()
-        self.card.setPlaceholderText(self.tr("Paste the contact card your colleague sent you"))
-        self.card.setAccessibleName(self.tr("Contact card"))
-        self.open_button = QPushButton(self.tr("Open a card file…"))
-        self.name = QLineEdit()
-        self.name.setPlaceholderText(self.tr("Name to show (default: the card's)"))
-        self.name.setAccessibleName(self.tr("Name"))
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: #c62828;")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add"))
-        note = QLabel(self.tr("The colleague is added as not verified: compare the fingerprint "
-                              "with them before sending them anything."))
-        note.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.card, 1)
-        layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.name)
-        layout.addWidget(note)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        self.open_button.clicked.connect(self.open_card_file)
-        self.buttons.accepted.connect(self.try_accept)
-        self.buttons.rejected.connect(self.reject)
-        self.resize(520, 380)
-
-    def open_card_file(self) -> None:
-        chosen = self.files.open_file(self, self.tr("Open a contact card"), tr(CARD_FILTER))
-        if not chosen:
-            return
-        try:
-            with open(chosen, "rb") as handle:
-                data = handle.read(MAX_CARD_BYTES + 1)
-            if len(data) > MAX_CARD_BYTES:
-                raise UserError("too large")
-            self.card.setPlainText(data.decode("utf-8"))
-        except (OSError, UnicodeDecodeError, UserError):
-            self.error.setText(self.tr("The contact card could not be read."))
-
-    def try_accept(self) -> None:
-        try:
-            name, recipient, signing_key = colleagues.read_card(self.card.toPlainText())
-        except UserError as exc:
-            self.error.setText(str(exc))
-            return
-        name = self.name.text().strip() or name.strip() or self.tr("colleague")
-        self.accept()
-        self.card_read.emit(name, recipient, signing_key)
-
-
-class VerifyDialog(QDialog):
-    def __init__(self, colleague: Colleague, own_fingerprint: str,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Verify a colleague"))
-        intro = QLabel(self.tr("Call {0} or meet them, and ask them to read their fingerprint "
-                               "aloud. It must be exactly:").format(isolated(colleague.name)))
-        intro.setWordWrap(True)
-        intro.setTextFormat(Qt.TextFormat.PlainText)
-        self.theirs = QLabel(spaced(colleague.fingerprint))
-        font = QFont("monospace")
-        font.setStyleHint(QFont.StyleHint.Monospace)
-        font.setPointSizeF(self.theirs.font().pointSizeF() * 2)
-        font.setBold(True)
-        self.theirs.setFont(font)
-        self.theirs.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.mine = QLabel(self.tr("Then read them yours, for them to check:\n{0}").format(
-            spaced(own_fingerprint)))
-        self.mine.setWordWrap(True)
-        question = QLabel(self.tr("Did they read you exactly this?"))
-        bold = question.font()
-        bold.setBold(True)
-        question.setFont(bold)
-        self.buttons = QDialogButtonBox()
-        self.yes_button = self.buttons.addButton(self.tr("Yes, exactly this"),
-                                                 QDialogButtonBox.ButtonRole.AcceptRole)
-        self.no_button = self.buttons.addButton(self.tr("No, or not sure"),
-                                                QDialogButtonBox.ButtonRole.RejectRole)
-        self.no_button.setDefault(True)
-        layout = QVBoxLayout(self)
-        for widget in (intro, self.theirs, self.mine, question, self.buttons):
-            layout.addWidget(widget)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-
-
-class SendDialog(QDialog):
-    chosen = Signal(list)  # fingerprints
-
-    def __init__(self, verified: list[Colleague], folder: str | None,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Send changes"))
-        intro = QLabel(self.tr("Everything changed since your last bundle to them (the first "
-                               "bundle carries everything), encrypted to the colleagues you "
-                               "tick."))
-        intro.setWordWrap(True)
-        self.list = QListWidget()
-        self.list.setAccessibleName(self.tr("Verified colleagues"))
-        for colleague in verified:
-            item = QListWidgetItem(f"{colleague.name}  ({colleague.fingerprint})")
-            item.setData(Qt.ItemDataRole.UserRole, colleague.fingerprint)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.list.addItem(item)
-        where = QLabel(self.tr("It goes to the exchange folder.") if folder else
-                       self.tr("You choose where to save it next."))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Send"))
-        layout = QVBoxLayout(self)
-        for widget in (intro, self.list, where, self.buttons):
-            layout.addWidget(widget)
-        self.buttons.accepted.connect(self._accept)
-        self.buttons.rejected.connect(self.reject)
-
-    def check(self, fingerprint: str) -> None:
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) == fingerprint:
-                item.setCheckState(Qt.CheckState.Checked)
-
-    def _accept(self) -> None:
-        chosen = [self.list.item(r).data(Qt.ItemDataRole.UserRole)
-                  for r in range(self.list.count())
-                  if self.list.item(r).checkState() == Qt.CheckState.Checked]
-        if chosen:
-            self.accept()
-            self.chosen.emit(chosen)
-
-
-class ReviewDialog(QDialog):
-    """A verified bundle's preview; applied only on "Apply"."""
-
-    def __init__(self, review, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Import bundle"))
-        self.text = QTextBrowser()
-        self.text.setPlainText(review_text(review))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Apply"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("The bundle is intact and signed by a verified "
-                                        "colleague. Apply these changes?")))
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.buttons)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.resize(520, 380)

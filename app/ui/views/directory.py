@@ -8,51 +8,41 @@ it the selected one's ask history. Reads and writes go through ``ctx``; never a 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from app.domain.enums import OrganisationKind
 from app.domain.model import Official, Organisation
 from app.errors import VigilError
 from app.services import directory
 from app.services.asks import ask_lines
-from app.services.cases import new_id
-from app.ui.context import ASKS, DIRECTORY, VaultContext
+from app.ui.context import ASKS, DIRECTORY, Refresher, VaultContext
 from app.ui.i18n import label
-from app.ui.views.asks import AskTableModel, ask_table, with_haystacks
+from app.ui.table_model import TableModel, table_view
+from app.ui.views.ask_table import AskTableModel, ask_table, with_haystacks
+from app.ui.views.directory_forms import DirectoryForm, OfficialForm, OrganisationForm
 
-_ROOT = QModelIndex()
-_COUNTRY = re.compile(r"[A-Z]{2}")
 HISTORY_DELAY_MS = 150
 
 
-class RowsModel(QAbstractTableModel):
+class RowsModel(TableModel):
     """Rows of display strings, each with the ID it stands for; filtered by a text."""
 
     def __init__(self, headers: tuple[str, ...], parent=None) -> None:
         super().__init__(parent)
-        self.headers = headers
+        self.HEADERS = headers  # translated already, by the screen
         self._all: list[tuple[str, tuple[str, ...]]] = []
         self._rows = self._all
         self._text = ""
@@ -78,175 +68,14 @@ class RowsModel(QAbstractTableModel):
     def row_of(self, ident: str) -> int | None:
         return next((i for i, r in enumerate(self._rows) if r[0] == ident), None)
 
-    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802 (Qt API)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
+    def column_title(self, section: int) -> str:
+        return self.HEADERS[section]
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if index.isValid() and role in (Qt.ItemDataRole.DisplayRole,
                                         Qt.ItemDataRole.ToolTipRole):
             return self._rows[index.row()][1][index.column()]
         return None
-
-
-class DirectoryForm(QDialog):
-    """A small form for one organisation or official; ``saved(id)`` once written."""
-
-    saved = Signal(str)
-
-    def __init__(self, ctx: VaultContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._open = True
-        self.form = QFormLayout()
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setAccessibleName(self.tr("Problem"))
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save |
-                                        QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-
-    def line(self, caption: str, name: str, text: str | None) -> QLineEdit:
-        edit = QLineEdit(text or "")
-        edit.setAccessibleName(name)
-        self.form.addRow(caption, edit)
-        return edit
-
-    def problem(self, text: str, field: QWidget | None = None) -> None:
-        self.error.setText(text)
-        self.error.show()
-        if field is not None:
-            field.setFocus()
-
-    def country(self, field: QLineEdit) -> str | None | bool:
-        """The upper-case code, None if empty, False (after saying so) if malformed."""
-        code = field.text().strip().upper()
-        if code and not _COUNTRY.fullmatch(code):
-            self.problem(self.tr("The country is a two-letter code, such as DE, SE or CN."),
-                         field)
-            return False
-        return code or None
-
-    def write(self, action, ident: str) -> None:
-        self.error.hide()
-        self.buttons.setEnabled(False)
-        self.ctx.write(action, DIRECTORY, lambda _r: self._saved(ident), on_failed=self._failed)
-
-    def done(self, result: int) -> None:  # accept, reject and close all end here
-        self._open = False
-        super().done(result)
-
-    def _saved(self, ident: str) -> None:
-        if self._open:  # else closed (perhaps deleted) while the write ran
-            self.saved.emit(ident)
-            self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        if not self._open:
-            return
-        self.buttons.setEnabled(True)
-        self.problem(str(error) if isinstance(error, VigilError) else
-                     self.tr("Something went wrong; nothing was saved."))
-
-    def save(self) -> None:
-        raise NotImplementedError
-
-
-class OrganisationForm(DirectoryForm):
-    def __init__(self, ctx: VaultContext, organisation: Organisation | None = None,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        self.setWindowTitle(self.tr("Edit organisation") if organisation
-                            else self.tr("Add organisation"))
-        self.organisation = organisation
-        org = organisation
-        self.name = self.line(self.tr("&Name"), self.tr("Organisation name"),
-                              org.name if org else None)
-        self.country_code = self.line(self.tr("&Country"), self.tr("Country code"),
-                                      org.country if org else None)
-        self.country_code.setPlaceholderText(self.tr("two letters, e.g. DE"))
-        self.country_code.setMaxLength(2)
-        self.kind = QComboBox()
-        self.kind.setAccessibleName(self.tr("Kind of organisation"))
-        self.kind.addItem(self.tr("Not recorded"), None)
-        for kind in OrganisationKind:
-            self.kind.addItem(self.tr(label(kind)), kind.value)
-        if org and org.kind:
-            self.kind.setCurrentIndex(self.kind.findData(org.kind.value))
-        self.form.addRow(self.tr("&Kind"), self.kind)
-
-    def save(self) -> None:
-        name = self.name.text().strip()
-        if not name:
-            self.problem(self.tr("Enter the organisation's name."), self.name)
-            return
-        country = self.country(self.country_code)
-        if country is False:
-            return
-        kind = self.kind.currentData()
-        org = Organisation(id=self.organisation.id if self.organisation else new_id(),
-                           name=name, country=country,
-                           kind=OrganisationKind(kind) if kind else None)
-        self.write(lambda session: directory.save_organisation(session, org), org.id)
-
-
-class OfficialForm(DirectoryForm):
-    def __init__(self, ctx: VaultContext, orgs: list[Organisation],
-                 official: Official | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        self.setWindowTitle(self.tr("Edit official") if official else self.tr("Add official"))
-        self.official = official
-        person = official
-        self.name = self.line(self.tr("&Name"), self.tr("Official's name, in any script"),
-                              person.name if person else None)
-        self.title = self.line(self.tr("&Title"), self.tr("Official's title"),
-                               person.title if person else None)
-        self.organisation = QComboBox()
-        self.organisation.setAccessibleName(self.tr("Official's organisation"))
-        self.organisation.addItem(self.tr("No organisation"), None)
-        for org in orgs:
-            self.organisation.addItem(org.name, org.id)
-        if person and person.organisation_id:
-            self.organisation.setCurrentIndex(
-                max(0, self.organisation.findData(person.organisation_id)))
-        self.form.addRow(self.tr("&Organisation"), self.organisation)
-        self.country_code = self.line(self.tr("&Country"), self.tr("Country code"),
-                                      person.country if person else None)
-        self.country_code.setMaxLength(2)
-        self.country_code.setPlaceholderText(self.tr("two letters, e.g. DE"))
-        self.notes = QPlainTextEdit(person.notes if person and person.notes else "")
-        self.notes.setAccessibleName(self.tr("Notes on the official"))
-        self.notes.setTabChangesFocus(True)
-        self.notes.setMaximumHeight(80)
-        self.form.addRow(self.tr("N&otes"), self.notes)
-
-    def save(self) -> None:
-        name = self.name.text().strip()
-        if not name:
-            self.problem(self.tr("Enter the official's name."), self.name)
-            return
-        country = self.country(self.country_code)
-        if country is False:
-            return
-        person = Official(id=self.official.id if self.official else new_id(), name=name,
-                          title=self.title.text().strip() or None,
-                          organisation_id=self.organisation.currentData(), country=country,
-                          notes=self.notes.toPlainText().strip() or None)
-        self.write(lambda session: directory.save_official(session, person), person.id)
 
 
 class DirectoryTab(QWidget):
@@ -262,15 +91,8 @@ class DirectoryTab(QWidget):
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.delete_button = QPushButton(self.tr("Delete…"))
         self.model = RowsModel(headers, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(name)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table = table_view(self.model, name)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
         for column in range(len(headers)):
             self.table.horizontalHeader().resizeSection(column, 200)
         self.history_title = QLabel()
@@ -320,7 +142,6 @@ class DirectoryScreen(QWidget):
         self.form: DirectoryForm | None = None
         self._orgs: dict[str, Organisation] = {}
         self._people: dict[str, Official] = {}
-        self._stale, self._loading, self._again = True, False, False
         self.organisations = DirectoryTab(self.tr("Organisations"), (
             self.tr("Name"), self.tr("Country"), self.tr("Kind")))
         self.officials = DirectoryTab(self.tr("Officials"), (
@@ -345,16 +166,15 @@ class DirectoryScreen(QWidget):
             tab.history_timer.timeout.connect(lambda t=tab: self._selected(t))
             tab.history_table.doubleClicked.connect(
                 lambda index, t=tab: self._open_case(t, index))
-        ctx.changed.connect(self._changed)
+        self.freshness = Refresher(ctx, self, (DIRECTORY, ASKS), self._read)
 
     # -- the screen contract ---------------------------------------------------------------------
     def refresh(self) -> None:
-        if self._loading or self.ctx.vault is None:
-            return
-        self._loading, self._again, self._stale = True, False, False
-        if self.ctx.read(lambda s: (directory.organisations(s), directory.officials(s)),
-                         self._show, on_failed=self._failed) is None:
-            self._loading = False
+        self.freshness.refresh()
+
+    def _read(self):
+        return self.ctx.read(lambda s: (directory.organisations(s), directory.officials(s)),
+                             self.freshness.done(self._show), on_failed=self.freshness.failed())
 
     def _show(self, result) -> None:
         orgs, people = result
@@ -365,14 +185,7 @@ class DirectoryScreen(QWidget):
         self.officials.model.set_rows([(p.id, (
             p.name, p.title or "", self._orgs[p.organisation_id].name
             if p.organisation_id in self._orgs else "", p.country or "")) for p in people])
-        self._loading = False
         self.loaded.emit()
-        if self._again:
-            self.refresh()
-
-    def _failed(self, error: BaseException) -> None:
-        self._loading = False
-        self.ctx.report(error)
 
     def clear(self) -> None:
         if self.form is not None:
@@ -388,22 +201,7 @@ class DirectoryScreen(QWidget):
             tab.history.clear()
             tab.history_title.clear()
         self.notice.clear()
-        self._stale, self._loading, self._again = True, False, False
-
-    def _changed(self, kind: str) -> None:
-        if kind not in (DIRECTORY, ASKS):
-            return
-        if self._loading:
-            self._again = True
-        elif self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
+        self.freshness.clear()
 
     # -- the selected one and its asks ------------------------------------------------------------
     def _selection_moved(self, tab: DirectoryTab) -> None:

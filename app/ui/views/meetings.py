@@ -13,27 +13,15 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QDateTime,
-    QModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import QDateTime, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -43,24 +31,24 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from app.domain.enums import Consent, MeetingStatus, Request, Response
+from app.domain.enums import Consent, MeetingStatus
 from app.domain.model import Meeting, MeetingCase, Official, Organisation
 from app.errors import VigilError
 from app.services import cases as case_service
 from app.services import dashboard, directory
 from app.services import meetings as meeting_service
-from app.ui.context import ASKS, CASES, DIRECTORY, MEETINGS
+from app.ui.context import ASKS, CASES, DIRECTORY, MEETINGS, Refresher
 from app.ui.dossier_export import abort_exports, export_dossier
 from app.ui.i18n import label
+from app.ui.table_model import table_view
+from app.ui.views.meeting_dialogs import ID_ROLE, CasePicker, OutcomeDialog
+from app.ui.views.meeting_table import MeetingTableModel
 
-ID_ROLE = Qt.ItemDataRole.UserRole
 DO_NOT_RAISE_COLOUR = "#c62828"
-_ROOT = QModelIndex()
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,192 +63,6 @@ def _load(session, now: datetime) -> _Snapshot:
     return _Snapshot(meeting_service.meetings_in_order(session, now),
                      directory.organisations(session), directory.officials(session),
                      case_service.list_cases(session, now.date()))
-
-
-class MeetingTableModel(QAbstractTableModel):
-    HEADERS = (
-        QT_TRANSLATE_NOOP("MeetingTableModel", "When"),
-        QT_TRANSLATE_NOOP("MeetingTableModel", "Title"),
-        QT_TRANSLATE_NOOP("MeetingTableModel", "Counterpart"),
-        QT_TRANSLATE_NOOP("MeetingTableModel", "Status"),
-        QT_TRANSLATE_NOOP("MeetingTableModel", "Cases"),
-    )
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[Meeting] = []
-        self._orgs: dict[str, str] = {}
-        self._now: datetime | None = None
-
-    def set_meetings(self, meetings: list[Meeting], organisations: dict[str, str],
-                     now: datetime) -> None:
-        self.beginResetModel()
-        self._rows, self._orgs, self._now = list(meetings), dict(organisations), now
-        self.endResetModel()
-
-    def clear(self) -> None:
-        self.set_meetings([], {}, None)
-
-    def meeting_at(self, row: int) -> Meeting:
-        return self._rows[row]
-
-    def row_of(self, meeting_id: str | None) -> int | None:
-        return next((i for i, m in enumerate(self._rows) if m.id == meeting_id), None)
-
-    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802 (Qt API)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802 (Qt API)
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.HEADERS[section])
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        meeting = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            column = index.column()
-            if column == 0:
-                return meeting.starts_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            if column == 1:
-                return meeting.title
-            if column == 2:
-                return self._orgs.get(meeting.organisation_id or "", "")
-            if column == 3:
-                return self.tr(label(meeting.status or MeetingStatus.PLANNED))
-            return str(len(meeting.cases))
-        if role == Qt.ItemDataRole.FontRole and self._now and meeting.starts_at >= self._now:
-            font = QFont()
-            font.setBold(True)  # still to come
-            return font
-        return None
-
-
-class CasePicker(QDialog):
-    """Choose one case by typing any part of its name (Latin or original script)."""
-
-    def __init__(self, cases: list[case_service.CaseSummary], exclude: set[str],
-                 parent=None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Add a case"))
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Type part of a name in any script…"))
-        self.search.setAccessibleName(self.tr("Search cases"))
-        self.list = QListWidget()
-        for case in cases:
-            if case.id in exclude:
-                continue
-            text = case.display_name + (f"  {case.name_original}" if case.name_original else "")
-            if case.consent == Consent.DO_NOT_RAISE:
-                text += "  " + self.tr("(do not raise)")
-            item = QListWidgetItem(text)
-            item.setData(ID_ROLE, case.id)
-            self.list.addItem(item)
-        self.search.textChanged.connect(self._filter)
-        self.list.itemDoubleClicked.connect(lambda _item: self.accept())
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
-                                   QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.search)
-        layout.addWidget(self.list)
-        layout.addWidget(buttons)
-        if self.list.count():
-            self.list.setCurrentRow(0)
-
-    def _filter(self, text: str) -> None:
-        wanted = text.strip().casefold()
-        first = None
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            hidden = bool(wanted) and wanted not in item.text().casefold()
-            item.setHidden(hidden)
-            if not hidden and first is None:
-                first = row
-        if first is not None:
-            self.list.setCurrentRow(first)
-
-    def chosen_id(self) -> str | None:
-        item = self.list.currentItem()
-        return item.data(ID_ROLE) if item is not None and not item.isHidden() else None
-
-
-class OutcomeDialog(QDialog):
-    """For each case on the list: raised or not, what was asked, the response."""
-
-    def __init__(self, items: list[tuple[str, str]], parent=None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Record the outcome"))
-        grid = QGridLayout()
-        for column, text in enumerate((self.tr("Raised"), self.tr("Asked for"),
-                                       self.tr("Response"), self.tr("What they said"))):
-            grid.addWidget(QLabel(f"<b>{text}</b>"), 0, column)
-        self.rows: list[tuple[str, QCheckBox, QComboBox, QComboBox, QLineEdit]] = []
-        for row, (case_id, name) in enumerate(items, start=1):
-            raised = QCheckBox(name)
-            raised.setChecked(True)
-            request = QComboBox()
-            request.addItem(self.tr("—"), None)
-            for each in Request:
-                request.addItem(self.tr(label(each)), each.value)
-            response = QComboBox()
-            response.addItem(self.tr("Not recorded"), None)
-            for each in Response:
-                response.addItem(self.tr(label(each)), each.value)
-            said = QLineEdit()
-            said.setAccessibleName(self.tr("Response text"))
-            for column, widget in enumerate((raised, request, response, said)):
-                grid.addWidget(widget, row, column)
-            self.rows.append((case_id, raised, request, response, said))
-        grid.setColumnStretch(3, 1)
-        self.setMinimumWidth(720)
-        self.public = QComboBox()
-        self.public.addItem(self.tr("Private (not to be quoted)"), False)
-        self.public.addItem(self.tr("Public"), True)
-        self.summary = QPlainTextEdit()
-        self.summary.setAccessibleName(self.tr("Summary of the meeting"))
-        self.summary.setMaximumHeight(80)
-        form = QFormLayout()
-        form.addRow(self.tr("The asks were"), self.public)
-        form.addRow(self.tr("Summary"), self.summary)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c62828")
-        self.error.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
-                                   QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(grid)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-
-    def outcome(self) -> meeting_service.Outcome:
-        raised = []
-        for case_id, tick, request, response, said in self.rows:
-            if not tick.isChecked():
-                continue
-            requests = (Request(request.currentData()),) if request.currentData() else ()
-            raised.append(meeting_service.Raised(
-                case_id=case_id, requests=requests,
-                response=Response(response.currentData()) if response.currentData() else None,
-                response_text=said.text().strip() or None))
-        return meeting_service.Outcome(raised=tuple(raised),
-                                       public=bool(self.public.currentData()),
-                                       summary=self.summary.toPlainText().strip() or None)
-
-    def accept(self) -> None:
-        if not any(tick.isChecked() for _id, tick, *_rest in self.rows):
-            self.error.setText(self.tr("Tick at least one case that was raised."))
-            self.error.show()
-            return
-        super().accept()
 
 
 class MeetingsScreen(QWidget):
@@ -279,7 +81,6 @@ class MeetingsScreen(QWidget):
         self._dirty = False
         self._filling = False
         self._selecting = False
-        self._stale = True
         self._shown_case: str | None = None
         self.picker: CasePicker | None = None
         self.outcome_dialog: OutcomeDialog | None = None
@@ -288,14 +89,7 @@ class MeetingsScreen(QWidget):
         self.new_button = QPushButton(self.tr("New meeting"))
         self.new_button.clicked.connect(self.new_meeting)
         self.model = MeetingTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setAccessibleName(self.tr("Meetings"))
+        self.table = table_view(self.model, self.tr("Meetings"))
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.empty = QLabel(self.tr("No meetings yet. Press \u201cNew meeting\u201d to plan "
                                     "one, then add the cases to raise there."))
@@ -314,7 +108,7 @@ class MeetingsScreen(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
         QVBoxLayout(self).addWidget(splitter)
-        ctx.changed.connect(self._changed)
+        self.freshness = Refresher(ctx, self, (MEETINGS, CASES, DIRECTORY, ASKS), self._read)
         self._show_editor(False)
 
     # -- building ------------------------------------------------------------------------------
@@ -426,10 +220,13 @@ class MeetingsScreen(QWidget):
 
     # -- the screen contract -------------------------------------------------------------------
     def refresh(self) -> None:
-        self._stale = False
+        self.freshness.refresh()
+
+    def _read(self):
         now = self.ctx.now()
-        self.ctx.read(lambda session: _load(session, now), self._loaded,
-                      on_failed=self._failed)
+        return self.ctx.read(lambda session: _load(session, now),
+                             self.freshness.done(self._loaded),
+                             on_failed=self.freshness.failed(self._failed))
 
     def _loaded(self, snapshot: _Snapshot) -> None:
         self._organisations = snapshot.organisations
@@ -467,20 +264,7 @@ class MeetingsScreen(QWidget):
         self._forget_editor()
         self.empty.setVisible(True)
         self.table.setVisible(False)
-        self._stale = True
-
-    def _changed(self, kind: str) -> None:
-        if kind not in (MEETINGS, CASES, DIRECTORY, ASKS) or self.ctx.vault is None:
-            return
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        super().showEvent(event)
-        if self._stale and self.ctx.vault is not None:
-            self.refresh()
+        self.freshness.clear()
 
     def _failed(self, error: BaseException) -> None:
         self._say_error(error)

@@ -1,0 +1,56 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The flat tables of the screens: the base of their Qt models (rows of plain data, one
+column per title) and the view that shows one.
+
+A subclass marks its ``HEADERS`` with ``QT_TRANSLATE_NOOP`` under its own class name, so that
+``self.tr`` finds them; it keeps its (shown) rows in ``_rows`` and says what a cell shows in
+``data``. It never holds a session or an ORM row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+_ROOT = QModelIndex()
+
+
+class TableModel(QAbstractTableModel):
+    HEADERS: Sequence[str] = ()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    def column_title(self, section: int) -> str:
+        return self.tr(self.HEADERS[section])
+
+    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802 (Qt API)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802 (Qt API)
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.column_title(section)
+        return None
+
+
+def table_view(model: QAbstractItemModel, name: str, *, many: bool = False) -> QTableView:
+    """A list of whole rows (one selected, or ``many``), resizable columns, the last one
+    stretched; ``name`` is what a screen reader says."""
+    table = QTableView()
+    table.setModel(model)
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if many
+                           else QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table

@@ -1,0 +1,113 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A list of asks as a table: the model over plain ``AskLine``s held whole (an official's or
+an organisation's ask history: a short list), with the filter text it matches, and the view.
+The Asks screen's paged model (``app.ui.views.asks.AskPageModel``) builds on it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtWidgets import QAbstractItemView, QTableView
+
+from app.domain.enums import Channel, Response
+from app.services.asks import AskLine
+from app.ui.i18n import label
+from app.ui.table_model import TableModel, table_view
+
+CHANNELS = {c.value: label(c) for c in Channel}
+RESPONSES = {r.value: label(r) for r in Response}
+
+
+def haystack(line: AskLine) -> str:
+    """What the filter box searches, lower-cased once (runs off the UI thread)."""
+    return "\n".join((line.date, line.raised_by, line.raised_with,
+                      CHANNELS.get(line.channel, ""), RESPONSES.get(line.response, ""),
+                      "\n".join(line.cases), line.follow_up_due or "")).casefold()
+
+
+def with_haystacks(lines: list[AskLine]) -> tuple[list[AskLine], list[str]]:
+    return lines, [haystack(line) for line in lines]
+
+
+class AskTableModel(TableModel):
+    """Asks as plain tuples; ``show`` narrows them by a text and/or a set of IDs."""
+
+    HEADERS = (
+        QT_TRANSLATE_NOOP("AskTableModel", "Date"),
+        QT_TRANSLATE_NOOP("AskTableModel", "Raised by"),
+        QT_TRANSLATE_NOOP("AskTableModel", "With"),
+        QT_TRANSLATE_NOOP("AskTableModel", "Channel"),
+        QT_TRANSLATE_NOOP("AskTableModel", "Public/private"),
+        QT_TRANSLATE_NOOP("AskTableModel", "Cases"),
+        QT_TRANSLATE_NOOP("AskTableModel", "Response"),
+        QT_TRANSLATE_NOOP("AskTableModel", "Follow-up due"),
+    )
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._all: list[AskLine] = []
+        self._hay: list[str] = []
+        self._rows: list[AskLine] = []  # those shown
+        self._text, self._ids = "", None
+
+    def set_lines(self, lines: list[AskLine], hay: list[str] | None = None) -> None:
+        self._all, self._hay = lines, hay if hay is not None else [haystack(x) for x in lines]
+        self.show(self._text, self._ids)
+
+    def show(self, text: str = "", ids: set[str] | None = None) -> None:
+        self._text, self._ids = text.strip().casefold(), ids
+        self.beginResetModel()
+        pairs = zip(self._all, self._hay, strict=True)
+        if self._text:
+            pairs = ((line, hay) for line, hay in pairs if self._text in hay)
+        if ids is not None:
+            pairs = ((line, hay) for line, hay in pairs if line.id in ids)
+        self._rows = self._all if not self._text and ids is None else [p[0] for p in pairs]
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self._text, self._ids = "", None
+        self.set_lines([], [])
+
+    def total(self) -> int:
+        return len(self._all)
+
+    def line_at(self, row: int) -> AskLine | None:
+        return self._rows[row]
+
+    def row_of(self, ask_id: str) -> int | None:
+        return next((i for i, line in enumerate(self._rows) if line.id == ask_id), None)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        line, column = self.line_at(index.row()), index.column()
+        if line is None:  # not read yet: shown when its block arrives
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == 0:
+                return line.date
+            if column == 1:
+                return line.raised_by
+            if column == 2:
+                return line.raised_with
+            if column == 3:
+                return self.tr(CHANNELS[line.channel]) if line.channel else ""
+            if column == 4:
+                return self.tr("Public") if line.public else self.tr("Private")
+            if column == 5:
+                return "; ".join(line.cases)
+            if column == 6:
+                return self.tr(RESPONSES[line.response]) if line.response else ""
+            return line.follow_up_due or ""
+        return None
+
+
+def ask_table(model: AskTableModel, name: str) -> QTableView:
+    table = table_view(model, name)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    for column, width in enumerate((96, 200, 200, 140, 100, 240, 130, 100)):
+        table.horizontalHeader().resizeSection(column, width)
+    return table
