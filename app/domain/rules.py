@@ -11,14 +11,15 @@ results carry kinds and dates only, never sentences with case data.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Protocol
 
 from app.domain.dates import FuzzyDate
 from app.domain.enums import DETAINED_STATUSES, EventKind, Status
-from app.domain.model import Case, Event
+from app.domain.model import Event
 
 # Events that mark the beginning of a deprivation of liberty (or of a disappearance).
 START_KINDS: frozenset[EventKind] = frozenset({
@@ -70,7 +71,20 @@ class Anniversary:
     start: FuzzyDate
 
 
-def detention_start(case: Case) -> FuzzyDate | None:
+class Detention(Protocol):
+    """What the rules read of a case (a ``Case``, or a lighter row with these fields)."""
+
+    @property
+    def status(self) -> Status | None: ...
+    @property
+    def status_since(self) -> FuzzyDate | None: ...
+    @property
+    def sentence_ends(self) -> FuzzyDate | None: ...
+    @property
+    def events(self) -> Sequence[Event]: ...
+
+
+def detention_start(case: Detention) -> FuzzyDate | None:
     """When the current deprivation of liberty began, or None if the person is not held.
 
     Candidates are the start events (abducted, last seen, detained, RSDL began, arrested)
@@ -84,7 +98,7 @@ def detention_start(case: Case) -> FuzzyDate | None:
     return _earliest_bound(_since_last_release(case.events, START_KINDS)) or case.status_since
 
 
-def days_detained(case: Case, today: date) -> int | None:
+def days_detained(case: Detention, today: date) -> int | None:
     """At least this many days held (0 if the start may be today or later); None if not held."""
     start = detention_start(case)
     if start is None:
@@ -92,7 +106,7 @@ def days_detained(case: Case, today: date) -> int | None:
     return max(0, (today - start.latest()).days)
 
 
-def time_limit_breaches(case: Case, today: date) -> list[Breach]:
+def time_limit_breaches(case: Detention, today: date) -> list[Breach]:
     """Legal time limits this detention has certainly passed by `today`."""
     breaches: list[Breach] = []
     if case.status == Status.RSDL:
@@ -116,7 +130,7 @@ def time_limit_breaches(case: Case, today: date) -> list[Breach]:
     return breaches
 
 
-def anniversaries(case: Case, today: date, within_days: int) -> list[Anniversary]:
+def anniversaries(case: Detention, today: date, within_days: int) -> list[Anniversary]:
     """Milestones of the current detention falling in [today, today + within_days].
 
     Day milestones: 100, then every multiple of 1000 days. Year milestones: every full year

@@ -9,19 +9,19 @@ in the case × government matrix. ``ask_cases`` mirrors each live ask's case lis
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from sqlalchemy import and_, delete, func, or_, select, text
+from sqlalchemy import bindparam, delete, func, inspect, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
-from app.domain.dates import FuzzyDate
 from app.domain.model import Ask
 from app.errors import UserError
 from app.services.records import assign, column_values, from_row
-from app.vault.tables import AskCase, AskRow, CaseRow, OfficialRow, OrganisationRow
+from app.vault.tables import AskCase, AskRow, CaseRow, OfficialRow, OpenFollowUp, OrganisationRow
 
 
 def _check_refs(session: Session, ask: Ask) -> None:
@@ -64,24 +64,108 @@ _INDEX = text("INSERT INTO ask_cases (ask_id, case_id, date_sort, government_id)
 
 def index_ask(session: Session, row: AskRow, case_ids=None) -> None:
     """Rebuild the ask's rows in ``ask_cases``: the cases it names (``case_ids``, default
-    all of them) and the government it counts for; none when it is deleted."""
+    all of them) and the government it counts for; none when it is deleted. Then the data
+    derived from them (see ``refresh_derived``), for the cases it named before and now."""
+    before: set[str] = set()
+    if inspect(row).persistent:  # a new row has no index rows yet (bulk import: most)
+        before = set(session.scalars(select(AskCase.case_id).where(AskCase.ask_id == row.id)))
     session.execute(delete(AskCase).where(AskCase.ask_id == row.id))
-    if row.deleted:
-        return
-    named = json.loads(row.case_ids) if case_ids is None else case_ids
-    session.execute(_INDEX, [
-        {"ask": row.id, "case": case_id, "date": row.date_sort,
-         "organisation": row.raised_by_organisation_id,
-         "official": row.raised_by_official_id} for case_id in dict.fromkeys(named)])
+    named = [] if row.deleted else list(dict.fromkeys(
+        json.loads(row.case_ids) if case_ids is None else case_ids))
+    if named:
+        session.execute(_INDEX, [
+            {"ask": row.id, "case": case_id, "date": row.date_sort,
+             "organisation": row.raised_by_organisation_id,
+             "official": row.raised_by_official_id} for case_id in named])
+    _touched(session, before | set(named), {row.id})
 
 
 def reindex_official(session: Session, official_id: str) -> None:
     """After an official moved organisation: their asks count for the new government."""
+    params = {"official": official_id}
     session.execute(text(
         "UPDATE ask_cases SET government_id = (SELECT organisation_id FROM officials "
         "WHERE id = :official) WHERE ask_id IN (SELECT id FROM asks WHERE "
-        "raised_by_official_id = :official AND raised_by_organisation_id IS NULL)"),
-        {"official": official_id})
+        "raised_by_official_id = :official AND raised_by_organisation_id IS NULL)"), params)
+    cases = set(session.scalars(text(
+        "SELECT case_id FROM ask_cases WHERE ask_id IN (SELECT id FROM asks WHERE "
+        "raised_by_official_id = :official AND raised_by_organisation_id IS NULL)"), params))
+    _touched(session, cases, set())
+
+
+# -- derived data ------------------------------------------------------------------------------
+# Two facts are kept beside ask_cases, because computing them at read time took seconds at
+# reference scale (100,000 asks): each case's last ask date (``cases.last_raised``), and the
+# open follow-ups (``open_follow_ups``). Whether an ask's follow-up is still open depends on
+# other asks on the same cases, so a change to one ask refreshes every ask on its cases.
+
+_LAST_DAY = ("CASE length(rtrim(a.follow_up_due, '~')) "
+             "WHEN 4 THEN substr(a.follow_up_due, 1, 4) || '-12-31' "
+             "WHEN 7 THEN date(substr(a.follow_up_due, 1, 7) || '-01', '+1 month', '-1 day') "
+             "ELSE substr(a.follow_up_due, 1, 10) END")  # FuzzyDate.latest(), in SQL
+# Only this module's constant fragments are joined below; values are always bound.
+_OPEN = (f"INSERT INTO open_follow_ups (ask_id, due_until) SELECT a.id, {_LAST_DAY} "  # noqa: S608
+         f"FROM asks AS a WHERE a.deleted = 0 AND a.follow_up_due IS NOT NULL "
+         f"AND ({_LAST_DAY}) IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ask_cases AS m "
+         "JOIN ask_cases AS l ON l.case_id = m.case_id "
+         "AND l.government_id IS m.government_id AND l.date_sort > m.date_sort "
+         "WHERE m.ask_id = a.id)")
+_LAST_RAISED = ("UPDATE cases SET last_raised = (SELECT max(date_sort) FROM ask_cases "
+                "WHERE case_id = cases.id)")
+_ON_CASES = "SELECT ask_id FROM ask_cases WHERE case_id IN :ids"
+_SCOPES = (  # (last_raised, delete, insert) for a set of case IDs, then of ask IDs
+    (f"{_LAST_RAISED} WHERE id IN :ids",
+     f"DELETE FROM open_follow_ups WHERE ask_id IN ({_ON_CASES})",  # noqa: S608
+     f"{_OPEN} AND a.id IN ({_ON_CASES})"),
+    (None, "DELETE FROM open_follow_ups WHERE ask_id IN :ids", f"{_OPEN} AND a.id IN :ids"),
+)
+_PENDING = "asks.derived_pending"
+_CHUNK = 5000  # well under SQLite's limit on bound parameters
+
+
+def refresh_derived(session: Session, case_ids: Collection[str],
+                    ask_ids: Collection[str] = ()) -> None:
+    """Recompute ``last_raised`` of ``case_ids`` and the open follow-ups of every ask on
+    them and of ``ask_ids``, from the flushed rows."""
+    session.flush()
+    for ids, statements in ((list(case_ids), _SCOPES[0]), (list(ask_ids), _SCOPES[1])):
+        for start in range(0, len(ids), _CHUNK):
+            chunk = {"ids": ids[start:start + _CHUNK]}
+            for sql in filter(None, statements):
+                session.execute(text(sql).bindparams(bindparam("ids", expanding=True)), chunk)
+
+
+def rebuild_derived(session: Session) -> None:
+    """Recompute every case's ``last_raised`` and every open follow-up."""
+    session.flush()
+    session.execute(text(_LAST_RAISED))
+    session.execute(text("DELETE FROM open_follow_ups"))
+    session.execute(text(_OPEN))
+
+
+@contextmanager
+def derived_later(session: Session) -> Iterator[None]:
+    """Inside, changed asks only note what they touched; one refresh on the way out (a
+    bulk import or a bundle: one pass instead of one per ask)."""
+    if _PENDING in session.info:  # already deferred by a caller
+        yield
+        return
+    pending: tuple[set[str], set[str]] = (set(), set())
+    session.info[_PENDING] = pending
+    try:
+        yield
+    finally:
+        del session.info[_PENDING]
+    refresh_derived(session, *pending)
+
+
+def _touched(session: Session, case_ids: set[str], ask_ids: set[str]) -> None:
+    pending = session.info.get(_PENDING)
+    if pending is None:
+        refresh_derived(session, case_ids, ask_ids)
+    else:
+        pending[0].update(case_ids)
+        pending[1].update(ask_ids)
 
 
 def delete_ask(session: Session, ask_id: str) -> None:
@@ -221,19 +305,12 @@ def ask_lines(session: Session, *, official_id: str | None = None,
 
 
 def overdue_ask_ids(session: Session, today: date) -> set[str]:
-    """IDs of the asks whose follow-up date has passed with no later ask by the same
-    government on any of their cases: the same rule as ``dashboard.overdue_follow_ups``,
-    without building whole asks (tens of thousands of them at reference scale)."""
-    mine, later = aliased(AskCase), aliased(AskCase)
-    answered_by_a_later_ask = (
-        select(1).select_from(mine)
-        .join(later, and_(later.case_id == mine.case_id,
-                          later.government_id.is_not_distinct_from(mine.government_id),
-                          later.date_sort > mine.date_sort))
-        .where(mine.ask_id == AskRow.id).exists())
-    rows = session.execute(select(AskRow.id, AskRow.follow_up_due).where(
-        AskRow.deleted.is_(False), AskRow.follow_up_sort < today.isoformat(),
-        ~answered_by_a_later_ask))
-    # The SQL bound uses the earliest day a fuzzy due date allows; the last day decides.
-    return {ask_id for ask_id, due in rows
-            if due and FuzzyDate.parse(due).latest() < today}
+    """IDs of the asks whose follow-up date has passed (its last possible day is before
+    ``today``) with no later ask by the same government on any of their cases."""
+    return set(session.scalars(select(OpenFollowUp.ask_id).where(
+        OpenFollowUp.due_until < today.isoformat())))
+
+
+def overdue_count(session: Session, today: date) -> int:
+    return session.scalar(select(func.count()).select_from(OpenFollowUp).where(
+        OpenFollowUp.due_until < today.isoformat()))

@@ -137,8 +137,9 @@ def _import(session: Session, doc: Document, merge_cases: bool) -> None:
             case = merge_case(cases.get_case(session, case.id), case)
         cases.save_case(session, case)
     session.flush()
-    for ask in doc.asks:
-        asks.save_ask(session, ask, refs_checked=True)
+    with asks.derived_later(session):
+        for ask in doc.asks:
+            asks.save_ask(session, ask, refs_checked=True)
     for meeting in doc.meetings:
         meetings.save_meeting(session, meeting)
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.domain import rules
@@ -24,7 +24,7 @@ from app.domain.model import Case, Event, Source
 from app.errors import UserError
 from app.services import search
 from app.services.records import assign, column_values, from_row
-from app.vault.tables import AskCase, CaseRow, EventRow, SourceRow
+from app.vault.tables import CaseRow, EventRow, SourceRow
 
 NO_SUCH_CASE = "No case with that ID."
 
@@ -176,18 +176,10 @@ class CaseFilter:
     not_raised_since_days: int | None = None  # includes cases never raised
 
 
-def last_raised_subquery():
-    return (select(AskCase.case_id, func.max(AskCase.date_sort).label("last"))
-            .group_by(AskCase.case_id).subquery())
-
-
 def list_cases(session: Session, today: date, flt: CaseFilter = CaseFilter()) -> list[CaseSummary]:
     """Cases matching every part of the filter, by name."""
-    last = last_raised_subquery()
     # Plain columns, not ORM objects: the list is read whole, thousands of rows at a time.
-    stmt = (select(*_SUMMARY_COLUMNS, last.c.last)
-            .outerjoin(last, last.c.case_id == CaseRow.id)
-            .where(CaseRow.deleted.is_(False)))
+    stmt = select(*_SUMMARY_COLUMNS).where(CaseRow.deleted.is_(False))
     ids = search.matching_case_ids(session, flt.query)
     if ids is not None:
         if not ids:
@@ -208,18 +200,18 @@ def list_cases(session: Session, today: date, flt: CaseFilter = CaseFilter()) ->
             stmt = stmt.where(exists(select(1).select_from(each).where(each.c.value == wanted)))
     if flt.not_raised_since_days is not None:
         cutoff = (today - timedelta(days=flt.not_raised_since_days)).isoformat()
-        stmt = stmt.where(or_(last.c.last.is_(None), and_(last.c.last < cutoff)))
+        stmt = stmt.where(or_(CaseRow.last_raised.is_(None), CaseRow.last_raised < cutoff))
     stmt = stmt.order_by(CaseRow.display_name, CaseRow.id)
     return [_summary(row, today) for row in session.execute(stmt)]
 
 
 _SUMMARY_COLUMNS = (CaseRow.id, CaseRow.display_name, CaseRow.name_original, CaseRow.status,
                     CaseRow.category, CaseRow.consent, CaseRow.priority, CaseRow.nationalities,
-                    CaseRow.tags, CaseRow.detention_start)
+                    CaseRow.tags, CaseRow.detention_start, CaseRow.last_raised)
 
 
 def _summary(row, today: date) -> CaseSummary:
-    last = row.last
+    last = row.last_raised
     start = FuzzyDate.parse(row.detention_start) if row.detention_start else None
     return CaseSummary(
         id=row.id, display_name=row.display_name, name_original=row.name_original,

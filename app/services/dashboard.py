@@ -13,15 +13,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from app.domain import rules
 from app.domain.dates import FuzzyDate
 from app.domain.enums import DETAINED_STATUSES, Consent, EventKind, OrganisationKind, Status
-from app.domain.model import Case, Event, Meeting
-from app.services.asks import AskView, list_asks, overdue_ask_ids
+from app.domain.model import Event, Meeting
+from app.services.asks import AskView, list_asks, overdue_ask_ids, overdue_count
 from app.services.cases import CaseFilter, CaseSummary, list_cases
 from app.services.meetings import list_meetings
 from app.vault.tables import AskCase, CaseRow, EventRow, OrganisationRow
@@ -51,34 +52,58 @@ class Cell:
 
 
 @dataclass(frozen=True, slots=True)
+class MatrixCase:
+    """A row of the matrix."""
+
+    id: str
+    display_name: str
+    name_original: str | None
+    last_raised: date | None
+
+
+@dataclass(frozen=True, slots=True)
 class Matrix:
-    cases: list[CaseSummary]  # stalest first
+    cases: list[MatrixCase]  # stalest first (never raised, then the oldest last ask)
     governments: list[Government]  # most active first
-    cells: dict[tuple[str, str], Cell]  # (case id, government id)
+    cells: dict[tuple[str, str], Cell]  # (case id, government id), for the first rows only
 
 
-def matrix(session: Session, today: date) -> Matrix:
-    cases = list_cases(session, today)
-    live = {c.id for c in cases}
-    # One pass over the covering index (case, government, date) of ask_cases.
-    stmt = (select(AskCase.case_id, AskCase.government_id, func.max(AskCase.date_sort),
-                   func.count())
-            .where(AskCase.government_id.is_not(None))
-            .group_by(AskCase.case_id, AskCase.government_id))
-    cells: dict[tuple[str, str], Cell] = {}
-    activity: dict[str, int] = {}
-    for case_id, gov_id, last, count in session.execute(stmt):
-        if case_id in live:
-            cells[(case_id, gov_id)] = Cell(date.fromisoformat(last), count)
-            activity[gov_id] = activity.get(gov_id, 0) + count
+CELL_BLOCK = 200  # the matrix's cells are read this many rows at a time
+
+
+def matrix(session: Session, today: date, *, with_cells: int = CELL_BLOCK) -> Matrix:
+    """The case × government matrix: every live case and every government, and the cells of
+    the first ``with_cells`` rows; the others are read block by block (``matrix_cells``) as
+    they are scrolled to, since 10,000 cases by 40 governments are 160,000 cells."""
+    rows = session.execute(
+        select(CaseRow.id, CaseRow.display_name, CaseRow.name_original, CaseRow.last_raised)
+        .where(CaseRow.deleted.is_(False))
+        .order_by(CaseRow.last_raised.is_not(None), CaseRow.last_raised,
+                  CaseRow.display_name, CaseRow.id))
+    cases = [MatrixCase(i, name, original, date.fromisoformat(last) if last else None)
+             for i, name, original, last in rows]
+    activity = dict(session.execute(
+        select(AskCase.government_id, func.count()).where(AskCase.government_id.is_not(None))
+        .group_by(AskCase.government_id)).all())
     orgs = session.execute(select(OrganisationRow.id, OrganisationRow.name,
                                   OrganisationRow.country, OrganisationRow.kind)
                            .where(OrganisationRow.deleted.is_(False)))
     governments = [Government(i, n, c) for i, n, c, k in orgs
                    if i in activity or k == OrganisationKind.GOVERNMENT.value]
     governments.sort(key=lambda g: (-activity.get(g.id, 0), g.name))
-    cases.sort(key=lambda c: (c.last_raised or date.min, c.display_name))
-    return Matrix(cases, governments, cells)
+    return Matrix(cases, governments, matrix_cells(session, [c.id for c in cases[:with_cells]]))
+
+
+def matrix_cells(session: Session, case_ids: list[str]) -> dict[tuple[str, str], Cell]:
+    """The matrix cells of some cases: per government, the last ask date and the count."""
+    if not case_ids:
+        return {}
+    stmt = (select(AskCase.case_id, AskCase.government_id, func.max(AskCase.date_sort),
+                   func.count())
+            .where(AskCase.case_id.in_(case_ids), AskCase.government_id.is_not(None))
+            .group_by(AskCase.case_id, AskCase.government_id))
+    return {(case_id, gov_id): Cell(date.fromisoformat(last), count)
+            for case_id, gov_id, last, count in session.execute(stmt)}
 
 
 def last_asks(session: Session, case_id: str, government_id: str) -> list[AskView]:
@@ -95,49 +120,60 @@ def upcoming_meetings(session: Session, now: datetime) -> list[Meeting]:
     return list_meetings(session, upcoming_from=now)
 
 
-def _held_cases(session: Session) -> list[Case]:
+class HeldCase(NamedTuple):
+    """What the time-limit and anniversary rules read of a held person's case."""
+
+    id: str
+    display_name: str
+    status: Status
+    status_since: FuzzyDate | None
+    sentence_ends: FuzzyDate | None
+    events: tuple[Event, ...]
+
+
+def _held_cases(session: Session) -> list[HeldCase]:
     """Held or missing people as light cases: status facts plus their detention start.
 
     The start is precomputed from the whole timeline on every save; RSDL start events are
     read for the few RSDL cases, so the time-limit rules see what they need.
     """
+    dates: dict[str, FuzzyDate] = {}  # thousands of cases share a few hundred dates
+
+    def parsed(raw: str | None) -> FuzzyDate | None:
+        if not raw:
+            return None
+        found = dates.get(raw)
+        if found is None:
+            found = dates[raw] = FuzzyDate.parse(raw)
+        return found
+
     rows = session.execute(select(CaseRow.id, CaseRow.display_name, CaseRow.status,
                                   CaseRow.status_since, CaseRow.sentence_ends,
                                   CaseRow.detention_start)
                            .where(CaseRow.deleted.is_(False),
-                                  CaseRow.status.in_([s.value for s in DETAINED_STATUSES])))
+                                  CaseRow.status.in_([s.value for s in DETAINED_STATUSES]))
+                           ).all()
+    rsdl = [row.id for row in rows if row.status == Status.RSDL.value]
+    timelines: dict[str, list[Event]] = {}
+    if rsdl:
+        for event_id, case_id, when, kind in session.execute(
+                select(EventRow.id, EventRow.case_id, EventRow.date, EventRow.kind).where(
+                    EventRow.case_id.in_(rsdl), EventRow.deleted.is_(False),
+                    EventRow.kind.in_([EventKind.RSDL_BEGAN.value, EventKind.RELEASED.value]))
+                .order_by(EventRow.position)):
+            timelines.setdefault(case_id, []).append(
+                Event(id=event_id, date=parsed(when), kind=EventKind(kind), title=""))
     cases = []
     for case_id, name, status, since, ends, start in rows:
-        events = []
-        if start:
-            events.append(Event(id="start", date=FuzzyDate.parse(start),
-                                kind=EventKind.DETAINED, title=""))
-        cases.append(Case(id=case_id, display_name=name, status=Status(status),
-                          status_since=_stored_date(since), sentence_ends=_stored_date(ends),
-                          events=tuple(events)))
-    rsdl = [c.id for c in cases if c.status == Status.RSDL]
-    if rsdl:
-        extra: dict[str, list[Event]] = {}
-        for row in session.scalars(select(EventRow).where(
-                EventRow.case_id.in_(rsdl), EventRow.deleted.is_(False),
-                EventRow.kind.in_([EventKind.RSDL_BEGAN.value, EventKind.RELEASED.value]))
-                .order_by(EventRow.position)):
-            extra.setdefault(row.case_id, []).append(
-                Event(id=row.id, date=_stored_date(row.date), kind=EventKind(row.kind),
-                      title=""))
         # Timeline order, and the start after them: the rules clear what precedes a release
         # on the same date, and the stored start is by construction after the last release.
-        cases = [Case(**{**_fields(c), "events": tuple(extra.get(c.id, ())) + c.events})
-                 if c.id in extra else c for c in cases]
+        events = timelines.get(case_id, [])
+        if start:
+            events = [*events, Event(id="start", date=parsed(start), kind=EventKind.DETAINED,
+                                     title="")]
+        cases.append(HeldCase(case_id, name, Status(status), parsed(since), parsed(ends),
+                              tuple(events)))
     return cases
-
-
-def _stored_date(raw: str | None) -> FuzzyDate | None:
-    return FuzzyDate.parse(raw) if raw else None
-
-
-def _fields(case: Case) -> dict:
-    return {name: getattr(case, name) for name in Case.__dataclass_fields__}
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +184,7 @@ class Overdue:
 
 
 def time_limit_breaches(session: Session, today: date, *,
-                        held: list[Case] | None = None) -> list[Overdue]:
+                        held: list[HeldCase] | None = None) -> list[Overdue]:
     found = [Overdue(c.id, c.display_name, b)
              for c in (_held_cases(session) if held is None else held)
              for b in rules.time_limit_breaches(c, today)]
@@ -163,7 +199,7 @@ class Milestone:
 
 
 def anniversaries(session: Session, today: date, within_days: int = 31, *,
-                  held: list[Case] | None = None) -> list[Milestone]:
+                  held: list[HeldCase] | None = None) -> list[Milestone]:
     found = [Milestone(c.id, c.display_name, a)
              for c in (_held_cases(session) if held is None else held)
              for a in rules.anniversaries(c, today, within_days)]
@@ -225,9 +261,12 @@ def days_left_in_month(today: date) -> int:
 def counts(session: Session, today: date, now: datetime) -> dict[str, int]:
     """The dashboard's headline numbers."""
     held = _held_cases(session)  # read once for both rules below
+    cutoff = (today - timedelta(days=90)).isoformat()
     return {
-        "not_raised_90": len(not_raised_since(session, today, 90)),
-        "follow_ups_overdue": len(overdue_ask_ids(session, today)),
+        "not_raised_90": session.scalar(select(func.count()).where(
+            CaseRow.deleted.is_(False),
+            or_(CaseRow.last_raised.is_(None), CaseRow.last_raised < cutoff))),
+        "follow_ups_overdue": overdue_count(session, today),
         "upcoming_meetings": len(upcoming_meetings(session, now)),
         "past_time_limit": len({o.case_id for o in time_limit_breaches(session, today,
                                                                        held=held)}),

@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.enums import Status
 from app.errors import Cancelled, IntegrityError, UserError
+from app.services import asks
 from app.vault import backup
 from app.vault.fsutil import fsync_dir, temp_name
 from app.vault.keychain import KeyStore
@@ -332,6 +333,8 @@ def _strip(session: Session, today: date) -> tuple[int, int, int]:
     _drop_references_to_tombstones(session, gone)
     # Rebuilt from the rows kept: FTS5 otherwise keeps deleted terms in old index segments.
     session.execute(text("INSERT INTO case_search(case_search) VALUES ('rebuild')"))
+    # A kept ask may have been answered only on a removed case: its follow-up reopens.
+    asks.rebuild_derived(session)
     _refuse_if_any_left(session, gone)
     session.merge(VaultMeta(key=TRAVEL_MODE, value=today.isoformat()))
     session.merge(VaultMeta(key=TRAVEL_PENDING, value="1"))

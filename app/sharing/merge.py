@@ -283,14 +283,15 @@ class _Merger:
     # -- derived data ----
     def _rebuild(self) -> None:
         session = self.session
-        rebuild_rows(session, self.touched, set(self.preview.new_case_ids))
-        new_cases = set(self.preview.new_case_ids)
-        if new_cases:  # asks that arrived earlier may name these cases
-            each = func.json_each(AskRow.case_ids).table_valued("value")
-            stmt = select(AskRow).where(select(1).select_from(each).where(
-                each.c.value.in_(new_cases)).exists())
-            for ask in session.scalars(stmt):
-                index_ask_row(session, ask)
+        with asks.derived_later(session):
+            rebuild_rows(session, self.touched, set(self.preview.new_case_ids))
+            new_cases = set(self.preview.new_case_ids)
+            if new_cases:  # asks that arrived earlier may name these cases
+                each = func.json_each(AskRow.case_ids).table_valued("value")
+                stmt = select(AskRow).where(select(1).select_from(each).where(
+                    each.c.value.in_(new_cases)).exists())
+                for ask in session.scalars(stmt):
+                    index_ask_row(session, ask)
 
     def _bookkeeping(self, stamps: list[str]) -> None:
         session = self.session

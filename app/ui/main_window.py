@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         self.dashboard_view.count_clicked.connect(self._open_count)
         self.dashboard_view.cell_hovered.connect(self._load_cell_detail)
         self.dashboard_view.cell_clicked.connect(self._open_cell)
+        self.dashboard_view.model.cells_wanted.connect(self._load_matrix_cells)
         self.cases_view.copy_requested.connect(self.clipboard.copy)
         self.ctx.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.ctx.changed.connect(self._vault_changed)
@@ -401,13 +402,20 @@ class MainWindow(QMainWindow):
         if vault is None:
             return
 
+        block = self.dashboard_view.model.BLOCK
+
         def work(job):
             now = vault.clock()
             with vault.session() as session:
                 return (dashboard.counts(session, now.date(), now),
-                        dashboard.matrix(session, now.date()), now.date())
+                        dashboard.matrix(session, now.date(), with_cells=block), now.date())
 
         self.ctx.run(lambda _vault, job: work(job), self._show_dashboard)
+
+    def _load_matrix_cells(self, generation: int, block: int, case_ids: list[str]) -> None:
+        model = self.dashboard_view.model
+        self.ctx.read(lambda session: dashboard.matrix_cells(session, case_ids),
+                      lambda cells: model.add_cells(generation, block, cells))
 
     def _show_dashboard(self, result) -> None:
         if self.vault is not None:

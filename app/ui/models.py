@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
 from app.services.attachments import Attachment
 from app.services.cases import CaseSummary
-from app.services.dashboard import Matrix
+from app.services.dashboard import CELL_BLOCK, Cell, Matrix
 from app.ui.i18n import label
 from app.ui.table_model import TableModel
 
@@ -134,10 +134,11 @@ class AttachmentTableModel(TableModel):
         return None
 
 
-def recency_colour(last: date | None, today: date) -> QColor:
-    """Green when raised lately, through amber, to red when stale; grey when never."""
+def recency_colour(last: date | None, today: date) -> QColor | None:
+    """Green when raised lately, through amber, to red when stale; None when never (the
+    delegate greys it from the palette, so it is quiet in light and dark themes alike)."""
     if last is None:
-        return QColor("#e0e0e0")
+        return None
     days = (today - last).days
     if days <= 90:
         return QColor("#4caf50")
@@ -161,18 +162,38 @@ def short_names(governments) -> list[str]:
 
 
 class MatrixModel(QAbstractTableModel):
-    """Rows: cases, stalest first; columns: governments; cells coloured by recency."""
+    """Rows: cases, stalest first; columns: governments; cells coloured by recency.
+
+    The cells come in blocks of ``BLOCK`` rows: the first with the matrix, the others asked
+    for (``cells_wanted``) when a view first paints them, and added by ``add_cells``.
+    """
+
+    BLOCK = CELL_BLOCK
+    cells_wanted = Signal(int, int, object)  # generation, block, the block's case IDs
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._matrix: Matrix | None = None
+        self._cells: dict[tuple[str, str], Cell] = {}
+        self._loaded: set[int] = set()
+        self._asked: set[int] = set()
+        self._generation = 0  # a block that arrives for an older matrix is dropped
+        self._rows: dict[str, int] = {}
+        self._columns: dict[str, int] = {}
         self._details: dict[tuple[str, str], str] = {}
         self._short: list[str] = []
         self._today = date.today()
 
     def set_matrix(self, matrix: Matrix | None, today: date) -> None:
+        """A new matrix, with the cells of its first ``BLOCK`` rows."""
         self.beginResetModel()
         self._matrix, self._today = matrix, today
+        self._generation += 1
+        self._cells = dict(matrix.cells) if matrix else {}
+        self._loaded, self._asked = ({0}, {0}) if matrix else (set(), set())
+        self._rows = {case.id: row for row, case in enumerate(matrix.cases)} if matrix else {}
+        self._columns = ({gov.id: column for column, gov in enumerate(matrix.governments)}
+                         if matrix else {})
         self._details = {}
         self._short = short_names(matrix.governments) if matrix else []
         self.endResetModel()
@@ -180,25 +201,45 @@ class MatrixModel(QAbstractTableModel):
     def clear(self) -> None:
         self.set_matrix(None, self._today)
 
+    def add_cells(self, generation: int, block: int, cells: dict) -> None:
+        if generation != self._generation or self._matrix is None:
+            return
+        self._cells.update(cells)
+        self._loaded.add(block)
+        first = block * self.BLOCK
+        last = min(first + self.BLOCK, self.rowCount()) - 1
+        if last >= first and self.columnCount():
+            self.dataChanged.emit(self.index(first, 0),
+                                  self.index(last, self.columnCount() - 1))
+
     def ids_at(self, row: int, column: int) -> tuple[str, str]:
         m = self._matrix
         return m.cases[row].id, m.governments[column].id
 
     def set_detail(self, case_id: str, government_id: str, text: str) -> None:
         """The last ask and its response for one cell, fetched when the pointer rests on it."""
-        if self._matrix is None:
+        row, column = self._rows.get(case_id), self._columns.get(government_id)
+        if row is None or column is None:
             return
         self._details[(case_id, government_id)] = text
-        for row, case in enumerate(self._matrix.cases):
-            if case.id == case_id:
-                for column, gov in enumerate(self._matrix.governments):
-                    if gov.id == government_id:
-                        index = self.index(row, column)
-                        self.dataChanged.emit(index, index, [Qt.ItemDataRole.ToolTipRole])
+        index = self.index(row, column)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.ToolTipRole])
 
-    def cell(self, row: int, column: int):
+    def loaded(self, row: int) -> bool:
+        """Whether the cells of ``row`` are here; asks for its block if not."""
+        block = row // self.BLOCK
+        if block in self._loaded:
+            return True
+        if block not in self._asked and self._matrix is not None:
+            self._asked.add(block)
+            first = block * self.BLOCK
+            ids = [case.id for case in self._matrix.cases[first:first + self.BLOCK]]
+            self.cells_wanted.emit(self._generation, block, ids)
+        return False
+
+    def cell(self, row: int, column: int) -> Cell | None:
         m = self._matrix
-        return m.cells.get((m.cases[row].id, m.governments[column].id)) if m else None
+        return self._cells.get((m.cases[row].id, m.governments[column].id)) if m else None
 
     def rowCount(self, parent=_ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() or not self._matrix else len(self._matrix.cases)
@@ -221,6 +262,9 @@ class MatrixModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not self._matrix:
             return None
+        if not self.loaded(index.row()):  # on its way: no colour yet, rather than "never"
+            return QColor(Qt.GlobalColor.transparent) \
+                if role == Qt.ItemDataRole.BackgroundRole else None
         cell = self.cell(index.row(), index.column())
         if role == Qt.ItemDataRole.BackgroundRole:
             return recency_colour(cell.last if cell else None, self._today)

@@ -6,13 +6,14 @@ Every synced row has a UUID, its origin (the author's fingerprint), the clock st
 latest change, the stamp of each field (``field_versions``) and a tombstone flag: rows are
 never deleted, so colleagues' vaults converge. Enum values are stored as their strings,
 fuzzy dates as their canonical text plus an ISO ``*_sort`` column for ordering, lists and
-small objects as JSON text. Derived tables (``ask_cases``, ``case_search``) are rebuilt by
-the services from the rows they index and are not synced.
+small objects as JSON text. Derived tables (``ask_cases``, ``open_follow_ups``,
+``case_search``) and derived columns (``cases.detention_start``, ``cases.last_raised``) are
+rebuilt by the services from the rows they index and are not synced.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, LargeBinary, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.vault.schema import Base
@@ -91,6 +92,9 @@ class CaseRow(Synced, Base):
     # Derived from status and timeline on every save (not synced): the case list shows
     # days detained for thousands of cases without reading their timelines.
     detention_start: Mapped[str | None] = mapped_column(String(16))
+    # Derived from ask_cases whenever an ask naming the case changes (not synced): the
+    # case list, "not raised since" and the matrix's row order read it without a join.
+    last_raised: Mapped[str | None] = mapped_column(String(10))
 
 
 class EventRow(Synced, Base):
@@ -162,6 +166,13 @@ class AskRow(Synced, Base):
     case_ids: Mapped[str] = mapped_column(Text, default="[]")
     notes: Mapped[str | None] = mapped_column(Text)
 
+    # The asks list, newest first, as one scan of this index. Partial, so that a query for
+    # one case's asks is not tempted to walk every ask in date order instead (an index on
+    # (deleted, date_sort) made opening a case take 2 s at reference scale). It serves only
+    # queries written with the same term: ``deleted = 0``.
+    __table_args__ = (Index("ix_asks_live_date_sort", "date_sort",
+                            sqlite_where=text("deleted = 0")),)
+
 
 class AskCase(Base):
     """Which cases an ask names, and the government it counts for: derived from ``asks``
@@ -175,7 +186,20 @@ class AskCase(Base):
     government_id: Mapped[str | None] = mapped_column(ID)
 
     __table_args__ = (Index("ix_ask_cases_case_id_government_id_date_sort", "case_id",
-                            "government_id", "date_sort"),)
+                            "government_id", "date_sort"),
+                      Index("ix_ask_cases_government_id", "government_id"))
+
+
+class OpenFollowUp(Base):
+    """Asks with a follow-up date and no later ask by the same government on any of their
+    cases, with the last day the follow-up date allows: derived from ``asks`` and
+    ``ask_cases`` (see ``app.services.asks.refresh_derived``), so "follow-ups overdue" is
+    one index range at any scale."""
+
+    __tablename__ = "open_follow_ups"
+
+    ask_id: Mapped[str] = mapped_column(ID, _ref("asks"), primary_key=True)
+    due_until: Mapped[str] = mapped_column(String(10), index=True)
 
 
 class MeetingRow(Synced, Base):

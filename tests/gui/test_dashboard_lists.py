@@ -1,19 +1,22 @@
 # SPDX-FileCopyrightText: 2026 Vigil contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The lists behind the dashboard's time-limit and anniversary counts, and a row that opens
-its case."""
+"""The lists behind the dashboard's time-limit and anniversary counts, a row that opens its
+case, and the matrix's cells read block by block."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
 import pytest
+from PySide6.QtCore import Qt
 
 from app.domain.dates import FuzzyDate
-from app.domain.enums import EventKind, Status
-from app.domain.model import Case, Event
-from app.services import cases
+from app.domain.enums import EventKind, OrganisationKind, Status
+from app.domain.model import Ask, Case, Event, Organisation
+from app.services import asks, cases, directory
+from app.services.dashboard import Cell, Government, Matrix, MatrixCase
 from app.ui.main_window import MainWindow
+from app.ui.models import MatrixModel
 from app.ui.views.case_lists import CaseListDialog
 from app.vault.keyslots import KdfParams
 from app.vault.vault import Vault
@@ -75,3 +78,55 @@ def test_lock_closes_an_open_list_and_forgets_it(qtbot, window):
     dialog = open_list(qtbot, window, "past_time_limit")
     window.lock()
     assert not dialog.isVisible()
+
+
+# -- the matrix's cells, read block by block ----------------------------------------------------
+
+
+def test_matrix_cells_below_the_first_block_are_read_when_shown(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr(MatrixModel, "BLOCK", 1)
+    folder = tmp_path / "vault"
+    germany = Organisation(id="99999999-9999-4999-8999-999999999999", name="Germany",
+                           country="DE", kind=OrganisationKind.GOVERNMENT)
+    vault, _ = Vault.create(folder, PASSPHRASE, kdf=KdfParams.minimum(), clock=lambda: NOW)
+    with vault, vault.session() as session:
+        directory.save_organisation(session, germany)
+        cases.save_case(session, HELD)
+        cases.save_case(session, FREE)
+        asks.save_ask(session, Ask(id="aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa",
+                                   date=FuzzyDate.parse("2026-10-01"), public=True,
+                                   raised_by_organisation_id=germany.id, case_ids=(HELD.id,)))
+    win = MainWindow(folder, clock=lambda: NOW)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignals([win.vault_unlocked, win.dashboard_shown], timeout=20_000):
+        win.unlock_with(PASSPHRASE)
+    model = win.dashboard_view.model
+    assert [model.headerData(r, Qt.Orientation.Vertical) for r in range(2)] == [
+        "Released Person", "Wang Quanzhang  王全璋"]  # never raised first
+    assert model.loaded(0) and model.cell(0, 0) is None  # the first block came with it
+    waiting = model.data(model.index(1, 0), Qt.ItemDataRole.BackgroundRole)
+    assert waiting.alpha() == 0  # not "never raised" grey while it is on its way
+    qtbot.waitUntil(lambda: model.loaded(1), timeout=10_000)
+    assert model.cell(1, 0).count == 1
+    assert model.data(model.index(1, 0), Qt.ItemDataRole.DisplayRole) == "1"
+    win.lock()
+    assert model.rowCount() == 0
+
+
+def test_a_block_for_an_older_matrix_is_dropped(qtbot):
+    model = MatrixModel()
+    model.BLOCK = 1
+    asked = []
+    model.cells_wanted.connect(lambda *args: asked.append(args))
+    rows = [MatrixCase(f"case{i}", f"Case {i}", None, None) for i in range(3)]
+    governments = [Government("gov", "Germany", "DE")]
+    model.set_matrix(Matrix(rows, governments, {}), NOW.date())
+    assert not model.loaded(2) and not model.loaded(2)  # asked once, not twice
+    [(generation, block, ids)] = asked
+    assert (block, ids) == (2, ["case2"])
+    model.set_matrix(Matrix(rows, governments, {}), NOW.date())  # a refresh meanwhile
+    model.add_cells(generation, block, {("case2", "gov"): Cell(NOW.date(), 4)})
+    assert model.cell(2, 0) is None
+    model.add_cells(generation + 1, block, {("case2", "gov"): Cell(NOW.date(), 4)})
+    assert model.cell(2, 0).count == 4

@@ -11,7 +11,7 @@ import json
 import os
 import sys
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -331,3 +331,21 @@ def test_nothing_marked_strips_every_case(vault, tmp_path, keystore):
     report = prepare_for_travel(vault, tmp_path / "full.vigil", keystore=keystore)
     assert report.kept_cases == 0 and report.removed_cases == 4
     assert list(vault.blobs.ids()) == []
+
+
+def test_a_follow_up_answered_only_on_a_removed_case_reopens(vault, tmp_path, keystore):
+    ids = fill(vault)
+    asked = Ask(id=_id(), date=FuzzyDate.parse("2025-06-01"), raised_by_organisation_id=ids["org"],
+                public=False, case_ids=(ids["kept"], ids["gone"]),
+                follow_up_due=FuzzyDate.parse("2025-07-01"))
+    answered = Ask(id=_id(), date=FuzzyDate.parse("2025-08-01"),
+                   raised_by_organisation_id=ids["org"], public=False, case_ids=(ids["gone"],))
+    with vault.session() as session:
+        asks.save_ask(session, asked)
+        asks.save_ask(session, answered)
+        assert asks.overdue_ask_ids(session, date(2026, 1, 1)) == set()
+    prepare_for_travel(vault, tmp_path / "full.vigil", keystore=keystore)
+    with vault.session() as session:
+        assert asks.overdue_ask_ids(session, date(2026, 1, 1)) == {asked.id}
+        assert session.scalar(text("SELECT last_raised FROM cases WHERE id = :i"),
+                              {"i": ids["kept"]}) == "2025-06-01"

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date
 
 from sharing_helpers import add_case, edit_case, get_case
 from sharing_state import conflicts as conflict_rows
@@ -142,6 +143,29 @@ def test_asks_are_indexed_for_the_receiving_vault(team, tmp_path):
         [summary] = list_cases(session, team.clocks["bob"]().date(),
                                CaseFilter(query="raised"))
         assert str(summary.last_raised) == "2026-01-10"
+
+
+def test_a_colleagues_later_ask_closes_my_follow_up(team, tmp_path):
+    case_id = add_case(team["alice"], "Raised case")
+    org = str(uuid.uuid4())
+    with team["alice"].session() as session:
+        directory.save_organisation(session, Organisation(id=org, name="Government"))
+    inbox.import_bundle(team["bob"], send(team, tmp_path, "alice", ["bob"]))
+    mine = Ask(id=str(uuid.uuid4()), date=FuzzyDate.parse("2026-01-10"),
+               raised_by_organisation_id=org, public=False, case_ids=(case_id,),
+               follow_up_due=FuzzyDate.parse("2026-02-01"))
+    with team["bob"].session() as session:
+        asks.save_ask(session, mine)
+        assert asks.overdue_ask_ids(session, date(2026, 3, 1)) == {mine.id}
+    with team["alice"].session() as session:
+        asks.save_ask(session, Ask(id=str(uuid.uuid4()), date=FuzzyDate.parse("2026-02-20"),
+                                   raised_by_organisation_id=org, public=True,
+                                   case_ids=(case_id,)))
+    inbox.import_bundle(team["bob"], send(team, tmp_path, "alice", ["bob"]))
+    with team["bob"].session() as session:
+        assert asks.overdue_ask_ids(session, date(2026, 3, 1)) == set()
+        [summary] = list_cases(session, date(2026, 3, 1), CaseFilter(query="raised"))
+        assert str(summary.last_raised) == "2026-02-20"
 
 
 def test_a_selection_never_widens_to_other_cases(team, tmp_path):

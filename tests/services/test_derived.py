@@ -1,0 +1,172 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The data kept beside the asks (each case's last ask date, the open follow-ups) always
+equals what the rule computes from scratch, whatever sequence of saves, edits, deletions,
+officials moving and bulk imports produced it."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from alembic import command
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select, text
+
+from app.domain.dates import FuzzyDate
+from app.domain.enums import OrganisationKind
+from app.domain.model import Ask, Case, Document, Official, Organisation
+from app.services import asks, bulk, dashboard, directory
+from app.services.cases import new_id
+from app.vault import migrate
+from app.vault.tables import AskRow, CaseRow, OfficialRow, OpenFollowUp
+
+GERMANY = Organisation(id=new_id(), name="Germany", country="DE",
+                       kind=OrganisationKind.GOVERNMENT)
+SWEDEN = Organisation(id=new_id(), name="Sweden", country="SE", kind=OrganisationKind.GOVERNMENT)
+ENVOY = Official(id=new_id(), name="Envoy", organisation_id=GERMANY.id)
+LONER = Official(id=new_id(), name="Former envoy")  # counts for no government
+CASES = tuple(Case(id=new_id(), display_name=f"王{i}") for i in range(4))
+DATES = ("2024", "2024-02", "2024-02-29", "2024-03-01~", "2025-01-15", "2025-06")
+
+raisers = st.sampled_from([("org", GERMANY.id), ("org", SWEDEN.id), ("official", ENVOY.id),
+                           ("official", LONER.id)])
+an_ask = st.fixed_dictionaries({
+    "raiser": raisers,
+    "date": st.sampled_from(DATES),
+    "follow_up": st.none() | st.sampled_from(DATES),
+    "cases": st.lists(st.sampled_from(range(len(CASES))), min_size=1, max_size=3, unique=True),
+})
+operation = st.one_of(
+    st.tuples(st.just("save"), an_ask),
+    st.tuples(st.just("edit"), st.integers(0, 50), an_ask),
+    st.tuples(st.just("delete"), st.integers(0, 50)),
+    st.tuples(st.just("move"), st.sampled_from([GERMANY.id, SWEDEN.id, None])),
+    st.tuples(st.just("import"), st.lists(an_ask, min_size=1, max_size=4)),
+)
+
+
+def make(ask_id: str, spec: dict) -> Ask:
+    kind, raiser = spec["raiser"]
+    return Ask(id=ask_id, date=FuzzyDate.parse(spec["date"]), public=False,
+               raised_by_organisation_id=raiser if kind == "org" else None,
+               raised_by_official_id=raiser if kind == "official" else None,
+               follow_up_due=FuzzyDate.parse(spec["follow_up"]) if spec["follow_up"] else None,
+               case_ids=tuple(CASES[i].id for i in spec["cases"]))
+
+
+def expected(session) -> tuple[dict[str, str | None], dict[str, str]]:
+    """Each case's last ask date and the open follow-ups, by the rule, from the rows."""
+    official_org = dict(session.execute(select(OfficialRow.id,
+                                               OfficialRow.organisation_id)).all())
+    live = [(row.id, row.date_sort, row.raised_by_organisation_id
+             or official_org.get(row.raised_by_official_id), set(json.loads(row.case_ids)),
+             row.follow_up_due)
+            for row in session.scalars(select(AskRow).where(AskRow.deleted.is_(False)))]
+    last = {case.id: max((d for _i, d, _g, named, _f in live if case.id in named), default=None)
+            for case in CASES}
+    open_ = {}
+    for ask_id, when, gov, named, due in live:
+        answered = any(g == gov and d > when and named & other
+                       for _i, d, g, other, _f in live)
+        if due and not answered:
+            open_[ask_id] = FuzzyDate.parse(due).latest().isoformat()
+    return last, open_
+
+
+def stored(session) -> tuple[dict[str, str | None], dict[str, str]]:
+    last = dict(session.execute(select(CaseRow.id, CaseRow.last_raised)
+                                .where(CaseRow.id.in_([c.id for c in CASES]))).all())
+    return last, dict(session.execute(select(OpenFollowUp.ask_id,
+                                             OpenFollowUp.due_until)).all())
+
+
+@pytest.fixture
+def people(store):
+    store(GERMANY, SWEDEN, ENVOY, LONER, *CASES)
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(operations=st.lists(operation, min_size=1, max_size=10))
+def test_derived_data_follows_every_change(vault, people, operations):
+    made: list[str] = []
+    for op in operations:
+        with vault.session() as session:
+            if op[0] == "save":
+                made.append(new_id())
+                asks.save_ask(session, make(made[-1], op[1]))
+            elif op[0] == "edit" and made:
+                asks.save_ask(session, make(made[op[1] % len(made)], op[2]))
+            elif op[0] == "delete" and made:
+                ask_id = made.pop(op[1] % len(made))
+                asks.delete_ask(session, ask_id)
+            elif op[0] == "move":
+                directory.save_official(session, Official(id=ENVOY.id, name=ENVOY.name,
+                                                          organisation_id=op[1]))
+            elif op[0] == "import":
+                new = [make(new_id(), spec) for spec in op[1]]
+                made += [a.id for a in new]
+                bulk.import_document(session, Document(asks=tuple(new)))
+        with vault.session() as session:
+            assert stored(session) == expected(session)
+    with vault.session() as session:  # and a rebuild from scratch agrees
+        asks.rebuild_derived(session)
+        assert stored(session) == expected(session)
+
+
+def test_overdue_counts_from_the_last_possible_day(vault, people, store):
+    loose = Ask(id=new_id(), date=FuzzyDate.parse("2025-01-10"), public=False,
+                raised_by_organisation_id=GERMANY.id, follow_up_due=FuzzyDate.parse("2025-02"),
+                case_ids=(CASES[0].id,))
+    store(loose)
+    with vault.session() as session:
+        assert asks.overdue_count(session, date(2025, 2, 28)) == 0  # February may mean the 28th
+        assert asks.overdue_ask_ids(session, date(2025, 3, 1)) == {loose.id}
+        assert asks.overdue_count(session, date(2025, 3, 1)) == 1
+
+
+def test_a_later_ask_by_the_same_government_closes_a_follow_up(vault, people, store):
+    first = Ask(id=new_id(), date=FuzzyDate.parse("2025-01-10"), public=False,
+                raised_by_official_id=ENVOY.id, follow_up_due=FuzzyDate.parse("2025-02-01"),
+                case_ids=(CASES[0].id, CASES[1].id))
+    store(first)
+    with vault.session() as session:
+        assert asks.overdue_ask_ids(session, date(2026, 1, 1)) == {first.id}
+    other = Ask(id=new_id(), date=FuzzyDate.parse("2025-03"), public=False,
+                raised_by_organisation_id=SWEDEN.id, case_ids=(CASES[1].id,))
+    store(other)
+    with vault.session() as session:  # another government's ask does not answer it
+        assert asks.overdue_ask_ids(session, date(2026, 1, 1)) == {first.id}
+    again = Ask(id=new_id(), date=FuzzyDate.parse("2025-03"), public=False,
+                raised_by_organisation_id=GERMANY.id, case_ids=(CASES[1].id,))
+    store(again)
+    with vault.session() as session:
+        assert asks.overdue_ask_ids(session, date(2026, 1, 1)) == set()
+        assert session.scalar(select(CaseRow.last_raised)
+                              .where(CaseRow.id == CASES[1].id)) == "2025-03-01"
+        asks.delete_ask(session, again.id)
+    with vault.session() as session:
+        assert asks.overdue_ask_ids(session, date(2026, 1, 1)) == {first.id}
+        assert dashboard.counts(session, date(2026, 1, 1), vault.clock())[
+            "follow_ups_overdue"] == 1
+
+
+def test_the_migration_fills_the_derived_data_of_an_older_vault(vault, people, store):
+    ask = Ask(id=new_id(), date=FuzzyDate.parse("2024-05"), public=True,
+              raised_by_organisation_id=SWEDEN.id, follow_up_due=FuzzyDate.parse("2024"),
+              case_ids=(CASES[2].id,))
+    store(ask)
+    with vault.session() as session:  # as a vault made before the derived data existed
+        session.execute(text("UPDATE cases SET last_raised = NULL"))
+        session.execute(text("DELETE FROM open_follow_ups"))
+    config = migrate._config()
+    with vault.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0003")
+    migrate.upgrade(vault.engine)
+    with vault.session() as session:
+        assert stored(session) == expected(session)
+        assert stored(session)[1] == {ask.id: "2024-12-31"}
