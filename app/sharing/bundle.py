@@ -241,9 +241,13 @@ def _translate(exc: BaseException) -> BaseException:
                               "large; nothing was changed.")
     if isinstance(exc, pyrage.DecryptError | OSError | EOFError | ValueError) or \
             type(exc).__name__ in ("ReadError", "HeaderError", "StreamError"):
-        return IntegrityError("This bundle is damaged, incomplete or was altered; "
-                              "nothing was changed.")
+        return IncompleteBundle("This bundle is damaged, incomplete or was altered; "
+                                "nothing was changed.")
     return exc
+
+
+class IncompleteBundle(IntegrityError):
+    """A bundle that does not decrypt to its end: damaged, or still being copied in."""
 
 
 def _archived(sizes: list[int]) -> int:

@@ -12,14 +12,15 @@ bundle the user has not reviewed: ``scan`` only verifies and previews.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
 
-from app.errors import AuthenticationError, IntegrityError, UserError, VigilError
+from app.errors import AuthenticationError, UserError, VigilError
 from app.sharing import bundle, merge
-from app.sharing.bundle import ExportResult
+from app.sharing.bundle import ExportResult, IncompleteBundle
 from app.sharing.conflicts import record_label
 from app.sharing.merge import Preview
 from app.vault.sharing_tables import BundleLogRow, ColleagueRow
@@ -138,11 +139,8 @@ def scan(vault: Vault) -> ScanResult:
         except AuthenticationError:
             result.not_for_us.append(path)
             continue
-        except IntegrityError as exc:
-            if "incomplete" in str(exc):
-                result.incomplete.append(path)
-            else:
-                result.refused.append((path, str(exc)))
+        except IncompleteBundle:
+            result.incomplete.append(path)
             continue
         except VigilError as exc:
             result.refused.append((path, str(exc)))
@@ -189,18 +187,37 @@ def review_bundle(vault: Vault, path: Path) -> Review:
                   [names.get(case_id, "") for case_id in preview.new_case_ids], conflicts)
 
 
+@dataclass(frozen=True)
+class Settled:
+    """A file the scan need not decrypt again while its size and time stay the same."""
+
+    stamp: tuple[int, int]  # size, modification time (ns)
+    reason: str | None  # why it is refused, in one sentence; None: not addressed to us
+
+
 @dataclass
 class ReviewScan:
     reviews: list[Review] = field(default_factory=list)  # newly verified, awaiting review
     waiting: set[str] = field(default_factory=set)  # file names still awaiting review
     incomplete: list[Path] = field(default_factory=list)  # tried again next time
     refused: list[tuple[Path, str]] = field(default_factory=list)
+    settled: dict[str, Settled] = field(default_factory=dict)  # for the next scan
 
 
-def scan_for_review(vault: Vault, *, skip: frozenset[str] = frozenset()) -> ReviewScan:
+def scan_for_review(vault: Vault, *, skip: frozenset[str] = frozenset(),
+                    settled: Mapping[str, Settled] | None = None) -> ReviewScan:
     """Like ``scan``, but each new bundle comes with its ``Review``; files named in ``skip``
-    (already reviewed and queued) are only noted as still waiting, not decrypted again."""
+    (already reviewed and queued) are only noted as still waiting, not decrypted again.
+
+    ``settled`` is the previous scan's ``settled``: a file refused or not addressed to us
+    is not decrypted again (a large bundle every minute) while its size and time stay as
+    they were. A file that does not decrypt to its end is tried again once; if it has not
+    changed by then, nothing is still copying it in, and it is refused as damaged.
+    Whoever keeps ``settled`` drops it when colleagues change (a refusal may no longer
+    hold).
+    """
     folder = _require_folder(vault)
+    settled = settled or {}
     result = ReviewScan()
     with vault.session() as session:
         done = set(session.scalars(select(BundleLogRow.bundle_id)))
@@ -211,17 +228,28 @@ def scan_for_review(vault: Vault, *, skip: frozenset[str] = frozenset()) -> Revi
             result.waiting.add(path.name)
             continue
         try:
+            info = path.stat()
+        except OSError:
+            continue  # gone since the listing
+        stamp = (info.st_size, info.st_mtime_ns)
+        known = settled.get(path.name)
+        if known is not None and known.stamp == stamp:
+            result.settled[path.name] = known
+            if known.reason is not None:
+                result.refused.append((path, known.reason))
+            continue
+        try:
             review = review_bundle(vault, path)
         except AuthenticationError:
+            result.settled[path.name] = Settled(stamp, None)
             continue
-        except IntegrityError as exc:
-            if "incomplete" in str(exc):
-                result.incomplete.append(path)
-            else:
-                result.refused.append((path, str(exc)))
+        except IncompleteBundle as exc:
+            result.incomplete.append(path)
+            result.settled[path.name] = Settled(stamp, str(exc))
             continue
         except VigilError as exc:
             result.refused.append((path, str(exc)))
+            result.settled[path.name] = Settled(stamp, str(exc))
             continue
         if not review.preview.already_applied:
             result.waiting.add(path.name)

@@ -29,7 +29,7 @@ from app.errors import VigilError
 from app.sharing import inbox
 from app.sharing.inbox import Review
 from app.ui import filedialogs
-from app.ui.context import ASKS, CASES, DIRECTORY, MEETINGS, SETTINGS, VaultContext
+from app.ui.context import ASKS, CASES, COLLEAGUES, DIRECTORY, MEETINGS, SETTINGS, VaultContext
 from app.ui.i18n import tr
 from app.vault.vault import Vault
 
@@ -63,6 +63,9 @@ class ExchangeWatcher(QObject):
         self.refused: list[RefusedBundle] = []
         self._ignored: set[str] = set()
         self._applying: set[str] = set()
+        self._settled: dict[str, inbox.Settled] = {}  # files not worth decrypting again
+        self._trust = 0  # bumped when colleagues change: refusals from before may not hold
+        ctx.changed.connect(self._changed)
         self._busy = False
         self._running = False
         self._generation = 0  # bumped on stop: results of scans from before are dropped
@@ -85,6 +88,7 @@ class ExchangeWatcher(QObject):
         self._busy = False
         self._ignored.clear()
         self._applying.clear()
+        self._settled = {}
         self.refused = []
         had = bool(self.pending)
         self.pending = []
@@ -103,26 +107,32 @@ class ExchangeWatcher(QObject):
         if not self._running or self._busy or self.ctx.vault is None:
             return False
         skip = frozenset({r.path.name for r in self.pending} | self._ignored)
-        generation = self._generation
+        generation, trust, settled = self._generation, self._trust, dict(self._settled)
 
         def work(vault: Vault, _job):
             if inbox.folder_of(vault) is None:
                 return None  # no folder set: nothing to do, nothing to say
-            return inbox.scan_for_review(vault, skip=skip)
+            return inbox.scan_for_review(vault, skip=skip, settled=settled)
 
-        job = self.ctx.run(work, lambda result: self._scanned(generation, result),
+        job = self.ctx.run(work, lambda result: self._scanned(generation, result, trust),
                            on_failed=lambda error: self._scan_failed(generation, error))
         self._busy = job is not None
         return self._busy
 
-    def _scanned(self, generation: int, result: inbox.ReviewScan | None) -> None:
+    def _changed(self, kind: str) -> None:
+        if kind == COLLEAGUES:  # a new or verified colleague may make a refused bundle good
+            self._trust += 1
+            self._settled = {}
+
+    def _scanned(self, generation: int, result: inbox.ReviewScan | None, trust: int) -> None:
         if generation != self._generation:
             return
         self._busy = False
         before = [r.path.name for r in self.pending]
         if result is None:
-            self.pending, self.refused = [], []
+            self.pending, self.refused, self._settled = [], [], {}
         else:
+            self._settled = result.settled if trust == self._trust else {}
             kept = [r for r in self.pending if r.path.name in result.waiting]
             self.pending = kept + [r for r in result.reviews
                                    if r.path.name not in self._ignored]

@@ -68,3 +68,55 @@ def test_a_forged_bundle_in_the_folder_is_refused_not_queued(team, folder):
 def test_no_folder_set(team):
     with pytest.raises(UserError):
         inbox.scan(team["alice"])
+
+
+def counting_reviews(monkeypatch) -> list:
+    opened = []
+    real = inbox.review_bundle
+
+    def review(vault, path):
+        opened.append(path.name)
+        return real(vault, path)
+
+    monkeypatch.setattr(inbox, "review_bundle", review)
+    return opened
+
+
+def test_a_refused_or_foreign_bundle_is_not_decrypted_again_while_unchanged(team, folder,
+                                                                             monkeypatch):
+    add_case(team["mallory"])
+    public = team["bob"].identity.public
+    with team["mallory"].session() as session:  # mallory is no colleague of bob's
+        colleagues.add_colleague(session, team["mallory"].identity, "bob", public.recipient,
+                                 public.signing_key, verified=True, now="2026-03-01")
+    forged, _ = inbox.send_to_folder(team["mallory"], [team.fp["bob"]])
+    add_case(team["alice"])
+    foreign, _ = inbox.send_to_folder(team["alice"], [team.fp["carol"]])
+    opened = counting_reviews(monkeypatch)
+
+    first = inbox.scan_for_review(team["bob"])
+    assert sorted(opened) == sorted([forged.name, foreign.name])
+    assert [p for p, _ in first.refused] == [forged]
+    second = inbox.scan_for_review(team["bob"], settled=first.settled)
+    assert len(opened) == 2  # neither decrypted again
+    assert second.refused == first.refused and second.settled == first.settled
+    forged.touch()  # changed (a sync tool wrote it again): decrypted again
+    inbox.scan_for_review(team["bob"], settled=second.settled)
+    assert opened[2:] == [forged.name]
+
+
+def test_a_partial_file_that_stops_growing_is_refused_as_damaged(team, folder, monkeypatch):
+    add_case(team["alice"])
+    path, _ = inbox.send_to_folder(team["alice"], [team.fp["bob"]])
+    data = path.read_bytes()
+    path.write_bytes(data[:-40])
+    opened = counting_reviews(monkeypatch)
+
+    first = inbox.scan_for_review(team["bob"])
+    assert first.incomplete == [path] and first.refused == []
+    still = inbox.scan_for_review(team["bob"], settled=first.settled)
+    assert len(opened) == 1 and still.incomplete == []
+    assert [(p, "damaged" in reason) for p, reason in still.refused] == [(path, True)]
+    path.write_bytes(data)  # the copy finished after all
+    done = inbox.scan_for_review(team["bob"], settled=still.settled)
+    assert [r.path for r in done.reviews] == [path] and done.refused == []
