@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from app.domain.model import Case
 from app.services import cases
 from app.sharing import bundle, colleagues, inbox
-from app.ui.context import VaultContext
+from app.ui.context import COLLEAGUES, VaultContext
 from app.ui.exchange import ExchangeWatcher, choose_exchange_folder, exchange_folder_text
 from app.ui.tasks import TaskRunner
 from app.ui.views.colleagues import ColleaguesScreen
@@ -136,6 +136,27 @@ def test_refused_bundles_are_listed_with_their_reason(qtbot, vaults, watcher):
     [refused] = watcher.refused
     assert refused.name == path.name and refused.reason.endswith(".")
     assert "Wang" not in refused.reason
+
+
+def test_a_refused_bundle_is_read_again_only_when_colleagues_change(qtbot, vaults, ctx,
+                                                                    watcher, monkeypatch):
+    save(vaults["mallory"], WANG)
+    path = send(vaults, "mallory", "bob")
+    opened = []
+    real = inbox.review_bundle
+    monkeypatch.setattr(inbox, "review_bundle",
+                        lambda vault, p: opened.append(p.name) or real(vault, p))
+    scan(qtbot, watcher)
+    scan(qtbot, watcher)
+    assert opened == [path.name] and [r.name for r in watcher.refused] == [path.name]
+    public = vaults["mallory"].identity.public
+    with vaults["bob"].session() as session:  # bob verifies mallory after all
+        colleagues.add_colleague(session, vaults["bob"].identity, "mallory", public.recipient,
+                                 public.signing_key, verified=True, now="2026-11-02")
+    ctx.changed.emit(COLLEAGUES)
+    scan(qtbot, watcher)
+    assert opened == [path.name, path.name]
+    assert watcher.refused == [] and [r.path for r in watcher.pending] == [path]
 
 
 def test_one_scan_at_a_time_and_stop_empties_the_queue(qtbot, vaults, ctx, watcher):
