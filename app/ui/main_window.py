@@ -50,7 +50,8 @@ from app.ui.views.colleagues import ColleaguesScreen
 from app.ui.views.dashboard import DashboardView
 from app.ui.views.directory import DirectoryScreen
 from app.ui.views.meetings import MeetingsScreen
-from app.ui.views.settings import SettingsScreen, TravelGroup
+from app.ui.views.settings import SettingsScreen
+from app.ui.views.travel_settings import TravelGroup
 from app.vault import backup
 from app.vault.keychain import KeyStore
 from app.vault.keyslots import KEYCHAIN, KdfParams, Keyslots
