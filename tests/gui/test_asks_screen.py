@@ -17,9 +17,7 @@ from app.domain.dates import FuzzyDate
 from app.domain.enums import Channel, OrganisationKind, Request, Response
 from app.domain.model import Ask, Case, Official, Organisation
 from app.services import asks, cases, directory
-from app.ui.context import VaultContext
 from app.ui.log_ask import LogAskDialog, log_ask, party_choices
-from app.ui.tasks import TaskRunner
 from app.ui.views.ask_table import haystack
 from app.ui.views.asks import AsksScreen
 from app.vault.keyslots import KdfParams
@@ -85,14 +83,6 @@ def more_asks(vault):
         for ask in MORE:
             asks.save_ask(session, ask)
     return vault
-
-
-@pytest.fixture
-def ctx(vault):
-    context = VaultContext(TaskRunner())
-    context.opened(vault)
-    yield context
-    context.tasks.wait()
 
 
 @pytest.fixture
