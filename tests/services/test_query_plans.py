@@ -18,7 +18,8 @@ from sqlalchemy import event, text
 
 from app.domain.dates import FuzzyDate
 from app.domain.model import Ask, Case, Organisation
-from app.services import asks, dashboard
+from app.services import ask_pages, asks, dashboard
+from app.services.ask_pages import AskFilter
 from app.services.cases import get_case, new_id
 
 CASE = Case(id=new_id(), display_name="Wang Quanzhang", name_original="王全璋")
@@ -80,3 +81,16 @@ def test_the_asks_list_reads_live_asks_in_date_order_from_one_index(vault, store
             "EXPLAIN QUERY PLAN SELECT rowid FROM asks WHERE deleted = 0 "
             "ORDER BY date_sort DESC"))]
     assert plan == ["SCAN asks USING COVERING INDEX ix_asks_live_date_sort"]
+
+
+def test_the_asks_text_filter_scans_its_index_not_the_table(vault, store):
+    store(ORG, CASE, ASK)
+    plan = []
+    with vault.session() as session:
+        for where in (AskFilter(text="2025", channels=["letter"]), AskFilter(text="w")):
+            params: dict = {}
+            for query in ask_pages._text_matches(session, where.text, where, params):
+                plan += [row[3] for row in session.execute(
+                    text(f"EXPLAIN QUERY PLAN {query}"), params)]
+    scans = [step for step in plan if step.startswith("SCAN asks")]
+    assert scans and all("COVERING INDEX ix_asks_live_filter" in step for step in scans), plan

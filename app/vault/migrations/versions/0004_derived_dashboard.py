@@ -1,7 +1,8 @@
 # SPDX-FileCopyrightText: 2026 Vigil contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Derived data for the dashboard and the asks list at reference scale: each case's last
-ask date, the open follow-ups, and indexes for the asks list and the governments' activity.
+ask date, the open follow-ups, and indexes for the asks list (its order and its text
+filter) and the governments' activity.
 
 The SQL is this revision's own copy (a migration must not change when the services do).
 
@@ -38,6 +39,11 @@ def upgrade() -> None:
     op.create_index("ix_ask_cases_government_id", "ask_cases", ["government_id"])
     op.create_index("ix_asks_live_date_sort", "asks", ["date_sort"],
                     sqlite_where=sa.text("deleted = 0"))
+    op.create_index("ix_asks_live_filter", "asks",
+                    ["date", "follow_up_due", "channel", "response", "raised_by_official_id",
+                     "raised_by_organisation_id", "raised_with_official_id",
+                     "raised_with_organisation_id", "case_ids"],
+                    sqlite_where=sa.text("deleted = 0"))
     op.execute("UPDATE cases SET last_raised = (SELECT max(date_sort) FROM ask_cases "
                "WHERE case_id = cases.id)")
     op.execute(
@@ -50,6 +56,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_asks_live_filter", table_name="asks")
     op.drop_index("ix_asks_live_date_sort", table_name="asks")
     op.drop_index("ix_ask_cases_government_id", table_name="ask_cases")
     op.drop_index("ix_open_follow_ups_due_until", table_name="open_follow_ups")
