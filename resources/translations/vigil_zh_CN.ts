@@ -2403,42 +2403,58 @@ Added by {1}</source>
     </message>
 </context>
 <context>
-    <name>MeetingTableModel</name>
+    <name>MeetingCasesEditor</name>
     <message>
-        <source>When</source>
-        <translation>时间</translation>
+        <source>Cases to raise, in order</source>
+        <translation>要提出的个案（按顺序）</translation>
     </message>
     <message>
-        <source>Title</source>
-        <translation>标题</translation>
+        <source>Move up</source>
+        <translation>上移</translation>
     </message>
     <message>
-        <source>Counterpart</source>
-        <translation>会见对象</translation>
+        <source>Move down</source>
+        <translation>下移</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>状态</translation>
+        <source>Add case…</source>
+        <translation>添加个案…</translation>
     </message>
     <message>
-        <source>Cases</source>
-        <translation>个案</translation>
+        <source>Remove case</source>
+        <translation>移除个案</translation>
+    </message>
+    <message>
+        <source>Suggest cases</source>
+        <translation>建议个案</translation>
+    </message>
+    <message>
+        <source>What to ask for this person at this meeting</source>
+        <translation>此次会见中要为此人提出的要求</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>要求</translation>
+    </message>
+    <message>
+        <source>Talking points</source>
+        <translation>谈话要点</translation>
+    </message>
+    <message>
+        <source>Cases to raise, in order (drag or use the buttons)</source>
+        <translation>要提出的个案，按顺序（可拖动或使用按钮）</translation>
+    </message>
+    <message>
+        <source>(a case that is no longer in the vault)</source>
+        <translation>（已不在保险库中的个案）</translation>
+    </message>
+    <message>
+        <source>(do not raise)</source>
+        <translation>（请勿提出）</translation>
     </message>
 </context>
 <context>
-    <name>MeetingsScreen</name>
-    <message>
-        <source>New meeting</source>
-        <translation>新建会见</translation>
-    </message>
-    <message>
-        <source>Meetings</source>
-        <translation>会见</translation>
-    </message>
-    <message>
-        <source>No meetings yet. Press “New meeting” to plan one, then add the cases to raise there.</source>
-        <translation>尚无会见。按“新建会见”安排一次会见，然后添加要在会上提出的个案。</translation>
-    </message>
+    <name>MeetingForm</name>
     <message>
         <source>Title</source>
         <translation>标题</translation>
@@ -2484,44 +2500,54 @@ Added by {1}</source>
         <translation>对方</translation>
     </message>
     <message>
-        <source>Cases to raise, in order</source>
-        <translation>要提出的个案（按顺序）</translation>
+        <source>Not set</source>
+        <translation>未设置</translation>
     </message>
     <message>
-        <source>Move up</source>
-        <translation>上移</translation>
+        <source>Give the meeting a title; nothing was saved.</source>
+        <translation>请为会见填写标题；未保存任何内容。</translation>
     </message>
     <message>
-        <source>Move down</source>
-        <translation>下移</translation>
+        <source>Give the meeting a date and time; nothing was saved.</source>
+        <translation>请为会见填写日期和时间；未保存任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingTableModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
     </message>
     <message>
-        <source>Add case…</source>
-        <translation>添加个案…</translation>
+        <source>Title</source>
+        <translation>标题</translation>
     </message>
     <message>
-        <source>Remove case</source>
-        <translation>移除个案</translation>
+        <source>Counterpart</source>
+        <translation>会见对象</translation>
     </message>
     <message>
-        <source>Suggest cases</source>
-        <translation>建议个案</translation>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
     <message>
-        <source>What to ask for this person at this meeting</source>
-        <translation>此次会见中要为此人提出的要求</translation>
+        <source>Cases</source>
+        <translation>个案</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsScreen</name>
+    <message>
+        <source>New meeting</source>
+        <translation>新建会见</translation>
     </message>
     <message>
-        <source>Ask</source>
-        <translation>要求</translation>
+        <source>Meetings</source>
+        <translation>会见</translation>
     </message>
     <message>
-        <source>Talking points</source>
-        <translation>谈话要点</translation>
-    </message>
-    <message>
-        <source>Cases to raise, in order (drag or use the buttons)</source>
-        <translation>要提出的个案，按顺序（可拖动或使用按钮）</translation>
+        <source>No meetings yet. Press “New meeting” to plan one, then add the cases to raise there.</source>
+        <translation>尚无会见。按“新建会见”安排一次会见，然后添加要在会上提出的个案。</translation>
     </message>
     <message>
         <source>Save</source>
@@ -2548,28 +2574,8 @@ Added by {1}</source>
         <translation>此会见有未保存的更改。要放弃吗？</translation>
     </message>
     <message>
-        <source>Not set</source>
-        <translation>未设置</translation>
-    </message>
-    <message>
-        <source>(a case that is no longer in the vault)</source>
-        <translation>（已不在保险库中的个案）</translation>
-    </message>
-    <message>
-        <source>(do not raise)</source>
-        <translation>（请勿提出）</translation>
-    </message>
-    <message>
         <source>Something went wrong; nothing was changed.</source>
         <translation>出错了，未做任何更改。</translation>
-    </message>
-    <message>
-        <source>Give the meeting a title; nothing was saved.</source>
-        <translation>请为会见填写标题；未保存任何内容。</translation>
-    </message>
-    <message>
-        <source>Give the meeting a date and time; nothing was saved.</source>
-        <translation>请为会见填写日期和时间；未保存任何内容。</translation>
     </message>
     <message>
         <source>Meeting saved.</source>

@@ -68,7 +68,7 @@ def stored(vault, meeting_id):
 
 
 def set_when(screen, when: datetime) -> None:
-    screen.when.setDateTime(QDateTime(when.astimezone().replace(tzinfo=None)))
+    screen.form.when.setDateTime(QDateTime(when.astimezone().replace(tzinfo=None)))
 
 
 def test_lists_meetings_and_shows_the_selected_one(screen):
@@ -78,12 +78,12 @@ def test_lists_meetings_and_shows_the_selected_one(screen):
     assert screen.model.index(0, 4).data() == "2"
     assert not screen.empty.isVisible()
     screen.select_meeting(PLANNED.id)
-    assert screen.title.text() == "Berlin consultations"
-    assert screen.organisation.currentData() == GERMANY.id
-    assert screen.chosen_officials() == (ENVOY.id,)
-    assert screen.case_ids() == [LIN.id, WANG.id]
-    assert screen.ask.text() == "Proof of life"  # the first case is selected
-    assert "王全璋" in screen.case_list.item(1).text()
+    assert screen.form.title.text() == "Berlin consultations"
+    assert screen.form.organisation.currentData() == GERMANY.id
+    assert screen.form.chosen_officials() == (ENVOY.id,)
+    assert screen.cases.case_ids() == [LIN.id, WANG.id]
+    assert screen.cases.ask.text() == "Proof of life"  # the first case is selected
+    assert "王全璋" in screen.cases.case_list.item(1).text()
     assert not screen.is_dirty()
 
 
@@ -98,31 +98,31 @@ def test_empty_vault_says_what_to_do(shown, ctx, vault):
 
 def test_create_reorder_save_and_reload(qtbot, screen, vault, ctx):
     screen.new_meeting()
-    assert screen.editor.isEnabled() and screen.case_ids() == []
-    screen.title.setText("Geneva side event")
+    assert screen.editor.isEnabled() and screen.cases.case_ids() == []
+    screen.form.title.setText("Geneva side event")
     set_when(screen, datetime(2027, 1, 15, 10, 30, tzinfo=UTC))
-    screen.location.setText("Palais des Nations")
-    screen.organisation.setCurrentIndex(screen.organisation.findData(GERMANY.id))
-    screen.officials.item(0).setCheckState(Qt.CheckState.Checked)
+    screen.form.location.setText("Palais des Nations")
+    screen.form.organisation.setCurrentIndex(screen.form.organisation.findData(GERMANY.id))
+    screen.form.officials.item(0).setCheckState(Qt.CheckState.Checked)
     for case_id in (LIN.id, WANG.id, TURSUN.id):
-        assert screen.add_case(case_id)
-    assert not screen.add_case(LIN.id)  # never twice
-    screen.case_list.setCurrentRow(0)
-    screen.ask.setText("Release")
-    screen.talking_points.setPlainText("RSDL since February")
+        assert screen.cases.add_case(case_id)
+    assert not screen.cases.add_case(LIN.id)  # never twice
+    screen.cases.case_list.setCurrentRow(0)
+    screen.cases.ask.setText("Release")
+    screen.cases.talking_points.setPlainText("RSDL since February")
     # keyboard buttons: Lin down one, then Tursun up one
-    qtbot.mouseClick(screen.down_button, Qt.MouseButton.LeftButton)
-    assert screen.case_ids() == [WANG.id, LIN.id, TURSUN.id]
-    assert screen.case_list.currentRow() == 1
-    screen.case_list.setCurrentRow(2)
-    qtbot.mouseClick(screen.up_button, Qt.MouseButton.LeftButton)
-    assert screen.case_ids() == [WANG.id, TURSUN.id, LIN.id]
+    qtbot.mouseClick(screen.cases.down_button, Qt.MouseButton.LeftButton)
+    assert screen.cases.case_ids() == [WANG.id, LIN.id, TURSUN.id]
+    assert screen.cases.case_list.currentRow() == 1
+    screen.cases.case_list.setCurrentRow(2)
+    qtbot.mouseClick(screen.cases.up_button, Qt.MouseButton.LeftButton)
+    assert screen.cases.case_ids() == [WANG.id, TURSUN.id, LIN.id]
     # what a drag does: a move in the list's model
-    assert screen.case_list.model().moveRow(QModelIndex(), 2, QModelIndex(), 0)
-    assert screen.case_ids() == [LIN.id, WANG.id, TURSUN.id]
-    screen.case_list.setCurrentRow(2)
-    qtbot.mouseClick(screen.remove_case_button, Qt.MouseButton.LeftButton)
-    assert screen.case_ids() == [LIN.id, WANG.id]
+    assert screen.cases.case_list.model().moveRow(QModelIndex(), 2, QModelIndex(), 0)
+    assert screen.cases.case_ids() == [LIN.id, WANG.id, TURSUN.id]
+    screen.cases.case_list.setCurrentRow(2)
+    qtbot.mouseClick(screen.cases.remove_case_button, Qt.MouseButton.LeftButton)
+    assert screen.cases.case_ids() == [LIN.id, WANG.id]
     assert screen.is_dirty()
     meeting_id = screen._current_id
 
@@ -140,9 +140,9 @@ def test_create_reorder_save_and_reload(qtbot, screen, vault, ctx):
     assert screen.model.index(0, 1).data() == "Berlin consultations"  # the sooner first
 
     # edit it: change the title, swap the order
-    screen.title.setText("Geneva side event (HRC)")
-    screen.case_list.setCurrentRow(1)
-    screen.move_case(-1)
+    screen.form.title.setText("Geneva side event (HRC)")
+    screen.cases.case_list.setCurrentRow(1)
+    screen.cases.move_case(-1)
     with qtbot.waitSignal(screen.loaded):
         screen.save()
     assert stored(vault, meeting_id).title == "Geneva side event (HRC)"
@@ -154,11 +154,11 @@ def test_create_reorder_save_and_reload(qtbot, screen, vault, ctx):
     with qtbot.waitSignal(again.loaded):
         again.refresh()
     again.select_meeting(meeting_id)
-    assert again.title.text() == "Geneva side event (HRC)"
-    assert again.case_ids() == [WANG.id, LIN.id]
-    again.case_list.setCurrentRow(1)
-    assert again.ask.text() == "Release"
-    assert again.talking_points.toPlainText() == "RSDL since February"
+    assert again.form.title.text() == "Geneva side event (HRC)"
+    assert again.cases.case_ids() == [WANG.id, LIN.id]
+    again.cases.case_list.setCurrentRow(1)
+    assert again.cases.ask.text() == "Release"
+    assert again.cases.talking_points.toPlainText() == "RSDL since February"
 
 
 @pytest.mark.parametrize("title, dated, wanted", [
@@ -171,7 +171,7 @@ def test_validation_is_one_sentence_and_saves_nothing(qtbot, screen, vault, monk
     writes = []
     monkeypatch.setattr(screen.ctx, "write", lambda *a, **k: writes.append(a))
     screen.new_meeting()
-    screen.title.setText(title)
+    screen.form.title.setText(title)
     if dated:
         set_when(screen, datetime(2027, 2, 1, 9, 0, tzinfo=UTC))
     screen.save()
@@ -186,18 +186,18 @@ def test_suggest_cases_adds_stale_ones_never_do_not_raise(qtbot, screen, ctx):
     screen.new_meeting()
     screen.suggest_cases()
     assert "counterpart" in screen.error.text() and screen.error.isVisible()
-    assert screen.case_ids() == []
+    assert screen.cases.case_ids() == []
 
-    screen.organisation.setCurrentIndex(screen.organisation.findData(GERMANY.id))
+    screen.form.organisation.setCurrentIndex(screen.form.organisation.findData(GERMANY.id))
     with qtbot.waitSignal(ctx.message) as said:
         screen.suggest_cases()
-    assert screen.case_ids() == [LIN.id]  # never raised by Germany
-    assert TURSUN.id not in screen.case_ids()  # do not raise
-    assert WANG.id not in screen.case_ids()  # raised lately, and answered
+    assert screen.cases.case_ids() == [LIN.id]  # never raised by Germany
+    assert TURSUN.id not in screen.cases.case_ids()  # do not raise
+    assert WANG.id not in screen.cases.case_ids()  # raised lately, and answered
     assert "1" in said.args[0]
     with qtbot.waitSignal(ctx.message) as said:
         screen.suggest_cases()
-    assert screen.case_ids() == [LIN.id]
+    assert screen.cases.case_ids() == [LIN.id]
     assert "No further" in said.args[0]
 
 
@@ -226,12 +226,12 @@ def test_record_outcome_creates_asks_for_raised_cases(qtbot, screen, vault, ctx)
     assert [r.value for r in ask.requests] == ["proof_of_life"]
     assert ask.date == FuzzyDate.parse("2026-12-03")
     assert [v.ask.id for v in wang_asks] == [ANSWERED.id]
-    assert screen.status.currentData() == "held"
+    assert screen.form.status.currentData() == "held"
 
 
 def test_outcome_waits_for_unsaved_changes(screen):
     screen.select_meeting(PLANNED.id)
-    screen.title.setText("Changed")
+    screen.form.title.setText("Changed")
     screen.record_outcome()
     assert screen.outcome_dialog is None
     assert "Save the meeting" in screen.error.text()
@@ -258,40 +258,41 @@ def test_delete_asks_first(qtbot, screen, vault, monkeypatch):
     with pytest.raises(UserError):
         stored(vault, PLANNED.id)
     assert screen.model.rowCount() == 0
-    assert screen.title.text() == "" and not screen.editor.isEnabled()
+    assert screen.form.title.text() == "" and not screen.editor.isEnabled()
 
 
 def test_switching_with_unsaved_changes_asks(qtbot, screen, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: QMessageBox.StandardButton.Cancel)
     screen.new_meeting()
-    screen.title.setText("Draft")
+    screen.form.title.setText("Draft")
     screen.select_meeting(PLANNED.id)
-    assert screen.title.text() == "Draft"  # kept
+    assert screen.form.title.text() == "Draft"  # kept
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: QMessageBox.StandardButton.Discard)
     screen.select_meeting(PLANNED.id)
-    assert screen.title.text() == "Berlin consultations"
+    assert screen.form.title.text() == "Berlin consultations"
 
 
 def test_clear_forgets_everything(qtbot, screen):
     screen.select_meeting(PLANNED.id)
-    screen.pick_case()
-    picker = screen.picker
+    screen.cases.pick_case()
+    picker = screen.cases.picker
     assert picker.isVisible()
     screen.clear()
     assert screen.model.rowCount() == 0
-    assert screen.title.text() == "" and screen.case_list.count() == 0
-    assert screen.officials.count() == 0 and screen.organisation.count() == 0
-    assert screen.ask.text() == "" and screen.agenda.toPlainText() == ""
-    assert not picker.isVisible() and screen.picker is None
-    assert screen._cases == {} and screen._points == {}
+    assert screen.form.title.text() == "" and screen.cases.case_list.count() == 0
+    assert screen.form.officials.count() == 0 and screen.form.organisation.count() == 0
+    assert screen.cases.ask.text() == "" and screen.form.agenda.toPlainText() == ""
+    assert not picker.isVisible() and screen.cases.picker is None
+    assert screen.cases._cases == {} and screen.cases._points == {}
+    assert screen.form._organisations == [] and screen.form._officials == []
 
 
 def test_case_picker_searches_any_script(qtbot, screen):
     screen.select_meeting(PLANNED.id)
-    screen.pick_case()
-    picker = screen.picker
+    screen.cases.pick_case()
+    picker = screen.cases.picker
     assert picker.list.count() == 1  # Lin and Wang are already on the list
     picker.search.setText("ابلە")  # part of the Uyghur name
     assert picker.chosen_id() == TURSUN.id
@@ -299,8 +300,8 @@ def test_case_picker_searches_any_script(qtbot, screen):
     assert picker.chosen_id() is None
     picker.search.setText("tursun")
     picker.accept()
-    assert screen.case_ids() == [LIN.id, WANG.id, TURSUN.id]
-    assert "do not raise" in screen.case_list.item(2).text()
+    assert screen.cases.case_ids() == [LIN.id, WANG.id, TURSUN.id]
+    assert "do not raise" in screen.cases.case_list.item(2).text()
 
 
 def test_switching_meetings_keeps_each_ask(qtbot, screen, vault):
@@ -313,9 +314,9 @@ def test_switching_meetings_keeps_each_ask(qtbot, screen, vault):
         screen.refresh()
     assert screen.model.index(1, 1).data() == "Brussels dialogue"  # past ones after
     screen.select_meeting(PLANNED.id)
-    assert screen.ask.text() == "Proof of life"
+    assert screen.cases.ask.text() == "Proof of life"
     screen.select_meeting(other.id)
-    assert screen.ask.text() == "Release"
+    assert screen.cases.ask.text() == "Release"
     screen.select_meeting(PLANNED.id)
-    assert screen.ask.text() == "Proof of life"
+    assert screen.cases.ask.text() == "Proof of life"
     assert not screen.is_dirty()

@@ -1,0 +1,166 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The Meetings screen's form for one meeting: title, when, where, the counterpart and the
+officials met, the agenda and the status.
+
+It holds plain organisations and officials and hands back a ``Meeting``; the screen saves.
+It never touches a session.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from app.domain.enums import MeetingStatus
+from app.domain.model import Meeting, MeetingCase, Official, Organisation
+from app.ui.i18n import label
+from app.ui.views.meeting_dialogs import ID_ROLE
+
+
+class MeetingForm(QWidget):
+    """One meeting's own fields. ``changed`` is emitted for the user's edits only."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._organisations: list[Organisation] = []
+        self._officials: list[Official] = []
+        self._filling = False
+
+        self.title = QLineEdit()
+        self.title.setAccessibleName(self.tr("Title"))
+        self.when = QDateTimeEdit()
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setMinimumDateTime(QDateTime(self.when.minimumDate(), self.when.minimumTime()))
+        self.when.setSpecialValueText(self.tr("No date yet"))
+        self.when.setAccessibleName(self.tr("Date and time"))
+        self.location = QLineEdit()
+        self.location.setAccessibleName(self.tr("Location"))
+        self.organisation = QComboBox()
+        self.organisation.setAccessibleName(self.tr("Counterpart organisation"))
+        self.officials = QListWidget()
+        self.officials.setAccessibleName(self.tr("Officials met"))
+        self.officials.setMaximumHeight(90)
+        self.agenda = QPlainTextEdit()
+        self.agenda.setAccessibleName(self.tr("Agenda"))
+        self.agenda.setMaximumHeight(70)
+        self.status = QComboBox()
+        self.status.setAccessibleName(self.tr("Status"))
+        for each in MeetingStatus:
+            self.status.addItem(self.tr(label(each)), each.value)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("When"), self.when)
+        form.addRow(self.tr("Where"), self.location)
+        form.addRow(self.tr("Counterpart"), self.organisation)
+        form.addRow(self.tr("Officials met"), self.officials)
+        form.addRow(self.tr("Agenda"), self.agenda)
+        form.addRow(self.tr("Status"), self.status)
+
+        for signal in (self.title.textChanged, self.location.textChanged,
+                       self.agenda.textChanged, self.when.dateTimeChanged,
+                       self.organisation.currentIndexChanged, self.status.currentIndexChanged,
+                       self.officials.itemChanged):
+            signal.connect(self._changed)
+
+    def _changed(self, *_args) -> None:
+        if not self._filling:
+            self.changed.emit()
+
+    # -- what the screen gives -----------------------------------------------------------------
+    def set_directory(self, organisations: list[Organisation],
+                      officials: list[Official]) -> None:
+        """The counterparts and officials to choose from; shown at the next fill or
+        ``refill_choices()``."""
+        self._organisations, self._officials = organisations, officials
+
+    def refill_choices(self, organisation_id: str | None = None,
+                       official_ids: tuple[str, ...] | None = None) -> None:
+        """Show the directory's choices, keeping (or setting) what is chosen; not an edit."""
+        filling, self._filling = self._filling, True
+        if organisation_id is None:
+            organisation_id = self.organisation.currentData()
+        if official_ids is None:
+            official_ids = self.chosen_officials()
+        self.organisation.clear()
+        self.organisation.addItem(self.tr("Not set"), None)
+        for org in self._organisations:
+            self.organisation.addItem(org.name, org.id)
+        self.organisation.setCurrentIndex(max(0, self.organisation.findData(organisation_id)))
+        names = {o.id: o.name for o in self._organisations}
+        self.officials.clear()
+        for official in self._officials:
+            where = names.get(official.organisation_id or "", official.country or "")
+            item = QListWidgetItem(f"{official.name} ({where})" if where else official.name)
+            item.setData(ID_ROLE, official.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if official.id in official_ids
+                               else Qt.CheckState.Unchecked)
+            self.officials.addItem(item)
+        self._filling = filling
+
+    def set_meeting(self, meeting: Meeting, *, no_date: bool = False) -> None:
+        """Show ``meeting`` (its date as not set yet if ``no_date``); not an edit."""
+        self._filling = True
+        self.title.setText(meeting.title)
+        if no_date:
+            self.when.setDateTime(self.when.minimumDateTime())
+        else:
+            self.when.setDateTime(QDateTime(meeting.starts_at.astimezone().replace(tzinfo=None)))
+        self.location.setText(meeting.location or "")
+        self.agenda.setPlainText(meeting.agenda or "")
+        status = meeting.status or MeetingStatus.PLANNED
+        self.status.setCurrentIndex(self.status.findData(status.value))
+        self.refill_choices(meeting.organisation_id or "", meeting.official_ids)
+        self._filling = False
+
+    def clear(self) -> None:
+        """Empty every field; not an edit."""
+        self._filling = True
+        for widget in (self.title, self.location, self.agenda, self.officials,
+                       self.organisation):
+            widget.clear()
+        self.when.setDateTime(self.when.minimumDateTime())
+        self._filling = False
+
+    # -- what the screen takes -----------------------------------------------------------------
+    def organisation_id(self) -> str | None:
+        return self.organisation.currentData() or None
+
+    def chosen_officials(self) -> tuple[str, ...]:
+        return tuple(self.officials.item(row).data(ID_ROLE)
+                     for row in range(self.officials.count())
+                     if self.officials.item(row).checkState() == Qt.CheckState.Checked)
+
+    def missing(self) -> str | None:
+        """What must be filled in before the meeting can be saved, in one sentence."""
+        if not self.title.text().strip():
+            return self.tr("Give the meeting a title; nothing was saved.")
+        if self.when.dateTime() == self.when.minimumDateTime():
+            return self.tr("Give the meeting a date and time; nothing was saved.")
+        return None
+
+    def meeting(self, meeting_id: str, cases: tuple[MeetingCase, ...],
+                outcome: str | None) -> Meeting:
+        """The meeting as the form shows it (check ``missing()`` first)."""
+        return Meeting(id=meeting_id, title=self.title.text().strip(),
+                       starts_at=self.when.dateTime().toPython().astimezone(),
+                       location=self.location.text().strip() or None,
+                       organisation_id=self.organisation_id(),
+                       official_ids=self.chosen_officials(),
+                       agenda=self.agenda.toPlainText().strip() or None,
+                       status=MeetingStatus(self.status.currentData()), cases=cases,
+                       outcome=outcome)
