@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cache
 from typing import NamedTuple
 
 from sqlalchemy import func, or_, select
@@ -137,15 +138,9 @@ def _held_cases(session: Session) -> list[HeldCase]:
     The start is precomputed from the whole timeline on every save; RSDL start events are
     read for the few RSDL cases, so the time-limit rules see what they need.
     """
-    dates: dict[str, FuzzyDate] = {}  # thousands of cases share a few hundred dates
-
+    @cache  # thousands of cases share a few hundred dates
     def parsed(raw: str | None) -> FuzzyDate | None:
-        if not raw:
-            return None
-        found = dates.get(raw)
-        if found is None:
-            found = dates[raw] = FuzzyDate.parse(raw)
-        return found
+        return FuzzyDate.parse(raw) if raw else None
 
     rows = session.execute(select(CaseRow.id, CaseRow.display_name, CaseRow.status,
                                   CaseRow.status_since, CaseRow.sentence_ends,
