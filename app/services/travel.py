@@ -252,7 +252,8 @@ def prepare_for_travel(vault, backup_to: Path | None, *, progress: Progress | No
     with vault.session() as session:
         unfinished = session.get(VaultMeta, TRAVEL_PENDING) is not None
     if unfinished:
-        removed = _finish(vault, keystore, progress)
+        with backup.no_snapshots_meanwhile():
+            removed = _finish(vault, keystore, progress)
         with vault.session() as session:
             status = travel_status(session)
         return TravelReport(status.cases, 0, 0, removed, 0, False, status.since)
@@ -274,15 +275,17 @@ def prepare_for_travel(vault, backup_to: Path | None, *, progress: Progress | No
     if progress is not None:
         progress(70, 100)
     today = vault.clock().date()
-    with vault.session() as session:
-        if session.execute(text("SELECT coalesce(max(id), 0) FROM audit_log")).scalar() != mark:
-            raise UserError("The vault changed while the backup was written (a bundle or an "
-                            "edit), so the backup is not complete: nothing was removed. "
-                            "Prepare for travel again.")
-        kept, gone_cases, gone_attachments = _strip(session, today)
-    if progress is not None:
-        progress(80, 100)
-    removed_snapshots = _finish(vault, keystore, progress)
+    with backup.no_snapshots_meanwhile():  # none may land, full, after they are deleted
+        with vault.session() as session:
+            if session.execute(text("SELECT coalesce(max(id), 0) FROM audit_log")
+                               ).scalar() != mark:
+                raise UserError("The vault changed while the backup was written (a bundle or "
+                                "an edit), so the backup is not complete: nothing was "
+                                "removed. Prepare for travel again.")
+            kept, gone_cases, gone_attachments = _strip(session, today)
+        if progress is not None:
+            progress(80, 100)
+        removed_snapshots = _finish(vault, keystore, progress)
     same_disk = _same_disk(dest, vault.path)
     return TravelReport(kept, gone_cases, gone_attachments, removed_snapshots, size,
                         same_disk, today)

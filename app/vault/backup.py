@@ -19,7 +19,8 @@ import os
 import re
 import shutil
 import tarfile
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -76,13 +77,27 @@ def snapshots(vault: Vault) -> list[Path]:
     return sorted(p for p in folder.iterdir() if SNAPSHOT.match(p.name))
 
 
+# Held while a snapshot is written, and by travel mode from its strip until it has deleted
+# the snapshots: a daily snapshot begun at unlock must not land, full, after travel mode
+# removed the others (one process opens a vault, so a thread lock is enough).
+_SNAPSHOTS = threading.Lock()
+
+
+@contextlib.contextmanager
+def no_snapshots_meanwhile() -> Iterator[None]:
+    """Wait for a snapshot being written, and let none start until the block ends."""
+    with _SNAPSHOTS:
+        yield
+
+
 def take(vault: Vault, reason: str = "daily") -> Path:
-    stamp = vault.clock().strftime("%Y%m%dT%H%M%S%fZ")
-    target = vault.path / "backups" / f"vault-{stamp}.db"
-    export_database(vault, target)
-    for old in snapshots(vault)[:-KEEP_SNAPSHOTS]:
-        old.unlink()
-    return target
+    with _SNAPSHOTS:
+        stamp = vault.clock().strftime("%Y%m%dT%H%M%S%fZ")
+        target = vault.path / "backups" / f"vault-{stamp}.db"
+        export_database(vault, target)
+        for old in snapshots(vault)[:-KEEP_SNAPSHOTS]:
+            old.unlink()
+        return target
 
 
 def take_daily(vault: Vault) -> Path | None:

@@ -349,3 +349,31 @@ def test_a_follow_up_answered_only_on_a_removed_case_reopens(vault, tmp_path, ke
         assert asks.overdue_ask_ids(session, date(2026, 1, 1)) == {asked.id}
         assert session.scalar(text("SELECT last_raised FROM cases WHERE id = :i"),
                               {"i": ids["kept"]}) == "2025-06-01"
+
+
+def test_a_daily_snapshot_under_way_does_not_outlive_the_strip(vault, tmp_path, keystore,
+                                                                monkeypatch):
+    """The snapshot taken at unlock may still be copying when travel mode strips the vault:
+    the strip waits for it, and then deletes it with the others."""
+    import threading
+
+    fill(vault)
+    real = backup.export_database
+    copying, release = threading.Event(), threading.Event()
+
+    def slow_snapshot(vault_, target):
+        if threading.current_thread().name == "snapshot":
+            copying.set()
+            release.wait(10)
+        real(vault_, target)
+
+    monkeypatch.setattr(backup, "export_database", slow_snapshot)
+    snapshot = threading.Thread(target=backup.take, args=(vault,), name="snapshot")
+    snapshot.start()
+    assert copying.wait(10)
+    threading.Timer(0.5, release.set).start()  # it finishes while travel mode waits
+    prepare_for_travel(vault, tmp_path / "full.vigil", keystore=keystore)
+    snapshot.join(10)
+    assert backup.snapshots(vault) == []
+    assert GONE_NAME.encode() not in b"".join(
+        p.read_bytes() for p in (vault.path / "backups").iterdir())
