@@ -35,10 +35,9 @@ from app.services import attachments, dashboard, search
 from app.services.asks import list_asks
 from app.services.cases import CaseFilter, get_case, list_cases
 from app.ui.clipboard import ClipboardGuard
-from app.ui.context import ASKS, ATTACHMENTS, CASES, DIRECTORY, MEETINGS, SETTINGS, VaultContext
+from app.ui.context import ASKS, ATTACHMENTS, CASES, DIRECTORY, SETTINGS, VaultContext
 from app.ui.dossier_export import abort_exports, export_dossier
 from app.ui.exchange import ExchangeWatcher, choose_exchange_folder, exchange_folder_text
-from app.ui.i18n import label
 from app.ui.log_ask import log_ask
 from app.ui.preferences import Preferences
 from app.ui.tasks import TaskRunner
@@ -107,7 +106,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setAccessibleName(self.tr("Screens"))
         self.sidebar.setFixedWidth(210)
         self.screens = QStackedWidget()
-        self.dashboard_view = DashboardView()
+        self.dashboard_view = DashboardView(self.ctx)
         self.cases_view = CasesView()
         self.cases_view.set_context(self.ctx)
         self.exchange = ExchangeWatcher(self.ctx, parent=self)
@@ -120,13 +119,12 @@ class MainWindow(QMainWindow):
         self.travel_group = TravelGroup(self.ctx, keystore=keystore)
         self.settings_view.add_group(self.travel_group)
         # Screens that load themselves through the context: refreshed when shown, cleared
-        # on lock. The Dashboard and Cases are driven from here (their data paths are tuned).
+        # on lock. Cases is driven from here (its list and search paths are tuned).
         self.own_screens: dict[str, QWidget] = {
-            "Meetings": self.meetings_view, "Asks": self.asks_view,
-            "Officials & organisations": self.directory_view,
+            "Dashboard": self.dashboard_view, "Meetings": self.meetings_view,
+            "Asks": self.asks_view, "Officials & organisations": self.directory_view,
             "Colleagues": self.colleagues_view, "Settings": self.settings_view}
-        widgets = {"Dashboard": self.dashboard_view, "Cases": self.cases_view,
-                   **self.own_screens}
+        widgets = {"Cases": self.cases_view, **self.own_screens}
         for name in SCREENS:
             self.sidebar.addItem(self.tr(name))
             self.screens.addWidget(widgets[name])
@@ -156,9 +154,9 @@ class MainWindow(QMainWindow):
         self.cases_view.filter_changed.connect(self.refresh_cases)
         self.cases_view.case_selected.connect(self._load_case)
         self.dashboard_view.count_clicked.connect(self._open_count)
-        self.dashboard_view.cell_hovered.connect(self._load_cell_detail)
         self.dashboard_view.cell_clicked.connect(self._open_cell)
-        self.dashboard_view.model.cells_wanted.connect(self._load_matrix_cells)
+        self.dashboard_view.loaded.connect(self.dashboard_shown)
+        self.dashboard_view.cell_detail_shown.connect(self.cell_detail_shown)
         self.cases_view.copy_requested.connect(self.clipboard.copy)
         self.ctx.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.ctx.changed.connect(self._vault_changed)
@@ -226,7 +224,7 @@ class MainWindow(QMainWindow):
         self.log_ask_action.setEnabled(True)
         self.tasks.run(lambda job: backup.take_daily(vault), lambda _r: None, lambda _e: None)
         self.exchange.start()
-        self.refresh_dashboard()
+        self.dashboard_view.refresh()
         self.refresh_cases(self.cases_view.current_filter(), reload=True)
         self.vault_unlocked.emit()
 
@@ -259,7 +257,6 @@ class MainWindow(QMainWindow):
         self.clipboard.clear()
         self.ctx.closed()  # results still on their way are dropped
         self.cases_view.clear()
-        self.dashboard_view.clear()
         for screen in self.own_screens.values():
             screen.clear()
         self.travel_group.clear()
@@ -346,9 +343,8 @@ class MainWindow(QMainWindow):
             screen.refresh()
 
     def _vault_changed(self, kind: str) -> None:
-        """A screen wrote something: what shows that kind of record reloads."""
-        if kind in (CASES, ASKS, MEETINGS, DIRECTORY, ATTACHMENTS):
-            self.refresh_dashboard()
+        """A screen wrote something: what shows that kind of record reloads (the screens
+        of ``own_screens`` watch for themselves)."""
         if kind in (CASES, ASKS, DIRECTORY):
             self.refresh_cases(self.cases_view.current_filter(), reload=True)
         shown = self.cases_view.shown_case_id
@@ -398,31 +394,6 @@ class MainWindow(QMainWindow):
             self.cases_view.show_only(ids)
             self.cases_shown.emit()
 
-    def refresh_dashboard(self) -> None:
-        vault = self.vault
-        if vault is None:
-            return
-
-        block = self.dashboard_view.model.BLOCK
-
-        def work(job):
-            now = vault.clock()
-            with vault.session() as session:
-                return (dashboard.counts(session, now.date(), now),
-                        dashboard.matrix(session, now.date(), with_cells=block), now.date())
-
-        self.ctx.run(lambda _vault, job: work(job), self._show_dashboard)
-
-    def _load_matrix_cells(self, generation: int, block: int, case_ids: list[str]) -> None:
-        model = self.dashboard_view.model
-        self.ctx.read(lambda session: dashboard.matrix_cells(session, case_ids),
-                      lambda cells: model.add_cells(generation, block, cells))
-
-    def _show_dashboard(self, result) -> None:
-        if self.vault is not None:
-            self.dashboard_view.show_dashboard(*result)
-            self.dashboard_shown.emit()
-
     def _load_case(self, case_id: str) -> None:
         vault = self.vault
         if vault is None:
@@ -471,33 +442,6 @@ class MainWindow(QMainWindow):
         self.vault_locked.connect(dialog.reject)
         self.case_list = dialog
         dialog.open()
-
-    def _load_cell_detail(self, case_id: str, government_id: str) -> None:
-        vault = self.vault
-        if vault is None:
-            return
-
-        def work(job):
-            with vault.session() as session:
-                found = dashboard.last_asks(session, case_id, government_id)
-            return case_id, government_id, found[0] if found else None
-
-        self.ctx.run(lambda _vault, job: work(job), self._show_cell_detail)
-
-    def _show_cell_detail(self, result) -> None:
-        case_id, government_id, view = result
-        if self.vault is None or view is None:
-            return
-        ask = view.ask
-        text = self.tr("Last raised {0} by {1}").format(ask.date, view.raised_by or "?")
-        if view.raised_with:
-            text += self.tr(" with {0}").format(view.raised_with)
-        text += "\n" + (self.tr("Response: {0}").format(label(ask.response))
-                        if ask.response else self.tr("No response recorded"))
-        if ask.response_text:
-            text += "\n" + ask.response_text
-        self.dashboard_view.set_cell_detail(case_id, government_id, text)
-        self.cell_detail_shown.emit()
 
     def _open_cell(self, case_id: str, _government_id: str) -> None:
         """A matrix cell opens that case on its Asks tab."""

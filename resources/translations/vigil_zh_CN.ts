@@ -1464,6 +1464,22 @@ Added by {1}</source>
         <source>Green: within 90 days · amber: within a year · red: longer ago · grey: never. Rest the pointer on a cell for the last ask; click it to open the case.</source>
         <translation>绿色：90 天内 · 琥珀色：一年内 · 红色：更早 · 灰色：从未。将指针停在单元格上可查看最近一次交涉；点击可打开个案。</translation>
     </message>
+    <message>
+        <source>Last raised {0} by {1}</source>
+        <translation>最近一次由{1}于 {0} 提出</translation>
+    </message>
+    <message>
+        <source> with {0}</source>
+        <translation>，交涉对象：{0}</translation>
+    </message>
+    <message>
+        <source>Response: {0}</source>
+        <translation>答复：{0}</translation>
+    </message>
+    <message>
+        <source>No response recorded</source>
+        <translation>未记录答复</translation>
+    </message>
 </context>
 <context>
     <name>DirectoryForm</name>
@@ -2373,22 +2389,6 @@ Added by {1}</source>
     <message>
         <source>{0} ({1} to review)</source>
         <translation>{0}（{1} 个待审阅）</translation>
-    </message>
-    <message>
-        <source>Last raised {0} by {1}</source>
-        <translation>最近一次由{1}于 {0} 提出</translation>
-    </message>
-    <message>
-        <source> with {0}</source>
-        <translation>，交涉对象：{0}</translation>
-    </message>
-    <message>
-        <source>Response: {0}</source>
-        <translation>答复：{0}</translation>
-    </message>
-    <message>
-        <source>No response recorded</source>
-        <translation>未记录答复</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services import dashboard
+from app.ui.context import ASKS, ATTACHMENTS, CASES, DIRECTORY, MEETINGS, Refresher, VaultContext
+from app.ui.i18n import label
 from app.ui.models import MatrixModel
 
 COUNTS = (
@@ -57,12 +60,17 @@ class HeatCellDelegate(QStyledItemDelegate):
 
 
 class DashboardView(QWidget):
-    count_clicked = Signal(str)
-    cell_hovered = Signal(str, str)  # case id, government id
-    cell_clicked = Signal(str, str)
+    """A screen like the others: it reads its counts and matrix through the context when
+    shown or when what it counts changes, and forgets them on lock."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    count_clicked = Signal(str)
+    cell_clicked = Signal(str, str)  # case id, government id
+    loaded = Signal()  # counts and matrix shown
+    cell_detail_shown = Signal()  # a cell's tooltip now tells its last ask
+
+    def __init__(self, ctx: VaultContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ctx = ctx
         grid = QGridLayout()
         self.buttons: dict[str, QPushButton] = {}
         for column, (key, text) in enumerate(COUNTS):
@@ -89,8 +97,9 @@ class DashboardView(QWidget):
         self.matrix.setMouseTracking(True)
         self.matrix.setShowGrid(False)
         self.matrix.setItemDelegate(HeatCellDelegate(self.matrix))
-        self.matrix.entered.connect(lambda index: self._cell_signal(self.cell_hovered, index))
-        self.matrix.clicked.connect(lambda index: self._cell_signal(self.cell_clicked, index))
+        self.matrix.entered.connect(self._hovered)
+        self.matrix.clicked.connect(self._clicked)
+        self.model.cells_wanted.connect(self._read_cells)
         self.empty = QLabel(self.tr("No cases yet. Add one under Cases, or import a "
                                     "spreadsheet with 'vigil import'."))
         self.empty.setWordWrap(True)
@@ -105,13 +114,74 @@ class DashboardView(QWidget):
         layout.addWidget(legend)
         layout.addWidget(self.matrix)
         layout.addWidget(self.empty)
+        self.freshness = Refresher(ctx, self, (CASES, ASKS, MEETINGS, DIRECTORY, ATTACHMENTS),
+                                   self._read)
 
-    def _cell_signal(self, signal, index) -> None:
+    # -- the screen contract ---------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.freshness.refresh()
+
+    def clear(self) -> None:
+        self.freshness.clear()
+        for key, text in COUNTS:
+            self.buttons[key].setText(f"–\n{self.tr(text)}")
+        self.model.clear()
+        self.empty.hide()
+
+    def _read(self):
+        block = self.model.BLOCK
+
+        def query(session):
+            now = self.ctx.now()
+            return (dashboard.counts(session, now.date(), now),
+                    dashboard.matrix(session, now.date(), with_cells=block), now.date())
+
+        return self.ctx.read(query, self.freshness.done(self._show),
+                             on_failed=self.freshness.failed())
+
+    def _show(self, result) -> None:
+        self.show_dashboard(*result)
+        self.loaded.emit()
+
+    def _read_cells(self, generation: int, block: int, case_ids: list[str]) -> None:
+        self.ctx.read(lambda session: dashboard.matrix_cells(session, case_ids),
+                      lambda cells: self.model.add_cells(generation, block, cells))
+
+    # -- the matrix's cells ----------------------------------------------------------------------
+    def _ids_at(self, index) -> tuple[str, str] | None:
         if index.isValid() and self.model.cell(index.row(), index.column()) is not None:
-            signal.emit(*self.model.ids_at(index.row(), index.column()))
+            return self.model.ids_at(index.row(), index.column())
+        return None
 
-    def set_cell_detail(self, case_id: str, government_id: str, text: str) -> None:
+    def _clicked(self, index) -> None:
+        if (ids := self._ids_at(index)) is not None:
+            self.cell_clicked.emit(*ids)
+
+    def _hovered(self, index) -> None:
+        """The last ask and its answer, read when the pointer rests on a cell."""
+        if (ids := self._ids_at(index)) is None:
+            return
+        case_id, government_id = ids
+
+        def query(session):
+            found = dashboard.last_asks(session, case_id, government_id)
+            return found[0] if found else None
+
+        self.ctx.read(query, lambda view: self._show_cell_detail(case_id, government_id, view))
+
+    def _show_cell_detail(self, case_id: str, government_id: str, view) -> None:
+        if view is None:
+            return
+        ask = view.ask
+        text = self.tr("Last raised {0} by {1}").format(ask.date, view.raised_by or "?")
+        if view.raised_with:
+            text += self.tr(" with {0}").format(view.raised_with)
+        text += "\n" + (self.tr("Response: {0}").format(label(ask.response))
+                        if ask.response else self.tr("No response recorded"))
+        if ask.response_text:
+            text += "\n" + ask.response_text
         self.model.set_detail(case_id, government_id, text)
+        self.cell_detail_shown.emit()
 
     def show_dashboard(self, counts: dict[str, int], matrix, today) -> None:
         for key, text in COUNTS:
@@ -123,8 +193,3 @@ class DashboardView(QWidget):
             title = self.model.headerData(column, Qt.Orientation.Horizontal)
             titles.resizeSection(column, max(44, metrics.horizontalAdvance(title) + 16))
         self.empty.setVisible(self.model.rowCount() == 0)
-
-    def clear(self) -> None:
-        for key, text in COUNTS:
-            self.buttons[key].setText(f"–\n{self.tr(text)}")
-        self.model.clear()
