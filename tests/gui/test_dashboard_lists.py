@@ -130,3 +130,16 @@ def test_a_block_for_an_older_matrix_is_dropped(qtbot):
     assert model.cell(2, 0) is None
     model.add_cells(generation + 1, block, {("case2", "gov"): Cell(NOW.date(), 4)})
     assert model.cell(2, 0).count == 4
+
+
+def test_the_dashboard_reloads_when_shown_not_after_every_write_elsewhere(qtbot, window):
+    loads = []
+    window.dashboard_view.loaded.connect(lambda: loads.append(1))
+    window.sidebar.setCurrentRow(1)  # Cases
+    window.ctx.changed.emit("asks")
+    window.ctx.changed.emit("cases")
+    qtbot.wait(200)
+    assert loads == []  # hidden: only marked stale
+    with qtbot.waitSignal(window.dashboard_shown, timeout=10_000):
+        window.sidebar.setCurrentRow(0)
+    assert len(loads) == 1
