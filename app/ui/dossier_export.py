@@ -39,6 +39,7 @@ from app.errors import Cancelled, UserError
 from app.services import dossier_data
 from app.ui import filedialogs
 from app.ui.i18n import tr as _tr
+from app.ui.widgets import problem_label
 from app.vault.fsutil import atomic_output
 
 DEFAULT_NAME = "dossier.pdf"  # neutral: never a case's or a meeting's name
@@ -105,10 +106,7 @@ class DossierExportDialog(QDialog):
         form.addRow(self.tr("PDF password"), self.password)
         form.addRow(self.tr("Password again"), self.password_again)
         form.addRow(self.tr("Save as"), file_row)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828")
-        self.error.hide()
+        self.error = problem_label(self.tr("Problem"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = buttons.addButton(self.tr("Export"),
                                                QDialogButtonBox.ButtonRole.AcceptRole)

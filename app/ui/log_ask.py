@@ -39,6 +39,7 @@ from app.services.cases import list_cases, new_id
 from app.services.directory import officials, organisations
 from app.ui.context import ASKS, VaultContext
 from app.ui.i18n import label
+from app.ui.widgets import problem_label
 
 DATE_HINT = "YYYY, YYYY-MM or YYYY-MM-DD"
 OFFICIAL, ORGANISATION = "official", "organisation"
@@ -226,11 +227,7 @@ class LogAskDialog(QDialog):
         self.response_text = self._text(self.tr("What they answered"))
         self.follow_up = self._line(self.tr("Follow-up due"), DATE_HINT)
         self.notes = self._text(self.tr("Notes"))
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setAccessibleName(self.tr("Problem"))
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.hide()
+        self.error = problem_label(self.tr("Problem"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save |
                                         QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)

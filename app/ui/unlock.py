@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.widgets import ERROR_STYLE
+
 
 class UnlockView(QWidget):
     unlock_requested = Signal(str, bool)  # secret, is a recovery key
@@ -48,7 +50,7 @@ class UnlockView(QWidget):
         self.message = QLabel()
         self.message.setObjectName("unlockMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
+        self.message.setStyleSheet(ERROR_STYLE)
 
         box = QWidget()
         box.setFixedWidth(380)

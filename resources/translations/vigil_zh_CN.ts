@@ -655,6 +655,10 @@
         <translation>名称</translation>
     </message>
     <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
         <source>Add</source>
         <translation>添加</translation>
     </message>
@@ -1692,6 +1696,10 @@ Added by {1}</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -1764,6 +1772,13 @@ Added by {1}</source>
     <message>
         <source>Refused bundles (left in the folder, not applied):</source>
         <translation>被拒绝的数据包（留在文件夹中，未应用）：</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDialog</name>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
     </message>
 </context>
 <context>
@@ -2550,6 +2565,10 @@ Added by {1}</source>
         <translation>尚无会见。按“新建会见”安排一次会见，然后添加要在会上提出的个案。</translation>
     </message>
     <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -2793,6 +2812,10 @@ Added by {1}</source>
     <message>
         <source>Summary</source>
         <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
     </message>
     <message>
         <source>Tick at least one case that was raised.</source>

@@ -44,11 +44,11 @@ from app.domain.enums import (
 )
 from app.domain.model import Case, OtherName
 from app.ui.i18n import label, tr
+from app.ui.widgets import problem_label
 
 EARLIEST_BIRTH_YEAR = 1900
 DATE_HINT = "YYYY, YYYY-MM or YYYY-MM-DD; add ~ if approximate"
 _COUNTRY = re.compile(r"[A-Z]{2}")
-ERROR_STYLE = "color: #c62828;"
 
 
 def confirm(parent: QWidget | None, text: str, action: str) -> bool:
@@ -140,11 +140,7 @@ class ProfileForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.problems = QLabel()
-        self.problems.setStyleSheet(ERROR_STYLE)
-        self.problems.setWordWrap(True)
-        self.problems.setAccessibleName(tr("Problems"))
-        self.problems.hide()
+        self.problems = problem_label(tr("Problems"))
         self.display_name = line(tr("Display name"), tr("Name in Latin letters (required)"))
         self.name_original = follow_direction(line(tr("Name in original script"),
                                                    tr("For example 王全璋 or تۇرسۇن")))
@@ -223,10 +219,7 @@ class ProfileForm(QWidget):
         for text, widget, key in rows:
             form.addRow(text, widget)
             if key is not None:
-                error = QLabel()
-                error.setStyleSheet(ERROR_STYLE)
-                error.setWordWrap(True)
-                error.hide()
+                error = problem_label()
                 form.addRow("", error)
                 self.errors[key] = error
         layout = QVBoxLayout(self)

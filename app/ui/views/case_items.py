@@ -35,7 +35,6 @@ from app.ui.i18n import label, tr
 from app.ui.views import case_editor  # its ``confirm``, which tests replace
 from app.ui.views.case_editor import (
     DATE_HINT,
-    ERROR_STYLE,
     combo_value,
     enum_combo,
     follow_direction,
@@ -46,6 +45,7 @@ from app.ui.views.case_editor import (
     set_combo,
     text_box,
 )
+from app.ui.widgets import problem_label, show_problem
 
 
 class ItemDialog(QDialog):
@@ -56,10 +56,7 @@ class ItemDialog(QDialog):
         self.setWindowTitle(title)  # never case data: other processes can read titles
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.form = QFormLayout()
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = problem_label(self.tr("Problem"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
                                         QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -72,8 +69,7 @@ class ItemDialog(QDialog):
 
     def accept(self) -> None:
         item, problem = self.build()
-        self.error.setText(problem or "")
-        self.error.setVisible(bool(problem))
+        show_problem(self.error, problem)
         if item is not None:
             self.result_item = item
             super().accept()

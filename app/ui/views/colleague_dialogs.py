@@ -31,6 +31,7 @@ from app.sharing.colleagues import Colleague
 from app.ui import filedialogs
 from app.ui.exchange import review_text
 from app.ui.i18n import tr
+from app.ui.widgets import problem_label, show_problem
 
 CARD_FILTER = "Vigil contact card (*.json *.txt)"
 BUNDLE_FILTER = "Vigil bundle (*.vigil)"
@@ -85,10 +86,7 @@ class AddColleagueDialog(QDialog):
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("Name to show (default: the card's)"))
         self.name.setAccessibleName(self.tr("Name"))
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: #c62828;")
+        self.error = problem_label(self.tr("Problem"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add"))
@@ -118,13 +116,13 @@ class AddColleagueDialog(QDialog):
                 raise UserError("too large")
             self.card.setPlainText(data.decode("utf-8"))
         except (OSError, UnicodeDecodeError, UserError):
-            self.error.setText(self.tr("The contact card could not be read."))
+            show_problem(self.error, self.tr("The contact card could not be read."))
 
     def try_accept(self) -> None:
         try:
             name, recipient, signing_key = colleagues.read_card(self.card.toPlainText())
         except UserError as exc:
-            self.error.setText(str(exc))
+            show_problem(self.error, str(exc))
             return
         name = self.name.text().strip() or name.strip() or self.tr("colleague")
         self.accept()

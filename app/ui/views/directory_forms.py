@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -30,6 +29,7 @@ from app.services import directory
 from app.services.cases import new_id
 from app.ui.context import DIRECTORY, VaultContext
 from app.ui.i18n import label
+from app.ui.widgets import problem_label
 
 _COUNTRY = re.compile(r"[A-Z]{2}")
 
@@ -44,11 +44,7 @@ class DirectoryForm(QDialog):
         self.ctx = ctx
         self._open = True
         self.form = QFormLayout()
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setAccessibleName(self.tr("Problem"))
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.hide()
+        self.error = problem_label(self.tr("Problem"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save |
                                         QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)

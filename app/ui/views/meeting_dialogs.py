@@ -28,6 +28,7 @@ from app.domain.enums import Consent, Request, Response
 from app.services import cases as case_service
 from app.services import meetings as meeting_service
 from app.ui.i18n import label
+from app.ui.widgets import problem_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -120,9 +121,7 @@ class OutcomeDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("The asks were"), self.public)
         form.addRow(self.tr("Summary"), self.summary)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c62828")
-        self.error.hide()
+        self.error = problem_label(self.tr("Problem"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
                                    QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

@@ -40,6 +40,7 @@ from app.ui.views.meeting_cases import MeetingCasesEditor
 from app.ui.views.meeting_dialogs import OutcomeDialog
 from app.ui.views.meeting_form import MeetingForm
 from app.ui.views.meeting_table import MeetingTableModel
+from app.ui.widgets import problem_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,10 +104,7 @@ class MeetingsScreen(QWidget):
         self.cases.changed.connect(self._mark_dirty)
         self.cases.suggestions_requested.connect(self.suggest_cases)
 
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828")
-        self.error.hide()
+        self.error = problem_label(self.tr("Problem"))
         self.save_button = QPushButton(self.tr("Save"))
         self.delete_button = QPushButton(self.tr("Delete…"))
         self.outcome_button = QPushButton(self.tr("Record outcome…"))

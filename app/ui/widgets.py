@@ -1,0 +1,29 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Small pieces every form builds the same way."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+ERROR_STYLE = "color: #c62828;"  # a red that reads on light and dark backgrounds
+
+
+def problem_label(accessible_name: str | None = None) -> QLabel:
+    """Where a form says what is wrong, in one sentence: red, wrapped, plain text (an error
+    may quote a name; it is never read as markup), hidden until there is something to say."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setStyleSheet(ERROR_STYLE)
+    if accessible_name:
+        label.setAccessibleName(accessible_name)
+    label.hide()
+    return label
+
+
+def show_problem(label: QLabel, text: str | None) -> None:
+    """Say ``text`` under the form, or nothing (hidden) when it is empty."""
+    label.setText(text or "")
+    label.setVisible(bool(text))
