@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QProgressBar
 
 ERROR_STYLE = "color: #c62828;"  # a red that reads on light and dark backgrounds
 
@@ -27,3 +27,12 @@ def show_problem(label: QLabel, text: str | None) -> None:
     """Say ``text`` under the form, or nothing (hidden) when it is empty."""
     label.setText(text or "")
     label.setVisible(bool(text))
+
+
+def strength_meter() -> QProgressBar:
+    """A thin bar for a new passphrase's strength, 0 (weak) to 3 (strong)."""
+    meter = QProgressBar()
+    meter.setRange(0, 3)
+    meter.setTextVisible(False)
+    meter.setMaximumHeight(8)
+    return meter

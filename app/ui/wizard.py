@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from app.errors import VigilError
 from app.ui.filedialogs import choose_folder
 from app.ui.tasks import TaskRunner
+from app.ui.widgets import strength_meter
 from app.vault.keychain import KeyStore
 from app.vault.keyslots import KdfParams
 from app.vault.vault import MIN_PASSPHRASE, Vault
@@ -71,10 +72,7 @@ class SetupPage(QWizardPage):
         self.again = QLineEdit()
         self.again.setEchoMode(QLineEdit.EchoMode.Password)
         self.again.setAccessibleName(self.tr("Passphrase again"))
-        self.meter = QProgressBar()
-        self.meter.setRange(0, 3)
-        self.meter.setTextVisible(False)
-        self.meter.setMaximumHeight(8)
+        self.meter = strength_meter()
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
         self.remember = QCheckBox(self.tr("Remember on this computer (unlock with the "

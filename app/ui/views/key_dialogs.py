@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QVBoxLayout,
     QWidget,
 )
 
+from app.ui.widgets import strength_meter
 from app.ui.wizard import strength
 from app.vault.vault import MIN_PASSPHRASE
 
@@ -37,10 +37,7 @@ class PassphraseDialog(QDialog):
                            (self.again, self.tr("New passphrase again"))):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
             edit.setAccessibleName(name)
-        self.meter = QProgressBar()
-        self.meter.setRange(0, 3)
-        self.meter.setTextVisible(False)
-        self.meter.setMaximumHeight(8)
+        self.meter = strength_meter()
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
