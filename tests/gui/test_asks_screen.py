@@ -446,3 +446,25 @@ def test_lock_drops_every_line_and_a_block_read_under_way(qtbot, ctx, small_bloc
     QCoreApplication.processEvents()  # a late result, if any, would arrive now
     assert model.rowCount() == 0 and model.total() == 0 and model.cached_lines() == 0
     assert model.row_of(OLD_ASK.id) is None and small_blocks.count.text() == ""
+
+
+def test_channels_and_responses_show_and_filter_in_the_readers_language(qtbot, more_asks,
+                                                                         screen):
+    """Labels are looked up when shown, not when the module loads (before the translation
+    is installed): in Chinese the list says 信函 and the filter finds it."""
+    from PySide6.QtCore import QCoreApplication
+
+    from app.ui import i18n
+
+    translators = i18n.install(QCoreApplication.instance(), "zh_CN")
+    assert translators, "the Chinese translation did not load"
+    try:
+        letters = {a.id for a in MORE if a.channel is Channel.LETTER}
+        screen.filter.setText("信函")
+        qtbot.waitUntil(lambda: screen.model.rowCount() == len(letters))
+        assert {screen.model.line_at(r).id for r in range(len(letters))} == letters
+        assert screen.model.data(screen.model.index(0, 3)) == "信函"
+        assert "信函" in haystack(screen.model.line_at(0))
+    finally:
+        for translator in translators:
+            QCoreApplication.removeTranslator(translator)

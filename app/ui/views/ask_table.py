@@ -15,14 +15,21 @@ from app.services.asks import AskLine
 from app.ui.i18n import label
 from app.ui.table_model import TableModel, table_view
 
-CHANNELS = {c.value: label(c) for c in Channel}
-RESPONSES = {r.value: label(r) for r in Response}
+
+def channel_label(value: str | None) -> str:
+    """The channel as the reader's language names it (looked up now, not at import: the
+    translation is installed after this module loads)."""
+    return label(Channel(value)) if value else ""
+
+
+def response_label(value: str | None) -> str:
+    return label(Response(value)) if value else ""
 
 
 def haystack(line: AskLine) -> str:
     """What the filter box searches, lower-cased once (runs off the UI thread)."""
     return "\n".join((line.date, line.raised_by, line.raised_with,
-                      CHANNELS.get(line.channel, ""), RESPONSES.get(line.response, ""),
+                      channel_label(line.channel), response_label(line.response),
                       "\n".join(line.cases), line.follow_up_due or "")).casefold()
 
 
@@ -93,13 +100,13 @@ class AskTableModel(TableModel):
             if column == 2:
                 return line.raised_with
             if column == 3:
-                return self.tr(CHANNELS[line.channel]) if line.channel else ""
+                return channel_label(line.channel)
             if column == 4:
                 return self.tr("Public") if line.public else self.tr("Private")
             if column == 5:
                 return "; ".join(line.cases)
             if column == 6:
-                return self.tr(RESPONSES[line.response]) if line.response else ""
+                return response_label(line.response)
             return line.follow_up_due or ""
         return None
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.enums import Channel, Response
 from app.services.ask_pages import (
     BLOCK,
     AskFilter,
@@ -41,8 +42,9 @@ from app.services.ask_pages import (
 )
 from app.services.asks import AskLine, delete_ask, get_ask
 from app.ui.context import ASKS, CASES, DIRECTORY, Refresher, VaultContext
+from app.ui.i18n import label
 from app.ui.log_ask import LogAskDialog
-from app.ui.views.ask_table import CHANNELS, RESPONSES, AskTableModel, ask_table
+from app.ui.views.ask_table import AskTableModel, ask_table
 
 CACHED_BLOCKS = 8         # blocks of lines kept: a screenful many times over
 FILTER_DELAY_MS = 150
@@ -234,9 +236,8 @@ class AsksScreen(QWidget):
         needle = self.filter.text().strip().casefold()
         where = AskFilter(
             text=needle,
-            channels=[v for v, name in CHANNELS.items() if needle and needle in name.casefold()],
-            responses=[v for v, name in RESPONSES.items()
-                       if needle and needle in name.casefold()])
+            channels=[c.value for c in Channel if needle and needle in label(c).casefold()],
+            responses=[r.value for r in Response if needle and needle in label(r).casefold()])
         only_overdue, overdue, today = self.overdue.isChecked(), self._overdue, self.ctx.today()
         block = self.model.block
 
