@@ -50,9 +50,7 @@ def save_ask(session: Session, ask: Ask, *, refs_checked: bool = False) -> None:
         row = AskRow(id=ask.id)
         session.add(row)
     values = column_values(ask)
-    values.update(deleted=False, date_sort=ask.date.earliest().isoformat(),
-                  follow_up_sort=ask.follow_up_due.earliest().isoformat()
-                  if ask.follow_up_due else None)
+    values.update(deleted=False, date_sort=ask.date.earliest().isoformat())
     assign(row, values)
     index_ask(session, row)
 
@@ -83,13 +81,12 @@ def index_ask(session: Session, row: AskRow, case_ids=None) -> None:
 def reindex_official(session: Session, official_id: str) -> None:
     """After an official moved organisation: their asks count for the new government."""
     params = {"official": official_id}
-    session.execute(text(
-        "UPDATE ask_cases SET government_id = (SELECT organisation_id FROM officials "
-        "WHERE id = :official) WHERE ask_id IN (SELECT id FROM asks WHERE "
-        "raised_by_official_id = :official AND raised_by_organisation_id IS NULL)"), params)
-    cases = set(session.scalars(text(
-        "SELECT case_id FROM ask_cases WHERE ask_id IN (SELECT id FROM asks WHERE "
-        "raised_by_official_id = :official AND raised_by_organisation_id IS NULL)"), params))
+    theirs = ("ask_id IN (SELECT id FROM asks WHERE raised_by_official_id = :official "
+              "AND raised_by_organisation_id IS NULL)")
+    cases = set(session.scalars(text(f"SELECT case_id FROM ask_cases WHERE {theirs}"),  # noqa: S608
+                                params))
+    session.execute(text("UPDATE ask_cases SET government_id = (SELECT organisation_id "  # noqa: S608
+                         f"FROM officials WHERE id = :official) WHERE {theirs}"), params)
     _touched(session, cases, set())
 
 

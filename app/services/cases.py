@@ -177,6 +177,12 @@ class CaseFilter:
     not_raised_since_days: int | None = None  # includes cases never raised
 
 
+def not_raised_within(today: date, days: int):
+    """SQL: nobody raised the case in the last ``days`` days (never raised included)."""
+    cutoff = (today - timedelta(days=days)).isoformat()
+    return or_(CaseRow.last_raised.is_(None), CaseRow.last_raised < cutoff)
+
+
 def list_cases(session: Session, today: date, flt: CaseFilter = CaseFilter()) -> list[CaseSummary]:
     """Cases matching every part of the filter, by name."""
     # Plain columns, not ORM objects: the list is read whole, thousands of rows at a time.
@@ -200,8 +206,7 @@ def list_cases(session: Session, today: date, flt: CaseFilter = CaseFilter()) ->
             each = func.json_each(column).table_valued("value")
             stmt = stmt.where(exists(select(1).select_from(each).where(each.c.value == wanted)))
     if flt.not_raised_since_days is not None:
-        cutoff = (today - timedelta(days=flt.not_raised_since_days)).isoformat()
-        stmt = stmt.where(or_(CaseRow.last_raised.is_(None), CaseRow.last_raised < cutoff))
+        stmt = stmt.where(not_raised_within(today, flt.not_raised_since_days))
     stmt = stmt.order_by(CaseRow.display_name, CaseRow.id)
     return _summaries(session.execute(stmt), today)
 

@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from typing import NamedTuple
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain import rules
@@ -24,7 +24,7 @@ from app.domain.dates import FuzzyDate
 from app.domain.enums import DETAINED_STATUSES, Consent, EventKind, OrganisationKind, Status
 from app.domain.model import Event, Meeting
 from app.services.asks import AskView, list_asks, overdue_ask_ids, overdue_count
-from app.services.cases import CaseFilter, CaseSummary, list_cases
+from app.services.cases import CaseFilter, CaseSummary, list_cases, not_raised_within
 from app.services.meetings import list_meetings
 from app.vault.tables import AskCase, CaseRow, EventRow, OrganisationRow
 
@@ -256,11 +256,9 @@ def days_left_in_month(today: date) -> int:
 def counts(session: Session, today: date, now: datetime) -> dict[str, int]:
     """The dashboard's headline numbers."""
     held = _held_cases(session)  # read once for both rules below
-    cutoff = (today - timedelta(days=90)).isoformat()
     return {
         "not_raised_90": session.scalar(select(func.count()).where(
-            CaseRow.deleted.is_(False),
-            or_(CaseRow.last_raised.is_(None), CaseRow.last_raised < cutoff))),
+            CaseRow.deleted.is_(False), not_raised_within(today, 90))),
         "follow_ups_overdue": overdue_count(session, today),
         "upcoming_meetings": len(upcoming_meetings(session, now)),
         "past_time_limit": len({o.case_id for o in time_limit_breaches(session, today,

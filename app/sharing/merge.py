@@ -334,12 +334,8 @@ def derive(kind: str, row) -> None:
     if kind not in DOMAIN:
         return
     obj = from_row(DOMAIN[kind], row)
-    if kind == "event":
+    if kind == "event" or kind == "ask":
         row.date_sort = obj.date.earliest().isoformat()
-    elif kind == "ask":
-        row.date_sort = obj.date.earliest().isoformat()
-        row.follow_up_sort = obj.follow_up_due.earliest().isoformat() \
-            if obj.follow_up_due else None
     elif kind == "meeting":
         if obj.starts_at.tzinfo is None:
             raise ValueError("meeting time without zone")

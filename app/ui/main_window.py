@@ -35,7 +35,7 @@ from app.services import attachments, dashboard, search
 from app.services.asks import list_asks
 from app.services.cases import CaseFilter, get_case, list_cases
 from app.ui.clipboard import ClipboardGuard
-from app.ui.context import ASKS, ATTACHMENTS, CASES, DIRECTORY, SETTINGS, VaultContext
+from app.ui.context import ASKS, ATTACHMENTS, CASES, DIRECTORY, VaultContext
 from app.ui.dossier_export import abort_exports, export_dossier
 from app.ui.exchange import ExchangeWatcher, choose_exchange_folder, exchange_folder_text
 from app.ui.log_ask import log_ask
@@ -343,16 +343,14 @@ class MainWindow(QMainWindow):
             screen.refresh()
 
     def _vault_changed(self, kind: str) -> None:
-        """A screen wrote something: what shows that kind of record reloads (the screens
-        of ``own_screens`` watch for themselves)."""
+        """A screen wrote something: the Cases screen reloads what shows that kind of
+        record (the screens of ``own_screens`` watch for themselves, each through its
+        ``Refresher``)."""
         if kind in (CASES, ASKS, DIRECTORY):
             self.refresh_cases(self.cases_view.current_filter(), reload=True)
         shown = self.cases_view.shown_case_id
         if shown and kind in (CASES, ASKS, ATTACHMENTS, DIRECTORY):
             self._load_case(shown)
-        current = self.own_screens.get(SCREENS[self.sidebar.currentRow()])
-        if current is not None and kind != SETTINGS:
-            current.refresh()
 
     def show_case(self, case_id: str) -> None:
         """Open a case on the Cases screen (any screen may ask, through the context)."""

@@ -36,3 +36,15 @@ def strength_meter() -> QProgressBar:
     meter.setTextVisible(False)
     meter.setMaximumHeight(8)
     return meter
+
+
+def recovery_key_label(key: str = "") -> QLabel:
+    """The recovery key, shown once: large, fixed-width, selectable (for reading it out)."""
+    label = QLabel(key)
+    label.setObjectName("recoveryKey")
+    font = label.font()
+    font.setFamily("monospace")
+    font.setPointSizeF(font.pointSizeF() * 1.3)
+    label.setFont(font)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label

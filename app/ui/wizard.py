@@ -12,7 +12,7 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from app.errors import VigilError
 from app.ui.filedialogs import choose_folder
 from app.ui.tasks import TaskRunner
-from app.ui.widgets import strength_meter
+from app.ui.widgets import recovery_key_label, strength_meter
 from app.vault.keychain import KeyStore
 from app.vault.keyslots import KdfParams
 from app.vault.vault import MIN_PASSPHRASE, Vault
@@ -131,13 +131,7 @@ class RecoveryPage(QWizardPage):
         self.busy.setTextVisible(False)
         self.explain = QLabel(self.tr("Creating the vault…"))
         self.explain.setWordWrap(True)
-        self.key = QLabel()
-        self.key.setObjectName("recoveryKey")
-        font = self.key.font()
-        font.setFamily("monospace")
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        self.key.setFont(font)
-        self.key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.key = recovery_key_label()
         layout = QVBoxLayout(self)
         for widget in (self.explain, self.busy, self.key):
             layout.addWidget(widget)

@@ -167,7 +167,6 @@ class AskRow(Synced, Base):
     response_date: Mapped[str | None] = mapped_column(String(16))
     response_text: Mapped[str | None] = mapped_column(Text)
     follow_up_due: Mapped[str | None] = mapped_column(String(16))
-    follow_up_sort: Mapped[str | None] = mapped_column(String(10), index=True)
     case_ids: Mapped[str] = mapped_column(Text, default="[]")
     notes: Mapped[str | None] = mapped_column(Text)
 

@@ -20,7 +20,7 @@ from app.vault.schema import AuditEntry
 
 # Bookkeeping and derived columns: never versioned, never merged.
 SYNC_BOOKKEEPING = frozenset({"id", "origin", "version", "field_versions", "rowid",
-                              "detention_start", "last_raised", "date_sort", "follow_up_sort",
+                              "detention_start", "last_raised", "date_sort",
                               "starts_at_utc"})
 
 

@@ -264,9 +264,7 @@ def table_rows(doc: Document) -> dict[str, tuple[list[str], list[tuple]]]:
         search_rows.append((search.search_rowid(case.id), case.id, search.case_text(case)))
     for ask in doc.asks:
         values = column_values(ask)
-        values.update(date_sort=ask.date.earliest().isoformat(),
-                      follow_up_sort=ask.follow_up_due.earliest().isoformat()
-                      if ask.follow_up_due else None)
+        values.update(date_sort=ask.date.earliest().isoformat())
         synced("asks", values)
         government = ask.raised_by_organisation_id or org_of.get(ask.raised_by_official_id)
         for case_id in ask.case_ids:

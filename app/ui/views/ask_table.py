@@ -1,8 +1,9 @@
 # SPDX-FileCopyrightText: 2026 Vigil contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""A list of asks as a table: the model over plain ``AskLine``s held whole (an official's or
-an organisation's ask history: a short list), with the filter text it matches, and the view.
-The Asks screen's paged model (``app.ui.views.asks.AskPageModel``) builds on it.
+"""A list of asks as a table: the columns and how a line shows (``AskTableModel``), a short
+list held whole with the filter text it matches (``AskListModel``: an official's or an
+organisation's ask history), and the view. The Asks screen's paged model
+(``app.ui.views.asks.AskPageModel``) builds on ``AskTableModel`` too.
 """
 
 from __future__ import annotations
@@ -38,7 +39,9 @@ def with_haystacks(lines: list[AskLine]) -> tuple[list[AskLine], list[str]]:
 
 
 class AskTableModel(TableModel):
-    """Asks as plain tuples; ``show`` narrows them by a text and/or a set of IDs."""
+    """Asks as table rows: the columns and how a line shows. Where the lines come from is
+    the subclass's: ``line_at(row)`` (None for a line not read yet), ``row_of``, ``total``,
+    ``clear``."""
 
     HEADERS = (
         QT_TRANSLATE_NOOP("AskTableModel", "Date"),
@@ -50,6 +53,38 @@ class AskTableModel(TableModel):
         QT_TRANSLATE_NOOP("AskTableModel", "Response"),
         QT_TRANSLATE_NOOP("AskTableModel", "Follow-up due"),
     )
+
+    def line_at(self, row: int) -> AskLine | None:
+        raise NotImplementedError
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        line, column = self.line_at(index.row()), index.column()
+        if line is None:  # not read yet: shown when its block arrives
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == 0:
+                return line.date
+            if column == 1:
+                return line.raised_by
+            if column == 2:
+                return line.raised_with
+            if column == 3:
+                return channel_label(line.channel)
+            if column == 4:
+                return self.tr("Public") if line.public else self.tr("Private")
+            if column == 5:
+                return "; ".join(line.cases)
+            if column == 6:
+                return response_label(line.response)
+            return line.follow_up_due or ""
+        return None
+
+
+class AskListModel(AskTableModel):
+    """A short list of asks held whole (an official's history); ``show`` narrows it by a
+    text and/or a set of IDs."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -85,30 +120,6 @@ class AskTableModel(TableModel):
 
     def row_of(self, ask_id: str) -> int | None:
         return next((i for i, line in enumerate(self._rows) if line.id == ask_id), None)
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        line, column = self.line_at(index.row()), index.column()
-        if line is None:  # not read yet: shown when its block arrives
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column == 0:
-                return line.date
-            if column == 1:
-                return line.raised_by
-            if column == 2:
-                return line.raised_with
-            if column == 3:
-                return channel_label(line.channel)
-            if column == 4:
-                return self.tr("Public") if line.public else self.tr("Private")
-            if column == 5:
-                return "; ".join(line.cases)
-            if column == 6:
-                return response_label(line.response)
-            return line.follow_up_due or ""
-        return None
 
 
 def ask_table(model: AskTableModel, name: str) -> QTableView:

@@ -55,8 +55,7 @@ class AskPageModel(AskTableModel):
     """The Asks screen's list: the rowids of the asks the filter keeps, in order, and the
     lines of at most ``cached_blocks`` blocks of them, read off the UI thread the first time
     the view shows a row of the block. One block read at a time; a row asked for meanwhile
-    waits for the next one (so a burst of questions reads only the latest blocks).
-    ``set_lines`` and ``show`` of the whole-list model do not apply: see ``set_rows``."""
+    waits for the next one (so a burst of questions reads only the latest blocks)."""
 
     blocks_read = Signal()  # lines arrived for rows the view showed empty
 

@@ -31,7 +31,7 @@ from app.services.asks import ask_lines
 from app.ui.context import ASKS, DIRECTORY, Refresher, VaultContext
 from app.ui.i18n import label
 from app.ui.table_model import TableModel, table_view
-from app.ui.views.ask_table import AskTableModel, ask_table, with_haystacks
+from app.ui.views.ask_table import AskListModel, ask_table, with_haystacks
 from app.ui.views.directory_forms import DirectoryForm, OfficialForm, OrganisationForm
 
 HISTORY_DELAY_MS = 150
@@ -98,7 +98,7 @@ class DirectoryTab(QWidget):
         self.history_title = QLabel()
         # arrowing down the list reads one history, not one per row passed
         self.history_timer = QTimer(self, singleShot=True, interval=HISTORY_DELAY_MS)
-        self.history = AskTableModel(self)
+        self.history = AskListModel(self)
         self.history_table = ask_table(self.history, self.tr("Ask history"))
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import secrets
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.widgets import strength_meter
+from app.ui.widgets import recovery_key_label, strength_meter
 from app.ui.wizard import strength
 from app.vault.vault import MIN_PASSPHRASE
 
@@ -104,13 +104,7 @@ class RecoveryKeyDialog(QDialog):
             "Write this key on paper and keep it away from this computer. It opens the vault "
             "if you forget your passphrase. Vigil shows it only now."))
         explain.setWordWrap(True)
-        self.key = QLabel(key)
-        self.key.setObjectName("recoveryKey")
-        font = self.key.font()
-        font.setFamily("monospace")
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        self.key.setFont(font)
-        self.key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.key = recovery_key_label(key)
         self.prompt = QLabel(self.tr("Then type group {0} of {1} from your paper:")
                              .format(self.index + 1, len(self._groups)))
         self.group = QLineEdit()

@@ -1,8 +1,9 @@
 # SPDX-FileCopyrightText: 2026 Vigil contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Derived data for the dashboard and the asks list at reference scale: each case's last
-ask date, the open follow-ups, and indexes for the asks list (its order and its text
-filter) and the governments' activity.
+ask date, the open follow-ups (which replace the follow-up sort key they were once queried
+by), and indexes for the asks list (its order and its text filter) and the governments'
+activity.
 
 The SQL is this revision's own copy (a migration must not change when the services do).
 
@@ -25,6 +26,8 @@ _LAST_DAY = ("CASE length(rtrim(a.follow_up_due, '~')) "
 
 
 def upgrade() -> None:
+    op.drop_index("ix_asks_follow_up_sort", table_name="asks")
+    op.drop_column("asks", "follow_up_sort")  # SQLite 3.35+: no table rebuild
     op.add_column("cases", sa.Column("last_raised", sa.String(10), nullable=True))
     op.create_table(
         "open_follow_ups",
@@ -62,3 +65,9 @@ def downgrade() -> None:
     op.drop_index("ix_open_follow_ups_due_until", table_name="open_follow_ups")
     op.drop_table("open_follow_ups")
     op.drop_column("cases", "last_raised")  # SQLite 3.35+: no table rebuild
+    op.add_column("asks", sa.Column("follow_up_sort", sa.String(10), nullable=True))
+    op.execute("UPDATE asks SET follow_up_sort = CASE length(rtrim(follow_up_due, '~')) "
+               "WHEN 4 THEN substr(follow_up_due, 1, 4) || '-01-01' "
+               "WHEN 7 THEN substr(follow_up_due, 1, 7) || '-01' "
+               "ELSE substr(follow_up_due, 1, 10) END WHERE follow_up_due IS NOT NULL")
+    op.create_index("ix_asks_follow_up_sort", "asks", ["follow_up_sort"])
