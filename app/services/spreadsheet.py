@@ -241,35 +241,46 @@ def _sniff(text: str) -> str:
 
 
 def _plan(header: list[str], mapping: Mapping) -> list[_Column]:
-    problems = _Problems()
+    """The columns of the first row. Until one of its cells names the display_name column
+    (by the mapping or by its own name) the row may be a case's data, not headers (a sheet
+    saved without its header row): then problems refer to columns by position only."""
     columns: list[_Column] = []
-    first_with_header: dict[str, str] = {}
-    first_with_target: dict[str, str] = {}
     for index, raw in enumerate(header):
         name = raw.strip().lstrip("\ufeff").strip()
-        shown = f'"{name}"' if name else f"column {index + 1} (no header)"
         target = mapping.target(name) if name else None
-        if target is None and name:
-            key = header_key(name)
-            if key in NOT_FROM_ONE_CELL and key != "id":
-                problems.add(f'column {shown}: "{key}" cannot be filled from one cell; '
-                             f"{NOT_FROM_ONE_CELL[key]}")
-            elif key in CELL_KEYS:
-                target = key
-        if name:
-            if fold(name) in first_with_header:
-                problems.add(f"columns {first_with_header[fold(name)]} and {shown} have the "
-                             "same header")
-            first_with_header.setdefault(fold(name), shown)
-        if target is not None:
-            if target in first_with_target:
-                problems.add(f'columns {first_with_target[target]} and {shown} both map to '
-                             f'"{target}"')
-            first_with_target.setdefault(target, shown)
+        if target is None and name and header_key(name) in CELL_KEYS:
+            target = header_key(name)
         columns.append(_Column(index, name, target))
-    if "display_name" not in first_with_target:
+    headers_known = any(c.target == "display_name" for c in columns)
+
+    def shown(column: _Column) -> str:  # "columns {shown} and {shown} ..."
+        known = headers_known or column.target is not None
+        return f'"{column.header}"' if known else str(column.index + 1)
+
+    problems = _Problems()
+    first_with_header: dict[str, str] = {}
+    first_with_target: dict[str, str] = {}
+    for column in columns:
+        if column.target is None and column.header:
+            key = header_key(column.header)
+            if key in NOT_FROM_ONE_CELL and key != "id":  # the header is a case key's name
+                problems.add(f'column "{column.header}": "{key}" cannot be filled from one '
+                             f"cell; {NOT_FROM_ONE_CELL[key]}")
+        if column.header:
+            folded = fold(column.header)
+            if folded in first_with_header:
+                problems.add(f"columns {first_with_header[folded]} and {shown(column)} have "
+                             "the same header")
+            first_with_header.setdefault(folded, shown(column))
+        if column.target is not None:
+            if column.target in first_with_target:
+                problems.add(f"columns {first_with_target[column.target]} and "
+                             f'{shown(column)} both map to "{column.target}"')
+            first_with_target.setdefault(column.target, shown(column))
+    if not headers_known:
         problems.add('no column gives the "display_name" every case needs: name a column '
-                     '"display_name" or map one to it in the mapping file')
+                     '"display_name" or map one to it in the mapping file (the first row '
+                     "must be the column headers)")
     problems.raise_if_any()
     return columns
 
