@@ -34,7 +34,7 @@ from app.vault.keyslots import KdfParams
 from app.vault.vault import Vault
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLES = ROOT.parent / "shared" / "samples"
+SAMPLES = ROOT / "tests" / "data"  # the messy sample spreadsheets
 MAPPING = SAMPLES / "cases-bilingual.mapping.json"
 PASSPHRASE = "passphrase123"
 TODAY = date.today()  # the CLI reads the real clock
@@ -358,10 +358,7 @@ def run_process(tmp_path: Path, *argv, env: dict[str, str] | None = None) -> Res
     return Result(proc.returncode, proc.stdout, proc.stderr)
 
 
-# -- import: the shared sample spreadsheets -----------------------------------------------------
-
-needs_samples = pytest.mark.skipif(not SAMPLES.is_dir(),
-                                   reason=f"the shared sample spreadsheets are absent ({SAMPLES})")
+# -- import: the sample spreadsheets (tests/data) ----------------------------------------------
 
 
 def spoiled_mapping(tmp_path: Path, key: str, raw: str) -> Path:
@@ -370,7 +367,6 @@ def spoiled_mapping(tmp_path: Path, key: str, raw: str) -> Path:
     return write_json(tmp_path / "spoiled.json", mapping)
 
 
-@needs_samples
 def test_both_sample_sheets_import_with_the_mapping(vigil, folder):
     first = vigil("import", SAMPLES / "cases-bilingual.csv", "--mapping", MAPPING, "--vault",
                   folder)
@@ -391,7 +387,6 @@ def test_both_sample_sheets_import_with_the_mapping(vigil, folder):
     assert [e["kind"] for e in by_name["姚淑琴"]["events"]] == ["detained", "released"]
 
 
-@needs_samples
 def test_a_missing_value_mapping_names_row_and_column_and_imports_nothing(vigil, folder,
                                                                          tmp_path):
     mapping = spoiled_mapping(tmp_path, "status", "释放 / Released")
@@ -404,7 +399,6 @@ def test_a_missing_value_mapping_names_row_and_column_and_imports_nothing(vigil,
     assert exported(folder)["cases"] == []
 
 
-@needs_samples
 def test_a_dry_run_lists_every_problem_at_once(vigil, folder, tmp_path):
     mapping = spoiled_mapping(tmp_path, "gender", "男/ male")
     before = disk_state(folder)
@@ -419,7 +413,6 @@ def test_a_dry_run_lists_every_problem_at_once(vigil, folder, tmp_path):
     assert disk_state(folder) == before
 
 
-@needs_samples
 def test_reimporting_a_sheet_keeps_what_was_added_in_the_app(vigil, folder):
     sheet = SAMPLES / "cases-bilingual.csv"
     assert vigil("import", sheet, "--mapping", MAPPING, "--vault", folder).code == 0
@@ -606,11 +599,7 @@ def test_a_real_process_exports_and_lists(filled, tmp_path):
 
 # -- demo ----------------------------------------------------------------------------------------
 
-needs_demo = pytest.mark.skipif(not resource("demo", "demo.json").is_file(),
-                                reason="resources/demo/demo.json is not there yet")
 
-
-@needs_demo
 def test_demo_creates_a_vault_that_answers_not_raised_since(vigil, tmp_path, fast_demo_kdf,
                                                             monkeypatch):
     place = tmp_path / "demo"
@@ -643,7 +632,6 @@ def test_demo_creates_a_vault_that_answers_not_raised_since(vigil, tmp_path, fas
     assert all(p.startswith(b"\x89PNG\r\n\x1a\n") for p in found)
 
 
-@needs_demo
 def test_an_interrupted_demo_is_finished_by_the_next_run(vigil, tmp_path, fast_demo_kdf,
                                                          monkeypatch):
     place = tmp_path / "demo"
@@ -671,7 +659,6 @@ def test_an_interrupted_demo_is_finished_by_the_next_run(vigil, tmp_path, fast_d
     assert sorted(p.name for p in tmp_path.iterdir()) == ["demo"]  # no building folder left
 
 
-@needs_demo
 def test_a_demo_finished_first_by_another_run_is_used(vigil, tmp_path, fast_demo_kdf,
                                                       monkeypatch):
     place = tmp_path / "demo"
@@ -688,7 +675,6 @@ def test_a_demo_finished_first_by_another_run_is_used(vigil, tmp_path, fast_demo
     assert sorted(p.name for p in tmp_path.iterdir()) == ["demo"]
 
 
-@needs_demo
 def test_demo_refuses_a_folder_with_other_files(vigil, tmp_path):
     place = tmp_path / "mine"
     place.mkdir()

@@ -21,7 +21,7 @@ from vaults import PASSPHRASE, copy_vault, unlock
 from app.services import bulk
 from app.services.interchange import dump_document
 
-SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples"
+SAMPLES = Path(__file__).resolve().parents[1] / "data"  # the messy sample spreadsheets
 ORG = "11111111-1111-4111-8111-111111111111"
 CASE = "44444444-4444-4444-8444-444444444444"
 ASK = "77777777-7777-4777-8777-777777777777"
@@ -141,7 +141,6 @@ def test_a_missing_file_and_a_mapping_for_json_are_refused(cli, vault_dir, tmp_p
     assert result.code == 1 and "spreadsheet" in result.err
 
 
-@pytest.mark.skipif(not SAMPLES.is_dir(), reason="the shared sample spreadsheets are absent")
 def test_the_sample_spreadsheets_import_and_a_missing_value_mapping_fails(cli, vault_dir,
                                                                          tmp_path):
     mapping = SAMPLES / "cases-bilingual.mapping.json"

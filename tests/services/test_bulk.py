@@ -32,7 +32,7 @@ from app.vault.vault import Vault
 PASSPHRASE = "passphrase123"
 NOW = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 TODAY = NOW.date()
-SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples"
+SAMPLES = Path(__file__).resolve().parents[1] / "data"  # the messy sample spreadsheets
 
 GOV = "11111111-1111-4111-8111-111111111111"
 MINISTRY = "11111111-1111-4111-8111-222222222222"
@@ -422,7 +422,6 @@ def test_the_same_sheet_twice_without_an_id_column_duplicates(vault, tmp_path):
     assert counts(vault)["cases"] == 2
 
 
-@pytest.mark.skipif(not SAMPLES.is_dir(), reason="the shared samples folder is absent")
 def test_both_sample_sheets_import_with_the_mapping_and_merge(vault):
     mapping = SAMPLES / "cases-bilingual.mapping.json"
     first = import_file(vault, SAMPLES / "cases-bilingual.csv", mapping)
@@ -438,7 +437,6 @@ def test_both_sample_sheets_import_with_the_mapping_and_merge(vault):
     assert gao.internal_notes.count("Remarks: ") == 1  # merged, not repeated
 
 
-@pytest.mark.skipif(not SAMPLES.is_dir(), reason="the shared samples folder is absent")
 def test_a_missing_value_mapping_fails_naming_row_and_column(vault, tmp_path):
     spoiled = json.loads((SAMPLES / "cases-bilingual.mapping.json").read_text("utf-8"))
     del spoiled["values"]["status"]["释放 / Released"]
