@@ -6,9 +6,11 @@ ustar archive of ``manifest.json``, ``manifest.sig``, ``records.json`` and
 
 Opening never writes plaintext to a file: age's output is parsed from memory, attachment
 bytes go straight into the vault's encrypted blob store (and are removed again on any
-failure), records stay in memory. Nothing is applied by this module; ``merge`` applies an
-opened bundle only after the whole age stream authenticated, the signature verified and
-every hash matched.
+failure), records stay in memory. Every member has a size limit before it is read, the
+manifest's signature is checked before the manifest is parsed, and records are parsed
+only once their bytes match the signed hash. Nothing is applied by this module; ``merge``
+applies an opened bundle only after the whole age stream authenticated, the signature
+verified and every hash matched.
 """
 
 from __future__ import annotations
@@ -38,8 +40,7 @@ from app.vault.vault import Vault
 MAX_RECORDS = 512 * 1024 * 1024
 # Archive bytes read before the signature is checked: the manifest and signature with
 # their headers, and tarfile's read-ahead.
-UNVERIFIED_LIMIT = 64 * 1024 * 1024 + 1024 * 1024
-SIGNATURE_SIZE = 64
+UNVERIFIED_LIMIT = manifest.MAX_MANIFEST + 1024 * 1024
 SEEN_META = "sharing_seen"
 CHUNK = 1 << 16
 
@@ -188,8 +189,21 @@ class OpenedBundle:
         self.blobs.clear()
 
 
-def open_bundle(vault: Vault, path: Path, *, store_attachments: bool = False) -> OpenedBundle:
-    """Decrypt, verify and hash-check a bundle; refuse with one clear sentence otherwise."""
+class BundleChanged(UserError):
+    """The file holds another bundle than the one expected: replaced since it was read."""
+
+    def __init__(self, message: str = "This bundle file changed since you reviewed it: "
+                 "nothing was applied. Review it again.") -> None:
+        super().__init__(message)
+
+
+def open_bundle(vault: Vault, path: Path, *, store_attachments: bool = False,
+                expect: str | None = None) -> OpenedBundle:
+    """Decrypt, verify and hash-check a bundle; refuse with one clear sentence otherwise.
+
+    ``expect``: the ID the bundle must have; another one is refused (``BundleChanged``) as
+    soon as its manifest is verified, before its records or attachments are read.
+    """
     path = Path(path)
     try:
         handle = open(path, "rb")  # noqa: SIM115 (closed below, after the decrypting thread)
@@ -213,7 +227,7 @@ def open_bundle(vault: Vault, path: Path, *, store_attachments: bool = False) ->
     opened = OpenedBundle(manifest=None, records=[])  # type: ignore[arg-type]
     try:
         reader = container.CappedReader(pipe.reader(), UNVERIFIED_LIMIT)
-        _read_archive(vault, reader, opened, store_attachments)
+        _read_archive(vault, reader, opened, store_attachments, expect)
         worker.join()
         if outcome and outcome[0] is not None:
             raise outcome[0]
@@ -236,6 +250,8 @@ def _translate(exc: BaseException) -> BaseException:
     if isinstance(exc, pyrage.DecryptError) and "no matching keys" in str(exc).lower():
         return AuthenticationError("This bundle is not addressed to this vault (or its header "
                                    "is damaged); nothing was changed.")
+    if isinstance(exc, RecursionError):  # the depth checks make this a bug; still a refusal
+        return IntegrityError(DAMAGED)
     if isinstance(exc, container.TooLarge):
         return IntegrityError("This bundle holds more than its manifest declares, or is too "
                               "large; nothing was changed.")
@@ -260,15 +276,20 @@ def _archived(sizes: list[int]) -> int:
 def _read_exact(fileobj, size: int, limit: int) -> bytes:
     if size > limit:
         raise IntegrityError(DAMAGED)
-    data = fileobj.read(size)
-    if len(data) != size:
+    # In pieces: one read of the whole member passes it through three buffers at once.
+    pieces, left = [], size
+    while left and (piece := fileobj.read(min(left, 1 << 20))):
+        pieces.append(piece)
+        left -= len(piece)
+    if left:
         raise IntegrityError(DAMAGED)
-    return data
+    return b"".join(pieces)
 
 
-def _read_archive(vault: Vault, reader, opened: OpenedBundle, store: bool) -> None:
+def _read_archive(vault: Vault, reader, opened: OpenedBundle, store: bool,
+                  expect: str | None) -> None:
     expected = [container.MANIFEST, container.SIGNATURE, container.RECORDS]
-    index = -1
+    index, raw = -1, b""
     with tarfile.open(fileobj=reader, mode="r|") as archive:
         for index, member in enumerate(archive):
             name = member.name
@@ -280,14 +301,16 @@ def _read_archive(vault: Vault, reader, opened: OpenedBundle, store: bool) -> No
             if name != wanted and (wanted is not None
                                    or not container.ATTACHMENT_NAME.fullmatch(name)):
                 raise IntegrityError(DAMAGED)
-            if name == container.MANIFEST:
+            if name == container.MANIFEST:  # kept unparsed until its signature is checked
                 raw = _read_exact(content, member.size, manifest.MAX_MANIFEST)
-                opened.manifest = manifest.parse(raw)
             elif name == container.SIGNATURE:
-                signature = _read_exact(content, member.size, SIGNATURE_SIZE)
+                signature = _read_exact(content, member.size, manifest.SIGNATURE_SIZE)
                 with vault.session() as session:
-                    manifest.verify(session, vault.identity, opened.manifest, signature)
-                m = opened.manifest
+                    signer = manifest.signer(session, vault.identity, raw, signature)
+                m = opened.manifest = manifest.parse(raw)
+                manifest.check(vault.identity, m, signer)
+                if expect is not None and m.bundle_id != expect:
+                    raise BundleChanged()
                 if m.records_size > MAX_RECORDS:
                     raise IntegrityError(DAMAGED)
                 reader.limit = reader.position + _archived(
@@ -338,10 +361,7 @@ def _read_attachment(vault, opened: OpenedBundle, position: int, member, content
 
 
 def _parse_records(body: bytes, m: Manifest) -> tuple[list[dict], list[dict]]:
-    try:
-        obj = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        raise IntegrityError(DAMAGED) from None
+    obj = manifest.load_json(body)  # signed by hash: still bounded, a key can be stolen
     recs = obj.get("records") if isinstance(obj, dict) else None
     if not isinstance(recs, list) or len(recs) != len(m.versions):
         raise IntegrityError(_ALTERED)

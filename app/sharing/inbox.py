@@ -6,12 +6,16 @@ The exchange folder is any folder a file-sync tool keeps in step (Syncthing, Nex
 shared drive). Vigil writes outgoing bundles there under a temporary hidden name, renamed
 when complete, and picks up the bundles it can decrypt. Files still being synced are
 skipped (hidden and temporary names, or an age stream that ends early) and tried again on
-the next scan; bundles already applied are skipped by their ID. Nothing here applies a
-bundle the user has not reviewed: ``scan`` only verifies and previews.
+the next scan; bundles already applied are skipped by their ID. Anyone who knows this
+vault's public age key can put a file there, so each file is refused on its own, in one
+sentence, whatever goes wrong with it: one file never stops the scan of the others.
+Nothing here applies a bundle the user has not reviewed: ``scan`` only verifies and
+previews.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,8 +23,9 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.errors import AuthenticationError, UserError, VigilError
+from app.hygiene import log_event
 from app.sharing import bundle, merge
-from app.sharing.bundle import ExportResult, IncompleteBundle
+from app.sharing.bundle import BundleChanged, ExportResult, IncompleteBundle
 from app.sharing.conflicts import record_label
 from app.sharing.merge import Preview
 from app.vault.sharing_tables import BundleLogRow, ColleagueRow
@@ -37,21 +42,32 @@ def import_bundle(vault: Vault, path: Path, *, dry_run: bool = False,
 
     A bundle applied before is recognised by its ID and changes nothing (not an error).
     ``expect``: the ID of the bundle the user reviewed; a file swapped since (a sync tool
-    replacing it) is refused rather than applied unseen.
+    replacing it) is refused rather than applied unseen, on every pass over the file.
     """
-    opened = bundle.open_bundle(vault, path, store_attachments=False)
-    if expect is not None and opened.manifest.bundle_id != expect:
-        opened.discard(vault)
-        raise UserError("This bundle file changed since you reviewed it: nothing was "
-                        "applied. Review it again.")
+    opened = bundle.open_bundle(vault, path, store_attachments=False, expect=expect)
+    first = opened.manifest
     with vault.session() as session:
-        if merge.already_applied(session, opened.manifest.bundle_id):
-            return Preview(opened.manifest.bundle_id, opened.manifest.sender,
-                           already_applied=True)
-    if dry_run or not opened.manifest.attachments:
+        if merge.already_applied(session, first.bundle_id):
+            return Preview(first.bundle_id, first.sender, already_applied=True)
+    if dry_run or not first.attachments:
         return merge.apply(vault, opened, dry_run=dry_run)
-    # Second pass: now the attachments go into the blob store (encrypted), then apply.
-    return merge.apply(vault, bundle.open_bundle(vault, path, store_attachments=True))
+    # Second pass: now the attachments go into the blob store (encrypted), then apply. The
+    # file is read again, so it must still hold the bundle of the first pass, byte for byte.
+    try:
+        again = bundle.open_bundle(vault, path, store_attachments=True,
+                                   expect=first.bundle_id)
+    except BundleChanged:
+        if expect is not None:
+            raise
+        raise BundleChanged(_CHANGED_WHILE_READ) from None
+    if again.manifest.raw != first.raw:
+        again.discard(vault)
+        raise BundleChanged() if expect is not None else BundleChanged(_CHANGED_WHILE_READ)
+    return merge.apply(vault, again)
+
+
+_CHANGED_WHILE_READ = ("This bundle file changed while it was being read: nothing was "
+                       "applied. Import it again.")
 
 
 # -- the exchange folder ----------------------------------------------------------------------
@@ -145,11 +161,24 @@ def scan(vault: Vault) -> ScanResult:
         except VigilError as exc:
             result.refused.append((path, str(exc)))
             continue
+        except Exception:  # noqa: BLE001 (this file only; the scan goes on)
+            result.refused.append((path, _unreadable()))
+            continue
         if preview.already_applied:
             result.already_applied.append(path)
         else:
             result.pending.append(Pending(path, preview))
     return result
+
+
+def _unreadable() -> str:
+    """The sentence for a file that failed in a way Vigil did not foresee (a bug, or memory
+    running out): logged by type only, as a file's content or name may be case data."""
+    log_event("bundle.unreadable", level=logging.WARNING)
+    return UNREADABLE
+
+
+UNREADABLE = "Vigil could not read this bundle; nothing was changed."
 
 
 # -- review before applying -------------------------------------------------------------------
@@ -250,6 +279,11 @@ def scan_for_review(vault: Vault, *, skip: frozenset[str] = frozenset(),
         except VigilError as exc:
             result.refused.append((path, str(exc)))
             result.settled[path.name] = Settled(stamp, str(exc))
+            continue
+        except Exception:  # noqa: BLE001 (this file only; the scan goes on)
+            reason = _unreadable()
+            result.refused.append((path, reason))
+            result.settled[path.name] = Settled(stamp, reason)
             continue
         if not review.preview.already_applied:
             result.waiting.add(path.name)

@@ -3,15 +3,18 @@
 """The signed manifest of a bundle: what it carries, from whom, for whom.
 
 The signature is Ed25519 over the exact manifest bytes and is checked against the keys
-this vault holds for the sender (never against keys the manifest brings). A signer who is
-unknown or not verified, a bad signature, or a recipient list without this vault refuses
-the bundle before its records are even read.
+this vault holds (never against keys the manifest brings) before the manifest is parsed:
+anyone who knows this vault's public age key can put a file in the exchange folder, and
+nothing they wrote is interpreted before a known key vouches for it. A signer who is
+unknown or not verified, a bad signature, a manifest nested too deeply, or a recipient
+list without this vault refuses the bundle before its records are even read.
 """
 
 from __future__ import annotations
 
 import base64
 import json
+import re
 from dataclasses import dataclass
 
 from cryptography.exceptions import InvalidSignature
@@ -19,6 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PrivateKey,
     Ed25519PublicKey,
 )
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain import hlc
@@ -28,10 +32,21 @@ from app.vault.sharing_tables import ColleagueRow
 
 FORMAT = "vigil-bundle"
 VERSION = 1
+# A first bundle at the reference scale (DESIGN.md section 8) lists about 320,000 records
+# at about 90 bytes each: some 30 MB of manifest.
 MAX_MANIFEST = 64 * 1024 * 1024
+# Bundles nest at most 4 deep (manifest) and 8 deep (records with their JSON columns); the
+# JSON parser recurses once per level, so deeper input is refused before it is parsed.
+MAX_DEPTH = 32
+SIGNATURE_SIZE = 64
 UUID_LEN = 36
 
 DAMAGED = "This bundle is damaged or is not a Vigil bundle; nothing was changed."
+UNKNOWN_SIGNER = ("This bundle's signature does not match any of your colleagues: it was "
+                  "altered or forged, or its sender is not among your colleagues. Nothing "
+                  "was changed.")
+FORGED = ("This bundle's signature does not match its sender: it was altered or forged. "
+          "Nothing was changed.")
 
 
 @dataclass(frozen=True)
@@ -84,11 +99,44 @@ def _is_stamp(value) -> bool:
     return True
 
 
-def parse(raw: bytes) -> Manifest:
+_BRACKETS = bytes.maketrans(b"{}", b"[]")  # depth is the same whatever the bracket type
+_NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'"[]{}')
+_STRING = re.compile(rb'"[^"]*"')
+
+
+def nests_at_most(data: bytes, limit: int) -> bool:
+    """Whether JSON text nests arrays and objects at most ``limit`` deep, without parsing it
+    (no recursion, a few passes at memory speed).
+
+    Escaped backslashes and quotes go first, so the quotes left open and close strings;
+    then only quotes and brackets are kept (braces as brackets), strings dropped, and
+    innermost pairs removed once per level. Brackets left over are too deep or unbalanced
+    (the parser refuses a brace closed by a bracket itself, at no depth).
+    """
+    data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
+    # Adjacent quotes close one string and open the next (or are an empty one): dropping
+    # them merges strings across a gap with no brackets, which changes no depth.
+    data = _STRING.sub(b"", data.translate(_BRACKETS, _NOT_STRUCTURE).replace(b'""', b""))
+    for _ in range(limit):
+        if not data:
+            return True
+        data = data.replace(b"[]", b"")
+    return not data
+
+
+def load_json(data: bytes) -> object:
+    """Bundle JSON (already hash- or signature-checked), refused if nested too deeply."""
+    if not nests_at_most(data, MAX_DEPTH):
+        raise IntegrityError(DAMAGED)
     try:
-        obj = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+        return json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise IntegrityError(DAMAGED) from None
+
+
+def parse(raw: bytes) -> Manifest:
+    """The manifest's fields; only for bytes whose signature ``signer`` accepted."""
+    obj = load_json(raw)
     _require(isinstance(obj, dict) and obj.get("format") == FORMAT)
     if obj.get("version") != VERSION:
         raise IntegrityError("This bundle was made by a newer version of Vigil: update Vigil "
@@ -117,25 +165,41 @@ def parse(raw: bytes) -> Manifest:
                     seen=dict(seen))
 
 
-def verify(session: Session, identity: Identity, manifest: Manifest, signature: bytes) -> None:
-    """Check the signer, the signature and that this vault is a signed recipient."""
-    if manifest.sender == identity.fingerprint:
-        signing_key = identity.public.signing_key
-    else:
-        colleague = session.get(ColleagueRow, manifest.sender)
-        if colleague is None:
-            raise IntegrityError("This bundle is signed by someone who is not among your "
-                                 "colleagues; nothing was changed.")
-        if not colleague.verified:
-            raise IntegrityError("This bundle's sender is not verified yet: compare "
-                                 "fingerprints with them first. Nothing was changed.")
-        signing_key = colleague.signing_key
+def signer(session: Session, identity: Identity, raw: bytes, signature: bytes) -> str:
+    """The fingerprint of this vault or the verified colleague whose key made ``signature``
+    over the unparsed manifest ``raw``.
+
+    Nothing in ``raw`` chooses the key: every key this vault holds is tried whose
+    fingerprint appears in ``raw`` (a sender always names itself), so a stranger's file
+    costs a byte search, and at most one signature check per known key.
+    """
+    if len(signature) != SIGNATURE_SIZE:
+        raise IntegrityError(DAMAGED)
+    keys = [(c.fingerprint, c.signing_key, c.verified)
+            for c in session.scalars(select(ColleagueRow))]
+    keys.append((identity.fingerprint, identity.public.signing_key, True))
+    for fingerprint, signing_key, verified in keys:
+        if fingerprint.encode() in raw and _signed(signing_key, raw, signature):
+            if not verified:
+                raise IntegrityError("This bundle's sender is not verified yet: compare "
+                                     "fingerprints with them first. Nothing was changed.")
+            return fingerprint
+    raise IntegrityError(UNKNOWN_SIGNER)
+
+
+def _signed(signing_key: str, raw: bytes, signature: bytes) -> bool:
     try:
         Ed25519PublicKey.from_public_bytes(base64.b64decode(signing_key)).verify(
-            signature, manifest.raw)
+            signature, raw)
     except (InvalidSignature, ValueError):
-        raise IntegrityError("This bundle's signature does not match its sender: it was "
-                             "altered or forged. Nothing was changed.") from None
+        return False
+    return True
+
+
+def check(identity: Identity, manifest: Manifest, signed_by: str) -> None:
+    """After parsing: the manifest names its signer as sender and this vault as recipient."""
+    if manifest.sender != signed_by:
+        raise IntegrityError(FORGED)
     if identity.fingerprint not in manifest.recipients:
         raise IntegrityError("This bundle was not sent to you: its signed list of recipients "
                              "does not include this vault. Nothing was changed.")

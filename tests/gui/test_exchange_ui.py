@@ -6,12 +6,13 @@ importing from the Colleagues screen; the folder setting. Waits on signals, neve
 
 from __future__ import annotations
 
+import pyrage
 import pytest
 from PySide6.QtCore import QCoreApplication
 
 from app.domain.model import Case
 from app.services import cases
-from app.sharing import bundle, colleagues, inbox
+from app.sharing import bundle, colleagues, container, inbox
 from app.ui.context import COLLEAGUES, VaultContext
 from app.ui.exchange import ExchangeWatcher, choose_exchange_folder, exchange_folder_text
 from app.ui.tasks import TaskRunner
@@ -19,6 +20,7 @@ from app.ui.views.colleagues import ColleaguesScreen
 
 WANG = Case(id="55555555-5555-4555-8555-555555555555", display_name="Wang Quanzhang",
             name_original="王全璋")
+DEEP = 100_000
 TURSUN = Case(id="33333333-3333-4333-8333-333333333333", display_name="Tursun Ablet",
               name_original="تۇرسۇن ئابلەت")
 
@@ -277,3 +279,23 @@ def test_choosing_the_exchange_folder(qtbot, vaults, ctx, tmp_path):
     assert exchange_folder_text(vaults["bob"]) == str(other.resolve())
     inbox.set_folder(vaults["bob"], None)
     assert exchange_folder_text(vaults["bob"]) == "No exchange folder is set."
+
+
+def test_a_poisoned_file_beside_a_bundle_is_listed_as_refused(qtbot, vaults, watcher):
+    """A file anyone who knows bob's public age key can write (a manifest 100,000 lists
+    deep, no signing key) never stops the scan: the bundle beside it is still offered."""
+    save(vaults["alice"], WANG)
+    good = send(vaults)
+    bad = vaults["folder"] / "0-poisoned.vigil"  # scanned first
+    archive = b"".join(container.archive_chunks(
+        [container.Entry(container.MANIFEST, DEEP, lambda: [b"[" * DEEP]),
+         container.Entry(container.SIGNATURE, 64, lambda: [bytes(64)])], 0))
+    bad.write_bytes(pyrage.encrypt(archive, [pyrage.x25519.Recipient.from_str(
+        vaults["bob"].identity.public.recipient)]))
+    scan(qtbot, watcher)
+    assert [r.path for r in watcher.pending] == [good]
+    [refused] = watcher.refused
+    assert refused.name == bad.name and "signature" in refused.reason
+    with qtbot.waitSignal(watcher.bundle_applied, timeout=10_000):
+        assert watcher.apply(good.name)
+    assert names(vaults["bob"]) == ["Wang Quanzhang"]

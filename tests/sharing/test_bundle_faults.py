@@ -14,16 +14,17 @@ from __future__ import annotations
 import errno
 import json
 import os
+import tracemalloc
 from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sharing_helpers import add_case, open_plain, ordered, resign, seal
+from sharing_helpers import add_case, open_plain, ordered, resign, seal, sha256
 
-from app.errors import VigilError
-from app.sharing import bundle, container, inbox
+from app.errors import IntegrityError, VigilError
+from app.sharing import bundle, container, inbox, manifest
 from app.vault.fsutil import atomic_output
 
 EXAMPLES = int(os.environ.get("VIGIL_FUZZ_EXAMPLES", "0"))
@@ -163,3 +164,146 @@ def test_a_bundle_swapped_after_review_is_not_applied(team, tmp_path):
     with pytest.raises(VigilError, match="changed since you reviewed it"):
         inbox.import_bundle(team["bob"], tmp_path / "a.vigil", expect=reviewed.bundle_id)
     assert team.snapshot("bob") == before
+
+
+# -- poisoned files: refused with one sentence before anything unsigned is parsed ---------
+
+DEEP = 100_000
+
+
+def poison(team, path, manifest_bytes: bytes, signature: bytes = bytes(64)) -> None:
+    """A bundle that anyone who knows bob's public age key can write: no signing key."""
+    seal([(container.MANIFEST, manifest_bytes), (container.SIGNATURE, signature)],
+         [team["bob"].identity.public.recipient], path)
+
+
+def refused_in_one_sentence(team, path) -> IntegrityError:
+    before = team.snapshot("bob")
+    with pytest.raises(IntegrityError) as caught:
+        inbox.import_bundle(team["bob"], path)
+    assert caught.value.exit_code == 4
+    assert str(caught.value).lower().endswith("nothing was changed.")
+    assert team.snapshot("bob") == before
+    return caught.value
+
+
+@pytest.fixture
+def unparsed(monkeypatch):
+    """Fails the test if a manifest is ever handed to the JSON parser."""
+    calls = []
+
+    def parse(raw):
+        calls.append(len(raw))
+        raise AssertionError("an unsigned manifest reached the parser")
+
+    monkeypatch.setattr(manifest, "parse", parse)
+    return calls
+
+
+def depth(value) -> int:
+    if isinstance(value, list):
+        return 1 + max(map(depth, value), default=0)
+    if isinstance(value, dict):
+        return 1 + max(map(depth, value.values()), default=0)
+    return 0
+
+
+@budget(200)
+@given(value=json_values, ascii_only=st.booleans(), compact=st.booleans())
+def test_the_depth_check_agrees_with_the_parser(value, ascii_only, compact):
+    """Brackets, quotes and backslashes inside strings never count; real nesting does."""
+    text = json.dumps(value, ensure_ascii=ascii_only,
+                      separators=(",", ":") if compact else None).encode()
+    assert manifest.nests_at_most(text, depth(value))
+    assert depth(value) == 0 or not manifest.nests_at_most(text, depth(value) - 1)
+
+
+def test_the_depth_check_refuses_what_the_parser_would_recurse_on():
+    assert not manifest.nests_at_most(b"[" * DEEP, 32)
+    assert not manifest.nests_at_most(b'["\\\\"' + b"[" * 40 + b"]" * 41, 32)
+    assert manifest.nests_at_most(b'["\\"' + b"[" * 40 + b'"]', 32)  # all one string
+    assert not manifest.nests_at_most(b"[[]", 32)
+    with pytest.raises(IntegrityError):  # shallow but mismatched: the parser refuses it
+        manifest.load_json(b"[}")
+
+
+def test_a_deeply_nested_manifest_from_a_stranger_is_refused(team, tmp_path):
+    path = tmp_path / "deep.vigil"
+    poison(team, path, b"[" * DEEP)
+    assert "signature" in str(refused_in_one_sentence(team, path))
+
+
+def test_a_huge_manifest_from_a_stranger_is_refused_before_it_is_parsed(team, tmp_path,
+                                                                        unparsed):
+    """64 MiB of tiny lists (1.8 GB once parsed) is refused after a hash, not a parse;
+    memory stays near the manifest's own size."""
+    body = b"[0]," * ((manifest.MAX_MANIFEST - 2) // 4)
+    path = tmp_path / "huge.vigil"
+    poison(team, path, b"[" + body[:-1] + b"]")
+    del body
+    tracemalloc.start()
+    try:
+        refused_in_one_sentence(team, path)
+        _size, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert unparsed == []
+    assert peak < 4 * manifest.MAX_MANIFEST  # twice it now; about 28 times once parsed
+
+
+def test_a_manifest_larger_than_the_limit_is_refused(team, tmp_path, unparsed):
+    path = tmp_path / "larger.vigil"
+    poison(team, path, b" " * (manifest.MAX_MANIFEST + 1))
+    refused_in_one_sentence(team, path)
+    assert unparsed == []
+
+
+def test_a_deeply_nested_manifest_signed_by_a_colleague_is_refused(team, tmp_path):
+    alice = team["alice"].identity
+    raw = (b'{"sender":{"fingerprint":"' + alice.fingerprint.encode() + b'"},"x":'
+           + b"[" * DEEP + b"]" * DEEP + b"}")
+    path = tmp_path / "deep-signed.vigil"
+    poison(team, path, raw, manifest.sign(alice, raw))
+    assert "damaged" in str(refused_in_one_sentence(team, path))
+
+
+def test_deeply_nested_records_signed_by_a_colleague_are_refused(team, valid, tmp_path):
+    body = (b'{"format":"vigil-bundle-records","conflicts":[],"records":'
+            + b"[" * DEEP + b"]" * DEEP + b"}")
+    records = json.loads(valid[container.MANIFEST])["records"]
+    records.update(sha256=sha256(body), size=len(body))
+    entries = resign({**valid, container.RECORDS: body}, team["alice"].identity,
+                     records=records)
+    path = tmp_path / "deep-records.vigil"
+    seal(ordered(entries), [team["bob"].identity.public.recipient], path)
+    assert "damaged" in str(refused_in_one_sentence(team, path))
+
+
+@pytest.mark.parametrize("reviewed", [True, False])
+def test_a_bundle_swapped_between_the_two_passes_is_not_applied(team, tmp_path,
+                                                                 monkeypatch, reviewed):
+    """Attachments are stored on a second pass over the file; that pass must open the
+    same bundle as the first (the reviewed one), or nothing is applied."""
+    first = add_case(team["alice"], "First", attachment=b"first photo")
+    other = add_case(team["alice"], CANARY, attachment=b"other photo")
+    shown = bundle.export_bundle(team["alice"], [team.fp["bob"]], tmp_path / "a.vigil",
+                                 case_ids=[first])
+    bundle.export_bundle(team["alice"], [team.fp["bob"]], tmp_path / "b.vigil",
+                         case_ids=[other])
+    real_open = bundle.open_bundle
+    passes = []
+
+    def open_then_swap(vault, path, **kwargs):
+        opened = real_open(vault, path, **kwargs)
+        passes.append(opened.manifest.bundle_id)
+        if len(passes) == 1:  # the sync tool replaces the file between the passes
+            (tmp_path / "b.vigil").replace(tmp_path / "a.vigil")
+        return opened
+
+    monkeypatch.setattr(bundle, "open_bundle", open_then_swap)
+    before = team.snapshot("bob")
+    with pytest.raises(VigilError, match="changed"):
+        inbox.import_bundle(team["bob"], tmp_path / "a.vigil",
+                            expect=shown.bundle_id if reviewed else None)
+    assert team.snapshot("bob") == before
+    assert passes[0] == shown.bundle_id

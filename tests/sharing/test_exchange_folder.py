@@ -6,10 +6,10 @@ partial files skipped until complete, applied ones recognised."""
 from __future__ import annotations
 
 import pytest
-from sharing_helpers import add_case, get_case
+from sharing_helpers import add_case, get_case, seal
 
 from app.errors import UserError
-from app.sharing import colleagues, inbox
+from app.sharing import bundle, colleagues, container, inbox
 
 
 @pytest.fixture
@@ -120,3 +120,50 @@ def test_a_partial_file_that_stops_growing_is_refused_as_damaged(team, folder, m
     path.write_bytes(data)  # the copy finished after all
     done = inbox.scan_for_review(team["bob"], settled=still.settled)
     assert [r.path for r in done.reviews] == [path] and done.refused == []
+
+
+def poisoned(team, folder):
+    """A file anyone who knows bob's public age key can write (no signing key): a manifest
+    100,000 lists deep. Named to be scanned before the uuid-named bundles."""
+    path = folder / "0-poisoned.vigil"
+    seal([(container.MANIFEST, b"[" * 100_000), (container.SIGNATURE, bytes(64))],
+         [team["bob"].identity.public.recipient], path)
+    return path
+
+
+def test_a_poisoned_file_never_stops_the_scan_of_the_others(team, folder):
+    case_id = add_case(team["alice"], "Beside the poison")
+    good, _ = inbox.send_to_folder(team["alice"], [team.fp["bob"]])
+    bad = poisoned(team, folder)
+
+    scanned = inbox.scan(team["bob"])
+    assert [p.path for p in scanned.pending] == [good]
+    assert [(p, "signature" in reason) for p, reason in scanned.refused] == [(bad, True)]
+    review = inbox.scan_for_review(team["bob"])
+    assert [r.path for r in review.reviews] == [good]
+    assert [p for p, _ in review.refused] == [bad] and bad.name in review.settled
+    inbox.import_bundle(team["bob"], good, expect=review.reviews[0].preview.bundle_id)
+    assert get_case(team["bob"], case_id).display_name == "Beside the poison"
+
+
+def test_a_file_that_fails_unexpectedly_is_refused_and_the_scan_goes_on(team, folder,
+                                                                        monkeypatch):
+    add_case(team["alice"])
+    good, _ = inbox.send_to_folder(team["alice"], [team.fp["bob"]])
+    odd = folder / "0-odd.vigil"
+    odd.write_bytes(good.read_bytes())
+    real_open = bundle.open_bundle
+
+    def open_bundle(vault, path, **kwargs):
+        if path.name == odd.name:
+            raise MemoryError()
+        return real_open(vault, path, **kwargs)
+
+    monkeypatch.setattr(bundle, "open_bundle", open_bundle)
+    scanned = inbox.scan(team["bob"])
+    assert [p.path for p in scanned.pending] == [good]
+    review = inbox.scan_for_review(team["bob"])
+    assert [r.path for r in review.reviews] == [good]
+    for refused in (scanned.refused, review.refused):
+        [(path, reason)] = refused
+        assert path == odd and reason.endswith("nothing was changed.")

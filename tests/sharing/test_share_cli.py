@@ -7,10 +7,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from sharing_helpers import add_case
+from sharing_helpers import add_case, seal
 from sharing_team import PASSPHRASE
 from vaults import assert_clean_stderr, run_cli
 
+from app.sharing import container
 from app.vault.keyslots import KdfParams
 from app.vault.vault import Vault
 
@@ -120,3 +121,16 @@ def test_a_tampered_contact_card_is_refused(team, cli, tmp_path):
     path.write_text(json.dumps(card))
     result = cli(team.root / "mallory", "colleague", "import-card", path)
     assert result.code == 1 and "does not match" in result.err
+
+
+def test_a_poisoned_bundle_exits_4_with_one_sentence(team, cli, tmp_path):
+    """Written with bob's public age key alone: a manifest 100,000 lists deep is refused
+    by its signature, never parsed (it used to end in a RecursionError, exit 70)."""
+    path = tmp_path / "poisoned.vigil"
+    seal([(container.MANIFEST, b"[" * 100_000), (container.SIGNATURE, bytes(64))],
+         [team["bob"].identity.public.recipient], path)
+    team.close()
+    result = cli(team.root / "bob", "share", "import", path)
+    assert result.code == 4
+    assert_clean_stderr(result.err)
+    assert "signature" in result.err
