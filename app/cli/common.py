@@ -1,24 +1,64 @@
 # SPDX-FileCopyrightText: 2026 Vigil contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""What every vault command shares: where the vault is, and how the passphrase arrives.
+"""What every command shares: where the vault is, how the passphrase arrives, and how
+text reaches the terminal.
 
 A passphrase comes from ``--passphrase-file``, then ``VIGIL_PASSPHRASE``, then a prompt
-on a terminal; it is never echoed, logged or put in an error message.
+on a terminal; it is never echoed, logged or put in an error message. Every line of text
+goes through ``echo``, which shows control and bidi characters as escapes: a name from a
+spreadsheet or a colleague's bundle must not set the window title, clear the screen or
+reorder the line it is on. Importing this module must stay cheap (no vault, no SQLAlchemy):
+parsers are built from it.
 """
 
 from __future__ import annotations
 
 import argparse
-import getpass
+import gc
 import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.errors import UserError
-from app.vault.vault import Vault, default_vault_dir
+
+if TYPE_CHECKING:
+    from app.vault.vault import Vault
 
 ENV_PASSPHRASE = "VIGIL_PASSPHRASE"  # noqa: S105 (a variable name, not a secret)
+
+# What a terminal acts on instead of showing: the C0 and C1 controls and DEL (escape
+# sequences) and the bidi controls (they reorder what follows them on the line).
+_BIDI = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+_CONTROLS = (*range(0x20), 0x7F, *range(0x80, 0xA0))
+_TEXT_ESCAPES = ({c: f"\\x{c:02x}" for c in _CONTROLS} | {c: f"\\u{c:04x}" for c in _BIDI}
+                 | {0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r"})
+# json.dumps escapes C0 itself; the others are escaped the same JSON way (\u009b), so the
+# document read back is unchanged.
+_JSON_ESCAPES = {c: f"\\u{c:04x}" for c in (0x7F, *range(0x80, 0xA0), *_BIDI)}
+
+
+def terminal_text(text: object) -> str:
+    """``text`` with every control and bidi character shown as an escape (``\\x1b``)."""
+    return str(text).translate(_TEXT_ESCAPES)
+
+
+def echo(text: object = "", *, err: bool = False, end: str = "\n", flush: bool = False) -> None:
+    """Print one line of text (stdout, or stderr with ``err``) for a person to read."""
+    print(terminal_text(text), end=end, file=sys.stderr if err else sys.stdout, flush=flush)
+
+
+def end_start_up() -> None:
+    """Called by every command once it has imported what it needs (``open_vault`` does it).
+
+    The program (``main`` without arguments) defers garbage collection until then: what
+    start-up made lives until exit, so it is frozen out of every later collection. Does
+    nothing when collection was not deferred (tests call ``main`` in their own process).
+    """
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def vault_options() -> argparse.ArgumentParser:
@@ -35,7 +75,11 @@ def vault_options() -> argparse.ArgumentParser:
 
 def vault_dir(args: argparse.Namespace) -> Path:
     given = getattr(args, "vault", None)
-    return Path(given).expanduser() if given else default_vault_dir()
+    if given:
+        return Path(given).expanduser()
+    from app.vault.vault import default_vault_dir
+
+    return default_vault_dir()
 
 
 def read_secret_file(path: str, what: str) -> str:
@@ -68,6 +112,8 @@ def read_passphrase(args: argparse.Namespace, *, confirm: bool = False,
 def prompt_secret(prompt: str, *, confirm: bool, missing: str) -> str:
     if not sys.stdin or not sys.stdin.isatty():
         raise UserError(missing)
+    import getpass
+
     first = getpass.getpass(prompt)
     if confirm and getpass.getpass("Again, to be sure: ") != first:
         raise UserError("The two entries differ; nothing was changed.")
@@ -75,6 +121,9 @@ def prompt_secret(prompt: str, *, confirm: bool, missing: str) -> str:
 
 
 def open_vault(args: argparse.Namespace, **kwargs) -> Vault:
+    from app.vault.vault import Vault
+
+    end_start_up()
     folder = vault_dir(args)
     recovery_file = getattr(args, "recovery_key_file", None)
     if recovery_file:
@@ -86,5 +135,6 @@ def open_vault(args: argparse.Namespace, **kwargs) -> Vault:
 
 
 def print_json(value: object) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=1)
-    sys.stdout.write("\n")
+    """``value`` as JSON on stdout; no control or bidi character reaches the terminal raw."""
+    text = json.dumps(value, ensure_ascii=False, indent=1)
+    sys.stdout.write(text.translate(_JSON_ESCAPES) + "\n")

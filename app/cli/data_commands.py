@@ -1,23 +1,24 @@
 # SPDX-FileCopyrightText: 2026 Vigil contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Commands about case data: demo, import, export, cases."""
+"""Commands about case data: demo, import, export, cases.
+
+Each command imports the services it needs when it runs: building the parser stays cheap.
+"""
 
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.cli.common import open_vault, print_json, vault_options
+from app.cli.common import echo, end_start_up, open_vault, print_json, vault_options
 from app.domain.enums import Status
 from app.errors import UserError
-from app.services import bulk, demo
-from app.services.cases import CaseFilter, list_cases
-from app.services.interchange import InterchangeError, dump_document
-from app.services.spreadsheet import SpreadsheetError
-from app.vault.fsutil import atomic_output
+
+if TYPE_CHECKING:
+    from app.services.interchange import InterchangeError
+    from app.services.spreadsheet import SpreadsheetError
 
 
 def register(commands) -> None:
@@ -49,12 +50,14 @@ def register(commands) -> None:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from app.services import demo
+
+    end_start_up()
     folder = Path(args.vault).expanduser() if getattr(args, "vault", None) else \
         demo.default_demo_dir()
     created = demo.create_demo(folder)
-    print(("Created" if created else "Using") + f" the demo vault in {folder}.", file=sys.stderr)
-    print(f'Its passphrase is "{demo.DEMO_PASSPHRASE}" (everyone in it is fictional).',
-          file=sys.stderr)
+    echo(("Created" if created else "Using") + f" the demo vault in {folder}.", err=True)
+    echo(f'Its passphrase is "{demo.DEMO_PASSPHRASE}" (everyone in it is fictional).', err=True)
     if args.no_window:
         return 0
     from app.ui import launch
@@ -63,6 +66,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from app.services import bulk
+    from app.services.interchange import InterchangeError
+    from app.services.spreadsheet import SpreadsheetError
+
     path = Path(args.file).expanduser()
     mapping = Path(args.mapping).expanduser() if args.mapping else None
     with open_vault(args) as vault, vault.session() as session:
@@ -76,15 +83,15 @@ def cmd_import(args: argparse.Namespace) -> int:
         if not args.dry_run:
             bulk.import_document(session, doc, merge_cases=spreadsheet)
     verb = "Would import" if args.dry_run else "Imported"
-    print(f"{verb}: {summary.describe()}.", file=sys.stderr)
+    echo(f"{verb}: {summary.describe()}.", err=True)
     return 0
 
 
 def _list_problems(exc: InterchangeError | SpreadsheetError) -> int:
     """A dry run shows every problem at once, so the file can be fixed in one pass."""
-    print(f"vigil: {exc}", file=sys.stderr)
+    echo(f"vigil: {exc}", err=True)
     for problem in exc.problems:
-        print(f"  {problem}", file=sys.stderr)
+        echo(f"  {problem}", err=True)
     return exc.exit_code
 
 
@@ -95,6 +102,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     target = Path(args.output).expanduser()
     if target.is_dir() or not target.parent.is_dir():
         raise UserError("Give the export a file name in an existing folder.")
+    import json
+
+    from app.services import bulk
+    from app.services.interchange import dump_document
+    from app.vault.fsutil import atomic_output
+
     with open_vault(args) as vault, vault.session() as session:
         doc = bulk.export_document(session)
     data = json.dumps(dump_document(doc), ensure_ascii=False, indent=1).encode("utf-8")
@@ -104,14 +117,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     except OSError as exc:  # atomic_output already turned a full or read-only disk into words
         raise UserError(f"The export could not be written ({exc.strerror or 'error'}); "
                         "no file was left behind.") from None
-    print(f"Warning: {target} is NOT encrypted. Keep it only as long as you need it, "
-          "and delete it securely.", file=sys.stderr)
+    echo(f"Warning: {target} is NOT encrypted. Keep it only as long as you need it, "
+         "and delete it securely.", err=True)
     return 0
 
 
 def cmd_cases(args: argparse.Namespace) -> int:
     if args.not_raised_since is not None and args.not_raised_since < 0:
         raise UserError("--not-raised-since takes a number of days (0 or more).")
+    from app.services.cases import CaseFilter, list_cases
+
     with open_vault(args) as vault, vault.session() as session:
         today = vault.clock().date()
         days = args.not_raised_since
@@ -137,6 +152,6 @@ def cmd_cases(args: argparse.Namespace) -> int:
         last = c.last_raised.isoformat() if c.last_raised else "never"
         held = f"{c.days_detained} days" if c.days_detained is not None else ""
         status = c.status.value if c.status else "unknown"
-        print(f"{last:<10}  {c.display_name}  {c.name_original or ''}  [{status}] {held}  {c.id}")
-    print(f"{len(found)} case(s).", file=sys.stderr)
+        echo(f"{last:<10}  {c.display_name}  {c.name_original or ''}  [{status}] {held}  {c.id}")
+    echo(f"{len(found)} case(s).", err=True)
     return 0

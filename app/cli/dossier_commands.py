@@ -4,21 +4,20 @@
 
 The services gather the dossier's plain input; the renderer turns it into pages.
 The PDF goes to a temporary name beside the target and is renamed when complete.
+reportlab and pikepdf are imported only when a dossier is written: building the parser
+stays cheap.
 """
 
 from __future__ import annotations
 
 import argparse
 import errno
-import sys
 from functools import partial
 from pathlib import Path
 
-from app.cli.common import open_vault, read_secret_file, vault_options
+from app.cli.common import echo, open_vault, read_secret_file, vault_options
 from app.dossier.model import Profile
-from app.dossier.pdf import write_dossier
 from app.errors import UserError
-from app.services import dossier_data
 from app.vault.fsutil import atomic_output
 
 
@@ -48,6 +47,9 @@ def cmd_dossier(args: argparse.Namespace) -> int:
     password = (read_secret_file(args.pdf_password_file, "PDF password")
                 if args.pdf_password_file else None)
     profile = Profile(args.profile)
+    from app.dossier.pdf import write_dossier
+    from app.services import dossier_data
+
     with open_vault(args) as vault:
         today = vault.clock().date()
         if args.meeting:
@@ -67,8 +69,8 @@ def cmd_dossier(args: argparse.Namespace) -> int:
             raise UserError("The dossier could not be written to that folder; "
                             "nothing was left behind.") from None
     if report.photo_problems:
-        print(f"Note: {report.photo_problems} photo(s) could not be read; the dossier shows "
-              "a placeholder instead.", file=sys.stderr)
-    print(f"Wrote a {report.pages}-page {profile.value} dossier of {report.cases} case(s)"
-          + (", encrypted." if report.encrypted else "."), file=sys.stderr)
+        echo(f"Note: {report.photo_problems} photo(s) could not be read; the dossier shows "
+             "a placeholder instead.", err=True)
+    echo(f"Wrote a {report.pages}-page {profile.value} dossier of {report.cases} case(s)"
+         + (", encrypted." if report.encrypted else "."), err=True)
     return 0

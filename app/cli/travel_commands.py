@@ -8,6 +8,7 @@
     vigil travel status [--json]
 
 Messages give counts, never names; the backup path is echoed only to the user who typed it.
+Each step imports the services it needs when it runs: building the parser stays cheap.
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.cli.common import open_vault, print_json, vault_options
+from app.cli.common import echo, open_vault, print_json, vault_options
 from app.errors import UserError
-from app.services import travel
-from app.sharing import inbox
+
+if TYPE_CHECKING:
+    from app.services.travel import TravelStatus
 
 CONFIRM_WORD = "strip"
 
@@ -51,15 +54,18 @@ def register(commands) -> None:
 
 
 def cmd_mark(args: argparse.Namespace) -> int:
+    from app.services import travel
+
     with open_vault(args, daily_backup=False) as vault, vault.session() as session:
         count = travel.set_safe_to_travel(session, args.ids, not args.unmark)
     what = "not safe" if args.unmark else "safe"
-    print(f"Marked {count} case{'s' if count != 1 else ''} as {what} to travel.",
-          file=sys.stderr)
+    echo(f"Marked {count} case{'s' if count != 1 else ''} as {what} to travel.", err=True)
     return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from app.services import travel
+
     with open_vault(args, daily_backup=False) as vault, vault.session() as session:
         candidates = travel.travel_candidates(session)
     if args.json:
@@ -70,13 +76,15 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 0
     for c in candidates:
         name = c.display_name + (f" ({c.name_original})" if c.name_original else "")
-        print(f"{'travels' if c.safe_to_travel else '       '}  {c.id}  {name}")
+        echo(f"{'travels' if c.safe_to_travel else '       '}  {c.id}  {name}")
     marked = sum(c.safe_to_travel for c in candidates)
-    print(f"{marked} of {len(candidates)} cases are marked safe to travel.", file=sys.stderr)
+    echo(f"{marked} of {len(candidates)} cases are marked safe to travel.", err=True)
     return 0
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    from app.services import travel
+
     with open_vault(args, daily_backup=False) as vault, vault.session() as session:
         status = travel.travel_status(session)
     if args.json:
@@ -85,18 +93,21 @@ def cmd_status(args: argparse.Namespace) -> int:
                     "marked": status.marked})
         return 0
     if status.since is None:
-        print(f"Not in travel mode: {status.cases} cases, {status.marked} marked safe to "
-              "travel.")
+        echo(f"Not in travel mode: {status.cases} cases, {status.marked} marked safe to "
+             "travel.")
     else:
-        print(f"Travel mode since {status.since.isoformat()}: this vault holds only the "
-              f"{status.cases} cases marked safe to travel.")
+        echo(f"Travel mode since {status.since.isoformat()}: this vault holds only the "
+             f"{status.cases} cases marked safe to travel.")
         if status.unfinished:
-            print("Preparing for travel was interrupted: run `vigil travel prepare` again "
-                  "to finish.")
+            echo("Preparing for travel was interrupted: run `vigil travel prepare` again "
+                 "to finish.")
     return 0
 
 
 def cmd_prepare(args: argparse.Namespace) -> int:
+    from app.services import travel
+    from app.sharing import inbox
+
     # No daily snapshot: it would only write one more full copy to this laptop's disk.
     with open_vault(args, daily_backup=False) as vault:
         with vault.session() as session:
@@ -112,27 +123,27 @@ def cmd_prepare(args: argparse.Namespace) -> int:
         report = travel.prepare_for_travel(vault, dest)
         bundles = inbox.leave_folder(vault)
     if dest is None:
-        print("Finished preparing this vault for travel.", file=sys.stderr)
+        echo("Finished preparing this vault for travel.", err=True)
         return 0
-    print(f"Wrote and checked a full backup at {dest}.", file=sys.stderr)
-    print(f"Kept {report.kept_cases} cases; removed {report.removed_cases} cases and "
-          f"{report.removed_attachments} attachments. To get everything back later: "
-          f"vigil restore {dest} --vault NEW_FOLDER", file=sys.stderr)
+    echo(f"Wrote and checked a full backup at {dest}.", err=True)
+    echo(f"Kept {report.kept_cases} cases; removed {report.removed_cases} cases and "
+         f"{report.removed_attachments} attachments. To get everything back later: "
+         f"vigil restore {dest} --vault NEW_FOLDER", err=True)
     if bundles:
-        print(f"The exchange folder is no longer used, but {bundles} bundle file(s) are still "
-              "in it and would reveal the removed cases: delete them from this laptop (and "
-              "stop the sync tool) before you travel.", file=sys.stderr)
+        echo(f"The exchange folder is no longer used, but {bundles} bundle file(s) are still "
+             "in it and would reveal the removed cases: delete them from this laptop (and "
+             "stop the sync tool) before you travel.", err=True)
     if report.backup_on_same_disk:
-        print("The backup is on this computer's disk: move it off this laptop before you "
-              "travel.", file=sys.stderr)
+        echo("The backup is on this computer's disk: move it off this laptop before you "
+             "travel.", err=True)
     return 0
 
 
-def _confirm(status: travel.TravelStatus) -> None:
+def _confirm(status: TravelStatus) -> None:
     removed = status.cases - status.marked
-    print(f"This removes {removed} of {status.cases} cases from this vault, with their "
-          "attachments, after a full backup.", file=sys.stderr)
-    print(f'Type "{CONFIRM_WORD}" to continue: ', end="", file=sys.stderr, flush=True)
+    echo(f"This removes {removed} of {status.cases} cases from this vault, with their "
+         "attachments, after a full backup.", err=True)
+    echo(f'Type "{CONFIRM_WORD}" to continue: ', end="", err=True, flush=True)
     answer = sys.stdin.readline() if sys.stdin else ""
     if answer.strip() != CONFIRM_WORD:
         raise UserError("Not confirmed: nothing was changed.")

@@ -1,14 +1,18 @@
 # SPDX-FileCopyrightText: 2026 Vigil contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Commands about the vault itself: open the app, init, passwd, backup, restore."""
+"""Commands about the vault itself: open the app, init, passwd, backup, restore.
+
+Each command imports the vault when it runs: building the parser stays cheap.
+"""
 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from app.cli.common import (
+    echo,
+    end_start_up,
     open_vault,
     prompt_secret,
     read_passphrase,
@@ -17,8 +21,6 @@ from app.cli.common import (
     vault_options,
 )
 from app.errors import UserError
-from app.vault import backup
-from app.vault.vault import Vault
 
 
 def register(commands) -> None:
@@ -45,18 +47,24 @@ def register(commands) -> None:
 def open_app(args: argparse.Namespace) -> int:
     from app.ui import launch
 
+    end_start_up()
     return launch.run(vault_dir(args))
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from app.vault.vault import Vault
+
+    end_start_up()
     folder = vault_dir(args)
     passphrase = read_passphrase(args, confirm=True, prompt="New passphrase: ")
     vault, recovery_key = Vault.create(folder, passphrase, name=args.name)
     vault.close()
-    print(f"Created a vault in {folder}.")
-    print("Your recovery key (shown only now; write it down and keep it apart from this "
-          "computer):")
-    print(f"\n    {recovery_key}\n")
+    echo(f"Created a vault in {folder}.")
+    echo("Your recovery key (shown only now; write it down and keep it apart from this "
+         "computer):")
+    echo()
+    echo(f"    {recovery_key}")
+    echo()
     return 0
 
 
@@ -69,25 +77,30 @@ def cmd_passwd(args: argparse.Namespace) -> int:
                                 missing="No new passphrase given: use --new-passphrase-file "
                                         "or run this in a terminal.")
         vault.change_passphrase(new)
-    print("The passphrase was changed. The recovery key still works.", file=sys.stderr)
+    echo("The passphrase was changed. The recovery key still works.", err=True)
     return 0
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from app.vault import backup
+
     target = Path(args.output).expanduser()
     if target.exists():
         raise UserError("The backup file already exists: choose a new name.")
     with open_vault(args, daily_backup=False) as vault:
         backup.write_backup(vault, target)
-    print(f"Wrote an encrypted backup to {target}.", file=sys.stderr)
+    echo(f"Wrote an encrypted backup to {target}.", err=True)
     return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
     if getattr(args, "vault", None) is None:
         raise UserError("Say where to restore with --vault DIR (a new or empty folder).")
+    from app.vault import backup
+
+    end_start_up()
     folder = vault_dir(args)
     backup.restore_backup(Path(args.file).expanduser(), folder)
-    print(f"Restored the vault into {folder}. Unlock it with its passphrase or recovery key.",
-          file=sys.stderr)
+    echo(f"Restored the vault into {folder}. Unlock it with its passphrase or recovery key.",
+         err=True)
     return 0
