@@ -44,8 +44,13 @@ DAMAGED = "The backup file is damaged or incomplete: it cannot be restored."
 
 
 def export_database(vault: Vault, target: Path) -> None:
-    """An encrypted copy of the open vault's database at ``target`` (same key)."""
+    """An encrypted copy of the open vault's database at ``target`` (same key).
+
+    The vault is told before and after, so that the copy is older than the live database
+    as soon as anything is written (the generation, see ``app.vault.vault``).
+    """
     tmp = temp_name(target)
+    started = vault._copy_started()
     try:
         with vault.engine.connect() as connection:
             cursor = connection.connection.dbapi_connection.cursor()
@@ -69,6 +74,7 @@ def export_database(vault: Vault, target: Path) -> None:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise
+    vault._copy_finished(started)
 
 
 def snapshots(vault: Vault) -> list[Path]:
@@ -126,10 +132,14 @@ def write_backup(vault: Vault, dest: Path, *, progress: Progress | None = None,
     # The database copy is made beside the destination, not inside the vault: travel mode
     # strips the vault after a backup, and a copy made here would leave its pages behind.
     db_copy = temp_name(dest)
+    # The key slots are read before the database is copied: a write meanwhile moves the
+    # generation in vault.db first and in keyslots.json after, so read in this order the
+    # backup's slots are never newer than its database (a restored vault must open).
+    slots = (vault.path / "keyslots.json").read_bytes()
     try:
         export_database(vault, db_copy)
-        members = [(name, vault.path / name) for name in ("keyslots.json",)]
-        members.insert(0, ("vault.db", db_copy))
+        members: list[tuple[str, Path | bytes]] = [("vault.db", db_copy),
+                                                   ("keyslots.json", slots)]
         blobs = vault.path / "blobs"
         members += [(p.relative_to(vault.path).as_posix(), p)
                     for p in sorted(blobs.glob("*/*")) if BLOB_MEMBER.match(
@@ -152,7 +162,12 @@ def write_backup(vault: Vault, dest: Path, *, progress: Progress | None = None,
             db_copy.unlink()
 
 
-def _add_file(tar: tarfile.TarFile, name: str, path: Path) -> str:
+def _add_file(tar: tarfile.TarFile, name: str, path: Path | bytes) -> str:
+    if isinstance(path, bytes):
+        info = tarfile.TarInfo(name)
+        info.size, info.mode = len(path), 0o600
+        tar.addfile(info, io.BytesIO(path))
+        return hashlib.sha256(path).hexdigest()
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         size = os.fstat(handle.fileno()).st_size
@@ -209,11 +224,17 @@ def restore_backup(source: Path, folder: Path) -> None:
 def _unpack(source: Path, staging: Path) -> tuple[object, dict[str, str]]:
     sums: dict[str, str] = {}
     manifest: object = None
+    available = source.stat().st_size
     try:
         with tarfile.open(source, mode="r|") as tar:
             for member in tar:
                 name = member.name
-                if not member.isfile() or name in sums:
+                # Only plain members, whose bytes are all in the file (the tar is not
+                # compressed): a sparse member of a few bytes unpacks to any size, and a
+                # size larger than the file is a lie. Refused before a byte is written.
+                if member.type not in (tarfile.REGTYPE, tarfile.AREGTYPE) \
+                        or member.issparse() or name in sums \
+                        or member.offset_data + member.size > available:
                     raise IntegrityError(DAMAGED)
                 handle = tar.extractfile(member)
                 if name == MANIFEST:

@@ -8,17 +8,25 @@ part of the URL, a log line, a repr or an exception message.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import secrets
+from collections.abc import Iterator
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 from app.errors import IntegrityError, UserError, VigilError
+from app.vault.fsutil import fsync_dir
 
 CORRUPT = ("The vault database is damaged or has been tampered with. "
            "Restore it from a backup.")
+WAL_SET_ASIDE = ("The vault's journal file (vault.db-wal) does not belong to this database or "
+                 "is damaged, so it was moved aside as {name} and the vault was not changed. "
+                 "Unlock again to open the vault without it, or restore a backup.")
 
 
 def open_engine(db_path: Path, key: bytes) -> Engine:
@@ -58,8 +66,82 @@ def open_engine(db_path: Path, key: bytes) -> Engine:
     @event.listens_for(engine, "begin")
     def _begin(connection):  # pragma: no branch
         connection.exec_driver_sql("BEGIN")
+        connection.info[_CHANGES_AT_BEGIN] = connection.connection.dbapi_connection.total_changes
 
     return engine
+
+
+_CHANGES_AT_BEGIN = "vigil_changes_at_begin"
+
+
+def rows_changed(connection: Connection) -> bool:
+    """Whether the connection's transaction has inserted, updated or deleted a row yet."""
+    start = connection.info.get(_CHANGES_AT_BEGIN)
+    return start is None or connection.connection.dbapi_connection.total_changes != start
+
+
+def set_aside_a_foreign_wal(db_path: Path, key: bytes, stamp: str) -> None:
+    """Before the engine opens: a -wal beside the database that does not read back under
+    this key is moved aside, and the unlock refused; call it holding the vault lock.
+
+    SQLite copies a -wal into the database when the last connection closes, whether or not
+    its pages could be read, so a -wal from another database (a sync tool's conflict copy,
+    or planted) or a damaged one would ruin vault.db for good once any unlock failed. Both
+    probes here are read-only connections, which never copy it.
+    """
+    wal = db_path.with_name(db_path.name + "-wal")
+    try:
+        if wal.stat().st_size == 0:
+            return
+    except FileNotFoundError:
+        return
+    if _reads_cleanly(db_path, key, with_wal=True) is not False:
+        return  # it reads (a crash left it: the engine applies it), or the error is not ours
+    if not _reads_cleanly(db_path, key, with_wal=False):
+        raise IntegrityError(CORRUPT)  # the database itself is damaged: leave the -wal be
+    aside = wal.with_name(f"{wal.name}.refused-{stamp}")
+    if aside.exists():
+        aside = aside.with_name(f"{aside.name}-{secrets.token_hex(3)}")
+    os.replace(wal, aside)  # kept: it may hold someone's last changes
+    with contextlib.suppress(FileNotFoundError):  # the index of the -wal just moved
+        db_path.with_name(db_path.name + "-shm").unlink()
+    fsync_dir(db_path.parent)
+    raise IntegrityError(WAL_SET_ASIDE.format(name=aside.name))
+
+
+def _reads_cleanly(db_path: Path, key: bytes, *, with_wal: bool) -> bool | None:
+    """Whether every page reads under ``key`` (None: the check itself could not run).
+    Without the -wal: ``immutable`` makes SQLite read the database file alone."""
+    try:
+        with _read_only(db_path, key, with_wal=with_wal) as connection:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchall()
+            return connection.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+    except sqlcipher.Error as exc:
+        return False if isinstance(storage_error(exc), IntegrityError) else None
+
+
+def peek_meta(db_path: Path, key: bytes, name: str) -> str | None:
+    """A vault_meta value read before the engine opens (which would first switch a copied-in
+    database to WAL, changing the file). Raises sqlcipher.Error when it cannot be read."""
+    with _read_only(db_path, key, with_wal=True) as connection:
+        row = connection.execute("SELECT value FROM vault_meta WHERE key = ?",
+                                 (name,)).fetchone()
+    return None if row is None else row[0]
+
+
+@contextlib.contextmanager
+def _read_only(db_path: Path, key: bytes, *, with_wal: bool) -> Iterator[sqlcipher.Connection]:
+    # Read-only connections never write the database, not even a -wal into it on close.
+    query = "mode=ro" if with_wal else "mode=ro&immutable=1"
+    connection = sqlcipher.connect(f"{db_path.as_uri()}?{query}", uri=True,
+                                   isolation_level=None)
+    try:
+        connection.execute("PRAGMA cipher_log_level = NONE")
+        connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        connection.execute("PRAGMA cipher_memory_security = OFF")
+        yield connection
+    finally:
+        connection.close()
 
 
 def storage_error(exc: BaseException) -> VigilError | None:

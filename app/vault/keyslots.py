@@ -7,6 +7,8 @@ from a passphrase (Argon2id), a recovery key (HKDF) or a random secret kept in t
 keychain. The slot's purpose and KDF parameters are bound in as associated data. The file
 carries a plain checksum (an accidental edit is reported as damage, not as a wrong
 passphrase) and an HMAC under the vault key (a deliberate edit is caught after unlock).
+Under the same HMAC it keeps the database generation (see ``Vault``): vault.db must be at
+least that far along, so an older copy put in its place is refused.
 It holds no case data and must never hold the vault key or a passphrase in the clear.
 """
 
@@ -179,10 +181,14 @@ def _mac_key(vault_key: bytes) -> bytes:
     return HKDF(hashes.SHA256(), KEY_BYTES, None, b"vigil keyslots mac").derive(vault_key)
 
 
+MAX_GENERATION = 2**53  # exact in every JSON reader
+
+
 @dataclass(frozen=True, slots=True)
 class Keyslots:
     vault_id: str
     slots: tuple[Slot, ...]
+    generation: int = 0  # the database generation last written; absent (0) before it existed
     mac: str = field(default="", repr=False, compare=False)  # as loaded; checked by verify_mac
 
     @classmethod
@@ -212,10 +218,13 @@ class Keyslots:
             raise IntegrityError(DAMAGED)
         if not hmac.compare_digest(checksum, hashlib.sha256(_canonical(doc)).hexdigest()):
             raise IntegrityError(DAMAGED)
-        slots = doc.get("slots")
+        slots, generation = doc.get("slots"), doc.get("generation", 0)
         if not isinstance(doc.get("vault_id"), str) or not isinstance(slots, list) or not slots:
             raise IntegrityError(DAMAGED)
-        return cls(doc["vault_id"], tuple(Slot.from_json(s) for s in slots), mac)
+        if type(generation) is not int or not 0 <= generation <= MAX_GENERATION:
+            raise IntegrityError(DAMAGED)
+        return cls(doc["vault_id"], tuple(Slot.from_json(s) for s in slots),
+                   generation=generation, mac=mac)
 
     def verify_mac(self, vault_key: bytes) -> None:
         """After unlock: prove nobody who lacks the vault key added, removed or edited a slot."""
@@ -268,6 +277,9 @@ class Keyslots:
     def without(self, kind: str) -> Keyslots:
         return replace(self, slots=tuple(s for s in self.slots if s.kind != kind))
 
+    def with_generation(self, generation: int) -> Keyslots:
+        return replace(self, generation=generation)
+
     def save(self, path: Path, vault_key: bytes) -> None:
         """Atomically replace keyslots.json: a crash leaves the old or the new file, whole."""
         body = self._body()
@@ -277,12 +289,17 @@ class Keyslots:
         atomic_write_bytes(path, json.dumps(doc, indent=1).encode("utf-8") + b"\n")
 
     def _body(self) -> dict:
-        return {"format": FORMAT, "version": 1, "vault_id": self.vault_id,
+        body = {"format": FORMAT, "version": 1, "vault_id": self.vault_id,
                 "slots": [s.to_json() for s in self.slots]}
+        if self.generation:  # a file from before generations (none) keeps its MAC
+            body["generation"] = self.generation
+        return body
 
 
 _WRONG = {
-    PASSPHRASE: "Wrong passphrase.",
+    # Nothing without the vault key can tell a wrong passphrase from edited KDF parameters
+    # (the checksum is not a secret); the recovery key then unlocks and the MAC says which.
+    PASSPHRASE: "Wrong passphrase, or the vault's key slots (keyslots.json) were changed.",
     RECOVERY: "That recovery key does not open this vault.",
     KEYCHAIN: "The key remembered on this computer does not open this vault.",
 }

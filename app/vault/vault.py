@@ -10,6 +10,14 @@
 
 The vault key lives only in memory while unlocked. Nothing readable about a case is
 written outside vault.db and blobs/.
+
+The live database must never be silently replaced by an older copy (a snapshot from
+backups/ needs no key to be copied over vault.db). A generation counter is kept in both
+vault.db and the MAC-protected keyslots.json: the first write after unlock, and the first
+after each copy of the database (snapshot or backup), adds one to it in vault.db within
+that write's transaction, then in keyslots.json. Unlock refuses a database behind the key
+slots; one ahead is a crash between the two writes and is fine. So every copy is behind
+the live database once the vault has been written to after it.
 """
 
 from __future__ import annotations
@@ -17,15 +25,17 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.hlc import HybridClock
-from app.errors import AuthenticationError, IntegrityError, UserError
+from app.errors import AuthenticationError, IntegrityError, UserError, VigilError
 from app.vault import (
     backup,
     migrate,
@@ -33,7 +43,14 @@ from app.vault import (
     tracking,  # noqa: F401  (registers the audit and clock hook)
 )
 from app.vault.blobs import BlobStore
-from app.vault.engine import CORRUPT, open_engine, storage_error
+from app.vault.engine import (
+    CORRUPT,
+    open_engine,
+    peek_meta,
+    rows_changed,
+    set_aside_a_foreign_wal,
+    storage_error,
+)
 from app.vault.fsutil import PRIVATE_FILE, make_private_dir, remove_temp_files
 from app.vault.identity import Identity
 from app.vault.keychain import KeyStore, OsKeychain
@@ -52,6 +69,13 @@ from app.vault.schema import IdentityRow, VaultMeta
 Clock = Callable[[], datetime]
 DB, KEYSLOTS, BLOBS, BACKUPS = "vault.db", "keyslots.json", "blobs", "backups"
 HLC_META = "hlc_last"
+GENERATION_META = "generation"
+OLDER = ("This vault's database is older than the one Vigil last wrote here (an old copy "
+         "may have been put in its place), so it was not opened. To go back to an older "
+         "copy on purpose, restore a backup into a new folder with vigil restore.")
+_BUMP_GENERATION = (
+    "INSERT INTO vault_meta (key, value) VALUES ('generation', '1') "
+    "ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1 RETURNING value")
 
 
 def utc_now() -> datetime:
@@ -83,6 +107,12 @@ class Vault:
         self.blobs = BlobStore(path / BLOBS)
         self.identity: Identity | None = None
         self.hlc: HybridClock | None = None
+        # The generation (module docstring): whether the next write moves it, and counts of
+        # writing commits begun and ended, so a copy of the database knows if one overlapped.
+        self._generation_lock = threading.Lock()
+        self._slots_lock = threading.Lock()
+        self._bump_due = False  # set once unlocked or created, and after every copy
+        self._commits_begun = self._commits_ended = 0
 
     # -- creating and unlocking ----
     @classmethod
@@ -129,6 +159,7 @@ class Vault:
             keyslots.save(path / KEYSLOTS, key)
             vault._keyslots = keyslots
             vault._load_identity()
+            vault._bump_due = True
         except BaseException:
             lock.release()
             raise
@@ -160,9 +191,15 @@ class Vault:
         try:
             for folder in (path, path / BACKUPS):  # left by a process killed mid-write
                 remove_temp_files(folder)
+            set_aside_a_foreign_wal(path / DB, key,
+                                    clock().astimezone(UTC).strftime("%Y%m%dT%H%M%SZ"))
+            # Checked again once open (_open_checked); here, an older copy is not touched.
+            with contextlib.suppress(sqlcipher.Error):
+                _check_generation(peek_meta(path / DB, key, GENERATION_META), keyslots)
             vault = cls(path, key, keyslots, lock, clock)
             vault._prepare_folders()
             vault._open_checked(daily_backup)
+            vault._bump_due = True
         except BaseException:
             if vault is not None:
                 vault.engine.dispose()
@@ -182,6 +219,11 @@ class Vault:
             if not migrate.known(revision):
                 raise UserError("This vault was last opened by a newer version of Vigil: "
                                 "update Vigil to open it.")
+            # Before anything is written or copied: an older database is left as it is.
+            with self.engine.connect() as connection:
+                _check_generation(connection.exec_driver_sql(
+                    "SELECT value FROM vault_meta WHERE key = ?", (GENERATION_META,)).scalar(),
+                    self._keyslots)
             if revision != migrate.head():
                 backup.take(self, reason="migration")
                 migrate.upgrade(self.engine)
@@ -215,8 +257,10 @@ class Vault:
         session = self._sessions()
         if self.identity is not None:
             session.info.update(actor=self.identity.fingerprint, clock=self.clock,
-                                hlc=self.hlc, remote=remote)
+                                hlc=self.hlc, remote=remote, blobs=self.blobs)
         clock_before = self.hlc.last if self.hlc is not None else None
+        bumped: int | None = None
+        claimed = counted = False
         try:
             yield session
             session.flush()
@@ -227,15 +271,70 @@ class Vault:
             if self.hlc is not None and session.info.get("wrote") and \
                     self.hlc.last != clock_before:
                 session.merge(VaultMeta(key=HLC_META, value=self.hlc.last))
+                session.flush()
+            if session.info.get("generation") or (session.in_transaction()
+                                                  and rows_changed(session.connection())):
+                claimed = self._claim_bump()
+                if claimed:
+                    bumped = int(session.connection().exec_driver_sql(_BUMP_GENERATION)
+                                 .scalar())
+                with self._generation_lock:
+                    self._commits_begun += 1
+                counted = True
             session.commit()
         except DBAPIError as exc:
             session.rollback()
+            self._unclaim(claimed)
             raise storage_error(exc) or exc from None
         except BaseException:
             session.rollback()
+            self._unclaim(claimed)
             raise
         finally:
+            if counted:
+                with self._generation_lock:
+                    self._commits_ended += 1
             session.close()
+        if bumped is not None:
+            self._seal_generation(bumped)
+
+    # -- the generation (module docstring) ----
+    def _claim_bump(self) -> bool:
+        with self._generation_lock:
+            due, self._bump_due = self._bump_due, False
+        return due
+
+    def _unclaim(self, claimed: bool) -> None:
+        if claimed:
+            with self._generation_lock:
+                self._bump_due = True
+
+    def _seal_generation(self, generation: int) -> None:
+        """The second half of a bump, after its commit: keyslots.json catches up."""
+        try:
+            with self._slots_lock:
+                if self._key is not None and generation > self._keyslots.generation:
+                    self._write_slots(self._keyslots.with_generation(generation))
+        except (OSError, VigilError):
+            # The write itself was committed and the database is ahead, which unlock
+            # accepts; the next write tries again rather than failing this one.
+            self._unclaim(True)
+
+    def _copy_started(self) -> tuple[int, int]:
+        """Called before the database is copied (backup.export_database)."""
+        with self._generation_lock:
+            return self._commits_begun, self._commits_ended
+
+    def _copy_finished(self, started: tuple[int, int]) -> None:
+        """After a copy: the next write makes the copy older. A write that committed while
+        the copy was made may be missing from it, so then the generation moves at once."""
+        begun, ended = started
+        with self._generation_lock:
+            self._bump_due = True
+            overlapped = begun != ended or self._commits_begun != begun
+        if overlapped and self._key is not None:
+            with self.session() as session:
+                session.info["generation"] = True
 
     def meta(self, key: str) -> str | None:
         with self.session() as session:
@@ -281,6 +380,11 @@ class Vault:
         return keychain_account(self._keyslots)
 
     def _save_slots(self, keyslots: Keyslots) -> None:
+        with self._slots_lock:  # a generation sealed meanwhile is kept
+            self._write_slots(keyslots.with_generation(
+                max(keyslots.generation, self._keyslots.generation)))
+
+    def _write_slots(self, keyslots: Keyslots) -> None:
         keyslots.save(self.path / KEYSLOTS, self._key)
         self._keyslots = keyslots
 
@@ -312,6 +416,18 @@ class Vault:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _check_generation(value: object, keyslots: Keyslots) -> None:
+    """Refuse a database behind the generation in the key slots (None: never written)."""
+    if value is None:
+        generation = 0
+    elif isinstance(value, str) and value.isascii() and value.isdigit():
+        generation = int(value)
+    else:
+        raise IntegrityError(CORRUPT)
+    if generation < keyslots.generation:
+        raise IntegrityError(OLDER)
 
 
 def keychain_account(keyslots: Keyslots) -> str:

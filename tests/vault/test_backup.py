@@ -212,6 +212,76 @@ def test_a_backup_with_a_foreign_member_is_refused(cli, backup_file, tmp_path):
     assert not (tmp_path / "escaped.txt").exists() and leftovers(target) == []
 
 
+def crafted_backup(path, vault_db_info, vault_db_data):
+    """A small backup whose vault.db member is described by ``vault_db_info``."""
+    import io
+    import json
+
+    with tarfile.open(path, "w", format=tarfile.PAX_FORMAT) as tar:
+        tar.addfile(vault_db_info, io.BytesIO(vault_db_data))
+        for name, data in (("keyslots.json", b"{}"),
+                           ("manifest.json", json.dumps({"format": "vigil-backup",
+                                                         "version": 1, "files": {}}).encode())):
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    return path
+
+
+@pytest.fixture
+def opened_for_writing(monkeypatch):
+    """The names restore opened to write: none may be opened for a refused member."""
+    names = []
+
+    def tracking_open(file, mode="r", *args, **kwargs):
+        if any(c in mode for c in "wxa"):
+            names.append(str(file))
+        return open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(backup, "open", tracking_open, raising=False)
+    return names
+
+
+def test_a_sparse_member_is_refused_before_anything_is_written(cli, tmp_path,
+                                                                opened_for_writing):
+    """GNU sparse (here the pax 0.1 form): 4 bytes in the file, 64 MiB once unpacked."""
+    info = tarfile.TarInfo("vault.db")
+    info.size = 4
+    info.pax_headers = {"GNU.sparse.map": "0,4", "GNU.sparse.size": str(64 << 20)}
+    evil = crafted_backup(tmp_path / "sparse.vigil", info, b"SQLi")
+    with tarfile.open(evil) as tar:
+        assert tar.getmember("vault.db").issparse()  # the crafted member is what it claims
+    assert evil.stat().st_size < 20_000
+    target = tmp_path / "target"
+    result = cli("restore", evil, "--vault", target)
+    assert result.code == 4, result.err
+    assert_clean_stderr(result.err)
+    assert not any(name.endswith("vault.db") for name in opened_for_writing)
+    assert leftovers(target) == []
+
+
+def test_a_member_larger_than_the_backup_file_is_refused_before_anything_is_written(
+        cli, tmp_path, opened_for_writing):
+    info = tarfile.TarInfo("vault.db")
+    info.size = 8192
+    evil = crafted_backup(tmp_path / "big.vigil", info, secrets.token_bytes(8192))
+    data = bytearray(evil.read_bytes())
+    # Claim 1 GiB in the header (octal size field at 124, then fix the header checksum).
+    with tarfile.open(evil) as tar:
+        header = tar.getmember("vault.db").offset
+    data[header + 124:header + 136] = b"%011o\0" % (1 << 30)
+    data[header + 148:header + 156] = b" " * 8
+    data[header + 148:header + 155] = b"%06o\0" % sum(data[header:header + 512])
+    evil.write_bytes(bytes(data))
+    with tarfile.open(evil, "r|") as tar:
+        assert next(iter(tar)).size == 1 << 30
+    target = tmp_path / "target"
+    result = cli("restore", evil, "--vault", target)
+    assert result.code == 4, result.err
+    assert not any(name.endswith("vault.db") for name in opened_for_writing)
+    assert leftovers(target) == []
+
+
 # -- automatic snapshots -------------------------------------------------------------------------
 
 
@@ -335,12 +405,16 @@ def test_a_failed_migration_leaves_the_vault_as_it_was(vault_dir, clock, templat
         assert migrate.current(vault.engine) == "9001"
 
 
-def test_unlock_with_the_passphrase_after_restore_of_a_snapshot(vault_dir, clock,
-                                                               template_vault, tmp_path):
-    """A snapshot is a plain vault.db under the same key: put it back and the vault opens."""
-    with unlock(vault_dir, clock=clock, daily_backup=True) as vault:
-        vault.set_meta("later", "written after the snapshot")
+def test_a_snapshot_is_the_vault_as_it_was_under_the_same_key(vault_dir, clock,
+                                                             template_vault, tmp_path):
+    """A snapshot is a plain vault.db under the same key. Put back over vault.db it opens
+    only while nothing was written after it (else it is an older database, refused:
+    tests/vault/test_rollback.py)."""
+    with unlock(vault_dir, clock=clock) as vault:
+        vault.set_meta("before", "the snapshot")
+    with unlock(vault_dir, clock=clock, daily_backup=True):
+        pass
     (snap,) = (vault_dir / "backups").iterdir()
     shutil.copyfile(snap, vault_dir / "vault.db")
     with unlock(vault_dir, passphrase=PASSPHRASE) as vault:
-        assert vault.meta("later") is None
+        assert vault.meta("before") == "the snapshot"

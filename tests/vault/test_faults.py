@@ -24,12 +24,13 @@ from vaults import (
     assert_unchanged,
     files_containing,
     flip_byte,
+    make_vault,
     snapshot,
     unlock,
 )
 
 from app.vault import backup, recovery
-from app.vault.schema import AuditEntry, VaultMeta
+from app.vault.schema import AuditEntry, IdentityRow, VaultMeta
 from app.vault.tables import OrganisationRow
 
 PAGE = 4096
@@ -378,3 +379,75 @@ def test_a_canary_never_reaches_the_disk_in_plaintext(vault_dir, tmp_path, monke
     assert files_containing(tmp_path, CANARY) == []  # the backup file, the temp folder
     for needle in (template_vault.key.hex(), PASSPHRASE):
         assert files_containing(tmp_path, needle) == []
+
+
+# -- a -wal file that is not this database's ----------------------------------------------------
+
+
+def wal_pages(wal: bytes, page_size: int = PAGE) -> set[int]:
+    """Page numbers of the frames in a WAL file (SQLite's documented frame header)."""
+    frame = 24 + page_size
+    return {int.from_bytes(wal[offset:offset + 4], "big")
+            for offset in range(32, len(wal) - frame + 1, frame)}
+
+
+def foreign_wal(tmp_path, *, grow: bool) -> bytes:
+    """The -wal of another vault (another key) while it is open, after one write."""
+    make_vault(tmp_path / "other")[0].close()
+    other = unlock(tmp_path / "other")
+    try:
+        with other.session() as session:
+            if grow:
+                session.execute(insert(VaultMeta), [
+                    {"key": f"other-{i}", "value": "o" * 300} for i in range(300)])
+            else:
+                session.get(IdentityRow, 1).name = "renamed"
+        wal = (tmp_path / "other" / "vault.db-wal").read_bytes()
+    finally:
+        other.close()
+    assert (1 in wal_pages(wal)) == grow
+    return wal
+
+
+@pytest.mark.parametrize("grow", [True, False], ids=["holding page 1", "later pages only"])
+def test_a_foreign_wal_is_set_aside_and_never_checkpointed(
+        cli, vault_dir, tmp_path, passphrase_file, template_vault, grow):
+    wal = foreign_wal(tmp_path, grow=grow)
+    (vault_dir / "vault.db-wal").write_bytes(wal)
+    db_before = (vault_dir / "vault.db").read_bytes()
+    result = cli("cases", "--vault", vault_dir, "--passphrase-file", passphrase_file)
+    assert result.code == 4, result.err
+    assert "vault.db-wal" in result.err
+    assert_clean_stderr(result.err, *key_secrets(template_vault))
+    assert (vault_dir / "vault.db").read_bytes() == db_before  # never checkpointed
+    (aside,) = vault_dir.glob("vault.db-wal.refused-*")  # kept, not deleted
+    assert aside.read_bytes() == wal
+    assert not (vault_dir / "vault.db-wal").exists()
+    result = cli("cases", "--vault", vault_dir, "--passphrase-file", passphrase_file)
+    assert result.code == 0, result.err
+    assert (vault_dir / "vault.db").read_bytes() == db_before
+
+
+def test_a_damaged_database_beside_its_own_wal_is_damage_and_nothing_is_moved(
+        vault_dir, tmp_path):
+    """Left by a crash: the database and its -wal as they were; then the database is
+    damaged. The -wal is not to blame, so it stays where it is."""
+    from app.errors import IntegrityError
+
+    crashed = tmp_path / "crashed"
+    crashed.mkdir()
+    with unlock(vault_dir) as vault:
+        vault.set_meta("in the wal", "yes")
+        for name in ("vault.db", "vault.db-wal"):
+            shutil.copyfile(vault_dir / name, crashed / name)
+    for name in ("vault.db", "vault.db-wal"):
+        shutil.copyfile(crashed / name, vault_dir / name)
+    with unlock(vault_dir) as vault:  # first, the crash image opens, commits kept
+        assert vault.meta("in the wal") == "yes"
+    for name in ("vault.db", "vault.db-wal"):
+        shutil.copyfile(crashed / name, vault_dir / name)
+    damage_first_page(vault_dir)
+    before = snapshot(vault_dir)
+    with pytest.raises(IntegrityError, match="backup"):
+        unlock(vault_dir)
+    assert_unchanged(before, vault_dir, allowed_new=("vault.db-shm",))

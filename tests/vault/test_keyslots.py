@@ -266,8 +266,12 @@ def test_a_changed_parameter_with_a_new_checksum(template_vault, vault_dir):
     doc = read_doc(vault_dir)
     next(s for s in doc["slots"] if s["kind"] == "passphrase")["kdf"]["iterations"] = 2
     write_doc(vault_dir, doc)
-    with pytest.raises(AuthenticationError):
+    with pytest.raises(AuthenticationError) as caught:
         Vault.unlock(vault_dir, passphrase=PASSPHRASE)
+    assert caught.value.exit_code == 3
+    # The message says so: a caseworker sure of the passphrase tries the recovery key.
+    assert str(caught.value).startswith("Wrong passphrase, or the ")
+    assert "key slots" in str(caught.value) and "changed" in str(caught.value)
     with pytest.raises(IntegrityError, match="keyslots.json"):
         Vault.unlock(vault_dir, recovery_key=template_vault.recovery_key)
 
