@@ -6,6 +6,8 @@ Messages are one or two plain sentences and must never contain case data, keys o
 passphrases: they reach stderr, dialogs and sometimes bug reports.
 """
 
+from datetime import datetime
+
 
 class VigilError(Exception):
     """A failure the user can understand and act on."""
@@ -17,6 +19,18 @@ class UserError(VigilError):
     """Bad input, an unknown ID, a missing file: exit 1."""
 
     exit_code = 1
+
+
+class ClockAheadError(UserError):
+    """The computer's clock is far ahead of the vault's last change: nothing is stamped
+    until the user confirms the date (``Vault.accept_clock_jump``). Exit 1."""
+
+    def __init__(self, last_change: datetime) -> None:
+        super().__init__(
+            f"This computer's clock is more than a day ahead of this vault's last change "
+            f"({last_change:%Y-%m-%d %H:%M} UTC), so nothing was saved. Check the date and "
+            f"time; if they are right, confirm them in the Vigil desktop app, then try again.")
+        self.last_change = last_change
 
 
 class AuthenticationError(VigilError):

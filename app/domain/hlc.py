@@ -6,6 +6,10 @@ A stamp is ``<wall ms, 12 hex>.<counter, 4 hex>.<node>`` and compares correctly 
 string, so the newest edit wins whichever vault applies it first, and equal wall times
 break ties by node (the author's fingerprint) deterministically. Pure: the wall clock
 is injected.
+
+A stamp never goes back, so one taken with a wall clock far ahead stays in the clock for
+good: with ``max_jump_ms`` set, a wall clock that far past the last stamp is refused
+(``ClockJumped``) until the user confirms it (``accept_wall_clock``).
 """
 
 from __future__ import annotations
@@ -32,16 +36,27 @@ def format_stamp(ms: int, counter: int, node: str) -> str:
     return f"{ms:012x}.{counter:04x}.{node}"
 
 
+class ClockJumped(Exception):
+    """The wall clock is more than ``max_jump_ms`` past the last stamp; nothing was stamped."""
+
+    def __init__(self, last_ms: int, now_ms: int) -> None:
+        super().__init__("the wall clock jumped ahead of the last stamp")
+        self.last_ms, self.now_ms = last_ms, now_ms
+
+
 @dataclass
 class HybridClock:
     node: str
     wall: Callable[[], int] = wall_ms
+    max_jump_ms: int | None = None  # None: any wall clock is taken as it comes
     _ms: int = field(default=0, init=False)
     _counter: int = field(default=0, init=False)
 
     def tick(self) -> str:
         """A stamp later than every stamp this clock has issued or observed."""
         now = self.wall()
+        if self.max_jump_ms is not None and self._ms and now - self._ms > self.max_jump_ms:
+            raise ClockJumped(self._ms, now)
         if now > self._ms:
             self._ms, self._counter = now, 0
         else:
@@ -49,6 +64,12 @@ class HybridClock:
             if self._counter > 0xFFFF:  # a burst of 65,536 edits in one millisecond
                 self._ms, self._counter = self._ms + 1, 0
         return format_stamp(self._ms, self._counter, self.node)
+
+    def accept_wall_clock(self) -> None:
+        """The user confirmed the date: stamps continue from the wall clock as it is now."""
+        now = self.wall()
+        if now > self._ms:
+            self._ms, self._counter = now, 0
 
     def observe(self, stamp: str) -> None:
         """Move past a stamp seen in a bundle or read back from the vault."""

@@ -34,8 +34,8 @@ import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.domain.hlc import HybridClock
-from app.errors import AuthenticationError, IntegrityError, UserError, VigilError
+from app.domain.hlc import ClockJumped, HybridClock
+from app.errors import AuthenticationError, ClockAheadError, IntegrityError, UserError, VigilError
 from app.vault import (
     backup,
     migrate,
@@ -70,6 +70,8 @@ Clock = Callable[[], datetime]
 DB, KEYSLOTS, BLOBS, BACKUPS = "vault.db", "keyslots.json", "blobs", "backups"
 HLC_META = "hlc_last"
 GENERATION_META = "generation"
+# A stamp more than this past the last one waits for the user to confirm the date.
+MAX_CLOCK_JUMP_MS = 24 * 3600 * 1000
 OLDER = ("This vault's database is older than the one Vigil last wrote here (an old copy "
          "may have been put in its place), so it was not opened. To go back to an older "
          "copy on purpose, restore a backup into a new folder with vigil restore.")
@@ -241,7 +243,8 @@ class Vault:
             self.identity = Identity(row.name, row.age_identity, row.signing_key)
             last = session.get(VaultMeta, HLC_META)
         self.hlc = HybridClock(self.identity.fingerprint,
-                               wall=lambda: int(self.clock().timestamp() * 1000))
+                               wall=lambda: int(self.clock().timestamp() * 1000),
+                               max_jump_ms=MAX_CLOCK_JUMP_MS)
         if last is not None:
             self.hlc.observe(last.value)
 
@@ -286,6 +289,10 @@ class Vault:
             session.rollback()
             self._unclaim(claimed)
             raise storage_error(exc) or exc from None
+        except ClockJumped as exc:
+            session.rollback()
+            self._unclaim(claimed)
+            raise ClockAheadError(datetime.fromtimestamp(exc.last_ms / 1000, UTC)) from None
         except BaseException:
             session.rollback()
             self._unclaim(claimed)
@@ -335,6 +342,12 @@ class Vault:
         if overlapped and self._key is not None:
             with self.session() as session:
                 session.info["generation"] = True
+
+    def accept_clock_jump(self) -> None:
+        """The user confirmed that this computer's date is right (after a ClockAheadError):
+        stamps continue from it. Holds until the vault is locked."""
+        if self.hlc is not None:
+            self.hlc.accept_wall_clock()
 
     def meta(self, key: str) -> str | None:
         with self.session() as session:
