@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QProgressDialog,
     QPushButton,
@@ -39,6 +38,7 @@ from app.errors import Cancelled, UserError
 from app.services import dossier_data
 from app.ui import filedialogs
 from app.ui.i18n import tr as _tr
+from app.ui.plain import PlainLabel
 from app.ui.widgets import problem_label
 from app.vault.fsutil import atomic_output
 
@@ -72,7 +72,7 @@ class DossierExportDialog(QDialog):
         for each in Profile:
             button = QRadioButton(self.tr(PROFILE_NAMES[each]))
             button.setChecked(each == profile)
-            explain = QLabel(self.tr(PROFILE_TEXT[each]))
+            explain = PlainLabel(self.tr(PROFILE_TEXT[each]))
             explain.setWordWrap(True)
             explain.setIndent(24)
             explain.setBuddy(button)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListView,
     QPlainTextEdit,
@@ -39,6 +38,7 @@ from app.services.cases import list_cases, new_id
 from app.services.directory import officials, organisations
 from app.ui.context import ASKS, VaultContext
 from app.ui.i18n import label
+from app.ui.plain import PlainLabel
 from app.ui.widgets import problem_label
 
 DATE_HINT = "YYYY, YYYY-MM or YYYY-MM-DD"
@@ -110,7 +110,7 @@ class CasePicker(QWidget):
         self.list.setAccessibleName(self.tr("Cases this ask names"))
         self.list.setUniformItemSizes(True)
         self.list.setMinimumHeight(120)
-        self.chosen = QLabel()
+        self.chosen = PlainLabel()
         self.chosen.setWordWrap(True)
         self.chosen.setAccessibleName(self.tr("Chosen cases"))
         layout = QVBoxLayout(self)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QMainWindow,
     QPushButton,
@@ -39,6 +38,7 @@ from app.ui.context import ASKS, ATTACHMENTS, CASES, DIRECTORY, VaultContext
 from app.ui.dossier_export import abort_exports, export_dossier
 from app.ui.exchange import ExchangeWatcher, choose_exchange_folder, exchange_folder_text
 from app.ui.log_ask import log_ask
+from app.ui.plain import PlainLabel
 from app.ui.preferences import Preferences
 from app.ui.tasks import TaskRunner
 from app.ui.unlock import UnlockView
@@ -282,14 +282,14 @@ class MainWindow(QMainWindow):
 
     def _exchange_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Sharing with colleagues"))
-        self.exchange_folder = QLabel(self.tr("No exchange folder is set."))
+        self.exchange_folder = PlainLabel(self.tr("No exchange folder is set."))
         self.exchange_folder.setWordWrap(True)
         choose = QPushButton(self.tr("Choose exchange folder…"))
         choose.clicked.connect(lambda: choose_exchange_folder(
             self.ctx, self, on_done=self._load_exchange_folder))
-        note = QLabel(self.tr("A folder your sync tool (Syncthing, Nextcloud, a shared drive) "
-                              "keeps in step with colleagues. Vigil writes bundles there and "
-                              "picks up the ones addressed to you."))
+        note = PlainLabel(self.tr("A folder your sync tool (Syncthing, Nextcloud, a shared drive) "
+                                   "keeps in step with colleagues. Vigil writes bundles there and "
+                                   "picks up the ones addressed to you."))
         note.setWordWrap(True)
         box = QVBoxLayout(group)
         box.addWidget(note)

@@ -1,6 +1,8 @@
 # SPDX-FileCopyrightText: 2026 Vigil contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Qt item models over plain data from the services (never ORM rows or sessions)."""
+"""Qt item models over plain data from the services (never ORM rows or sessions). A tooltip
+that can hold data goes through ``literal``: Qt reads a tooltip as rich text when it looks
+like markup."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from app.services.attachments import Attachment
 from app.services.cases import CaseSummary
 from app.services.dashboard import CELL_BLOCK, Cell, Matrix
 from app.ui.i18n import label
+from app.ui.plain import literal
 from app.ui.table_model import TableModel
 
 _ROOT = QModelIndex()
@@ -128,7 +131,8 @@ class AttachmentTableModel(TableModel):
                     self.tr("yes") if item.confidential else "",
                     self.tr("photo") if item.id == self._photo_id else "")[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("SHA-256 {0}\nAdded by {1}").format(item.sha256, item.added_by)
+            return literal(self.tr("SHA-256 {0}\nAdded by {1}").format(item.sha256,
+                                                                       item.added_by))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -254,10 +258,11 @@ class MatrixModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             gov = self._matrix.governments[section]
             if role == Qt.ItemDataRole.ToolTipRole:
-                return gov.name
+                return literal(gov.name)
             return self._short[section]
         case = self._matrix.cases[section]
-        return f"{case.display_name}  {case.name_original or ''}".strip()
+        name = f"{case.display_name}  {case.name_original or ''}".strip()
+        return literal(name) if role == Qt.ItemDataRole.ToolTipRole else name
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not self._matrix:
@@ -271,12 +276,15 @@ class MatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return str(cell.count) if cell else ""
         if role == Qt.ItemDataRole.ToolTipRole:
-            gov = self._matrix.governments[index.column()].name
-            if cell is None:
-                return self.tr("{0}: never raised").format(gov)
-            detail = self._details.get(self.ids_at(index.row(), index.column()))
-            if detail:
-                return detail
-            return self.tr("{0}: raised {1} time(s), last on {2}").format(
-                gov, cell.count, cell.last.isoformat())
+            return literal(self._tooltip(index.row(), index.column(), cell))
         return None
+
+    def _tooltip(self, row: int, column: int, cell: Cell | None) -> str:
+        gov = self._matrix.governments[column].name
+        if cell is None:
+            return self.tr("{0}: never raised").format(gov)
+        detail = self._details.get(self.ids_at(row, column))
+        if detail:
+            return detail
+        return self.tr("{0}: raised {1} time(s), last on {2}").format(
+            gov, cell.count, cell.last.isoformat())

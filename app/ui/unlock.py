@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.plain import PlainLabel
 from app.ui.widgets import ERROR_STYLE
 
 
@@ -24,12 +24,12 @@ class UnlockView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.app_name = QLabel(self.tr("Vigil"))
+        self.app_name = PlainLabel(self.tr("Vigil"))
         font = self.app_name.font()
         font.setPointSizeF(font.pointSizeF() * 2.2)
         font.setBold(True)
         self.app_name.setFont(font)
-        self.title = QLabel(self.tr("Unlock your vault"))
+        self.title = PlainLabel(self.tr("Unlock your vault"))
         self.title.setObjectName("unlockTitle")
         self.secret = QLineEdit()
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
@@ -47,7 +47,7 @@ class UnlockView(QWidget):
         self.busy.setRange(0, 0)  # indeterminate while the key is derived
         self.busy.setTextVisible(False)
         self.busy.hide()
-        self.message = QLabel()
+        self.message = PlainLabel()
         self.message.setObjectName("unlockMessage")
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)

@@ -7,15 +7,16 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QProgressBar
 
+from app.ui.plain import PlainLabel
+
 ERROR_STYLE = "color: #c62828;"  # a red that reads on light and dark backgrounds
 
 
 def problem_label(accessible_name: str | None = None) -> QLabel:
     """Where a form says what is wrong, in one sentence: red, wrapped, plain text (an error
     may quote a name; it is never read as markup), hidden until there is something to say."""
-    label = QLabel()
+    label = PlainLabel()
     label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setStyleSheet(ERROR_STYLE)
     if accessible_name:
         label.setAccessibleName(accessible_name)
@@ -40,7 +41,7 @@ def strength_meter() -> QProgressBar:
 
 def recovery_key_label(key: str = "") -> QLabel:
     """The recovery key, shown once: large, fixed-width, selectable (for reading it out)."""
-    label = QLabel(key)
+    label = PlainLabel(key)
     label.setObjectName("recoveryKey")
     font = label.font()
     font.setFamily("monospace")

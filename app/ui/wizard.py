@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import VigilError
 from app.ui.filedialogs import choose_folder
+from app.ui.plain import PlainLabel
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import recovery_key_label, strength_meter
 from app.vault.keychain import KeyStore
@@ -73,7 +73,7 @@ class SetupPage(QWizardPage):
         self.again.setEchoMode(QLineEdit.EchoMode.Password)
         self.again.setAccessibleName(self.tr("Passphrase again"))
         self.meter = strength_meter()
-        self.verdict = QLabel()
+        self.verdict = PlainLabel()
         self.verdict.setWordWrap(True)
         self.remember = QCheckBox(self.tr("Remember on this computer (unlock with the "
                                           "system keychain)"))
@@ -129,7 +129,7 @@ class RecoveryPage(QWizardPage):
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)
-        self.explain = QLabel(self.tr("Creating the vault…"))
+        self.explain = PlainLabel(self.tr("Creating the vault…"))
         self.explain.setWordWrap(True)
         self.key = recovery_key_label()
         layout = QVBoxLayout(self)
@@ -163,7 +163,7 @@ class ConfirmPage(QWizardPage):
         super().__init__()
         self._recovery = recovery
         self.setTitle(self.tr("Check that you wrote it down"))
-        self.prompt = QLabel()
+        self.prompt = PlainLabel()
         self.prompt.setWordWrap(True)
         self.group = QLineEdit()
         self.group.setAccessibleName(self.tr("Group of the recovery key"))

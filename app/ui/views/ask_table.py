@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView
 from app.domain.enums import Channel, Response
 from app.services.asks import AskLine
 from app.ui.i18n import label
+from app.ui.plain import literal
 from app.ui.table_model import TableModel, table_view
 
 
@@ -63,23 +64,28 @@ class AskTableModel(TableModel):
         line, column = self.line_at(index.row()), index.column()
         if line is None:  # not read yet: shown when its block arrives
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column == 0:
-                return line.date
-            if column == 1:
-                return line.raised_by
-            if column == 2:
-                return line.raised_with
-            if column == 3:
-                return channel_label(line.channel)
-            if column == 4:
-                return self.tr("Public") if line.public else self.tr("Private")
-            if column == 5:
-                return "; ".join(line.cases)
-            if column == 6:
-                return response_label(line.response)
-            return line.follow_up_due or ""
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._cell(line, column)
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole cell, as typed
+            return literal(self._cell(line, column))
         return None
+
+    def _cell(self, line: AskLine, column: int) -> str:
+        if column == 0:
+            return line.date
+        if column == 1:
+            return line.raised_by
+        if column == 2:
+            return line.raised_with
+        if column == 3:
+            return channel_label(line.channel)
+        if column == 4:
+            return self.tr("Public") if line.public else self.tr("Private")
+        if column == 5:
+            return "; ".join(line.cases)
+        if column == 6:
+            return response_label(line.response)
+        return line.follow_up_due or ""
 
 
 class AskListModel(AskTableModel):

@@ -21,7 +21,6 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMenu,
     QMessageBox,
@@ -41,9 +40,11 @@ from app.services.ask_pages import (
     rowid_of,
 )
 from app.services.asks import AskLine, delete_ask, get_ask
+from app.ui import plain
 from app.ui.context import ASKS, CASES, DIRECTORY, Refresher, VaultContext
 from app.ui.i18n import label
 from app.ui.log_ask import LogAskDialog
+from app.ui.plain import PlainLabel
 from app.ui.views.ask_table import AskTableModel, ask_table
 
 CACHED_BLOCKS = 8         # blocks of lines kept: a screenful many times over
@@ -189,9 +190,9 @@ class AsksScreen(QWidget):
         self.delete_button = QPushButton(self.tr("Delete…"))
         self.model = AskPageModel(ctx, self)
         self.table = ask_table(self.model, self.tr("Asks"))
-        self.count = QLabel()
+        self.count = PlainLabel()
         self.count.setAccessibleName(self.tr("Number of asks shown"))
-        self.empty = QLabel()
+        self.empty = PlainLabel()
         self.empty.setWordWrap(True)
         self.empty.hide()
 
@@ -400,10 +401,9 @@ class AsksScreen(QWidget):
                            lambda _r: self.ctx.say(self.tr("Ask deleted.")))
 
     def _confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(self, self.tr("Delete ask"), question,
-                                      QMessageBox.StandardButton.Yes |
-                                      QMessageBox.StandardButton.Cancel,
-                                      QMessageBox.StandardButton.Cancel)
+        answer = plain.ask(self, self.tr("Delete ask"), question,  # the question quotes a name
+                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                           QMessageBox.StandardButton.Cancel)
         return answer == QMessageBox.StandardButton.Yes
 
     def _double_clicked(self, index) -> None:

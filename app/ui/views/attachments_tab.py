@@ -4,7 +4,8 @@
 copied out decrypted only on request, after a warning, to a place the user chose.
 
 It must never write decrypted content to a temporary file, and never put a file name or
-any other case data in a window title or a log.
+any other case data in a window title or a log. Only raster pictures are drawn: an SVG can
+name local files that Qt would read, so it is a file to save, like a PDF.
 """
 
 from __future__ import annotations
@@ -12,14 +13,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -32,10 +31,11 @@ from PySide6.QtWidgets import (
 from app.errors import VigilError
 from app.services import attachments
 from app.services.attachments import Attachment
-from app.ui import filedialogs
+from app.ui import filedialogs, pictures
 from app.ui.context import ATTACHMENTS, VaultContext
 from app.ui.i18n import tr
 from app.ui.models import AttachmentTableModel
+from app.ui.plain import PlainLabel
 from app.ui.views import case_editor
 
 TEXT_TYPES = ("application/json", "application/xml", "application/csv")
@@ -47,8 +47,6 @@ COPY_WARNING = ("This copy will not be encrypted. Anyone who can open that folde
                 "only where it is safe.")
 
 
-
-
 class AttachmentViewer(QDialog):
     """One attachment shown from memory: an image, text, or why it cannot be shown."""
 
@@ -58,16 +56,18 @@ class AttachmentViewer(QDialog):
         self.setWindowTitle(tr("Attachment"))  # never the file name: titles are public
         self.resize(720, 560)
         layout = QVBoxLayout(self)
-        name = QLabel(attachment.filename)
+        name = PlainLabel(attachment.filename)
         name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(name)
         self.kind = "message"
         kind = attachment.media_type
-        if kind.startswith("image/"):
-            pixmap = QPixmap()
-            if pixmap.loadFromData(data):
+        if kind.startswith("image/") and kind not in pictures.SHOWN_TYPES:
+            self.message = tr(NO_VIEW)  # SVG and the like: a file to save, not to draw
+        elif kind.startswith("image/"):
+            pixmap = pictures.picture(data)
+            if pixmap is not None:
                 self.kind = "image"
-                self.image = QLabel()
+                self.image = PlainLabel()
                 self.image.setAccessibleName(tr("Image"))
                 self.image.setPixmap(pixmap)
                 area = QScrollArea()
@@ -88,7 +88,7 @@ class AttachmentViewer(QDialog):
         else:
             self.message = tr(NO_VIEW)
         if self.kind == "message":
-            note = QLabel(self.message)
+            note = PlainLabel(self.message)
             note.setWordWrap(True)
             layout.addWidget(note, 1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -118,8 +118,8 @@ class AttachmentsTab(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self.view())
-        self.empty = QLabel(tr("No attachments yet. Add photos or documents with Add…, or "
-                               "drop files here: they are encrypted inside the vault."))
+        self.empty = PlainLabel(tr("No attachments yet. Add photos or documents with Add…, or "
+                                    "drop files here: they are encrypted inside the vault."))
         self.empty.setWordWrap(True)
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
@@ -200,7 +200,7 @@ class AttachmentsTab(QWidget):
         for key in ("view", "copy", "remove"):
             self.buttons[key].setEnabled(item is not None)
         self.buttons["photo"].setEnabled(item is not None and
-                                         item.media_type.startswith("image/"))
+                                         item.media_type in pictures.SHOWN_TYPES)
         self.buttons["add"].setEnabled(self.case_id is not None and self._job is None)
 
     def current(self) -> Attachment | None:

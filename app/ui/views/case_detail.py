@@ -5,7 +5,8 @@ sources, internal notes, attachments), and editing it.
 
 It shows a plain ``Case`` it is given and saves through the VaultContext (one ``ctx.write``
 per save, which emits ``changed(CASES)``); it never holds a session. Every text it renders
-from case data is HTML-escaped.
+from case data is HTML-escaped in the pages and plain text in the labels (``app.ui.plain``);
+the photo is drawn only from a raster format (``app.ui.pictures``).
 """
 
 from __future__ import annotations
@@ -15,11 +16,9 @@ from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -33,8 +32,10 @@ from app.domain.enums import Consent
 from app.domain.model import Case
 from app.errors import VigilError
 from app.services.cases import save_case
+from app.ui import pictures
 from app.ui.context import CASES, VaultContext
 from app.ui.i18n import label, tr
+from app.ui.plain import PlainLabel
 from app.ui.views import case_editor, case_items
 from app.ui.views.attachments_tab import AttachmentsTab
 
@@ -58,11 +59,11 @@ class CaseDetail(QWidget):
         self.editing = False
         self._writing = False
         self._days: int | None = None
-        self.photo = QLabel()
+        self.photo = PlainLabel()
         self.photo.setFixedSize(112, 112)
         self.photo.setScaledContents(True)
         self.photo.setAccessibleName(self.tr("Photo"))
-        self.name = QLabel()
+        self.name = PlainLabel()
         self.name.setObjectName("caseName")
         font = self.name.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
@@ -71,23 +72,23 @@ class CaseDetail(QWidget):
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.name.setWordWrap(True)
         self.name.setAccessibleName(self.tr("Name"))
-        self.original = QLabel()
+        self.original = PlainLabel()
         font = self.original.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         self.original.setFont(font)
         self.original.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.original.setAccessibleName(self.tr("Name in original script"))
-        self.status = QLabel()
+        self.status = PlainLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Status"))
         for widget in (self.name, self.original, self.status):
             widget.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.days = QLabel()
+        self.days = PlainLabel()
         self.days.setAccessibleName(self.tr("Days detained"))
-        self.consent = QLabel()
+        self.consent = PlainLabel()
         self.consent.setAccessibleName(self.tr("Consent"))
-        self.placeholder = QLabel(self.tr("Select a case in the list to see it here, or add "
-                                          "one with New case (Ctrl+N)."))
+        self.placeholder = PlainLabel(self.tr("Select a case in the list to see it here, or add "
+                                               "one with New case (Ctrl+N)."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.edit_button = self._button(self.tr("Edit"), self.tr("Edit this case (Ctrl+E)"),
@@ -213,8 +214,8 @@ class CaseDetail(QWidget):
             widget.setEnabled(not self.is_new)
 
     def set_photo(self, photo: bytes | None) -> None:
-        pixmap = QPixmap()
-        if photo and pixmap.loadFromData(photo):
+        pixmap = pictures.picture(photo)
+        if pixmap is not None:
             self.photo.setPixmap(pixmap)
         else:
             self.photo.clear()

@@ -44,6 +44,7 @@ from app.domain.enums import (
 )
 from app.domain.model import Case, OtherName
 from app.ui.i18n import label, tr
+from app.ui.plain import message_box
 from app.ui.widgets import problem_label
 
 EARLIEST_BIRTH_YEAR = 1900
@@ -53,7 +54,7 @@ _COUNTRY = re.compile(r"[A-Z]{2}")
 
 def confirm(parent: QWidget | None, text: str, action: str) -> bool:
     """Ask before anything is destroyed; Cancel is the default. Tests replace this."""
-    box = QMessageBox(QMessageBox.Icon.Warning, tr("Vigil"), text, parent=parent)
+    box = message_box(QMessageBox.Icon.Warning, tr("Vigil"), text, parent)  # may quote a name
     yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
     box.exec()

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -32,6 +31,7 @@ from app.domain.enums import EventKind, Reliability, SourceKind
 from app.domain.model import Event, Source
 from app.services.cases import new_id
 from app.ui.i18n import label, tr
+from app.ui.plain import PlainLabel
 from app.ui.views import case_editor  # its ``confirm``, which tests replace
 from app.ui.views.case_editor import (
     DATE_HINT,
@@ -174,7 +174,7 @@ class ItemsTab(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self.edit())
-        self.empty = QLabel(empty)
+        self.empty = PlainLabel(empty)
         self.empty.setWordWrap(True)
         self.add_button = QPushButton(tr("Add…"))
         self.edit_button = QPushButton(tr("Edit…"))

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QLabel,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.domain.rules import AnniversaryKind, BreachKind
 from app.services.dashboard import Milestone, Overdue
 from app.ui.i18n import tr
+from app.ui.plain import PlainLabel
 
 
 def breach_rows(found: list[Overdue]) -> list[tuple[str, str, str, str]]:
@@ -55,7 +55,7 @@ class CaseListDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)  # a fixed phrase, never a case name
         self.resize(720, 420)
-        note = QLabel(explanation if rows else empty)
+        note = PlainLabel(explanation if rows else empty)
         note.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setAccessibleName(title)

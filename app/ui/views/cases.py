@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QSplitter,
     QToolButton,
@@ -32,6 +31,7 @@ from app.services.cases import CaseFilter, delete_case, new_id
 from app.ui.context import CASES, VaultContext
 from app.ui.i18n import label
 from app.ui.models import CaseTableModel
+from app.ui.plain import PlainLabel
 from app.ui.table_model import table_view
 from app.ui.views import case_editor
 from app.ui.views.case_detail import CaseDetail
@@ -94,9 +94,9 @@ class CasesView(QWidget):
             self.log_ask_requested), None, self.table)
         self.table.insertAction(self.copy_action, self.new_action)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.empty = QLabel(self.tr("No cases match. Clear the search or the filters, add a "
-                                    "case with New case (Ctrl+N), or import a spreadsheet "
-                                    "with 'vigil import'."))
+        self.empty = PlainLabel(self.tr("No cases match. Clear the search or the filters, add a "
+                                         "case with New case (Ctrl+N), or import a spreadsheet "
+                                         "with 'vigil import'."))
         self.empty.setWordWrap(True)
         self.empty.hide()
 

@@ -12,7 +12,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.sharing.conflicts import ConflictView
 from app.ui.exchange import field_label
 from app.ui.i18n import tr
+from app.ui.plain import PlainLabel
 
 INLINE_CHARS = 60
 
@@ -89,9 +89,9 @@ class ConflictsPanel(QWidget):
         self.detail.setAccessibleName(self.tr("Both values in full"))
         self.keep_button = QPushButton(self.tr("Keep current"))
         self.take_button = QPushButton(self.tr("Use the other value"))
-        self.empty = QLabel(self.tr("No conflicting edits. When you and a colleague change the "
-                                    "same field at the same time, the later edit is kept and "
-                                    "the other one waits here for you."))
+        self.empty = PlainLabel(self.tr("No conflicting edits. When you and a colleague change the "
+                                         "same field at the same time, the later edit is kept and "
+                                         "the other one waits here for you."))
         self.empty.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.keep_button)

@@ -31,6 +31,7 @@ from app.sharing.colleagues import Colleague
 from app.ui import filedialogs
 from app.ui.exchange import review_text
 from app.ui.i18n import tr
+from app.ui.plain import PlainLabel
 from app.ui.widgets import problem_label, show_problem
 
 CARD_FILTER = "Vigil contact card (*.json *.txt)"
@@ -90,8 +91,8 @@ class AddColleagueDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add"))
-        note = QLabel(self.tr("The colleague is added as not verified: compare the fingerprint "
-                              "with them before sending them anything."))
+        note = PlainLabel(self.tr("The colleague is added as not verified: compare the fingerprint "
+                                   "with them before sending them anything."))
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.card, 1)
@@ -134,17 +135,16 @@ class VerifyDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Verify a colleague"))
-        intro = QLabel(self.tr("Call {0} or meet them, and ask them to read their fingerprint "
-                               "aloud. It must be exactly:").format(isolated(colleague.name)))
+        intro = PlainLabel(self.tr("Call {0} or meet them, and ask them to read their fingerprint "
+                                    "aloud. It must be exactly:").format(isolated(colleague.name)))
         intro.setWordWrap(True)
-        intro.setTextFormat(Qt.TextFormat.PlainText)
-        self.theirs = QLabel(spaced(colleague.fingerprint))
+        self.theirs = PlainLabel(spaced(colleague.fingerprint))
         self.theirs.setFont(fingerprint_font(self.theirs, 2))
         self.theirs.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.mine = QLabel(self.tr("Then read them yours, for them to check:\n{0}").format(
+        self.mine = PlainLabel(self.tr("Then read them yours, for them to check:\n{0}").format(
             spaced(own_fingerprint)))
         self.mine.setWordWrap(True)
-        question = QLabel(self.tr("Did they read you exactly this?"))
+        question = PlainLabel(self.tr("Did they read you exactly this?"))
         bold = question.font()
         bold.setBold(True)
         question.setFont(bold)
@@ -168,9 +168,9 @@ class SendDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Send changes"))
-        intro = QLabel(self.tr("Everything changed since your last bundle to them (the first "
-                               "bundle carries everything), encrypted to the colleagues you "
-                               "tick."))
+        intro = PlainLabel(self.tr("Everything changed since your last bundle to them (the first "
+                                    "bundle carries everything), encrypted to the colleagues you "
+                                    "tick."))
         intro.setWordWrap(True)
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Verified colleagues"))
@@ -180,8 +180,8 @@ class SendDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.list.addItem(item)
-        where = QLabel(self.tr("It goes to the exchange folder.") if folder else
-                       self.tr("You choose where to save it next."))
+        where = PlainLabel(self.tr("It goes to the exchange folder.") if folder else
+                            self.tr("You choose where to save it next."))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Send"))
@@ -218,8 +218,8 @@ class ReviewDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Apply"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("The bundle is intact and signed by a verified "
-                                        "colleague. Apply these changes?")))
+        layout.addWidget(PlainLabel(self.tr("The bundle is intact and signed by a verified "
+                                             "colleague. Apply these changes?")))
         layout.addWidget(self.text, 1)
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.accept)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -48,6 +47,7 @@ from app.ui.context import (
 )
 from app.ui.exchange import APPLIED_KINDS, ExchangeWatcher, IncomingPanel
 from app.ui.i18n import tr
+from app.ui.plain import PlainLabel, message_box
 from app.ui.views.colleague_conflicts import ConflictsPanel
 from app.ui.views.colleague_dialogs import (
     BUNDLE_FILTER,
@@ -93,8 +93,8 @@ class ColleaguesScreen(QWidget):
         self.data: ScreenData | None = None
         self.freshness = Refresher(ctx, self, WATCHED, self._read)
 
-        self.own_name = QLabel()
-        self.own_fingerprint = QLabel()
+        self.own_name = PlainLabel()
+        self.own_fingerprint = PlainLabel()
         self.own_fingerprint.setFont(fingerprint_font(self.own_fingerprint, 1.6))
         self.own_fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.own_fingerprint.setAccessibleName(self.tr("Your fingerprint"))
@@ -126,7 +126,7 @@ class ColleaguesScreen(QWidget):
         self.remove_button = QPushButton(self.tr("Remove…"))
         self.send_button = QPushButton(self.tr("Send changes to…"))
         self.import_button = QPushButton(self.tr("Import bundle…"))
-        self.folder_label = QLabel()
+        self.folder_label = PlainLabel()
         self.folder_label.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy: writing a bundle reports no steps
@@ -150,9 +150,8 @@ class ColleaguesScreen(QWidget):
         self.tabs.addTab(people, self.tr("Colleagues"))
         self.tabs.addTab(self.incoming, self.tr("Incoming bundles"))
         self.tabs.addTab(self.conflicts, self.tr("Conflicts"))
-        self.notice = QLabel()
+        self.notice = PlainLabel()
         self.notice.setWordWrap(True)
-        self.notice.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
         layout.addWidget(identity)
         layout.addWidget(self.notice)
@@ -353,13 +352,12 @@ class ColleaguesScreen(QWidget):
         colleague = self.selected_colleague()
         if colleague is None:
             return None
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Remove colleague"),
+        box = message_box(QMessageBox.Icon.Question, self.tr("Remove colleague"),
                           self.tr("Remove {0}? You will no longer be able to send them "
                                   "bundles or accept theirs, until you add and verify them "
-                                  "again.").format(isolated(colleague.name)),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                          self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
+                                  "again.").format(isolated(colleague.name)), self)
+        box.setStandardButtons(QMessageBox.StandardButton.Yes |
+                               QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Remove"))
         fp = colleague.fingerprint

@@ -11,7 +11,6 @@ from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import (
     QGridLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QStyle,
     QStyledItemDelegate,
@@ -24,6 +23,7 @@ from app.services import dashboard
 from app.ui.context import ASKS, ATTACHMENTS, CASES, DIRECTORY, MEETINGS, Refresher, VaultContext
 from app.ui.i18n import label
 from app.ui.models import MatrixModel
+from app.ui.plain import PlainLabel
 
 COUNTS = (
     ("not_raised_90", QT_TRANSLATE_NOOP("DashboardView", "Not raised in 90 days")),
@@ -100,16 +100,16 @@ class DashboardView(QWidget):
         self.matrix.entered.connect(self._hovered)
         self.matrix.clicked.connect(self._clicked)
         self.model.cells_wanted.connect(self._read_cells)
-        self.empty = QLabel(self.tr("No cases yet. Add one under Cases, or import a "
-                                    "spreadsheet with 'vigil import'."))
+        self.empty = PlainLabel(self.tr("No cases yet. Add one under Cases, or import a "
+                                         "spreadsheet with 'vigil import'."))
         self.empty.setWordWrap(True)
         self.empty.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
-        layout.addWidget(QLabel(self.tr("Who has raised whom, and how recently")))
-        legend = QLabel(self.tr("Green: within 90 days · amber: within a year · red: longer "
-                                "ago · grey: never. Rest the pointer on a cell for the last "
-                                "ask; click it to open the case."))
+        layout.addWidget(PlainLabel(self.tr("Who has raised whom, and how recently")))
+        legend = PlainLabel(self.tr("Green: within 90 days · amber: within a year · red: longer "
+                                     "ago · grey: never. Rest the pointer on a cell for the last "
+                                     "ask; click it to open the case."))
         legend.setWordWrap(True)
         layout.addWidget(legend)
         layout.addWidget(self.matrix)

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -28,8 +27,10 @@ from app.domain.model import Official, Organisation
 from app.errors import VigilError
 from app.services import directory
 from app.services.asks import ask_lines
+from app.ui import plain
 from app.ui.context import ASKS, DIRECTORY, Refresher, VaultContext
 from app.ui.i18n import label
+from app.ui.plain import PlainLabel, literal
 from app.ui.table_model import TableModel, table_view
 from app.ui.views.ask_table import AskListModel, ask_table, with_haystacks
 from app.ui.views.directory_forms import DirectoryForm, OfficialForm, OrganisationForm
@@ -72,10 +73,12 @@ class RowsModel(TableModel):
         return self.HEADERS[section]
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if index.isValid() and role in (Qt.ItemDataRole.DisplayRole,
-                                        Qt.ItemDataRole.ToolTipRole):
-            return self._rows[index.row()][1][index.column()]
-        return None
+        if not index.isValid():
+            return None
+        text = self._rows[index.row()][1][index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return text
+        return literal(text) if role == Qt.ItemDataRole.ToolTipRole else None
 
 
 class DirectoryTab(QWidget):
@@ -95,7 +98,7 @@ class DirectoryTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         for column in range(len(headers)):
             self.table.horizontalHeader().resizeSection(column, 200)
-        self.history_title = QLabel()
+        self.history_title = PlainLabel()
         # arrowing down the list reads one history, not one per row passed
         self.history_timer = QTimer(self, singleShot=True, interval=HISTORY_DELAY_MS)
         self.history = AskListModel(self)
@@ -149,7 +152,7 @@ class DirectoryScreen(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.organisations, self.tr("Organisations"))
         self.tabs.addTab(self.officials, self.tr("Officials"))
-        self.notice = QLabel()
+        self.notice = PlainLabel()
         self.notice.setWordWrap(True)
         self.notice.setAccessibleName(self.tr("Notice"))
         layout = QVBoxLayout(self)
@@ -296,8 +299,7 @@ class DirectoryScreen(QWidget):
         self.ctx.say(text)
 
     def _confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(self, self.tr("Delete"), question,
-                                      QMessageBox.StandardButton.Yes |
-                                      QMessageBox.StandardButton.Cancel,
-                                      QMessageBox.StandardButton.Cancel)
+        answer = plain.ask(self, self.tr("Delete"), question,  # the question quotes a name
+                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                           QMessageBox.StandardButton.Cancel)
         return answer == QMessageBox.StandardButton.Yes

@@ -12,12 +12,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from app.ui.plain import PlainLabel
 from app.ui.widgets import recovery_key_label, strength_meter
 from app.ui.wizard import strength
 from app.vault.vault import MIN_PASSPHRASE
@@ -38,7 +38,7 @@ class PassphraseDialog(QDialog):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
             edit.setAccessibleName(name)
         self.meter = strength_meter()
-        self.message = QLabel()
+        self.message = PlainLabel()
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
                                         QDialogButtonBox.StandardButton.Cancel)
@@ -100,13 +100,13 @@ class RecoveryKeyDialog(QDialog):
         self.setWindowTitle(self.tr("Your new recovery key"))
         self._groups = key.split("-")
         self.index = secrets.randbelow(len(self._groups))
-        explain = QLabel(self.tr(
+        explain = PlainLabel(self.tr(
             "Write this key on paper and keep it away from this computer. It opens the vault "
             "if you forget your passphrase. Vigil shows it only now."))
         explain.setWordWrap(True)
         self.key = recovery_key_label(key)
-        self.prompt = QLabel(self.tr("Then type group {0} of {1} from your paper:")
-                             .format(self.index + 1, len(self._groups)))
+        self.prompt = PlainLabel(self.tr("Then type group {0} of {1} from your paper:")
+                                  .format(self.index + 1, len(self._groups)))
         self.group = QLineEdit()
         self.group.setAccessibleName(self.tr("Group of the recovery key"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)

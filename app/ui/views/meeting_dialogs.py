@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -28,6 +27,7 @@ from app.domain.enums import Consent, Request, Response
 from app.services import cases as case_service
 from app.services import meetings as meeting_service
 from app.ui.i18n import label
+from app.ui.plain import PlainLabel
 from app.ui.widgets import problem_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -92,7 +92,11 @@ class OutcomeDialog(QDialog):
         grid = QGridLayout()
         for column, text in enumerate((self.tr("Raised"), self.tr("Asked for"),
                                        self.tr("Response"), self.tr("What they said"))):
-            grid.addWidget(QLabel(f"<b>{text}</b>"), 0, column)
+            title = PlainLabel(text)
+            bold = title.font()
+            bold.setBold(True)
+            title.setFont(bold)
+            grid.addWidget(title, 0, column)
         self.rows: list[tuple[str, QCheckBox, QComboBox, QComboBox, QLineEdit]] = []
         for row, (case_id, name) in enumerate(items, start=1):
             raised = QCheckBox(name)

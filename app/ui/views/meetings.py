@@ -18,7 +18,6 @@ from datetime import datetime
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -35,6 +34,7 @@ from app.services import dashboard, directory
 from app.services import meetings as meeting_service
 from app.ui.context import ASKS, CASES, DIRECTORY, MEETINGS, Refresher
 from app.ui.dossier_export import abort_exports, export_dossier
+from app.ui.plain import PlainLabel
 from app.ui.table_model import table_view
 from app.ui.views.meeting_cases import MeetingCasesEditor
 from app.ui.views.meeting_dialogs import OutcomeDialog
@@ -76,8 +76,8 @@ class MeetingsScreen(QWidget):
         self.model = MeetingTableModel(self)
         self.table = table_view(self.model, self.tr("Meetings"))
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
-        self.empty = QLabel(self.tr("No meetings yet. Press \u201cNew meeting\u201d to plan "
-                                    "one, then add the cases to raise there."))
+        self.empty = PlainLabel(self.tr("No meetings yet. Press \u201cNew meeting\u201d to plan "
+                                         "one, then add the cases to raise there."))
         self.empty.setWordWrap(True)
         left = QWidget()
         left_layout = QVBoxLayout(left)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QMessageBox,
     QProgressDialog,
     QPushButton,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from app.errors import VigilError
 from app.ui import filedialogs
 from app.ui.context import SETTINGS, VaultContext
+from app.ui.plain import PlainLabel
 from app.ui.preferences import CLIPBOARD_SECONDS, IDLE_MINUTES, LANGUAGES, Preferences
 from app.ui.views.key_dialogs import PassphraseDialog, RecoveryKeyDialog
 from app.vault import backup
@@ -70,7 +70,7 @@ class SettingsScreen(QWidget):
         self.remember = QCheckBox(self.tr("Unlock with this computer's keychain (no "
                                           "passphrase needed on this computer)"))
         self.remember.setAccessibleName(self.tr("Remember on this computer"))
-        self.remember_note = QLabel(self.tr(
+        self.remember_note = PlainLabel(self.tr(
             "Turn this off before travelling: anyone who can log in to this computer as you "
             "could then open the vault."))
         self.remember_note.setWordWrap(True)
@@ -88,7 +88,7 @@ class SettingsScreen(QWidget):
 
         self.backup_now = QPushButton(self.tr("Make a backup now…"))
         self.restore = QPushButton(self.tr("Restore a backup…"))
-        self.backup_note = QLabel(self.tr(
+        self.backup_note = PlainLabel(self.tr(
             "A backup is one encrypted file (the same passphrase opens it). Keep one away from "
             "this computer. Vigil also keeps daily snapshots inside the vault folder."))
         self.backup_note.setWordWrap(True)
@@ -107,8 +107,8 @@ class SettingsScreen(QWidget):
             self.language.addItem(name, code)
         for field in (self.idle, self.clipboard, self.language):
             field.setMaximumWidth(220)
-        self.language_note = QLabel(self.tr("A new language takes effect the next time "
-                                            "Vigil starts."))
+        self.language_note = PlainLabel(self.tr("A new language takes effect the next time "
+                                                 "Vigil starts."))
         self.language_note.setWordWrap(True)
         language = QGroupBox(self.tr("Language"))
         box = QVBoxLayout(language)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -28,6 +27,7 @@ from app.services import travel
 from app.sharing import inbox
 from app.ui import filedialogs
 from app.ui.context import CASES, SETTINGS, VaultContext
+from app.ui.plain import PlainLabel
 from app.vault.keychain import KeyStore
 
 
@@ -44,12 +44,12 @@ class TravelGroup(QGroupBox):
         self._keystore = keystore
         self._dialog: QDialog | None = None
         self._unfinished = False  # stripped, clean-up interrupted: finish without a backup
-        explain = QLabel(self.tr(
+        explain = PlainLabel(self.tr(
             "Before crossing a border, leave on this laptop only the cases that are safe to "
             "carry. The others are removed, not hidden; a full backup, written first and "
             "checked, brings them back later (Restore a backup)."))
         explain.setWordWrap(True)
-        self.status = QLabel()
+        self.status = PlainLabel()
         self.status.setWordWrap(True)
         self.choose = QPushButton(self.tr("Choose cases safe to travel…"))
         self.prepare = QPushButton(self.tr("Prepare for travel…"))
@@ -199,8 +199,8 @@ class TravelCasesDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Only what you tick stays on this laptop when you "
-                                        "prepare for travel.")))
+        layout.addWidget(PlainLabel(self.tr("Only what you tick stays on this laptop when you "
+                                             "prepare for travel.")))
         layout.addWidget(self.filter)
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)
