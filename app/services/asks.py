@@ -20,7 +20,8 @@ from sqlalchemy.orm import Session, aliased
 
 from app.domain.model import Ask
 from app.errors import UserError
-from app.services.records import assign, column_values, from_row
+from app.services import erasure  # which re-indexes through this module
+from app.services.records import assign, column_values, from_row, refuse_tombstone
 from app.vault.tables import AskCase, AskRow, CaseRow, OfficialRow, OpenFollowUp, OrganisationRow
 
 
@@ -46,11 +47,12 @@ def save_ask(session: Session, ask: Ask, *, refs_checked: bool = False) -> None:
     if not refs_checked:
         _check_refs(session, ask)
     row = session.get(AskRow, ask.id)
+    refuse_tombstone(row, "ask")
     if row is None:
-        row = AskRow(id=ask.id)
+        row = AskRow(id=ask.id, deleted=False)
         session.add(row)
     values = column_values(ask)
-    values.update(deleted=False, date_sort=ask.date.earliest().isoformat())
+    values.update(date_sort=ask.date.earliest().isoformat())
     assign(row, values)
     index_ask(session, row)
 
@@ -169,8 +171,7 @@ def delete_ask(session: Session, ask_id: str) -> None:
     row = session.get(AskRow, ask_id)
     if row is None or row.deleted:
         raise UserError("No ask with that ID.")
-    row.deleted = True
-    index_ask(session, row)
+    erasure.erase_record(session, row)
 
 
 def get_ask(session: Session, ask_id: str) -> Ask:

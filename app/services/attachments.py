@@ -17,6 +17,7 @@ from typing import BinaryIO
 from sqlalchemy import select
 
 from app.errors import UserError
+from app.services import erasure
 from app.vault.tables import AttachmentRow, CaseRow
 
 MAX_SHOWN_BYTES = 64 * 1024 * 1024
@@ -108,16 +109,9 @@ def save_decrypted_copy(vault, attachment_id: str, dest: Path, **kwargs) -> None
 
 
 def delete_attachment(vault, attachment_id: str) -> None:
-    """Tombstone the record and drop its key; the ciphertext file is removed too."""
+    """Erase the record with its key; the ciphertext file goes once that is committed."""
     with vault.session() as session:
-        row = _row(session, attachment_id)
-        row.deleted = True
-        blob_id = row.blob_id
-        row.blob_key = b""
-        case = session.get(CaseRow, row.case_id)
-        if case is not None and case.photo_id == attachment_id:
-            case.photo_id = None
-    vault.blobs.delete(blob_id, missing_ok=True)
+        erasure.erase_record(session, _row(session, attachment_id))
 
 
 def photo_id(session, case_id: str) -> str | None:

@@ -77,8 +77,29 @@ def read_document(session: Session, path: Path, mapping_path: Path | None = None
         mapping = load_mapping(mapping_path) if mapping_path is not None else None
         obj = read_cases(data, mapping).document
     doc = parse_document(obj, known=lambda kind, ident: _exists(session, kind, ident))
+    _check_deleted(session, doc)
     _check_child_ids(session, doc)
     return doc, not is_json
+
+
+def _check_deleted(session: Session, doc: Document) -> None:
+    """Refuse records this vault deleted: deletion is final (its content was erased and
+    colleagues dropped it), so a file cannot bring one back under the same ID."""
+    problems = []
+    for key, kind in (("organisations", "organisation"), ("officials", "official"),
+                      ("cases", "case"), ("asks", "ask"), ("meetings", "meeting")):
+        items = getattr(doc, key)
+        table = TABLES[kind]
+        ids = [item.id for item in items]
+        deleted: set[str] = set()
+        for start in range(0, len(ids), 500):
+            deleted.update(session.scalars(select(table.id).where(
+                table.id.in_(ids[start:start + 500]), table.deleted.is_(True))))
+        problems += [f"{key}[{index}].id: deleted from this vault, and a deleted record is "
+                     "not brought back; remove it from the file" for index, item in
+                     enumerate(items) if item.id in deleted]
+    if problems:
+        raise InterchangeError(problems)
 
 
 def _check_child_ids(session: Session, doc: Document) -> None:

@@ -23,8 +23,8 @@ from app.domain.dates import FuzzyDate
 from app.domain.enums import Category, Consent, Status
 from app.domain.model import Case, Event, Source
 from app.errors import UserError
-from app.services import search
-from app.services.records import assign, column_values, from_row
+from app.services import erasure, search
+from app.services.records import assign, column_values, from_row, refuse_tombstone
 from app.vault.tables import CaseRow, EventRow, SourceRow
 
 NO_SUCH_CASE = "No case with that ID."
@@ -49,12 +49,12 @@ def save_case(session: Session, case: Case) -> None:
     if not _is_canonical_uuid(case.id):
         raise UserError("A case ID must be a UUID in lower case.")
     row = session.get(CaseRow, case.id)
+    refuse_tombstone(row, "case")
     is_new = row is None
     if is_new:
-        row = CaseRow(id=case.id)
+        row = CaseRow(id=case.id, deleted=False)
         session.add(row)
     values = column_values(case, skip=("events", "sources"))
-    values["deleted"] = False
     start = rules.detention_start(case)
     values["detention_start"] = str(start) if start else None
     assign(row, values)
@@ -92,32 +92,31 @@ def _save_children(session, table, case_id: str, items: Iterable, to_values,
         r.id: r for r in session.scalars(select(table).where(table.case_id == case_id))}
     unseen = [item.id for item in items if item.id not in existing]
     # One query for all new IDs (not one per item): bulk imports bring thousands.
-    if unseen and session.scalar(select(func.count()).select_from(table)
-                                 .where(table.id.in_(unseen))):
-        raise UserError("An event or source ID is already used by another case.")
+    if unseen:
+        taken = set(session.scalars(select(table.deleted).where(table.id.in_(unseen))))
+        if True in taken:
+            raise UserError("That event or source was deleted; a deleted one cannot be saved "
+                            "again.")
+        if taken:
+            raise UserError("An event or source ID is already used by another case.")
     for position, item in enumerate(items):
         row = existing.pop(item.id, None)
         if row is None:
-            row = table(id=item.id, case_id=case_id)
+            row = table(id=item.id, case_id=case_id, deleted=False)
             session.add(row)
-        values = to_values(item, position)
-        values["deleted"] = False
-        assign(row, values)
+        assign(row, to_values(item, position))
     for row in existing.values():
         if not row.deleted:
-            row.deleted = True
+            erasure.erase(session, row)
 
 
 def delete_case(session: Session, case_id: str) -> None:
+    """Erase the case with its timeline, sources, attachments and its place in asks and
+    meetings (see app.services.erasure)."""
     row = live(session, CaseRow, case_id)
     if row is None:
         raise UserError(NO_SUCH_CASE)
-    row.deleted = True
-    for table in (EventRow, SourceRow):
-        for child in session.scalars(select(table).where(table.case_id == case_id,
-                                                         table.deleted.is_(False))):
-            child.deleted = True
-    search.unindex_case(session, case_id)
+    erasure.erase_case(session, row)
 
 
 # -- reading ---------------------------------------------------------------------------------

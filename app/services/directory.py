@@ -9,19 +9,20 @@ from sqlalchemy.orm import Session
 
 from app.domain.model import Official, Organisation
 from app.errors import UserError
+from app.services import erasure
 from app.services.asks import reindex_official
-from app.services.records import assign, column_values, from_row
+from app.services.records import assign, column_values, from_row, refuse_tombstone
 from app.vault.tables import OfficialRow, OrganisationRow
 
 
 def _upsert(session: Session, table, obj) -> list[str]:
     row = session.get(table, obj.id)
+    refuse_tombstone(row, table.__audit_kind__)
     is_new = row is None
     if is_new:
-        row = table(id=obj.id)
+        row = table(id=obj.id, deleted=False)
         session.add(row)
     values = column_values(obj)
-    values["deleted"] = False
     changed = assign(row, values)
     return [] if is_new else changed
 
@@ -78,11 +79,11 @@ def delete_organisation(session: Session, organisation_id: str) -> None:
     row = _live(session, OrganisationRow, organisation_id)
     if row is None:
         raise UserError("No organisation with that ID.")
-    row.deleted = True
+    erasure.erase(session, row)
 
 
 def delete_official(session: Session, official_id: str) -> None:
     row = _live(session, OfficialRow, official_id)
     if row is None:
         raise UserError("No official with that ID.")
-    row.deleted = True
+    erasure.erase_official(session, row)

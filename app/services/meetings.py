@@ -19,8 +19,9 @@ from app.domain.dates import FuzzyDate
 from app.domain.enums import Channel, MeetingStatus, OrganisationKind, Request, Response
 from app.domain.model import Ask, Meeting
 from app.errors import UserError
+from app.services import erasure
 from app.services.asks import save_ask
-from app.services.records import assign, column_values, from_row
+from app.services.records import assign, column_values, from_row, refuse_tombstone
 from app.vault.tables import CaseRow, MeetingRow, OfficialRow, OrganisationRow
 
 
@@ -40,11 +41,12 @@ def save_meeting(session: Session, meeting: Meeting) -> None:
     if len({item.case_id for item in meeting.cases}) != len(meeting.cases):
         raise UserError("A case is listed twice for this meeting.")
     row = session.get(MeetingRow, meeting.id)
+    refuse_tombstone(row, "meeting")
     if row is None:
-        row = MeetingRow(id=meeting.id)
+        row = MeetingRow(id=meeting.id, deleted=False)
         session.add(row)
     values = column_values(meeting)
-    values.update(deleted=False, starts_at_utc=meeting.starts_at.astimezone(UTC).isoformat())
+    values.update(starts_at_utc=meeting.starts_at.astimezone(UTC).isoformat())
     assign(row, values)
 
 
@@ -81,7 +83,7 @@ def delete_meeting(session: Session, meeting_id: str) -> None:
     row = session.get(MeetingRow, meeting_id)
     if row is None or row.deleted:
         raise UserError("No meeting with that ID.")
-    row.deleted = True
+    erasure.erase(session, row)
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from enum import Enum
 from functools import cache
 
 from app.domain.dates import FuzzyDate
+from app.errors import UserError
 
 JSON_COLUMN_TYPES = (tuple,)
 
@@ -120,3 +121,10 @@ def assign(row, values: dict[str, object]) -> list[str]:
             setattr(row, name, value)
             changed.append(name)
     return changed
+
+
+def refuse_tombstone(row, what: str) -> None:
+    """Deletion is final (its content is erased, and colleagues' vaults drop the record):
+    a deleted record's ID is never written again."""
+    if row is not None and row.deleted:
+        raise UserError(f"That {what} was deleted; a deleted {what} cannot be saved again.")

@@ -58,7 +58,7 @@ def resolve(vault, conflict_id: int, *, take_losing: bool) -> None:
         if take_losing:
             table = records.KINDS[row.record_kind]
             record = session.get(table, row.record_id)
-            if record is None:
+            if record is None or record.deleted:
                 raise UserError("The record of this conflict no longer exists.")
             setattr(record, row.field,
                     records.to_column_value(row.field, json.loads(row.losing_value)))

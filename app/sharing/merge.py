@@ -3,10 +3,13 @@
 """Applying an opened bundle: per-field last-writer-wins by clock stamp, conflicts kept.
 
 Each field of each record is compared by its stamp (plain string order; equal wall times
-break by the author's node, which is part of the stamp). Deletion is the ``deleted`` field
-and wins or loses like any other. A differing value that loses is kept in ``conflicts``
-unless the winner's author had already seen it (its bundles say which stamps it had seen):
-then it was a knowing overwrite, not a concurrent edit. Events, sources and attachments are
+break by the author's node, which is part of the stamp). Deletion is final: a tombstone
+(only an ID and its deletion stamp) erases the record here whatever its other stamps say,
+later edits of a deleted record are dropped, and what was about a deleted case alone goes
+with it (see app.services.erasure); vaults keep the earliest deletion stamp. A differing value
+that loses is kept in ``conflicts`` unless the winner's author had already seen it (its
+bundles say which stamps it had seen): then it was a knowing overwrite, not a concurrent
+edit. Events, sources and attachments are
 rows of their own, so timelines merge as sets. Derived data (search index, ``ask_cases``,
 detention start, sort keys) is rebuilt through the services. Everything happens in one
 ``session(remote=True)``; a preview is the same run, rolled back.
@@ -26,7 +29,7 @@ from sqlalchemy.orm import Session
 from app.domain import hlc, rules
 from app.domain.model import Ask, Case, Event, Meeting, Official, Organisation, Source
 from app.errors import IntegrityError
-from app.services import asks, cases, search
+from app.services import asks, cases, erasure, search
 from app.services.records import from_row
 from app.sharing import records
 from app.sharing.bundle import SEEN_META, OpenedBundle
@@ -55,6 +58,7 @@ class Preview:
     already_applied: bool = False
     new: Counter = field(default_factory=Counter)
     updated: Counter = field(default_factory=Counter)
+    deleted: Counter = field(default_factory=Counter)
     new_case_ids: list[str] = field(default_factory=list)
     changed_fields: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     conflicts: list[tuple[str, str, str]] = field(default_factory=list)
@@ -64,8 +68,10 @@ class Preview:
             return "This bundle was already applied; nothing was changed."
         parts = []
         for kind in records.KIND_ORDER:
-            if self.new[kind] or self.updated[kind]:
-                parts.append(f"{kind}s: {self.new[kind]} new, {self.updated[kind]} updated")
+            if self.new[kind] or self.updated[kind] or self.deleted[kind]:
+                part = f"{kind}s: {self.new[kind]} new, {self.updated[kind]} updated"
+                parts.append(part + (f", {self.deleted[kind]} deleted"
+                                     if self.deleted[kind] else ""))
         if self.conflicts:
             parts.append(f"{len(self.conflicts)} conflicting edit(s) kept for review")
         return "; ".join(parts) or "nothing new"
@@ -87,13 +93,12 @@ def already_applied(session: Session, bundle_id: str) -> bool:
 def apply(vault: Vault, opened: OpenedBundle, *, dry_run: bool = False) -> Preview:
     m = opened.manifest
     preview = Preview(m.bundle_id, m.sender)
-    dropped: list[str] = []
     try:
         with vault.session(remote=True) as session:
             if already_applied(session, m.bundle_id):
                 preview.already_applied = True
                 raise _DryRun()
-            merger = _Merger(vault, session, opened, preview, dropped)
+            merger = _Merger(vault, session, opened, preview)
             merger.run()
             if dry_run:
                 raise _DryRun()
@@ -108,9 +113,7 @@ def apply(vault: Vault, opened: OpenedBundle, *, dry_run: bool = False) -> Previ
         raise
     for attachment_id in merger.attached:  # committed: referenced, no longer to discard
         del opened.blobs[attachment_id]
-    opened.discard(vault)
-    for blob_id in dropped:  # keys are gone with the commit; the ciphertext follows
-        vault.blobs.delete(blob_id, missing_ok=True)
+    opened.discard(vault)  # erased attachments' ciphertext went with the commit (erasure)
     return preview
 
 
@@ -123,9 +126,9 @@ def _node(stamp: str) -> str:
 
 
 class _Merger:
-    def __init__(self, vault, session, opened, preview, dropped) -> None:
+    def __init__(self, vault, session, opened, preview) -> None:
         self.vault, self.session, self.opened = vault, session, opened
-        self.preview, self.dropped = preview, dropped
+        self.preview = preview
         self.me = vault.identity.fingerprint
         self.m = opened.manifest
         self.knowledge = {c.fingerprint: json.loads(c.seen or "{}")
@@ -156,6 +159,7 @@ class _Merger:
                 self._merge(rec)
                 all_stamps += rec["field_versions"].values()
         self.session.flush()
+        self._follow_deleted_cases()
         self._rebuild()
         self._their_conflicts()
         self._bookkeeping(all_stamps)
@@ -178,6 +182,11 @@ class _Merger:
         kind, table = rec["kind"], records.KINDS[rec["kind"]]
         incoming = rec["field_versions"]
         row = self.existing.get((kind, rec["id"]))
+        if records.is_tombstone(rec):
+            self._bury(kind, table, rec["id"], row, incoming.get("deleted", hlc.ZERO))
+            return
+        if row is not None and row.deleted:
+            return  # deletion is final: what a colleague changed before learning of it goes
         if row is None:
             row = table(id=rec["id"], origin=rec["origin"])
             for name in records.FIELDS[kind]:
@@ -211,10 +220,7 @@ class _Merger:
                 local[name] = theirs
             elif value != current and theirs != hlc.ZERO and not self._knew(ours, theirs):
                 self._conflict(kind, row.id, name, value, theirs, ours)
-        if kind == "attachment" and row.deleted and row.blob_key:
-            self.dropped.append(row.blob_id)
-            row.blob_key = b""
-        elif kind == "attachment" and not row.deleted and not row.blob_key:
+        if kind == "attachment" and not row.blob_key:
             self._attach_blob(row)
         new_json = json.dumps(local, sort_keys=True)
         if new_json != row.field_versions:
@@ -225,9 +231,51 @@ class _Merger:
             self.preview.changed_fields[(kind, row.id)] = changed
             self._touch(kind, row)
 
+    def _bury(self, kind: str, table, record_id: str, row, stamp: str) -> None:
+        """A colleague deleted this record: erase it here too. Of two deletions, the earlier
+        stamp is kept: a timeline entry deleted before its case keeps its own stamp on the
+        vault that deleted both, and so everywhere.
+        One never seen here is kept as a tombstone, so that an older copy arriving later
+        does not bring it back."""
+        if row is None:
+            row = table(id=record_id)
+            self.session.add(row)
+            erasure.erase(self.session, row, stamp)
+            self.existing[(kind, row.id)] = row
+            return
+        if row.deleted:  # the earliest deletion's stamp, the same on every vault
+            ours = json.loads(row.field_versions or "{}").get("deleted") or hlc.ZERO
+            if ours == hlc.ZERO or hlc.ZERO < stamp < ours:
+                row.field_versions = json.dumps({"deleted": stamp})
+                row.version = stamp
+            return
+        case_id = getattr(row, "case_id", None)
+        erasure.erase_record(self.session, row, stamp)
+        self.preview.deleted[kind] += 1
+        if case_id is not None:  # the case's timeline or sources changed
+            self.touched.setdefault("case", {}).setdefault(
+                case_id, self.existing.get(("case", case_id)))
+
+    def _follow_deleted_cases(self) -> None:
+        """Records that arrived about a case deleted here go the way of that case."""
+        named: set[str] = set()
+        for kind, rows in self.touched.items():
+            for row in rows.values():
+                if row is None or row.deleted:
+                    continue
+                if kind in ("event", "source", "attachment"):
+                    named.add(row.case_id)
+                elif kind == "ask":
+                    named.update(json.loads(row.case_ids or "[]"))
+                elif kind == "meeting":
+                    named.update(item.get("case_id") for item in json.loads(row.cases or "[]"))
+        for case_id in sorted(c for c in named if isinstance(c, str)):
+            case = self.existing.get(("case", case_id)) or self.session.get(CaseRow, case_id)
+            if case is not None and case.deleted:
+                stamp = json.loads(case.field_versions or "{}").get("deleted", hlc.ZERO)
+                erasure.forget_case(self.session, case_id, stamp)
+
     def _attach_blob(self, row: AttachmentRow) -> None:
-        if Path(row.filename).name != row.filename or "\0" in row.filename:
-            raise ValueError("attachment file name with a path")
         info = self.opened.blobs.get(row.id)
         if info is None or row.deleted:
             row.blob_id, row.blob_key = row.blob_id or "", b""
@@ -247,6 +295,16 @@ class _Merger:
     def _conflict(self, kind, record_id, name, losing, losing_stamp, winning_stamp) -> None:
         if name in UNREVIEWED:
             return
+        if name in ("case_ids", "cases") and losing:  # deleted cases are not brought back
+            named = json.loads(losing)
+            deleted = set(self.session.scalars(select(CaseRow.id).where(
+                CaseRow.id.in_([erasure.case_of(item) for item in named]),
+                CaseRow.deleted.is_(True))))
+            if deleted:
+                kept = erasure.without_cases(named, deleted)
+                if kept == json.loads(getattr(self.existing[(kind, record_id)], name)):
+                    return
+                losing = json.dumps(kept, ensure_ascii=False, sort_keys=True)
         key = (kind, record_id, name, losing_stamp)
         if key in self.recorded or self.session.scalar(select(ConflictRow.id).where(
                 ConflictRow.record_kind == kind, ConflictRow.record_id == record_id,
@@ -328,6 +386,14 @@ def index_ask_row(session: Session, row: AskRow) -> None:
 
 def derive(kind: str, row) -> None:
     """Sort keys from their fields; and the row must read back as its domain object."""
+    if row.deleted:
+        return
+    if kind == "attachment":  # on every path, not only for new ones: a rename travels too
+        name = row.filename
+        if not name or Path(name).name != name or name in (".", "..") or \
+                any(c in name for c in "\\/\0") or not name.isprintable():
+            raise ValueError("attachment file name with a path")
+        return
     if kind == "case":  # the timeline is checked row by row
         from_row(Case, row, events=(), sources=())
         return

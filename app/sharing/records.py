@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import hlc
 from app.domain.model import Ask, Case, Event, Meeting, Official, Organisation, Source
-from app.services.records import is_json_column
+from app.services.records import from_plain, is_json_column
 from app.vault.schema import AuditEntry
 from app.vault.tables import (
     SYNCED_TABLES,
@@ -87,6 +87,10 @@ def to_column_value(name: str, value):
 
 def record_of(row) -> dict:
     kind = row.__audit_kind__
+    if row.deleted:  # a tombstone carries its ID and deletion stamp, nothing else
+        stamp = json.loads(row.field_versions or "{}").get("deleted") or row.version
+        return {"kind": kind, "id": row.id, "origin": "", "version": stamp,
+                "field_versions": {"deleted": stamp}, "fields": {"deleted": True}}
     versions = {k: v for k, v in json.loads(row.field_versions or "{}").items()
                 if k in FIELDS[kind]}
     version = row.version or max(versions.values(), default=hlc.ZERO)
@@ -173,6 +177,11 @@ def selected_rows(session: Session, case_ids: list[str]) -> tuple[list, int]:
 
 # -- checking what a bundle brings ------------------------------------------------------------
 
+
+def is_tombstone(rec: dict) -> bool:
+    """A deleted record: today's carry only ``deleted``; older builds sent every field."""
+    return rec["fields"].get("deleted") is True
+
 _RECORD_KEYS = {"kind", "id", "origin", "version", "field_versions", "fields"}
 
 
@@ -193,23 +202,32 @@ def check_record(rec: dict) -> None:
     versions, fields = rec.get("field_versions"), rec.get("fields")
     if not isinstance(versions, dict) or not isinstance(fields, dict):
         raise _bad()
-    if set(fields) != set(FIELDS[kind]) or not set(versions) <= set(fields):
+    if is_tombstone(rec) and set(fields) == {"deleted"}:
+        if set(versions) != {"deleted"}:
+            raise _bad()
+    elif set(fields) != set(FIELDS[kind]) or not set(versions) <= set(fields):
         raise _bad()
     for stamp in [rec.get("version"), *versions.values()]:
         if not isinstance(stamp, str) or len(stamp) > 64:
             raise _bad()
         hlc.parse(stamp)
     for name, value in fields.items():
-        column = table.__table__.c[name]
-        if value is None:
-            if not column.nullable:
-                raise _bad()
-            continue
-        if name in JSON_COLUMNS:
-            continue
-        expected = column_python_type(table, name)
-        if type(value) is not expected:
+        check_value(table, name, value)
+
+
+def check_value(table, name: str, value) -> None:
+    """A field's value has its column's type (enums and dates are checked when applied)."""
+    column = table.__table__.c[name]
+    if value is None:
+        if not column.nullable:
             raise _bad()
+        return
+    if name in JSON_COLUMNS:
+        if not isinstance(value, list | dict):
+            raise _bad()
+        return
+    if type(value) is not column_python_type(table, name):
+        raise _bad()
 
 
 # -- conflicts travel with the records they are about -----------------------------------------
@@ -240,6 +258,10 @@ def check_conflict(conflict) -> None:
     kind = conflict["record_kind"]
     if kind not in KINDS or conflict["field"] not in FIELDS[kind]:
         raise _bad()
+    check_value(KINDS[kind], conflict["field"], conflict["losing_value"])
+    hint = typing.get_type_hints(DOMAIN[kind]).get(conflict["field"]) if kind in DOMAIN else None
+    if hint is not None:  # an enum value or a date it names must read back ("use the other")
+        from_plain(hint, conflict["losing_value"])
     if not isinstance(conflict["record_id"], str) or len(conflict["record_id"]) > 36:
         raise _bad()
     for name in ("losing_stamp", "winning_stamp"):

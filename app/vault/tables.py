@@ -4,9 +4,10 @@
 
 Every synced row has a UUID, its origin (the author's fingerprint), the clock stamp of its
 latest change, the stamp of each field (``field_versions``) and a tombstone flag: rows are
-never deleted, so colleagues' vaults converge. Enum values are stored as their strings,
-fuzzy dates as their canonical text plus an ISO ``*_sort`` column for ordering, lists and
-small objects as JSON text. Derived tables (``ask_cases``, ``open_follow_ups``,
+never deleted, so colleagues' vaults converge, but a tombstone's columns are emptied (only
+its ID and deletion stamp remain; see ``app.services.erasure``). Enum values are stored as
+their strings, fuzzy dates as their canonical text plus an ISO ``*_sort`` column for
+ordering, lists and small objects as JSON text. Derived tables (``ask_cases``, ``open_follow_ups``,
 ``case_search``) and derived columns (``cases.detention_start``, ``cases.last_raised``) are
 rebuilt by the services from the rows they index and are not synced.
 """
@@ -101,7 +102,7 @@ class EventRow(Synced, Base):
     __tablename__ = "events"
     __audit_kind__ = "event"
 
-    case_id: Mapped[str] = mapped_column(ID, _ref("cases"), index=True)
+    case_id: Mapped[str | None] = mapped_column(ID, _ref("cases"), index=True)  # None: deleted
     position: Mapped[int] = mapped_column(Integer, default=0)
     date: Mapped[str] = mapped_column(String(16))
     date_sort: Mapped[str] = mapped_column(String(10))
@@ -115,7 +116,7 @@ class SourceRow(Synced, Base):
     __tablename__ = "sources"
     __audit_kind__ = "source"
 
-    case_id: Mapped[str] = mapped_column(ID, _ref("cases"), index=True)
+    case_id: Mapped[str | None] = mapped_column(ID, _ref("cases"), index=True)  # None: deleted
     position: Mapped[int] = mapped_column(Integer, default=0)
     title: Mapped[str] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(Text)
@@ -131,7 +132,7 @@ class AttachmentRow(Synced, Base):
     __tablename__ = "attachments"
     __audit_kind__ = "attachment"
 
-    case_id: Mapped[str] = mapped_column(ID, _ref("cases"), index=True)
+    case_id: Mapped[str | None] = mapped_column(ID, _ref("cases"), index=True)  # None: deleted
     blob_id: Mapped[str] = mapped_column(String(32))
     blob_key: Mapped[bytes] = mapped_column(LargeBinary)
     filename: Mapped[str] = mapped_column(Text)

@@ -18,6 +18,9 @@ from sqlalchemy.orm import Session
 
 from app.vault.schema import AuditEntry
 
+# session.info: the (kind, id) of rows a service stamped itself (a deletion and what it takes
+# with it carry the deletion's stamp; see app.services.erasure).
+STAMPED = "tracking.stamped"
 # Bookkeeping and derived columns: never versioned, never merged.
 SYNC_BOOKKEEPING = frozenset({"id", "origin", "version", "field_versions", "rowid",
                               "detention_start", "last_raised", "date_sort",
@@ -61,7 +64,9 @@ def _before_flush(session: Session, _context, _instances) -> None:
         fields = [] if action == "delete" else _changed_fields(obj, action == "create")
         if action == "update" and not fields:
             continue
-        if hlc is not None and hasattr(obj, "field_versions") and fields and not remote:
+        stamped = (kind, str(obj.id)) in session.info.get(STAMPED, ())
+        if hlc is not None and hasattr(obj, "field_versions") and fields and not remote \
+                and not stamped:
             versions = json.loads(obj.field_versions or "{}")
             stamp = hlc.tick()
             versions.update(dict.fromkeys(fields, stamp))
@@ -70,9 +75,10 @@ def _before_flush(session: Session, _context, _instances) -> None:
             if action == "create" and not obj.origin:
                 obj.origin = actor
         if action == "update" and getattr(obj, "deleted", False) and "deleted" in fields:
-            action = "delete"
+            action, fields = "delete", ["deleted"]  # what else it lost is nobody's business
         entries.append(AuditEntry(at=now.isoformat(timespec="seconds"), actor=actor,
                                   action=("merge-" + action) if remote else action,
                                   record_kind=kind, record_id=str(obj.id),
                                   fields=json.dumps(fields)))
     session.add_all(entries)
+    session.info.pop(STAMPED, None)

@@ -54,7 +54,7 @@ WEISS_FOR_SWEDEN = Ask(id=new_id(), date=D("2025-03-14~"), raised_by_official_id
                        raised_by_organisation_id=SWEDEN.id, raised_with_organisation_id=MFA.id,
                        channel=Channel.LETTER, public=False, case_ids=(WANG.id, GONE.id))
 BY_ENVOY = Ask(id=new_id(), date=D("2024"), raised_by_official_id=ENVOY.id, public=True,
-               case_ids=(GONE.id,), response=Response.INTERNAL_AFFAIR)
+               case_ids=(GONE.id, TURSUN.id), response=Response.INTERNAL_AFFAIR)
 DELETED = Ask(id=new_id(), date=D("2026-10-01"), raised_by_organisation_id=GERMANY.id,
               public=True, case_ids=(LIN.id,))
 ASKS = (BY_GERMANY, BY_WEISS, WEISS_FOR_SWEDEN, BY_ENVOY)

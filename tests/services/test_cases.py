@@ -251,7 +251,7 @@ def test_editing_one_event_touches_only_that_event(vault, store):
     assert [a for a, _ in audit(vault, case.id)] == ["create"]
 
 
-def test_events_and_sources_left_out_are_tombstoned_not_removed(vault, store):
+def test_events_and_sources_left_out_are_erased_to_tombstones(vault, store):
     case = full_case()
     store(case)
     kept_event, dropped_event = case.events[0], case.events[1]
@@ -262,15 +262,21 @@ def test_events_and_sources_left_out_are_tombstoned_not_removed(vault, store):
     back = fetch(vault, case.id)
     assert back.events == (kept_event,) and back.sources == (kept_source,)
     with vault.session() as session:
-        assert session.get(EventRow, dropped_event.id).deleted
-        assert session.get(SourceRow, dropped_source.id).deleted
+        event = session.get(EventRow, dropped_event.id)
+        source = session.get(SourceRow, dropped_source.id)
+        assert event.deleted and source.deleted
+        # Only the ID and the deletion stamp are left (issue 15: deletion erases).
+        assert (event.title, event.description, event.case_id, event.date) == ("", None, None, "")
+        assert (source.title, source.notes, source.url, source.case_id) == ("", None, None, None)
+        assert list(json.loads(event.field_versions)) == ["deleted"]
         assert not session.get(EventRow, kept_event.id).deleted
         assert session.scalar(select(func.count()).select_from(EventRow)) == 3
     assert audit(vault, dropped_event.id)[-1][0] == "delete"
     assert audit(vault, dropped_source.id)[-1][0] == "delete"
 
-    store(case)  # an undo brings the same rows back
-    assert fetch(vault, case.id) == case
+    with pytest.raises(UserError, match="was deleted"):  # deletion is final
+        store(case)
+    assert fetch(vault, case.id).events == (kept_event,)
 
 
 def test_timeline_keeps_the_order_it_was_given(vault, store):

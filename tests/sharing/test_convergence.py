@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Property: three vaults edit at random and exchange bundles in random orders, duplicated
 and delayed; once each has seen every bundle, their exports and stamps are identical, and
-every edit that lost is either one its winner's author knowingly replaced or a conflict."""
+every edit that lost is either one its winner's author knowingly replaced, a conflict, or
+an edit of a record that was deleted (deletion is final and erases it everywhere)."""
 
 from __future__ import annotations
 
@@ -178,6 +179,9 @@ def _assert_no_silent_loss(world: World, versions: dict) -> None:
                 for name, stamp in json.loads(row.field_versions).items():
                     final[(kind, row.id, name)] = (stamp, getattr(row, name))
     for kind, row_id, name, stamp, value in world.edits:
+        if (kind, row_id, "deleted") in final and final[(kind, row_id, "deleted")][1]:
+            assert set(versions[(kind, row_id)][0]) == {"deleted"}  # nothing but the stamp
+            continue
         won_stamp, won_value = final[(kind, row_id, name)]
         if stamp == won_stamp or stamp in world.bases or value == won_value:
             continue

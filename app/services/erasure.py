@@ -1,0 +1,323 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Deletion that erases: a deleted record keeps only its ID and the deletion stamp.
+
+Every delete, local or from a colleague's bundle, goes through ``erase``: each content
+column is emptied in the same transaction, so the live database, and every bundle that
+carries the tombstone, hold nothing of what was deleted. A deleted case takes with it its
+timeline, sources and attachments (their keys here, their ciphertext after the commit),
+its search entry, its place in asks and meetings (an ask that named only it goes too) and
+the conflicts kept about any of them. Deletion is final: a tombstone is never brought back
+to life, here or by a bundle (see ``app.sharing.merge``). Snapshots in ``backups/`` keep a
+deleted record until they rotate out, or until ``purge_snapshots`` rewrites them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+from collections.abc import Iterable
+from datetime import date, timedelta
+from pathlib import Path
+
+import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import Boolean, Integer, LargeBinary, event, select, text
+from sqlalchemy.orm import Session
+
+from app.domain import hlc
+from app.errors import IntegrityError
+from app.services import asks, search
+from app.vault import backup
+from app.vault.engine import storage_error
+from app.vault.fsutil import fsync_dir, temp_name
+from app.vault.sharing_tables import ConflictRow
+from app.vault.tables import (
+    SYNCED_TABLES,
+    AskRow,
+    AttachmentRow,
+    CaseRow,
+    EventRow,
+    MeetingRow,
+    OfficialRow,
+    SourceRow,
+)
+from app.vault.tracking import STAMPED
+
+KEPT = frozenset({"id", "deleted", "origin", "version", "field_versions"})
+DROP_BLOBS = "erasure.drop_blobs"  # session.info: ciphertext to remove once committed
+OPTIMIZE = "erasure.optimize_search"  # session.info: the search index lost a case
+
+
+def empty_value(column):
+    """What a column of a tombstone holds: nothing, in the column's own type."""
+    if column.nullable:
+        return None
+    if column.default is not None and isinstance(column.default.arg, str):
+        return column.default.arg if column.default.arg in ("[]", "{}") else ""
+    kind = type(column.type)
+    if issubclass(kind, Boolean):
+        return False
+    if issubclass(kind, Integer):
+        return 0
+    if issubclass(kind, LargeBinary):
+        return b""
+    return ""
+
+
+def deletion_stamp(session: Session, stamp: str | None) -> str:
+    """The stamp of a deletion: a colleague's, or a fresh one of this vault's clock."""
+    return stamp if stamp is not None else session.info["hlc"].tick()
+
+
+def erase(session: Session, row, stamp: str | None = None) -> None:
+    """Empty ``row`` (any synced row) and mark it deleted; ``stamp``: the deletion's (a
+    colleague's, or the case's whose deletion takes this row with it)."""
+    stamp = deletion_stamp(session, stamp)
+    if row.__audit_kind__ == "attachment" and row.blob_id:
+        session.info.setdefault(DROP_BLOBS, []).append(row.blob_id)
+    for column in row.__table__.columns:
+        if column.key not in KEPT:
+            setattr(row, column.key, empty_value(column))
+    row.deleted = True
+    row.origin = ""
+    _stamp(session, row, stamp, tombstone=True)
+    session.execute(ConflictRow.__table__.delete().where(
+        ConflictRow.record_kind == row.__audit_kind__, ConflictRow.record_id == row.id))
+
+
+def _stamp(session: Session, row, stamp: str, *, tombstone: bool = False,
+           fields: Iterable[str] = ()) -> None:
+    """Everything one deletion changes carries that deletion's stamp (never moving a field's
+    stamp back), so every vault that learns of it computes the same rows and stamps, with
+    no new stamp of its own to pass on. The flush hook is told not to stamp them again."""
+    if tombstone:
+        row.field_versions = json.dumps({"deleted": stamp})
+        row.version = stamp
+    else:
+        versions = json.loads(row.field_versions or "{}")
+        for name in fields:
+            versions[name] = max(versions.get(name, hlc.ZERO), stamp)
+        row.field_versions = json.dumps(versions, sort_keys=True)
+        row.version = max(row.version or hlc.ZERO, stamp)
+    session.info.setdefault(STAMPED, set()).add((row.__audit_kind__, row.id))
+
+
+def erase_case(session: Session, row: CaseRow, stamp: str | None = None) -> None:
+    """Erase a case and everything that is about it alone."""
+    stamp = deletion_stamp(session, stamp)
+    forget_case(session, row.id, stamp)
+    erase(session, row, stamp)
+    search.unindex_case(session, row.id)
+    session.info[OPTIMIZE] = True
+
+
+def forget_case(session: Session, case_id: str, stamp: str) -> None:
+    """Erase what belongs to a deleted case, and take it out of the asks and meetings that
+    name it (an ask that named only it goes too); ``stamp`` is the case's deletion's."""
+    for table in (EventRow, SourceRow, AttachmentRow):
+        for child in session.scalars(select(table).where(table.case_id == case_id,
+                                                         table.deleted.is_(False))):
+            erase(session, child, stamp)
+    each = text("SELECT asks.id FROM asks, json_each(asks.case_ids) "
+                "WHERE asks.deleted = 0 AND json_each.value = :case")
+    for ask_id in list(session.scalars(each, {"case": case_id})):
+        ask = session.get(AskRow, ask_id)
+        named = [c for c in json.loads(ask.case_ids) if c != case_id]
+        if named:
+            ask.case_ids = json.dumps(named, ensure_ascii=False, sort_keys=True)
+            _stamp(session, ask, stamp, fields=["case_ids"])
+        else:
+            erase(session, ask, stamp)
+        asks.index_ask(session, ask)
+    for meeting in session.scalars(select(MeetingRow).where(MeetingRow.deleted.is_(False),
+                                                            MeetingRow.cases.contains(case_id))):
+        items = json.loads(meeting.cases)
+        kept = without_cases(items, {case_id})
+        if len(kept) != len(items):
+            meeting.cases = json.dumps(kept, ensure_ascii=False, sort_keys=True)
+            _stamp(session, meeting, stamp, fields=["cases"])
+    for conflict in session.scalars(select(ConflictRow).where(
+            ConflictRow.field.in_(("case_ids", "cases")),
+            ConflictRow.losing_value.contains(case_id))):
+        losing = without_cases(json.loads(conflict.losing_value), {case_id})
+        conflict.losing_value = json.dumps(losing, ensure_ascii=False)
+
+
+def case_of(item) -> str | None:
+    """The case an item of an ask's case list or of a meeting's cases is about."""
+    return item.get("case_id") if isinstance(item, dict) else item
+
+
+def without_cases(items: list, case_ids: set[str]) -> list:
+    """An ask's case list or a meeting's cases without the given cases."""
+    return [item for item in items if case_of(item) not in case_ids]
+
+
+def erase_official(session: Session, row: OfficialRow, stamp: str | None = None) -> None:
+    """Erase an official; their asks keep counting for the government they served."""
+    stamp = deletion_stamp(session, stamp)
+    if row.organisation_id:
+        for ask in session.scalars(select(AskRow).where(
+                AskRow.raised_by_official_id == row.id,
+                AskRow.raised_by_organisation_id.is_(None), AskRow.deleted.is_(False))):
+            ask.raised_by_organisation_id = row.organisation_id
+            _stamp(session, ask, stamp, fields=["raised_by_organisation_id"])
+    erase(session, row, stamp)
+
+
+def erase_record(session: Session, row, stamp: str | None = None) -> None:
+    """Erase any synced row, with what goes with it."""
+    kind = row.__audit_kind__
+    if kind == "case":
+        erase_case(session, row, stamp)
+    elif kind == "official":
+        erase_official(session, row, stamp)
+    else:
+        stamp = deletion_stamp(session, stamp)
+        case_id = getattr(row, "case_id", None)
+        erase(session, row, stamp)
+        if kind == "ask":
+            asks.index_ask(session, row)
+        elif kind == "attachment":
+            case = session.get(CaseRow, case_id) if case_id else None
+            if case is not None and case.photo_id == row.id:
+                case.photo_id = None
+                _stamp(session, case, stamp, fields=["photo_id"])
+
+
+# -- after the commit --------------------------------------------------------------------------
+
+
+@event.listens_for(Session, "before_commit")
+def _compact_search(session: Session) -> None:
+    # FTS5 keeps a deleted row's terms in older index segments until they are merged.
+    if session.info.pop(OPTIMIZE, False):
+        session.execute(text("INSERT INTO case_search(case_search) VALUES ('optimize')"))
+
+
+@event.listens_for(Session, "after_commit")
+def _drop_blobs(session: Session) -> None:
+    blobs = session.info.pop(DROP_BLOBS, None)
+    store = session.info.get("blobs")
+    if blobs and store is not None:
+        for blob_id in blobs:
+            store.delete(blob_id, missing_ok=True)
+
+
+@event.listens_for(Session, "after_rollback")
+def _keep_blobs(session: Session) -> None:
+    session.info.pop(DROP_BLOBS, None)
+    session.info.pop(OPTIMIZE, None)
+
+
+# -- snapshots ---------------------------------------------------------------------------------
+
+
+def snapshot_horizon(vault) -> date | None:
+    """The first day on which no automatic snapshot can still hold what is deleted today
+    (None when there is no snapshot): every later snapshot is taken after the deletion,
+    and the last ``KEEP_SNAPSHOTS`` are kept, one a day at most."""
+    if not backup.snapshots(vault):
+        return None
+    return vault.clock().date() + timedelta(days=backup.KEEP_SNAPSHOTS)
+
+
+def purge_snapshots(vault) -> int:
+    """Rewrite each snapshot in backups/ without what has been deleted since it was taken;
+    returns how many were rewritten. Each is rewritten under a temporary name and renamed
+    when complete, so a failure leaves the old one whole."""
+    with vault.session() as session:
+        gone = {table.__tablename__: set(session.scalars(
+            select(table.id).where(table.deleted.is_(True)))) for table in SYNCED_TABLES}
+    with backup.no_snapshots_meanwhile():
+        paths = backup.snapshots(vault)
+        for path in paths:
+            _purge_snapshot(path, gone, vault._key_hex())
+    return len(paths)
+
+
+def _purge_snapshot(path: Path, gone: dict[str, set[str]], key_hex: str) -> None:
+    tmp = temp_name(path)
+    try:
+        shutil.copyfile(path, tmp)
+        os.chmod(tmp, 0o600)
+        connection = sqlcipher.connect(str(tmp), isolation_level=None)
+        try:
+            connection.execute(f"PRAGMA key = \"x'{key_hex}'\"")
+            connection.execute("PRAGMA secure_delete = ON")
+            connection.execute("BEGIN")
+            _erase_in_snapshot(connection, gone)
+            connection.execute("COMMIT")
+            connection.execute("VACUUM")  # no free page keeps an old copy
+        finally:
+            connection.close()
+        with open(tmp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+        fsync_dir(path.parent)
+    except sqlcipher.Error as exc:
+        raise storage_error(exc) or IntegrityError(
+            "A snapshot in the vault's backups folder could not be read; nothing in it was "
+            "changed.") from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def _erase_in_snapshot(connection, gone: dict[str, set[str]]) -> None:
+    """The same erasure as in the live database, on a snapshot (of this schema or older)."""
+    gone = {name: set(ids) for name, ids in gone.items()}
+    gone_cases = gone["cases"]
+    for ask_id, value in connection.execute(
+            "SELECT id, case_ids FROM asks WHERE deleted = 0").fetchall():
+        named = json.loads(value or "[]")
+        kept = [c for c in named if c not in gone_cases]
+        if named and not kept:
+            gone["asks"] = gone["asks"] | {ask_id}
+        elif len(kept) != len(named):
+            connection.execute("UPDATE asks SET case_ids = ? WHERE id = ?",
+                               (json.dumps(kept, ensure_ascii=False, sort_keys=True), ask_id))
+    for meeting_id, value in connection.execute("SELECT id, cases FROM meetings").fetchall():
+        items = json.loads(value or "[]")
+        kept = [i for i in items if i.get("case_id") not in gone_cases]
+        if len(kept) != len(items):
+            connection.execute("UPDATE meetings SET cases = ? WHERE id = ?",
+                               (json.dumps(kept, ensure_ascii=False, sort_keys=True),
+                                meeting_id))
+    for table in SYNCED_TABLES:
+        name = table.__tablename__
+        present = {row[1]: bool(row[3]) for row in connection.execute(
+            f"PRAGMA table_info({name})")}  # only this module's table names: not user input
+        empties = {}
+        for column in table.__table__.columns:
+            if column.key in KEPT or column.key not in present:
+                continue
+            value = empty_value(column)
+            empties[column.key] = "" if value is None and present[column.key] else value
+        assignments = ", ".join(f"{key} = ?" for key in empties)
+        ids = sorted(gone[name])
+        if name in ("events", "sources", "attachments"):  # a deleted case's own rows
+            ids += _children_of(connection, name, gone_cases)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ", ".join("?" * len(chunk))
+            connection.execute(f"UPDATE {name} SET {assignments}, deleted = 1, origin = '' "  # noqa: S608
+                               f"WHERE id IN ({marks})", (*empties.values(), *chunk))
+            connection.execute(f"DELETE FROM conflicts WHERE record_id IN ({marks})",  # noqa: S608
+                               chunk)
+    for table, column, ids in (("ask_cases", "case_id", gone_cases),
+                               ("ask_cases", "ask_id", gone["asks"]),
+                               ("case_search", "case_id", gone_cases)):
+        ordered = sorted(ids)
+        for start in range(0, len(ordered), 500):
+            chunk = ordered[start:start + 500]
+            connection.execute(f"DELETE FROM {table} WHERE {column} IN "  # noqa: S608
+                               f"({', '.join('?' * len(chunk))})", chunk)
+    connection.execute("INSERT INTO case_search(case_search) VALUES ('optimize')")
+
+
+def _children_of(connection, table: str, case_ids: set[str]) -> list[str]:
+    return [r[0] for r in connection.execute(f"SELECT id, case_id FROM {table}")  # noqa: S608
+            if r[1] in case_ids]
