@@ -16,9 +16,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from app.errors import Cancelled, VigilError
+from app.errors import Cancelled, ClockAheadError, VigilError
+from app.ui import plain
 from app.ui.tasks import Job, TaskRunner
 from app.vault.vault import Vault
 
@@ -74,6 +75,10 @@ class VaultContext(QObject):
         def failed(error: BaseException) -> None:
             if self._generation != generation or isinstance(error, Cancelled):
                 return
+            if isinstance(error, ClockAheadError) and self.confirm_clock(error.last_change):
+                vault.accept_clock_jump()
+                self.run(work, on_done, on_failed=on_failed, on_progress=on_progress)
+                return
             if on_failed is not None:
                 on_failed(error)
             else:
@@ -81,6 +86,19 @@ class VaultContext(QObject):
 
         return self.tasks.run(lambda job: work(vault, job), done, failed,
                               on_progress=on_progress)
+
+    def confirm_clock(self, last_change: datetime) -> bool:
+        """Ask whether this computer's date is right: it is more than a day after the vault's
+        last change (a clock set a year ahead would leave every later bundle refused)."""
+        text = self.tr(
+            "This computer's date is {0}, more than a day after this vault's last change "
+            "({1}). If the date and time are right, save. If not, correct the computer's "
+            "clock first: changes stamped in the future are refused by your colleagues."
+        ).format(self.now().strftime("%Y-%m-%d %H:%M"), last_change.strftime("%Y-%m-%d %H:%M"))
+        answer = plain.ask(QApplication.activeWindow(), self.tr("Check the date"), text,
+                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+                           QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Save
 
     def read(self, query: Callable[[Any], Any], on_done: Callable[[Any], None], *,
              on_failed: Callable[[BaseException], None] | None = None) -> Job | None:

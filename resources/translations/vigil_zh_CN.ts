@@ -3312,6 +3312,14 @@ Open it now? This vault will be locked.</source>
 <context>
     <name>VaultContext</name>
     <message>
+        <source>This computer&apos;s date is {0}, more than a day after this vault&apos;s last change ({1}). If the date and time are right, save. If not, correct the computer&apos;s clock first: changes stamped in the future are refused by your colleagues.</source>
+        <translation>这台电脑的日期是 {0}，比本保险库的最后一次更改（{1}）晚了一天以上。如果日期和时间正确，请保存；如果不正确，请先校正电脑时钟：标记为未来时间的更改会被同事拒绝。</translation>
+    </message>
+    <message>
+        <source>Check the date</source>
+        <translation>请核对日期</translation>
+    </message>
+    <message>
         <source>Something went wrong; nothing was changed.</source>
         <translation>出错了，未做任何更改。</translation>
     </message>
