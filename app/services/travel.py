@@ -328,7 +328,7 @@ def _strip(session: Session, today: date) -> tuple[int, int, int]:
     _delete_ids(session, "audit_log", "record_id", gone)
     for conflict_id, record_id, losing in session.execute(
             text("SELECT id, record_id, losing_value FROM conflicts")).all():
-        if record_id in gone or set(_UUID.findall(losing or "")) & gone_cases:
+        if record_id in gone or _links_to(losing or "", gone_cases):
             session.execute(text("DELETE FROM conflicts WHERE id = :i"), {"i": conflict_id})
     session.execute(text("DELETE FROM case_search WHERE case_id NOT IN "
                          "(SELECT id FROM cases WHERE deleted = 0 AND safe_to_travel = 1)"))
@@ -386,18 +386,49 @@ def _delete_ids(session: Session, table: str, column: str, ids: set[str]) -> Non
 
 
 def _refuse_if_any_left(session: Session, gone: set[str]) -> None:
-    """A safety net for tables added after this module: any text still naming a removed
-    record rolls the whole strip back rather than carry it across a border."""
+    """A safety net for tables added after this module: any link still naming a removed
+    record rolls the whole strip back rather than carry it across a border.
+
+    Only links count (a column holding an ID, or JSON whose IDs name one): an ID typed or
+    pasted into a kept record's notes is the user's prose, like a name written there, and
+    SECURITY.md says Vigil cannot read prose.
+    """
     tables = [r[0] for r in session.execute(text(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"))]
     for table in tables:
         quoted = '"' + table.replace('"', '""') + '"'
         for row in session.execute(text(f"SELECT * FROM {quoted}")):  # noqa: S608
             for value in row:
-                if isinstance(value, str) and len(value) >= 36 and any(
-                        m in gone for m in _UUID.findall(value)):
+                if isinstance(value, str) and len(value) >= 36 and _links_to(value, gone):
                     raise UserError("Travel mode found a part of the vault it cannot clean: "
                                     "nothing was removed. Please report this.")
+
+
+def _links_to(value: str, gone: set[str]) -> bool:
+    """Whether a column value links to a removed record: it is an ID, or JSON in which a
+    list item, a key, or an ``id``/``*_id``/``*_ids`` entry is one. Text around an ID
+    (a note, an agenda, talking points) is not a link."""
+    stripped = value.strip()
+    if _UUID.fullmatch(stripped):
+        return stripped in gone
+    if not stripped.startswith(("[", "{", '"')):
+        return False
+    try:
+        return _json_links_to(json.loads(stripped), gone, linked=True)
+    except (ValueError, RecursionError):
+        return False
+
+
+def _json_links_to(obj, gone: set[str], *, linked: bool) -> bool:
+    if isinstance(obj, str):
+        return linked and obj in gone
+    if isinstance(obj, list):
+        return any(_json_links_to(item, gone, linked=True) for item in obj)
+    if isinstance(obj, dict):
+        return any(key in gone or _json_links_to(
+            item, gone, linked=key == "id" or key.endswith(("_id", "_ids")))
+            for key, item in obj.items())
+    return False
 
 
 def _finish(vault, keystore: KeyStore | None, progress: Progress | None) -> int:

@@ -377,3 +377,25 @@ def test_a_daily_snapshot_under_way_does_not_outlive_the_strip(vault, tmp_path, 
     assert backup.snapshots(vault) == []
     assert GONE_NAME.encode() not in b"".join(
         p.read_bytes() for p in (vault.path / "backups").iterdir())
+
+
+def test_a_removed_case_id_in_free_text_does_not_stop_prepare(vault, tmp_path, keystore):
+    """An ID is only a trace to refuse on where it is a link (a case_id, a list of cases);
+    inside the prose of a kept record it is the user's text, kept as written."""
+    from dataclasses import replace
+
+    ids = fill(vault)
+    note = f"Same family as {ids['gone']}; see also ({ids['gone2']})."
+    with vault.session() as session:
+        kept = cases.get_case(session, ids["kept"])
+        cases.save_case(session, replace(kept, internal_notes=note))
+        asks.save_ask(session, replace(asks.get_ask(session, ids["joint"]),
+                                       notes=f"raised with {ids['gone']}"))
+    report = prepare_for_travel(vault, tmp_path / "full.vigil", keystore=keystore)
+    assert report.removed_cases == 2
+    with vault.session() as session:
+        assert cases.get_case(session, ids["kept"]).internal_notes == note
+        joint = asks.get_ask(session, ids["joint"])
+        assert joint.case_ids == (ids["kept"],) and ids["gone"] in joint.notes
+        assert session.execute(text("SELECT count(*) FROM cases WHERE id IN (:a, :b)"),
+                               {"a": ids["gone"], "b": ids["gone2"]}).scalar() == 0
