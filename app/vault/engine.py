@@ -144,20 +144,56 @@ def _read_only(db_path: Path, key: bytes, *, with_wal: bool) -> Iterator[sqlciph
         connection.close()
 
 
+# SQLite's primary result codes; an extended code (SQLITE_IOERR_SHORT_READ, SQLITE_READONLY_
+# DBMOVED, ...) carries its primary code in the low byte.
+_SQLITE_ERROR, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 1, 5, 6, 8
+_SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN = 10, 11, 13, 14
+_SQLITE_NOTADB = 26  # also a wrong key: SQLCipher cannot authenticate the first page
+
+_BUSY = "The vault is busy in another program: try again in a moment."
+_UNREADABLE = "The vault could not be read from disk: check the drive and try again."
+_KNOWN: dict[int, tuple[type[VigilError], str]] = {
+    _SQLITE_CORRUPT: (IntegrityError, CORRUPT),
+    _SQLITE_NOTADB: (IntegrityError, CORRUPT),
+    _SQLITE_FULL: (UserError, "The disk is full: free some space and try again. Nothing was lost."),
+    _SQLITE_READONLY: (UserError,
+                       "The vault folder is read-only: Vigil cannot save changes there."),
+    _SQLITE_BUSY: (UserError, _BUSY),
+    _SQLITE_LOCKED: (UserError, _BUSY),
+    _SQLITE_IOERR: (UserError, _UNREADABLE),
+    _SQLITE_CANTOPEN: (UserError, _UNREADABLE),
+}
+
+# A SQL function that fails (sqlcipher_export reading a damaged page or filling the disk)
+# reports SQLITE_ERROR with the inner error's sqlite3_errstr() text, which is then the only
+# trace of its code: these fixed strings, matched whole, stand for those codes.
+_ERRSTR = {
+    "database disk image is malformed": _SQLITE_CORRUPT,
+    "file is not a database": _SQLITE_NOTADB,
+    "database or disk is full": _SQLITE_FULL,
+    "attempt to write a readonly database": _SQLITE_READONLY,
+    "database is locked": _SQLITE_BUSY,
+    "database table is locked": _SQLITE_LOCKED,
+    "disk I/O error": _SQLITE_IOERR,
+    "unable to open database file": _SQLITE_CANTOPEN,
+}
+
+
 def storage_error(exc: BaseException) -> VigilError | None:
-    """The user-facing error for a storage failure, or None when it is a bug."""
+    """The user-facing error for a storage failure, or None when it is a bug.
+
+    Sorted by SQLite's result code, not by searching the message, which SQLite may reword
+    and which a bug's message (a table or column name) could happen to contain.
+    """
     original = exc.orig if isinstance(exc, DBAPIError) else exc
     if not isinstance(original, sqlcipher.Error):
         return None
-    text = str(original).lower()
-    if "not a database" in text or "malformed" in text or "hmac" in text:
-        return IntegrityError(CORRUPT)
-    if "disk is full" in text or "database or disk is full" in text:
-        return UserError("The disk is full: free some space and try again. Nothing was lost.")
-    if "readonly" in text or "read-only" in text:
-        return UserError("The vault folder is read-only: Vigil cannot save changes there.")
-    if "locked" in text or "busy" in text:
-        return UserError("The vault is busy in another program: try again in a moment.")
-    if "disk i/o error" in text or "unable to open" in text:
-        return UserError("The vault could not be read from disk: check the drive and try again.")
-    return None
+    # Errors the driver raises itself (a closed connection, a bad parameter) carry no code.
+    code = getattr(original, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    code &= 0xFF
+    if code == _SQLITE_ERROR:
+        code = _ERRSTR.get(str(original), _SQLITE_ERROR)
+    known = _KNOWN.get(code)
+    return None if known is None else known[0](known[1])
