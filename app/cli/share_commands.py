@@ -15,6 +15,7 @@ from pathlib import Path
 from app.cli.common import open_vault, print_json, vault_options
 from app.errors import UserError
 from app.sharing import bundle, colleagues, inbox
+from app.sharing.merge import NotOnThisLaptop
 
 
 def register(commands) -> None:
@@ -61,6 +62,8 @@ def register(commands) -> None:
     imp = ssub.add_parser("import", parents=[common], help="verify and apply a bundle")
     imp.add_argument("file", metavar="FILE.vigil")
     imp.add_argument("--dry-run", action="store_true", help="show what would change")
+    imp.add_argument("--allow-new-cases", action="store_true",
+                     help="in travel mode: apply even if it names cases not on this laptop")
     imp.set_defaults(handler=cmd_share_import)
 
 
@@ -149,13 +152,23 @@ def cmd_share_export(args: argparse.Namespace) -> int:
 def cmd_share_import(args: argparse.Namespace) -> int:
     path = Path(args.file).expanduser()
     with open_vault(args) as vault:
-        preview = inbox.import_bundle(vault, path, dry_run=args.dry_run)
+        try:
+            preview = inbox.import_bundle(vault, path, dry_run=args.dry_run,
+                                          allow_new_cases=args.allow_new_cases)
+        except NotOnThisLaptop as exc:
+            raise UserError(f"{exc} To put them on this laptop, import it again with "
+                            "--allow-new-cases.") from None
     if preview.already_applied:
         print("vigil: this bundle was already applied; nothing was changed.", file=sys.stderr)
         return 0
     verb = "Would apply" if args.dry_run else "Applied"
     print(f"{verb} bundle {preview.bundle_id} from {preview.sender}: {preview.describe()}.",
           file=sys.stderr)
+    if preview.cases_not_here:
+        count = preview.cases_not_here
+        print(f"Travel mode: this bundle names {count} case{'s' if count != 1 else ''} not "
+              f"on this laptop{'' if not args.dry_run else ' (--allow-new-cases to apply)'}.",
+              file=sys.stderr)
     if args.dry_run:
         for case_id in preview.new_case_ids:
             print(f"new case      {case_id}")

@@ -37,12 +37,14 @@ _PARTIAL_SUFFIXES = (".part", ".tmp", ".partial", ".crdownload", ".!sync", "~")
 
 
 def import_bundle(vault: Vault, path: Path, *, dry_run: bool = False,
-                  expect: str | None = None) -> Preview:
+                  expect: str | None = None, allow_new_cases: bool = False) -> Preview:
     """Verify a bundle completely, then preview it (dry run) or apply it in one transaction.
 
     A bundle applied before is recognised by its ID and changes nothing (not an error).
     ``expect``: the ID of the bundle the user reviewed; a file swapped since (a sync tool
     replacing it) is refused rather than applied unseen, on every pass over the file.
+    ``allow_new_cases``: in travel mode, the user agreed to cases not on this laptop
+    (``merge.NotOnThisLaptop`` otherwise).
     """
     opened = bundle.open_bundle(vault, path, store_attachments=False, expect=expect)
     first = opened.manifest
@@ -50,7 +52,7 @@ def import_bundle(vault: Vault, path: Path, *, dry_run: bool = False,
         if merge.already_applied(session, first.bundle_id):
             return Preview(first.bundle_id, first.sender, already_applied=True)
     if dry_run or not first.attachments:
-        return merge.apply(vault, opened, dry_run=dry_run)
+        return merge.apply(vault, opened, dry_run=dry_run, allow_new_cases=allow_new_cases)
     # Second pass: now the attachments go into the blob store (encrypted), then apply. The
     # file is read again, so it must still hold the bundle of the first pass, byte for byte.
     try:
@@ -63,7 +65,7 @@ def import_bundle(vault: Vault, path: Path, *, dry_run: bool = False,
     if again.manifest.raw != first.raw:
         again.discard(vault)
         raise BundleChanged() if expect is not None else BundleChanged(_CHANGED_WHILE_READ)
-    return merge.apply(vault, again)
+    return merge.apply(vault, again, allow_new_cases=allow_new_cases)
 
 
 _CHANGED_WHILE_READ = ("This bundle file changed while it was being read: nothing was "

@@ -6,13 +6,17 @@ Each field of each record is compared by its stamp (plain string order; equal wa
 break by the author's node, which is part of the stamp). Deletion is final: a tombstone
 (only an ID and its deletion stamp) erases the record here whatever its other stamps say,
 later edits of a deleted record are dropped, and what was about a deleted case alone goes
-with it (see app.services.erasure); vaults keep the earliest deletion stamp. A differing value
+with it (see app.services.erasure); vaults keep the latest deletion stamp. A differing value
 that loses is kept in ``conflicts`` unless the winner's author had already seen it (its
 bundles say which stamps it had seen): then it was a knowing overwrite, not a concurrent
 edit. Events, sources and attachments are
 rows of their own, so timelines merge as sets. Derived data (search index, ``ask_cases``,
 detention start, sort keys) is rebuilt through the services. Everything happens in one
 ``session(remote=True)``; a preview is the same run, rolled back.
+
+In travel mode the laptop carries only some cases: a bundle naming any other case (a new
+one, one removed for the journey, or records about it) is applied only when the caller
+says the user agreed (``allow_new_cases``); the preview counts those cases.
 """
 
 from __future__ import annotations
@@ -28,9 +32,10 @@ from sqlalchemy.orm import Session
 
 from app.domain import hlc, rules
 from app.domain.model import Ask, Case, Event, Meeting, Official, Organisation, Source
-from app.errors import IntegrityError
+from app.errors import IntegrityError, UserError
 from app.services import asks, cases, erasure, search
 from app.services.records import from_row
+from app.services.travel import TRAVEL_MODE
 from app.sharing import records
 from app.sharing.bundle import SEEN_META, OpenedBundle
 from app.vault.schema import VaultMeta
@@ -62,6 +67,8 @@ class Preview:
     new_case_ids: list[str] = field(default_factory=list)
     changed_fields: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     conflicts: list[tuple[str, str, str]] = field(default_factory=list)
+    # Travel mode: how many cases the bundle names that are not on this laptop.
+    cases_not_here: int = 0
 
     def describe(self) -> str:
         if self.already_applied:
@@ -77,6 +84,17 @@ class Preview:
         return "; ".join(parts) or "nothing new"
 
 
+class NotOnThisLaptop(UserError):
+    """Travel mode: the bundle would bring cases onto the laptop that are not on it."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        super().__init__(
+            f"This vault is in travel mode, and this bundle names {count} "
+            f"case{'s' if count != 1 else ''} not on this laptop (new, or removed for the "
+            "journey): nothing was changed.")
+
+
 # Fields whose losing value is not worth a user's review: an event's place in the list.
 UNREVIEWED = frozenset({"position"})
 
@@ -90,7 +108,10 @@ def already_applied(session: Session, bundle_id: str) -> bool:
     return session.get(BundleLogRow, bundle_id) is not None
 
 
-def apply(vault: Vault, opened: OpenedBundle, *, dry_run: bool = False) -> Preview:
+def apply(vault: Vault, opened: OpenedBundle, *, dry_run: bool = False,
+          allow_new_cases: bool = False) -> Preview:
+    """Apply (or preview) a bundle in one transaction. In travel mode, a bundle naming
+    cases not on this laptop raises ``NotOnThisLaptop`` unless ``allow_new_cases``."""
     m = opened.manifest
     preview = Preview(m.bundle_id, m.sender)
     try:
@@ -99,6 +120,10 @@ def apply(vault: Vault, opened: OpenedBundle, *, dry_run: bool = False) -> Previ
                 preview.already_applied = True
                 raise _DryRun()
             merger = _Merger(vault, session, opened, preview)
+            if session.get(VaultMeta, TRAVEL_MODE) is not None:
+                preview.cases_not_here = len(cases_not_here(session, opened))
+                if preview.cases_not_here and not (dry_run or allow_new_cases):
+                    raise NotOnThisLaptop(preview.cases_not_here)
             merger.run()
             if dry_run:
                 raise _DryRun()
@@ -115,6 +140,35 @@ def apply(vault: Vault, opened: OpenedBundle, *, dry_run: bool = False) -> Previ
         del opened.blobs[attachment_id]
     opened.discard(vault)  # erased attachments' ciphertext went with the commit (erasure)
     return preview
+
+
+def cases_not_here(session: Session, opened: OpenedBundle) -> set[str]:
+    """The cases a bundle names (as records, or through its events, sources, attachments,
+    asks, meetings and kept conflicts) that this vault does not hold at all. Tombstones
+    name nothing: deleting is never bringing back."""
+    named: set[str] = set()
+    for rec in opened.records:
+        if records.is_tombstone(rec):
+            continue
+        kind, fields = rec["kind"], rec["fields"]
+        if kind == "case":
+            named.add(rec["id"])
+        elif kind in ("event", "source", "attachment"):
+            named.add(fields.get("case_id"))
+        elif kind in ("ask", "meeting"):
+            named.update(erasure.case_of(item) for item in
+                         fields.get("case_ids" if kind == "ask" else "cases") or ())
+    for conflict in opened.conflicts:
+        if conflict.get("field") in ("case_ids", "cases") and \
+                isinstance(conflict.get("losing_value"), list):
+            named.update(erasure.case_of(item) for item in conflict["losing_value"])
+    named = {c for c in named if isinstance(c, str)}
+    here: set[str] = set()
+    ordered = sorted(named)
+    for start in range(0, len(ordered), 500):
+        here.update(session.scalars(select(CaseRow.id).where(
+            CaseRow.id.in_(ordered[start:start + 500]))))
+    return named - here
 
 
 def _max(stamps) -> str:
@@ -232,9 +286,8 @@ class _Merger:
             self._touch(kind, row)
 
     def _bury(self, kind: str, table, record_id: str, row, stamp: str) -> None:
-        """A colleague deleted this record: erase it here too. Of two deletions, the earlier
-        stamp is kept: a timeline entry deleted before its case keeps its own stamp on the
-        vault that deleted both, and so everywhere.
+        """A colleague deleted this record: erase it here too (of two deletions, the later
+        stamp is kept).
         One never seen here is kept as a tombstone, so that an older copy arriving later
         does not bring it back."""
         if row is None:
@@ -243,9 +296,9 @@ class _Merger:
             erasure.erase(self.session, row, stamp)
             self.existing[(kind, row.id)] = row
             return
-        if row.deleted:  # the earliest deletion's stamp, the same on every vault
+        if row.deleted:  # the latest deletion's stamp, the same on every vault
             ours = json.loads(row.field_versions or "{}").get("deleted") or hlc.ZERO
-            if ours == hlc.ZERO or hlc.ZERO < stamp < ours:
+            if stamp > ours:
                 row.field_versions = json.dumps({"deleted": stamp})
                 row.version = stamp
             return
@@ -272,8 +325,7 @@ class _Merger:
         for case_id in sorted(c for c in named if isinstance(c, str)):
             case = self.existing.get(("case", case_id)) or self.session.get(CaseRow, case_id)
             if case is not None and case.deleted:
-                stamp = json.loads(case.field_versions or "{}").get("deleted", hlc.ZERO)
-                erasure.forget_case(self.session, case_id, stamp)
+                erasure.forget_case(self.session, case_id)
 
     def _attach_blob(self, row: AttachmentRow) -> None:
         info = self.opened.blobs.get(row.id)
