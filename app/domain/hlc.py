@@ -5,7 +5,7 @@
 A stamp is ``<wall ms, 12 hex>.<counter, 4 hex>.<node>`` and compares correctly as a plain
 string, so the newest edit wins whichever vault applies it first, and equal wall times
 break ties by node (the author's fingerprint) deterministically. Pure: the wall clock
-is injected.
+is injected. Thread-safe: the UI's task pool stamps from several threads at once.
 
 A stamp never goes back, so one taken with a wall clock far ahead stays in the clock for
 good: with ``max_jump_ms`` set, a wall clock that far past the last stamp is refused
@@ -14,6 +14,7 @@ good: with ``max_jump_ms`` set, a wall clock that far past the last stamp is ref
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -51,9 +52,16 @@ class HybridClock:
     max_jump_ms: int | None = None  # None: any wall clock is taken as it comes
     _ms: int = field(default=0, init=False)
     _counter: int = field(default=0, init=False)
+    # Without it two threads could read the same (ms, counter) and issue the same stamp.
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False,
+                                  compare=False)
 
     def tick(self) -> str:
         """A stamp later than every stamp this clock has issued or observed."""
+        with self._lock:
+            return self._tick()
+
+    def _tick(self) -> str:
         now = self.wall()
         if self.max_jump_ms is not None and self._ms and now - self._ms > self.max_jump_ms:
             raise ClockJumped(self._ms, now)
@@ -67,16 +75,19 @@ class HybridClock:
 
     def accept_wall_clock(self) -> None:
         """The user confirmed the date: stamps continue from the wall clock as it is now."""
-        now = self.wall()
-        if now > self._ms:
-            self._ms, self._counter = now, 0
+        with self._lock:
+            now = self.wall()
+            if now > self._ms:
+                self._ms, self._counter = now, 0
 
     def observe(self, stamp: str) -> None:
         """Move past a stamp seen in a bundle or read back from the vault."""
         ms, counter, _ = parse(stamp)
-        if (ms, counter) > (self._ms, self._counter):
-            self._ms, self._counter = ms, counter
+        with self._lock:
+            if (ms, counter) > (self._ms, self._counter):
+                self._ms, self._counter = ms, counter
 
     @property
     def last(self) -> str:
-        return format_stamp(self._ms, self._counter, self.node)
+        with self._lock:
+            return format_stamp(self._ms, self._counter, self.node)
