@@ -18,7 +18,6 @@ import contextlib
 import json
 import os
 import shutil
-from collections.abc import Iterable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -82,44 +81,43 @@ def erase(session: Session, row, stamp: str | None = None) -> None:
             setattr(row, column.key, empty_value(column))
     row.deleted = True
     row.origin = ""
-    _stamp(session, row, stamp, tombstone=True)
+    _stamp(session, row, stamp)
     session.execute(ConflictRow.__table__.delete().where(
         ConflictRow.record_kind == row.__audit_kind__, ConflictRow.record_id == row.id))
 
 
-def _stamp(session: Session, row, stamp: str, *, tombstone: bool = False,
-           fields: Iterable[str] = ()) -> None:
-    """Everything one deletion changes carries that deletion's stamp (never moving a field's
-    stamp back), so every vault that learns of it computes the same rows and stamps, with
-    no new stamp of its own to pass on. The flush hook is told not to stamp them again."""
-    if tombstone:
+def _stamp(session: Session, row, stamp: str | None = None) -> None:
+    """A deleted record carries its deletion's stamp. What the deletion takes with it (a
+    deleted case's timeline, its place in asks and meetings) keeps the stamps it had:
+    every vault that learns of the deletion makes the same changes to the same stamps,
+    with no new stamp of its own that it would have to pass on. Either way the flush hook
+    is told not to stamp these rows again."""
+    if stamp is not None:
         row.field_versions = json.dumps({"deleted": stamp})
         row.version = stamp
-    else:
-        versions = json.loads(row.field_versions or "{}")
-        for name in fields:
-            versions[name] = max(versions.get(name, hlc.ZERO), stamp)
-        row.field_versions = json.dumps(versions, sort_keys=True)
-        row.version = max(row.version or hlc.ZERO, stamp)
     session.info.setdefault(STAMPED, set()).add((row.__audit_kind__, row.id))
+
+
+def _own_stamp(row) -> str:
+    """The stamp a row taken along by a deletion keeps as a tombstone: its own."""
+    return json.loads(row.field_versions or "{}").get("deleted") or hlc.ZERO
 
 
 def erase_case(session: Session, row: CaseRow, stamp: str | None = None) -> None:
     """Erase a case and everything that is about it alone."""
-    stamp = deletion_stamp(session, stamp)
-    forget_case(session, row.id, stamp)
+    forget_case(session, row.id)
     erase(session, row, stamp)
     search.unindex_case(session, row.id)
     session.info[OPTIMIZE] = True
 
 
-def forget_case(session: Session, case_id: str, stamp: str) -> None:
+def forget_case(session: Session, case_id: str) -> None:
     """Erase what belongs to a deleted case, and take it out of the asks and meetings that
-    name it (an ask that named only it goes too); ``stamp`` is the case's deletion's."""
+    name it (an ask that named only it goes too)."""
     for table in (EventRow, SourceRow, AttachmentRow):
         for child in session.scalars(select(table).where(table.case_id == case_id,
                                                          table.deleted.is_(False))):
-            erase(session, child, stamp)
+            erase(session, child, _own_stamp(child))
     each = text("SELECT asks.id FROM asks, json_each(asks.case_ids) "
                 "WHERE asks.deleted = 0 AND json_each.value = :case")
     for ask_id in list(session.scalars(each, {"case": case_id})):
@@ -127,9 +125,9 @@ def forget_case(session: Session, case_id: str, stamp: str) -> None:
         named = [c for c in json.loads(ask.case_ids) if c != case_id]
         if named:
             ask.case_ids = json.dumps(named, ensure_ascii=False, sort_keys=True)
-            _stamp(session, ask, stamp, fields=["case_ids"])
+            _stamp(session, ask)
         else:
-            erase(session, ask, stamp)
+            erase(session, ask, _own_stamp(ask))
         asks.index_ask(session, ask)
     for meeting in session.scalars(select(MeetingRow).where(MeetingRow.deleted.is_(False),
                                                             MeetingRow.cases.contains(case_id))):
@@ -137,7 +135,7 @@ def forget_case(session: Session, case_id: str, stamp: str) -> None:
         kept = without_cases(items, {case_id})
         if len(kept) != len(items):
             meeting.cases = json.dumps(kept, ensure_ascii=False, sort_keys=True)
-            _stamp(session, meeting, stamp, fields=["cases"])
+            _stamp(session, meeting)
     for conflict in session.scalars(select(ConflictRow).where(
             ConflictRow.field.in_(("case_ids", "cases")),
             ConflictRow.losing_value.contains(case_id))):
@@ -157,13 +155,12 @@ def without_cases(items: list, case_ids: set[str]) -> list:
 
 def erase_official(session: Session, row: OfficialRow, stamp: str | None = None) -> None:
     """Erase an official; their asks keep counting for the government they served."""
-    stamp = deletion_stamp(session, stamp)
     if row.organisation_id:
         for ask in session.scalars(select(AskRow).where(
                 AskRow.raised_by_official_id == row.id,
                 AskRow.raised_by_organisation_id.is_(None), AskRow.deleted.is_(False))):
             ask.raised_by_organisation_id = row.organisation_id
-            _stamp(session, ask, stamp, fields=["raised_by_organisation_id"])
+            _stamp(session, ask)
     erase(session, row, stamp)
 
 
@@ -175,7 +172,6 @@ def erase_record(session: Session, row, stamp: str | None = None) -> None:
     elif kind == "official":
         erase_official(session, row, stamp)
     else:
-        stamp = deletion_stamp(session, stamp)
         case_id = getattr(row, "case_id", None)
         erase(session, row, stamp)
         if kind == "ask":
@@ -184,7 +180,7 @@ def erase_record(session: Session, row, stamp: str | None = None) -> None:
             case = session.get(CaseRow, case_id) if case_id else None
             if case is not None and case.photo_id == row.id:
                 case.photo_id = None
-                _stamp(session, case, stamp, fields=["photo_id"])
+                _stamp(session, case)
 
 
 # -- after the commit --------------------------------------------------------------------------
