@@ -31,6 +31,10 @@ def register(commands) -> None:
                      help="what the dossier may show (diplomatic for officials)")
     cmd.add_argument("--recipient", required=True, metavar="NAME",
                      help='printed on every page: "Prepared for NAME, date"')
+    cmd.add_argument("--recipient-org", metavar="ORG_ID",
+                     help="the recipient's organisation: its own private asks may show in a "
+                          "diplomatic dossier, no other government's (default for a meeting: "
+                          "its counterpart)")
     cmd.add_argument("--pdf-password-file", metavar="F",
                      help="encrypt the PDF (AES-256) with the password on the first line of F")
     cmd.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
@@ -53,13 +57,16 @@ def cmd_dossier(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         today = vault.clock().date()
         if args.meeting:
-            material = dossier_data.for_meeting(vault, args.meeting, today)
+            material = dossier_data.for_meeting(vault, args.meeting, today,
+                                                recipient_org_id=args.recipient_org)
         else:
-            material = dossier_data.for_cases(vault, args.case, today)
+            material = dossier_data.for_cases(vault, args.case, today,
+                                              government_id=args.recipient_org)
         if not material.cases:
             raise UserError("That meeting has no cases to raise; nothing was written.")
         dossier = dossier_data.dossier_input(material, recipient, today,
-                                read_photo=partial(dossier_data.read_photo, vault))
+                                read_photo=partial(dossier_data.read_photo, vault),
+                                issuer=dossier_data.issuing_organisation(vault))
         try:
             with atomic_output(target) as out:
                 report = write_dossier(dossier, profile, out, password=password)

@@ -8,6 +8,7 @@ for its scripts; nothing here is ever built from markup the user typed.
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 from reportlab.lib import colors
@@ -15,6 +16,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Table, TableStyle
 
 from app.domain.dates import FuzzyDate, Precision
@@ -23,6 +25,7 @@ from app.dossier.text import SANS, SANS_BOLD, markup, needs_shaping, register_fo
 PAGE = A4
 MARGIN = 18 * mm
 FOOTER = 12 * mm
+HEADER = 9 * mm
 WIDTH = PAGE[0] - 2 * MARGIN
 INK = colors.HexColor("#1b1f24")
 MUTED = colors.HexColor("#5b6570")
@@ -65,6 +68,15 @@ class Styles:
                                      textColor=NOTICE_INK)
         self.footer = _style("footer", fontSize=7.5, textColor=MUTED)
         self.footer_right = _style("footer_right", parent=self.footer, alignment=TA_RIGHT)
+        self.header = _style("header", fontSize=8, fontName=SANS_BOLD, textColor=MUTED)
+        self.header_mark = _style("header_mark", fontSize=8, fontName=SANS_BOLD,
+                                  textColor=NOTICE_INK, backColor=NOTICE_BG, alignment=TA_RIGHT)
+        self.cell_bold = _style("cell_bold", fontSize=8.5, fontName=SANS_BOLD)
+        self.cell_strong = _style("cell_strong", fontSize=10)
+        self.mark = _style("mark", fontSize=7.5, fontName=SANS_BOLD, textColor=NOTICE_INK,
+                           backColor=NOTICE_BG)
+        self.h1_annex = _style("h1_annex", fontSize=13, fontName=SANS_BOLD, spaceAfter=4,
+                               textColor=MUTED)
         self._shaped: dict[str, ParagraphStyle] = {}
 
     def shaped(self, style: ParagraphStyle) -> ParagraphStyle:
@@ -76,12 +88,13 @@ class Styles:
 
 
 def para(styles: Styles, text: str | None, style: ParagraphStyle | None = None,
-         prefix: str = "") -> Paragraph:
-    """A paragraph of plain ``text``; ``prefix`` is trusted markup of our own (labels)."""
+         lead: str = "") -> Paragraph:
+    """A paragraph of plain ``text``; ``lead`` is a label of our own, set in bold before it."""
     style = style or styles.body
     text = text or ""
     if needs_shaping(text):
         style = styles.shaped(style)
+    prefix = f"<b>{markup(lead)}</b>" if lead else ""
     return Paragraph(prefix + markup(text), style)
 
 
@@ -124,43 +137,83 @@ def day(value: date) -> str:
     return fuzzy(FuzzyDate.from_date(value))
 
 
+class UTCStamp:
+    """reportlab's timestamp, in UTC: the local offset would say where the file was made."""
+
+    def __init__(self) -> None:
+        self.t = time.time()
+        self.lt = tuple(time.gmtime(self.t))
+        self.YMDhms = self.lt[:6]
+        self.dhh = self.dmm = 0
+        self.tzname = "UTC"
+
+
+class DossierCanvas(Canvas):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._doc._timeStamp = UTCStamp()
+
+
+PAGE_TOTAL = "VigilPageTotal"  # a form drawn on every page, defined once the count is known
+
+
 class DossierTemplate(BaseDocTemplate):
-    """One frame per page, a footer on every page, bookmarks from flowables that ask."""
+    """One frame per page; a running header naming the case (and its consent mark) and a
+    footer with the recipient and "Page N of M" on every page; bookmarks from flowables."""
 
-    def __init__(self, out, *, footer_left: Paragraph, footer_mid: Paragraph,
+    def __init__(self, out, *, styles: Styles, footer_left: str, footer_mid: str,
                  on_section=None) -> None:
-        # Neutral metadata: no author, no user name, no path; "Vigil" as creator/producer.
+        # Neutral metadata: a title naming no case, no author, no user name, no path.
         super().__init__(out, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN,
-                         topMargin=MARGIN, bottomMargin=MARGIN + FOOTER, title="Dossier",
-                         author="", subject="", creator="Vigil", producer="Vigil",
-                         keywords="")
-        frame = Frame(MARGIN, MARGIN + FOOTER, WIDTH, PAGE[1] - 2 * MARGIN - FOOTER, id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        self.addPageTemplates([PageTemplate("page", [frame], onPage=self._footer)])
-        self._footer_left = footer_left
-        self._footer_mid = footer_mid
+                         topMargin=MARGIN + HEADER, bottomMargin=MARGIN + FOOTER,
+                         title="Dossier", author="", subject="", creator="Vigil",
+                         producer="Vigil", keywords="", lang="en", initialFontName=SANS,
+                         initialFontSize=9)
+        frame = Frame(MARGIN, MARGIN + FOOTER, WIDTH, PAGE[1] - 2 * MARGIN - FOOTER - HEADER,
+                      id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([PageTemplate("page", [frame], onPageEnd=self._decorate)])
+        self._doSave = 0  # `finish` saves, after the page count is known
+        self._s = styles
+        self._footer_left = para(styles, footer_left, styles.footer)
+        self._footer_mid = Paragraph(footer_mid, styles.footer)
         self._on_section = on_section
-        self._styles_footer = ParagraphStyle("pageno", fontName=SANS, fontSize=7.5,
-                                             textColor=MUTED, alignment=TA_RIGHT)
+        self.current_case = None  # set by CaseStart flowables
 
-    def _footer(self, canvas, doc) -> None:
+    def _decorate(self, canvas, doc) -> None:
         canvas.saveState()
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
+        top = PAGE[1] - MARGIN
+        if self.current_case is not None:
+            index, total, name, original, mark = self.current_case
+            title = _clip(name) + (f" ({_clip(original)})" if original else "")
+            left = para(self._s, title, self._s.header, lead=f"Case {index + 1} of {total}: ")
+            lw = WIDTH * (0.62 if mark else 1.0)
+            _, h = left.wrap(lw, HEADER)
+            left.drawOn(canvas, MARGIN, top - h)
+            if mark:
+                right = Paragraph(mark.upper(), self._s.header_mark)
+                _, h = right.wrap(WIDTH * 0.36, HEADER)
+                right.drawOn(canvas, MARGIN + WIDTH * 0.64, top - h)
+            canvas.line(MARGIN, top - HEADER + 3 * mm, MARGIN + WIDTH, top - HEADER + 3 * mm)
         y = MARGIN + FOOTER - 4 * mm
         canvas.line(MARGIN, y, MARGIN + WIDTH, y)
-        left = self._footer_left
-        _, h = left.wrap(WIDTH * 0.5, FOOTER)
-        left.drawOn(canvas, MARGIN, y - 2 * mm - h)
-        mid = self._footer_mid
-        _, h = mid.wrap(WIDTH * 0.3, FOOTER)
-        mid.drawOn(canvas, MARGIN + WIDTH * 0.5, y - 2 * mm - h)
-        number = Paragraph(f"Page {doc.page}", self._styles_footer)
-        _, h = number.wrap(WIDTH * 0.2, FOOTER)
-        number.drawOn(canvas, MARGIN + WIDTH * 0.8, y - 2 * mm - h)
+        for flowable, x, w in ((self._footer_left, 0, 0.55), (self._footer_mid, 0.56, 0.3)):
+            _, h = flowable.wrap(WIDTH * w, FOOTER)
+            flowable.drawOn(canvas, MARGIN + WIDTH * x, y - 2 * mm - h)
+        canvas.setFont(SANS, 7.5)
+        canvas.setFillColor(MUTED)
+        label = f"Page {doc.page} of "
+        x = MARGIN + WIDTH - canvas.stringWidth(label + "0000", SANS, 7.5)
+        canvas.drawString(x, y - 2 * mm - 7.5, label)
+        canvas.translate(x + canvas.stringWidth(label, SANS, 7.5), y - 2 * mm - 7.5)
+        canvas.doForm(PAGE_TOTAL)
         canvas.restoreState()
 
     def afterFlowable(self, flowable) -> None:
+        case = getattr(flowable, "vigil_case", None)
+        if case is not None:
+            self.current_case = case
         outline = getattr(flowable, "vigil_outline", None)
         if outline is None:
             return
@@ -169,3 +222,18 @@ class DossierTemplate(BaseDocTemplate):
         self.canv.addOutlineEntry(title, key, level=level, closed=False)
         if self._on_section is not None:
             self._on_section(key)
+
+    def finish(self) -> None:
+        """Draw the page count into the form every footer shows, then write the file."""
+        canvas = self.canv
+        canvas.beginForm(PAGE_TOTAL)
+        canvas.setFont(SANS, 7.5)
+        canvas.setFillColor(MUTED)
+        canvas.drawString(0, 0, str(self.page))
+        canvas.endForm()
+        canvas.save()
+
+
+def _clip(text: str, limit: int = 70) -> str:
+    """A header holds one line: long names are cut there (the page itself has them whole)."""
+    return text if len(text) <= limit else text[:limit].rstrip() + "…"

@@ -53,6 +53,7 @@ class AskRecord:
     raised_with: str
     government: str | None
     channel: Channel | None
+    government_id: str | None = None  # the organisation the ask counts for
     public: bool
     requests: tuple[Request, ...] = ()
     response: Response | None = None
@@ -70,6 +71,7 @@ class DossierCase:
     ask: str | None = None  # what to ask at this meeting
     talking_points: str | None = None
     days_detained: int | None = None
+    detained_since: FuzzyDate | None = None  # the first detention event of this detention
     last_raised_by_government: FuzzyDate | None = None
 
 
@@ -89,4 +91,6 @@ class DossierInput:
     prepared_on: date
     cases: tuple[DossierCase, ...]
     meeting: MeetingInfo | None = None
-    government: str | None = None  # "last raised by this government" is about this one
+    government: str | None = None  # the recipient organisation's name ("this government")
+    recipient_org_id: str | None = None  # its ID: the only maker whose private asks may show
+    issuer: str | None = None  # the issuing organisation, printed on the cover

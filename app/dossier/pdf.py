@@ -6,7 +6,8 @@ The caller owns the file (write through a temporary name and rename, so a failur
 nothing). With a password the unencrypted PDF exists only in memory and is encrypted by
 pikepdf with AES-256 (PDF 2.0, revision 6): reportlab's own encryption is RC4, or AES only
 through the unmaintained `pyaes` at the deprecated revision 5. Metadata is neutral: title
-"Dossier", creator and producer "Vigil", no author, no user name, no path.
+"Dossier", creator and producer "Vigil", no author, no user name, no path, dates in UTC;
+reportlab's "ReportLab Generated" header comment is blanked (same length: offsets hold).
 """
 
 from __future__ import annotations
@@ -17,9 +18,8 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 import pikepdf
-from reportlab.platypus import Paragraph
 
-from app.dossier.layout import DossierTemplate, Styles, day, para
+from app.dossier.layout import DossierCanvas, DossierTemplate, Styles, day
 from app.dossier.model import DossierInput, Profile
 from app.dossier.profiles import apply_profile
 from app.dossier.sections import CLASSIFICATION, case_section, cover, summary
@@ -57,19 +57,22 @@ def write_dossier(dossier: DossierInput, profile: Profile, out: BinaryIO, *,
         if progress is not None and key.startswith("case"):
             progress(int(key[4:]) + 1, total)
 
-    footer_left = para(styles, f"Prepared for {shown.recipient}, {day(shown.prepared_on)}",
-                       styles.footer)
-    footer_mid = Paragraph(CLASSIFICATION[profile].split(" — ")[0].split(". ")[0],
-                           styles.footer)
-    target = io.BytesIO() if password else out
-    doc = DossierTemplate(target, footer_left=footer_left, footer_mid=footer_mid,
-                          on_section=on_section)
-    sections = (case_section(styles, item, index, profile, problems, shown.prepared_on)
+    footer_left = f"Prepared for {shown.recipient}, {day(shown.prepared_on)}"
+    footer_mid = CLASSIFICATION[profile].split(" — ")[0].split(". ")[0]
+    target = io.BytesIO()
+    doc = DossierTemplate(target, styles=styles, footer_left=footer_left,
+                          footer_mid=footer_mid, on_section=on_section)
+    sections = (case_section(styles, item, index, total, profile, problems, shown)
                 for index, item in enumerate(shown.cases))
-    doc.build(LazyStory(cover(styles, shown, profile) + summary(styles, shown), sections))
+    doc.build(LazyStory(cover(styles, shown, profile) + summary(styles, shown), sections),
+              canvasmaker=DossierCanvas)
+    doc.finish()
     pages = doc.page
+    _blank_banner(target)
     if password:
         _encrypt(target, out, password)
+    else:
+        out.write(target.getbuffer())
     return DossierReport(cases=total, pages=pages, photo_problems=len(problems),
                          encrypted=bool(password))
 
@@ -92,6 +95,17 @@ class LazyStory(list):
                 break
             self.extend(more)
         return super().__len__()
+
+
+BANNER = b"ReportLab Generated PDF document (opensource)"
+
+
+def _blank_banner(pdf: io.BytesIO) -> None:
+    """Blank reportlab's header comment in place (same length, so the xref stays right)."""
+    head = pdf.getbuffer()[:200].tobytes()
+    at = head.find(BANNER)
+    if at >= 0:
+        pdf.getbuffer()[at:at + len(BANNER)] = b" " * len(BANNER)
 
 
 def _encrypt(plain: io.BytesIO, out: BinaryIO, password: str) -> None:

@@ -10,7 +10,7 @@ gathers. A photo that cannot be read is reported as missing, never as an error.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -33,6 +33,7 @@ from app.services import attachments, directory
 from app.services.asks import AskView, list_asks
 from app.services.cases import get_case
 from app.services.meetings import get_meeting
+from app.vault.schema import VaultMeta
 from app.vault.tables import AttachmentRow, CaseRow
 
 _UUID = re.compile(r"^[0-9a-fA-F-]{8,40}$")
@@ -67,8 +68,35 @@ def _unknown(what: str, ref: str) -> UserError:
     return UserError(f"No {what} with {shown}.")
 
 
-def for_meeting(vault, meeting_id: str, today: date) -> DossierMaterial:
-    """The cases of a meeting, in the order they are to be raised, with its ask and points."""
+ISSUER_KEY = "dossier.issuing_organisation"
+
+
+def issuing_organisation(vault) -> str | None:
+    """The organisation named on dossier covers (a vault setting), or None if not set."""
+    with vault.session() as session:
+        row = session.get(VaultMeta, ISSUER_KEY)
+        return row.value if row is not None and row.value.strip() else None
+
+
+def set_issuing_organisation(vault, name: str | None) -> None:
+    """Set (or with an empty name, clear) the organisation named on dossier covers."""
+    name = (name or "").strip()
+    with vault.session() as session:
+        row = session.get(VaultMeta, ISSUER_KEY)
+        if not name:
+            if row is not None:
+                session.delete(row)
+            return
+        session.merge(VaultMeta(key=ISSUER_KEY, value=name))
+
+
+def for_meeting(vault, meeting_id: str, today: date,
+                recipient_org_id: str | None = None) -> DossierMaterial:
+    """The cases of a meeting, in the order they are to be raised, with its ask and points.
+
+    The recipient organisation is ``recipient_org_id`` if given, else the meeting's
+    counterpart (or its first official's organisation): only its private asks may show.
+    """
     with vault.session() as session:
         try:
             meeting = get_meeting(session, meeting_id)
@@ -88,6 +116,9 @@ def for_meeting(vault, meeting_id: str, today: date) -> DossierMaterial:
                 meeting_gov_id = None
         else:
             meeting_gov_id = meeting.organisation_id
+        if recipient_org_id:
+            meeting_gov_id = recipient_org_id
+            government = _organisation_name(session, recipient_org_id)
         items = [(m.case_id, m.ask, m.talking_points) for m in meeting.cases]
         cases = _cases(session, items, today, meeting_gov_id)
     return DossierMaterial(cases=tuple(cases), meeting=meeting,
@@ -101,11 +132,18 @@ def for_cases(vault, case_ids: Sequence[str], today: date,
     with vault.session() as session:
         government = None
         if government_id:
-            government = directory.get_organisation(session, government_id).name
+            government = _organisation_name(session, government_id)
         items = [(cid, None, None) for cid in dict.fromkeys(case_ids)]
         cases = _cases(session, items, today, government_id)
     return DossierMaterial(cases=tuple(cases), government_id=government_id,
                            government=government)
+
+
+def _organisation_name(session: Session, organisation_id: str) -> str:
+    try:
+        return directory.get_organisation(session, organisation_id).name
+    except UserError:
+        raise _unknown("organisation", organisation_id) from None
 
 
 def _official_name(session: Session, official_id: str) -> str:
@@ -153,10 +191,12 @@ def read_photo(vault, attachment_id: str) -> bytes | None:
 
 
 def dossier_input(material: DossierMaterial, recipient: str, today: date, *,
-                  read_photo: Callable[[str], bytes | None]) -> DossierInput:
+                  read_photo: Callable[[str], bytes | None], issuer: str | None = None,
+                  case_asks: Mapping[str, str] | None = None) -> DossierInput:
     """What services gathered, as the renderer's plain input (nothing is filtered here).
 
     Photos are read through ``read_photo`` only when their page is laid out.
+    ``case_asks`` (case ID → text) gives the ask for cases chosen without a meeting.
     """
     meeting = None
     if material.meeting is not None:
@@ -172,6 +212,7 @@ def dossier_input(material: DossierMaterial, recipient: str, today: date, *,
                           load=partial(read_photo, item.photo_id))
         asks = tuple(AskRecord(date=v.ask.date, raised_by=v.raised_by,
                                raised_with=v.raised_with, government=v.government,
+                               government_id=v.government_id,
                                channel=v.ask.channel, public=v.ask.public,
                                requests=v.ask.requests, response=v.ask.response,
                                response_date=v.ask.response_date,
@@ -180,8 +221,10 @@ def dossier_input(material: DossierMaterial, recipient: str, today: date, *,
         cases.append(DossierCase(
             case=item.case, photo=photo,
             photo_problem=PhotoProblem.MISSING if item.photo_missing else None, asks=asks,
-            ask=item.ask, talking_points=item.talking_points,
+            ask=item.ask or (case_asks or {}).get(item.case.id) or None,
+            talking_points=item.talking_points,
             days_detained=item.days_detained,
             last_raised_by_government=item.last_raised_by_government))
     return DossierInput(recipient=recipient, prepared_on=today, cases=tuple(cases),
-                        meeting=meeting, government=material.government)
+                        meeting=meeting, government=material.government,
+                        recipient_org_id=material.government_id, issuer=issuer)

@@ -57,6 +57,7 @@ GOV, PRC, MINISTER, VICE = _id(1), _id(2), _id(3), _id(4)
 PUBLIC_CASE, PRIVATE_CASE, DNR_CASE, UNKNOWN_CASE, BAD_PHOTO_CASE = (_id(n) for n in
                                                                       range(10, 15))
 MEETING, EMPTY_MEETING = _id(20), _id(21)
+THIRD_GOV, THIRD_ENVOY = _id(5), _id(6)  # another government, with its own private démarche
 
 
 def png(color=(90, 110, 140)) -> bytes:
@@ -80,6 +81,10 @@ def fill(vault: Vault) -> None:
         directory.save_official(s, Official(id=MINISTER, name="Anna Example", title="Minister",
                                             organisation_id=GOV))
         directory.save_official(s, Official(id=VICE, name="王测试", organisation_id=PRC))
+        directory.save_organisation(s, Organisation(id=THIRD_GOV, name="Thirdland Foreign Office",
+                                                    kind=OrganisationKind.GOVERNMENT))
+        directory.save_official(s, Official(id=THIRD_ENVOY, name="THIRDENVOY Smith",
+                                            organisation_id=THIRD_GOV))
         cases.save_case(s, _case(
             PUBLIC_CASE, "Ilham Testov", Consent.PUBLIC, name_original=CHINESE_NAME,
             other_names=(OtherName(UYGHUR_NAME, "ug-Arab"),),
@@ -108,6 +113,12 @@ def fill(vault: Vault) -> None:
                              channel=Channel.PUBLIC_STATEMENT, public=True,
                              requests=(Request.MEDICAL_CARE,), response=Response.NONE,
                              response_text="PUBLICASK statement", case_ids=(PUBLIC_CASE,)))
+        asks.save_ask(s, Ask(id=_id(32), date=FuzzyDate(2025, 1, 9),
+                             raised_by_official_id=THIRD_ENVOY, raised_with_official_id=VICE,
+                             channel=Channel.DEMARCHE, public=False,
+                             requests=(Request.RELEASE,), response=Response.INTERNAL_AFFAIR,
+                             response_text="THIRDPARTYASK reply in confidence",
+                             case_ids=(PUBLIC_CASE, UNKNOWN_CASE)))
         meetings.save_meeting(s, Meeting(
             id=MEETING, title="Bilateral on human rights",
             starts_at=datetime(2026, 3, 5, 10, 0, tzinfo=UTC), organisation_id=GOV,

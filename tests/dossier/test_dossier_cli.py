@@ -17,6 +17,7 @@ from dossier_helpers import (
     MEETING,
     PRIVATE_CASE,
     PUBLIC_CASE,
+    THIRD_GOV,
     UNKNOWN_CASE,
     image_count,
     pdf_text,
@@ -51,7 +52,7 @@ def test_profiles_read_back(vigil, dossier_vault, tmp_path, profile):
     assert "Prepared for Ambassador Jane Roe" in text
     with pikepdf.open(out) as pdf:
         pages = len(pdf.pages)
-    assert text.count("Prepared for Ambassador Jane Roe") == pages + 1  # cover + every footer
+    assert text.count("Prepared for Ambassador Jane Roe,") == pages  # every footer
     assert f"Page {pages}" in text
     assert CHINESE_NAME in text  # embedded font, extracts as text, middle dot included
     assert "THEASK release now" in flat and "PUBSOURCE" in text and "PUBLICASK" in flat
@@ -206,3 +207,98 @@ def test_full_disk_leaves_nothing(vigil, dossier_vault, tmp_path, monkeypatch):
     clean_error(result)
     assert "disk is full" in result.err
     assert list(out_dir.iterdir()) == []
+
+
+# -- the rules that protect people: other governments' confidences, consent marks --------------
+
+def pages_of(path):
+    return pdf_text(path).split("\f")[:-1]
+
+
+@pytest.mark.parametrize("profile", ["diplomatic", "public"])
+def test_another_governments_private_ask_stays_out(vigil, dossier_vault, tmp_path, profile):
+    out = tmp_path / "d.pdf"
+    assert dossier(vigil, dossier_vault, out, profile).code == 0
+    text = " ".join(pdf_text(out).split())
+    assert "THIRDPARTYASK" not in text and "THIRDENVOY" not in text
+    if profile == "diplomatic":
+        assert "PRIVATEASK" in text  # the recipient's own private ask
+
+
+def test_recipient_org_decides_whose_private_asks_show(vigil, dossier_vault, tmp_path):
+    out = tmp_path / "d.pdf"
+    result = dossier(vigil, dossier_vault, out, "diplomatic", "--recipient-org", THIRD_GOV)
+    assert result.code == 0, result.err
+    text = " ".join(pdf_text(out).split())
+    assert "THIRDPARTYASK" in text and "PRIVATEASK" not in text
+    internal = tmp_path / "i.pdf"
+    assert dossier(vigil, dossier_vault, internal, "internal").code == 0
+    assert "THIRDPARTYASK" in " ".join(pdf_text(internal).split())
+
+
+def test_case_selection_without_recipient_org_shows_no_private_ask(vigil, dossier_vault,
+                                                                   tmp_path):
+    out = tmp_path / "d.pdf"
+    result = vigil("--vault", dossier_vault, "dossier", "--case", PUBLIC_CASE, "--profile",
+                   "diplomatic", "--recipient", "Desk", "-o", out)
+    assert result.code == 0, result.err
+    text = " ".join(pdf_text(out).split())
+    assert "PRIVATEASK" not in text and "THIRDPARTYASK" not in text and "PUBLICASK" in text
+
+
+def test_unknown_recipient_org_is_a_clear_error(vigil, dossier_vault, tmp_path):
+    result = dossier(vigil, dossier_vault, tmp_path / "d.pdf", "diplomatic",
+                     "--recipient-org", "00000000-0000-4000-8000-999999999997")
+    clean_error(result)
+    assert "No organisation" in result.err
+
+
+def test_unknown_consent_is_marked_on_every_page_row_and_bookmark(vigil, dossier_vault,
+                                                                   tmp_path):
+    out = tmp_path / "d.pdf"
+    assert dossier(vigil, dossier_vault, out, "diplomatic").code == 0
+    pages = pages_of(out)
+    summary = next(p for p in pages if p.lstrip().startswith("Summary"))
+    rows = " ".join(summary.split())
+    assert "CONSENT UNKNOWN: RAISE PRIVATELY" in rows and "RAISE PRIVATELY" in rows
+    for name, mark in (("Unconsented Person", "CONSENT UNKNOWN: RAISE PRIVATELY"),
+                       ("Privata Person", "RAISE PRIVATELY")):
+        own = [p for p in pages if f"of 3: {name}" in " ".join(p.split())]
+        assert own, name
+        assert all(mark in " ".join(p.split()) for p in own), name
+    public = [p for p in pages if "of 3: Ilham Testov" in " ".join(p.split())]
+    assert public and not any("RAISE PRIVATELY" in p for p in public)
+    with pikepdf.open(out) as pdf:
+        outline = [item.title for item in pdf.open_outline().root]
+    assert any(t.startswith("Unconsented Person") and t.endswith(
+        "Consent unknown: raise privately") for t in outline)
+    assert any(t.startswith("Privata Person") and t.endswith("Raise privately")
+               for t in outline)
+
+
+def test_unknown_consent_continuation_pages_carry_the_mark(tmp_path):
+    """A case whose history runs over many pages: every one of them says whose and the mark."""
+    from datetime import date
+
+    from app.domain.dates import FuzzyDate
+    from app.domain.enums import Consent, Status
+    from app.domain.model import Case
+    from app.dossier.model import AskRecord, DossierCase, DossierInput, Profile
+    from app.dossier.pdf import write_dossier
+
+    asks = tuple(AskRecord(date=FuzzyDate(2020, 1 + k % 12), raised_by=f"Envoy {k}",
+                           raised_with="", government="G", government_id="g", channel=None,
+                           public=True, response_text="A long answer. " * 10)
+                 for k in range(80))
+    case = Case(id="c", display_name="Longhistory Person", consent=Consent.UNKNOWN,
+                status=Status.SENTENCED)
+    out = tmp_path / "d.pdf"
+    with out.open("wb") as handle:
+        report = write_dossier(DossierInput(recipient="Desk", prepared_on=date(2026, 3, 1),
+                                            cases=(DossierCase(case=case, asks=asks),)),
+                               Profile.DIPLOMATIC, handle)
+    pages = pages_of(out)
+    own = [" ".join(p.split()) for p in pages[2:]]
+    assert report.pages >= 5 and len(own) == report.pages - 2
+    assert all("Case 1 of 1: Longhistory Person" in p for p in own)
+    assert all("CONSENT UNKNOWN: RAISE PRIVATELY" in p for p in own)

@@ -10,17 +10,21 @@ from datetime import date
 import pytest
 
 from app.domain.dates import FuzzyDate
-from app.domain.enums import Consent, Sensitivity
+from app.domain.enums import Consent, EventKind, Sensitivity, Status
 from app.domain.model import Case, Event, Source
 from app.dossier.model import AskRecord, DossierCase, DossierInput, Photo, PhotoProblem, Profile
-from app.dossier.profiles import apply_profile, case_allowed
+from app.dossier.profiles import apply_profile, case_allowed, consent_mark
 
 SHARED = (Profile.DIPLOMATIC, Profile.PUBLIC)
 
 
-def ask(day: FuzzyDate, *, public: bool, government: str = "Examplestan") -> AskRecord:
+GOV, OTHER = "org-examplestan", "org-elsewhere"
+
+
+def ask(day: FuzzyDate, *, public: bool, government: str = GOV) -> AskRecord:
     return AskRecord(date=day, raised_by="Minister", raised_with="Vice-minister",
-                     government=government, channel=None, public=public, notes="ask note")
+                     government=government, government_id=government, channel=None,
+                     public=public, notes="ask note")
 
 
 def item(consent: Consent | None = Consent.PUBLIC, **kw) -> DossierCase:
@@ -36,25 +40,27 @@ def item(consent: Consent | None = Consent.PUBLIC, **kw) -> DossierCase:
                 Event(id="e3", date=FuzzyDate(2016), title="unsourced")))
     defaults = dict(case=case, photo=Photo(b"jpeg"), ask="release", talking_points="points",
                     asks=(ask(FuzzyDate(2024), public=False), ask(FuzzyDate(2022), public=True),
-                          ask(FuzzyDate(2025), public=True, government="Elsewhere")),
+                          ask(FuzzyDate(2025), public=True, government=OTHER)),
                     last_raised_by_government=FuzzyDate(2024), days_detained=10)
     defaults.update(kw)
     return DossierCase(**defaults)
 
 
-def dossier(*items: DossierCase) -> DossierInput:
+def dossier(*items: DossierCase, org: str | None = GOV) -> DossierInput:
     return DossierInput(recipient="R", prepared_on=date(2026, 3, 1), cases=items,
-                        government="Examplestan")
+                        government="Examplestan" if org else None, recipient_org_id=org)
 
 
-def only(profile: Profile, entry: DossierCase) -> DossierCase | None:
-    shown = apply_profile(dossier(entry), profile).cases
+def only(profile: Profile, entry: DossierCase, org: str | None = GOV) -> DossierCase | None:
+    shown = apply_profile(dossier(entry, org=org), profile).cases
     return shown[0] if shown else None
 
 
 def test_internal_is_everything():
-    d = dossier(item(), item(Consent.DO_NOT_RAISE))
-    assert apply_profile(d, Profile.INTERNAL) == d
+    d = dossier(item(), item(Consent.DO_NOT_RAISE), org=OTHER)
+    shown = apply_profile(d, Profile.INTERNAL)
+    assert [(c.case, c.asks, c.photo, c.ask) for c in shown.cases] == \
+        [(c.case, c.asks, c.photo, c.ask) for c in d.cases]
 
 
 @pytest.mark.parametrize("profile", SHARED)
@@ -146,3 +152,48 @@ def test_case_allowed_table():
         for consent, allowed in table.items():
             case = Case(id="c", display_name="x", consent=consent)
             assert case_allowed(case, profile) is allowed, (profile, consent)
+
+
+# -- other governments' confidences, and consent never assumed -------------------------------
+
+def test_third_party_private_ask_never_reaches_another_government():
+    """For Examplestan: Elsewhere's public asks, never its private ones."""
+    theirs = ask(FuzzyDate(2025, 6), public=False, government=OTHER)
+    entry = item(asks=(theirs, ask(FuzzyDate(2024), public=False),
+                       ask(FuzzyDate(2023), public=True, government=OTHER)))
+    shown = only(Profile.DIPLOMATIC, entry)
+    assert theirs not in [replace(a, notes="ask note") for a in shown.asks]
+    assert [(a.government_id, a.public) for a in shown.asks] == [(GOV, False), (OTHER, True)]
+    assert shown.last_raised_by_government == FuzzyDate(2024)  # their date does not show
+
+
+def test_private_asks_need_a_recipient_organisation():
+    shown = only(Profile.DIPLOMATIC, item(), org=None)
+    assert all(a.public for a in shown.asks)
+    assert shown.last_raised_by_government == FuzzyDate(2025)  # the newest public ask
+
+
+def test_public_profile_shows_no_private_ask_even_to_its_maker():
+    assert all(a.public for a in only(Profile.PUBLIC, item(), org=GOV).asks)
+
+
+def test_internal_keeps_every_ask():
+    assert len(only(Profile.INTERNAL, item(), org=OTHER).asks) == 3
+
+
+@pytest.mark.parametrize("consent, mark", [(Consent.PUBLIC, None),
+                                           (Consent.PRIVATE_ONLY, "Raise privately"),
+                                           (Consent.UNKNOWN, "Consent unknown: raise privately"),
+                                           (None, "Consent unknown: raise privately")])
+def test_consent_marks(consent, mark):
+    assert consent_mark(Case(id="c", display_name="x", consent=consent)) == mark
+
+
+def test_detained_since_is_the_first_detention_not_the_status_date():
+    held = item(case=Case(id="c", display_name="x", consent=Consent.PUBLIC,
+                          status=Status.SENTENCED, status_since=FuzzyDate(2019, 3, 2),
+                          events=(Event(id="e", date=FuzzyDate(2016, 5, 4),
+                                        kind=EventKind.DETAINED, title="Taken"),)))
+    shown = only(Profile.DIPLOMATIC, held)
+    assert shown.detained_since == FuzzyDate(2016, 5, 4)
+    assert shown.days_detained == (date(2026, 3, 1) - date(2016, 5, 4)).days
