@@ -1158,8 +1158,12 @@ Added by {1}</source>
         <translation>放弃更改</translation>
     </message>
     <message>
-        <source>Delete the case of {0}, with its timeline and sources? This cannot be undone.</source>
-        <translation>删除{0}的个案及其时间线和信息来源？此操作无法撤销。</translation>
+        <source>Delete the case of {0}, with its timeline, sources and attachments? It is erased from this vault now, and from your colleagues&apos; vaults when they receive your next bundle. This cannot be undone.</source>
+        <translation>删除 {0} 的案件及其时间线、来源和附件？它会立即从本保险库中抹除，并在同事收到您的下一个数据包时从他们的保险库中抹除。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>The automatic snapshots in the vault folder keep a copy until they are replaced, one a day, by {0} at the earliest. Settings → Backups → Remove deleted items from snapshots erases it from them now.</source>
+        <translation>保险库文件夹中的自动快照会保留一份副本，直到它们每天一个地被替换，最早在 {0}。设置 → 备份 → 从快照中移除已删除的项目，可立即将其从快照中抹除。</translation>
     </message>
     <message>
         <source>Delete case</source>
@@ -3019,6 +3023,14 @@ Added by {1}</source>
         <translation>恢复备份…</translation>
     </message>
     <message>
+        <source>Remove deleted items from snapshots</source>
+        <translation>从快照中移除已删除的项目</translation>
+    </message>
+    <message>
+        <source>The daily snapshots keep deleted cases until they are replaced (a week of use). This erases what was deleted from every snapshot now.</source>
+        <translation>每日快照会保留已删除的案件，直到它们被替换（约一周的使用）。此操作会立即从每个快照中抹除已删除的内容。</translation>
+    </message>
+    <message>
         <source>A backup is one encrypted file (the same passphrase opens it). Keep one away from this computer. Vigil also keeps daily snapshots inside the vault folder.</source>
         <translation>备份是一个加密文件（用同一个密码短语即可打开）。请在远离这台电脑的地方保存一份。Vigil 还会在保险库文件夹内保留每日快照。</translation>
     </message>
@@ -3081,6 +3093,14 @@ Added by {1}</source>
     <message>
         <source>Backup written. Keep a copy away from this computer.</source>
         <translation>备份已写入。请在远离这台电脑的地方保存一份副本。</translation>
+    </message>
+    <message>
+        <source>Removing deleted items from the snapshots…</source>
+        <translation>正在从快照中移除已删除的项目…</translation>
+    </message>
+    <message>
+        <source>Snapshots rewritten without deleted items: {0}.</source>
+        <translation>已重写、不含已删除项目的快照：{0} 个。</translation>
     </message>
     <message>
         <source>Choose a backup to restore</source>

@@ -423,3 +423,19 @@ def test_only_an_image_of_the_same_case_can_be_the_photo(vault, png):
         attachments.set_photo(session, LIN.id, image.id)
     with vault.session() as session:
         assert attachments.photo_id(session, LIN.id) == image.id
+
+
+def test_the_delete_question_says_when_the_snapshots_forget_the_case(qtbot, screen,
+                                                                      confirmations, vault):
+    from datetime import timedelta
+
+    from app.vault import backup
+
+    asked, answers = confirmations
+    backup.take(vault)
+    open_case(qtbot, screen, ANNA.id)
+    answers.append(False)
+    screen.delete_action.trigger()
+    assert "erased from this vault now" in asked[-1]
+    horizon = (vault.clock().date() + timedelta(days=7)).isoformat()
+    assert horizon in asked[-1] and "Remove deleted items from snapshots" in asked[-1]

@@ -8,13 +8,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from conftest import NOW
 from PySide6.QtWidgets import QMessageBox
 
 from app.domain.model import Case
 from app.services import cases
 from app.services.cases import new_id
 from app.ui import plain
-from conftest import NOW
 
 
 class Clock:

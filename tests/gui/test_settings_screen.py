@@ -179,3 +179,24 @@ def test_travel_mode_from_the_app_keeps_only_the_marked_cases(qtbot, window, tmp
     model = window.cases_view.model
     assert [model.case_at(r).id for r in range(model.rowCount())] == [CASE.id]
     qtbot.waitUntil(lambda: "travel mode" in group.status.text(), timeout=10_000)
+
+
+def test_deleted_items_are_removed_from_the_snapshots_on_request(qtbot, window):
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    from app.services import erasure
+    from app.vault import backup
+
+    vault = window.vault
+    snapshot = backup.take(vault)
+    with vault.session() as session:
+        cases.delete_case(session, CASE.id)
+    view = window.settings_view
+    with qtbot.waitSignal(window.ctx.message, timeout=20_000) as said:
+        view.purge.click()
+    assert said.args == ["Snapshots rewritten without deleted items: 1."]
+    assert erasure.purge_snapshots(vault) == 1  # the same file, read again: nothing left
+    connection = sqlcipher.connect(str(snapshot))
+    connection.execute(f"PRAGMA key = \"x'{vault._key_hex()}'\"")
+    assert connection.execute("SELECT display_name FROM cases").fetchall() == [("",)]
+    connection.close()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.enums import Category, Consent, Status
 from app.domain.model import Case
+from app.services import erasure
 from app.services.asks import AskView
 from app.services.cases import CaseFilter, delete_case, new_id
 from app.ui.context import CASES, VaultContext
@@ -363,9 +364,18 @@ class CasesView(QWidget):
         if case is None or self.ctx is None or self.detail.is_new:
             return
         name = case.display_name + (f" ({case.name_original})" if case.name_original else "")
-        if not case_editor.confirm(self, self.tr(
-                "Delete the case of {0}, with its timeline and sources? This cannot be "
-                "undone.").format(name), self.tr("Delete case")):
+        text = self.tr(
+            "Delete the case of {0}, with its timeline, sources and attachments? It is erased "
+            "from this vault now, and from your colleagues' vaults when they receive your next "
+            "bundle. This cannot be undone.").format(name)
+        horizon = erasure.snapshot_horizon(self.ctx.vault) if self.ctx.vault else None
+        if horizon is not None:
+            text += "\n\n" + self.tr(
+                "The automatic snapshots in the vault folder keep a copy until they are "
+                "replaced, one a day, by {0} at the earliest. Settings \u2192 Backups \u2192 "
+                "Remove deleted items from snapshots erases it from them now."
+            ).format(horizon.isoformat())
+        if not case_editor.confirm(self, text, self.tr("Delete case")):
             return
         case_id = case.id
 

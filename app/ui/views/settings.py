@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import VigilError
+from app.services import erasure
 from app.ui import filedialogs
 from app.ui.context import SETTINGS, VaultContext
 from app.ui.plain import PlainLabel
@@ -88,6 +89,10 @@ class SettingsScreen(QWidget):
 
         self.backup_now = QPushButton(self.tr("Make a backup now…"))
         self.restore = QPushButton(self.tr("Restore a backup…"))
+        self.purge = QPushButton(self.tr("Remove deleted items from snapshots"))
+        self.purge.setToolTip(self.tr(
+            "The daily snapshots keep deleted cases until they are replaced (a week of use). "
+            "This erases what was deleted from every snapshot now."))
         self.backup_note = PlainLabel(self.tr(
             "A backup is one encrypted file (the same passphrase opens it). Keep one away from "
             "this computer. Vigil also keeps daily snapshots inside the vault folder."))
@@ -98,6 +103,7 @@ class SettingsScreen(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.backup_now)
         row.addWidget(self.restore)
+        row.addWidget(self.purge)
         row.addStretch(1)
         box.addLayout(row)
 
@@ -136,6 +142,7 @@ class SettingsScreen(QWidget):
         self.new_recovery.clicked.connect(self.ask_new_recovery_key)
         self.backup_now.clicked.connect(self.ask_backup)
         self.restore.clicked.connect(self.ask_restore)
+        self.purge.clicked.connect(self.purge_snapshots)
 
     def add_group(self, group: QGroupBox) -> None:
         self.extra.addWidget(group)
@@ -269,6 +276,14 @@ class SettingsScreen(QWidget):
                                              progress.setValue(done)))
         if job is not None:
             progress.canceled.connect(job.cancel)
+
+    def purge_snapshots(self) -> None:
+        """Rewrite the snapshots without what has been deleted (in the background)."""
+        progress = self._progress(self.tr("Removing deleted items from the snapshots…"))
+        self.ctx.run(lambda vault, _job: erasure.purge_snapshots(vault), lambda count: (
+            self._finished(progress, self.tr(
+                "Snapshots rewritten without deleted items: {0}.").format(count))),
+            on_failed=lambda e: self._failed(progress, e))
 
     def ask_restore(self, source: Path | None = None, folder: Path | None = None) -> None:
         if source is None:
