@@ -28,10 +28,13 @@ def register(commands) -> None:
     demo_cmd.add_argument("--no-window", action="store_true", help="only create it")
     demo_cmd.set_defaults(handler=cmd_demo)
 
-    imp = commands.add_parser("import", parents=[common],
-                              help="import interchange JSON or a spreadsheet (CSV) of cases")
+    imp = commands.add_parser(
+        "import", parents=[common],
+        help="import interchange JSON or a spreadsheet (CSV, XLSX, XLS, ODS) of cases")
     imp.add_argument("file", metavar="FILE")
     imp.add_argument("--mapping", metavar="MAP.json", help="how spreadsheet columns map")
+    imp.add_argument("--sheet", metavar="NAME",
+                     help="the workbook's sheet to import (default: its first)")
     imp.add_argument("--dry-run", action="store_true", help="check everything, change nothing")
     imp.set_defaults(handler=cmd_import)
 
@@ -74,9 +77,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     mapping = Path(args.mapping).expanduser() if args.mapping else None
     with open_vault(args) as vault, vault.session() as session:
         try:
-            doc, spreadsheet = bulk.read_document(session, path, mapping)
+            doc, spreadsheet = bulk.read_document(session, path, mapping, sheet=args.sheet)
         except (InterchangeError, SpreadsheetError) as exc:
-            if args.dry_run and len(exc.problems) > 1:
+            if args.dry_run and (len(exc.problems) > 1 or getattr(exc, "details", None)):
                 return _list_problems(exc)
             raise
         summary = bulk.summarise(session, doc)
@@ -90,8 +93,14 @@ def cmd_import(args: argparse.Namespace) -> int:
 def _list_problems(exc: InterchangeError | SpreadsheetError) -> int:
     """A dry run shows every problem at once, so the file can be fixed in one pass."""
     echo(f"vigil: {exc}", err=True)
-    for problem in exc.problems:
-        echo(f"  {problem}", err=True)
+    details = getattr(exc, "details", None) or [None] * len(exc.problems)
+    for problem, detail in zip(exc.problems, details, strict=False):
+        # The user asked for the list to fix their sheet: a date's or a vocabulary's cell
+        # is shown (never a name's or a note's; SheetProblem holds no value for those).
+        value = getattr(detail, "value", None)
+        if value and len(value) > 60:
+            value = value[:59] + "…"
+        echo(f"  {problem}" + (f' (the cell: "{value}")' if value else ""), err=True)
     return exc.exit_code
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from app.errors import UserError
 from app.services import asks, cases, directory, meetings
 from app.services.interchange import InterchangeError, load_json_bytes, parse_document
 from app.services.records import from_row
-from app.services.spreadsheet import MAX_BYTES, load_mapping, read_cases
+from app.services.spreadsheet import MAX_BYTES, Progress, load_mapping, read_cases
 from app.vault.tables import (
     AskRow,
     CaseRow,
@@ -53,9 +54,15 @@ class ImportSummary:
         return "; ".join(parts) or "nothing to import"
 
 
-def read_document(session: Session, path: Path, mapping_path: Path | None = None) -> tuple[
-        Document, bool]:
-    """Parse and validate a file; returns the document and whether it is a spreadsheet."""
+def read_document(session: Session, path: Path, mapping_path: Path | None = None, *,
+                  sheet: str | None = None, header_row: int | None = None,
+                  progress: Progress | None = None,
+                  cancelled: Callable[[], bool] | None = None) -> tuple[Document, bool]:
+    """Parse and validate a file; returns the document and whether it is a spreadsheet.
+
+    `sheet` (a workbook's sheet name), `header_row` (the headers' row number),
+    `progress` and `cancelled` apply to spreadsheets: see `spreadsheet.read_cases`.
+    """
     if path.is_dir():
         raise UserError("That is a folder: give the file to import.")
     try:
@@ -71,11 +78,16 @@ def read_document(session: Session, path: Path, mapping_path: Path | None = None
     is_json = path.suffix.lower() == ".json" or data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
     if is_json and mapping_path is not None:
         raise UserError("A mapping file only applies to spreadsheets, not to JSON files.")
+    if is_json and sheet is not None:
+        raise UserError("A sheet name only applies to workbooks (XLSX, XLS, ODS), not to "
+                        "JSON files.")
     if is_json:
         obj = load_json_bytes(data)
     else:
         mapping = load_mapping(mapping_path) if mapping_path is not None else None
-        obj = read_cases(data, mapping).document
+        obj = read_cases(data, mapping, sheet=sheet, header_row=header_row,
+                         progress=progress, cancelled=cancelled).document
+        del data  # the workbook's bytes are not needed while the document is validated
     doc = parse_document(obj, known=lambda kind, ident: _exists(session, kind, ident))
     _check_deleted(session, doc)
     _check_child_ids(session, doc)

@@ -1,28 +1,31 @@
 # SPDX-FileCopyrightText: 2026 Vigil contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Turn a CSV of cases (one row a case) into an interchange v1 document (DESIGN.md section 10).
+"""Turn a spreadsheet of cases (one row a case) into an interchange v1 document (DESIGN.md
+section 10): a CSV file, or a sheet of an XLSX, XLS or ODS workbook.
 
 Pure: bytes and a mapping in, a document dict out; the caller validates it with
 `parse_document` and imports it. It never touches a vault, never writes a file, and its
 error messages name rows and columns but never quote a cell: cells are case data, and
-error text reaches stderr, dialogs and logs.
+error text reaches stderr, dialogs and logs. Only `SheetProblem.value` holds a cell, and
+only a date or vocabulary cell's, for the person fixing the sheet (the wizard, a dry run).
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
-import io
-import itertools
-import re
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from app.domain.enums import EventKind, label
+from app.errors import Cancelled
+from app.services.sheet_cells import Cell, cell_text, clean
+from app.services.sheets import MAX_BYTES, Grid, read_grid, too_large
 from app.services.spreadsheet_mapping import (
     CELL_KEYS,
+    DATE_KEYS,
+    ENUM_KEYS,
     EVENT_PREFIX,
     NOT_FROM_ONE_CELL,
     CellProblem,
@@ -37,18 +40,34 @@ from app.services.spreadsheet_mapping import (
 )
 
 __all__ = [
-    "MAX_BYTES", "VIGIL_NAMESPACE", "Mapping", "SheetResult", "SpreadsheetError",
-    "load_mapping", "parse_mapping", "read_cases", "read_cases_file",
+    "MAX_BYTES", "VIGIL_NAMESPACE", "Mapping", "SheetProblem", "SheetResult",
+    "SpreadsheetError", "convert_grid", "load_mapping", "parse_mapping", "read_cases",
+    "read_cases_file",
 ]
 
 # Fixed forever: changing it would make every re-import of a sheet duplicate its cases.
 VIGIL_NAMESPACE = uuid.UUID("5f0c6a0e-3b1d-5c8e-9a57-7669676c0001")
-MAX_BYTES = 100 * 1024 * 1024
 MAX_PROBLEMS = 200
-DELIMITERS = (",", ";", "\t")
-_EXCEL_SEP_LINE = re.compile(r'"?sep=(.)"?')
-_NOT_TEXT = ("The file is not a CSV spreadsheet in UTF-8, UTF-16 or GB18030: "
-             "save it from the spreadsheet program as CSV or Unicode text.")
+HEADER_SEARCH_ROWS = 20  # how far down a header row is looked for
+PROGRESS_EVERY = 100  # rows
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class SheetProblem:
+    """One reason a sheet cannot be imported. `str()` is the message, which never quotes a
+    cell; `value` is the offending cell's text for date and vocabulary cells only."""
+
+    reason: str
+    row: int | None = None  # the spreadsheet's row number (the header is row 1)
+    column: str | None = None  # as messages name it: '"Sex"' or '3'
+    value: str | None = None
+
+    def __str__(self) -> str:
+        if self.row is None:
+            return f"column {self.column}: {self.reason}" if self.column else self.reason
+        where = f"row {self.row}" + (f", column {self.column}" if self.column else "")
+        return f"{where}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -61,6 +80,8 @@ class SheetResult:
     noted_columns: tuple[str, ...]  # headers kept as "header: value" lines in internal_notes
     blank_rows: int
     stable_ids: bool  # False without id_column: importing the sheet again duplicates its cases
+    header_row: int = 1
+    sheet: str | None = None  # the sheet read, for a workbook
 
 
 @dataclass(frozen=True)
@@ -69,16 +90,21 @@ class _Column:
     header: str  # as the user sees it, for messages and notes lines
     target: str | None  # a case key, "event:<kind>", or None for the internal notes
 
+    @property
+    def shown(self) -> str:
+        return f'"{self.header}"' if self.header else str(self.index + 1)
+
 
 class _Problems:
     def __init__(self) -> None:
-        self.listed: list[str] = []
+        self.listed: list[SheetProblem] = []
         self.total = 0
 
-    def add(self, problem: str) -> None:
+    def add(self, problem: SheetProblem | str) -> None:
         self.total += 1
         if len(self.listed) < MAX_PROBLEMS:
-            self.listed.append(problem)
+            self.listed.append(problem if isinstance(problem, SheetProblem)
+                               else SheetProblem(problem))
 
     def raise_if_any(self) -> None:
         if not self.total:
@@ -89,64 +115,111 @@ class _Problems:
         else:
             message = (f"The spreadsheet cannot be imported ({self.total} problems; "
                        f"nothing was imported). The first: {first}.")
-        raise SpreadsheetError(message, self.listed)
+        raise SpreadsheetError(message, [str(p) for p in self.listed], self.listed)
 
 
-def read_cases_file(path: Path | str, mapping: Mapping | None = None) -> SheetResult:
+def read_cases_file(path: Path | str, mapping: Mapping | None = None, *,
+                    sheet: str | None = None, header_row: int | None = None,
+                    progress: Progress | None = None,
+                    cancelled: Callable[[], bool] | None = None) -> SheetResult:
     """`read_cases` on a file, refusing one over MAX_BYTES before reading it."""
     path = Path(path)
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise SpreadsheetError(_too_large())
-        data = path.read_bytes()
+            raise SpreadsheetError(too_large())
+        with path.open("rb") as handle:  # bounded: a pipe or device reports size 0
+            data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise SpreadsheetError(f"The spreadsheet could not be read ({exc.strerror}).") from None
-    return read_cases(data, mapping)
+    return read_cases(data, mapping, sheet=sheet, header_row=header_row, progress=progress,
+                      cancelled=cancelled)
 
 
-def read_cases(data: bytes, mapping: Mapping | None = None) -> SheetResult:
-    """Convert a CSV of cases; raise SpreadsheetError listing every problem (up to 200).
+def read_cases(data: bytes, mapping: Mapping | None = None, *, sheet: str | None = None,
+               header_row: int | None = None, progress: Progress | None = None,
+               cancelled: Callable[[], bool] | None = None) -> SheetResult:
+    """Convert a spreadsheet of cases; raise SpreadsheetError listing every problem (up to
+    200; `.details` has them as SheetProblem).
 
-    With `mapping.id_column`, case IDs are UUIDv5 of that column's value, so importing the
-    same sheet again updates its cases. Without it every row gets a random UUID, and
-    importing the same sheet twice creates every case twice.
+    `sheet` names a workbook's sheet (default: its first visible one); `header_row` is the
+    spreadsheet row number of the headers (default 1). With `mapping.id_column`, case IDs
+    are UUIDv5 of that column's value, so importing the same sheet again updates its cases.
+    Without it every row gets a random UUID, and importing the same sheet twice creates
+    every case twice. `progress(done, total)` is called as rows convert; when `cancelled()`
+    turns true, app.errors.Cancelled is raised.
     """
+    return convert_grid(read_grid(data, sheet), mapping, header_row=header_row,
+                        progress=progress, cancelled=cancelled)
+
+
+def convert_grid(grid: Grid, mapping: Mapping | None = None, *, header_row: int | None = None,
+                 progress: Progress | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> SheetResult:
+    """`read_cases` on rows already read (the wizard reads a file once, converts often)."""
     mapping = mapping or Mapping()
-    rows = _records(_decode(data))
-    if not rows or not any(cell.strip() for cell in rows[0]):
-        raise SpreadsheetError("The first row of the spreadsheet must hold the column headers.")
-    header, body = rows[0], rows[1:]
-    if not any(any(cell.strip() for cell in row) for row in body):
+    chosen = header_row is not None
+    header_row = header_row or 1
+    rows = grid.rows
+    if not any(rows):
+        raise SpreadsheetError("The spreadsheet is empty." if grid.sheet is None
+                               else f'The sheet "{grid.sheet}" is empty.')
+    if not 1 <= header_row <= len(rows):
+        raise SpreadsheetError(f"The sheet has no row {header_row} to take the headers from.")
+    header = [cell_text(cell) for cell in rows[header_row - 1]]
+    if not any(header):
+        raise SpreadsheetError("The first row of the spreadsheet must hold the column headers."
+                               if not chosen else f"Row {header_row} of the sheet is empty: it "
+                               "cannot hold the column headers.")
+    body = rows[header_row:]
+    if not any(body):
         raise SpreadsheetError("The spreadsheet has a header row but no cases.")
-    columns = _plan(header, mapping)
+    width = len(header) if not grid.is_workbook else max(map(len, rows))
+    header += [""] * (width - len(header))
+    _fill_merged(header, grid, header_row - 1)
+    columns = _plan(header, mapping, grid, header_row, chosen)
     id_index = _id_index(columns, mapping)
 
     problems = _Problems()
     cases: list[dict[str, Any]] = []
     first_row_of_id: dict[str, int] = {}
     blank_rows = 0
-    for number, row in enumerate(body, start=2):
-        if not any(cell.strip() for cell in row):
+    used = [False] * width
+    for offset, row in enumerate(body):
+        number = header_row + 1 + offset
+        if offset % PROGRESS_EVERY == 0:
+            if cancelled is not None and cancelled():
+                raise Cancelled()
+            if progress is not None:
+                progress(offset, len(body))
+        if not row:
             blank_rows += 1
             continue
-        if len(row) != len(header):
-            problems.add(f"row {number}: {len(row)} cells, the header has {len(header)}")
-            continue
+        if len(row) != width:
+            if not grid.is_workbook:
+                problems.add(SheetProblem(f"{len(row)} cells, the header has {width}", number))
+                continue
+            row = [*row, *[""] * (width - len(row))]
+        for index, cell in enumerate(row):
+            if cell != "":
+                used[index] = True
         case_id = uuid.uuid4()
         if id_index is not None:
-            reference = row[id_index].strip()
-            where = f'row {number}, column "{columns[id_index].header}"'
-            if not reference:
-                problems.add(f"{where}: the ID cell is empty")
+            reference = cell_text(row[id_index])
+            column = columns[id_index].shown
+            if mapping.is_empty(reference):
+                problems.add(SheetProblem("the ID cell is empty", number, column))
                 continue
             if reference in first_row_of_id:
-                problems.add(f"{where}: the same ID as row {first_row_of_id[reference]}")
+                problems.add(SheetProblem(f"the same ID as row {first_row_of_id[reference]}",
+                                          number, column))
                 continue
             first_row_of_id[reference] = number
             case_id = uuid.uuid5(VIGIL_NAMESPACE, reference)
         case = _case(number, row, columns, mapping, case_id, problems)
         if case is not None:
             cases.append(case)
+    if progress is not None:
+        progress(len(body), len(body))
     problems.raise_if_any()
 
     document = {"format": "vigil-interchange", "version": 1, "cases": cases}
@@ -155,102 +228,53 @@ def read_cases(data: bytes, mapping: Mapping | None = None) -> SheetResult:
         case_count=len(cases),
         event_count=sum(len(case.get("events", ())) for case in cases),
         noted_columns=tuple(c.header or f"column {c.index + 1}" for c in columns
-                            if c.target is None),
+                            if c.target is None and (c.header or used[c.index])),
         blank_rows=blank_rows,
         stable_ids=id_index is not None,
+        header_row=header_row,
+        sheet=grid.sheet,
     )
 
 
-def _too_large() -> str:
-    return "The spreadsheet is larger than 100 MB: split it into smaller files."
+def _fill_merged(header: list[str], grid: Grid, index: int) -> None:
+    """A header cell merged with the cells above it (a two-row header) reads the merged
+    cell's text, which the file keeps in the range's first cell only."""
+    for first_row, first_column, last_row, _ in grid.merged:
+        if first_row < index <= last_row and first_column < len(header):
+            header[first_column] = cell_text(grid.rows[first_row][first_column]) \
+                if first_column < len(grid.rows[first_row]) else ""
 
 
-def _decode(data: bytes) -> str:
-    if len(data) > MAX_BYTES:
-        raise SpreadsheetError(_too_large())
-    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
-        raise SpreadsheetError("This is an Excel workbook, not a CSV file: save it as "
-                               "CSV or Unicode text from the spreadsheet program first.")
-    try:
-        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            text = data.decode("utf-16")
-        elif data.startswith(codecs.BOM_UTF8):
-            text = data[len(codecs.BOM_UTF8):].decode("utf-8")
-        elif b"\0" in data:
-            raise SpreadsheetError(_NOT_TEXT)
-        else:
-            text = _decode_without_bom(data)
-    except UnicodeDecodeError:
-        raise SpreadsheetError(_NOT_TEXT) from None
-    if "\0" in text:
-        raise SpreadsheetError(_NOT_TEXT)
-    if not text.strip():
-        raise SpreadsheetError("The spreadsheet is empty.")
-    return text
-
-
-def _decode_without_bom(data: bytes) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("gb18030")
-
-
-def _records(text: str) -> list[list[str]]:
-    """All records; blank lines stay in as [] so row numbers match the spreadsheet's."""
-    first_line, _, rest = text.partition("\n")
-    excel_hint = _EXCEL_SEP_LINE.fullmatch(first_line.strip())
-    if excel_hint and excel_hint.group(1) in DELIMITERS:
-        # Excel's own "sep=;" line: it names the delimiter and is not a row of the sheet.
-        delimiter, text = excel_hint.group(1), rest
-    else:
-        delimiter = _sniff(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
-    rows: list[list[str]] = []
-    try:
-        for row in reader:
-            rows.append(row)
-    except csv.Error:
-        raise SpreadsheetError(
-            f"Row {len(rows) + 1} of the spreadsheet has a cell that is too long to be a "
-            "spreadsheet cell or is badly quoted."
-        ) from None
-    return rows
-
-
-def _sniff(text: str) -> str:
-    """The delimiter that splits the header into most columns that the next rows agree with.
-
-    Counting characters in the first line is not enough: a quoted cell may hold a semicolon
-    or comma, and a Unicode-text export has commas inside its tab-separated cells.
-    """
-    sample = text[:65536]
-
-    def score(delimiter: str) -> tuple[bool, int, int]:
-        reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter, strict=False)
-        try:
-            rows = [row for row in itertools.islice(reader, 50) if row]
-        except csv.Error:
-            return (False, 0, 0)
-        if not rows:
-            return (False, 0, 0)
-        width = len(rows[0])
-        return (width > 1, sum(len(row) == width for row in rows[1:]), width)
-
-    return max(DELIMITERS, key=score)  # max keeps the first of equals: comma wins ties
-
-
-def _plan(header: list[str], mapping: Mapping) -> list[_Column]:
-    """The columns of the first row. Until one of its cells names the display_name column
-    (by the mapping or by its own name) the row may be a case's data, not headers (a sheet
-    saved without its header row): then problems refer to columns by position only."""
+def plan_columns(header: list[str], mapping: Mapping) -> list[_Column]:
+    """What each column of a header row fills: the mapping's target, else the case key its
+    header names by itself, else None (the internal notes)."""
     columns: list[_Column] = []
     for index, raw in enumerate(header):
-        name = raw.strip().lstrip("\ufeff").strip()
+        name = clean(raw)
         target = mapping.target(name) if name else None
         if target is None and name and header_key(name) in CELL_KEYS:
             target = header_key(name)
         columns.append(_Column(index, name, target))
+    return columns
+
+
+def suggest_header_row(grid: Grid, mapping: Mapping | None = None) -> int | None:
+    """The first of the top rows whose headers give a display_name (its row number), or
+    None: where a sheet with a title or notes above its table has its headers."""
+    mapping = mapping or Mapping()
+    for index, row in enumerate(grid.rows[:HEADER_SEARCH_ROWS]):
+        header = [cell_text(cell) for cell in row]
+        if any(c.target == "display_name" for c in plan_columns(header, mapping)):
+            return index + 1
+    return None
+
+
+def _plan(header: list[str], mapping: Mapping, grid: Grid, header_row: int,
+          chosen: bool) -> list[_Column]:
+    """The columns of the header row. Until one of its cells names the display_name column
+    (by the mapping or by its own name) the row may be a case's data, not headers (a sheet
+    saved without its header row): then problems refer to columns by position only."""
+    columns = plan_columns(header, mapping)
     headers_known = any(c.target == "display_name" for c in columns)
 
     def shown(column: _Column) -> str:  # "columns {shown} and {shown} ..."
@@ -277,10 +301,23 @@ def _plan(header: list[str], mapping: Mapping) -> list[_Column]:
                 problems.add(f"columns {first_with_target[column.target]} and "
                              f'{shown(column)} both map to "{column.target}"')
             first_with_target.setdefault(column.target, shown(column))
+    index = header_row - 1
+    for first_row, first_column, last_row, last_column in grid.merged:
+        filled = any(len(row) > first_column + 1 and any(
+            cell != "" for cell in row[first_column + 1:last_column + 1])
+            for row in grid.rows[index + 1:])
+        if first_row <= index <= last_row and last_column > first_column and filled:
+            problems.add(f"columns {first_column + 1} to {last_column + 1} share one merged "
+                         "header cell: unmerge it and give each column its own header")
     if not headers_known:
-        problems.add('no column gives the "display_name" every case needs: name a column '
-                     '"display_name" or map one to it in the mapping file (the first row '
-                     "must be the column headers)")
+        better = None if chosen else suggest_header_row(grid, mapping)
+        if better is not None and better != header_row:
+            problems.add(f"row {better} looks like the column headers, not row {header_row}: "
+                         "delete the rows above it, or choose it as the header row")
+        else:
+            problems.add('no column gives the "display_name" every case needs: name a column '
+                         '"display_name" or map one to it in the mapping file (the '
+                         f"{'chosen' if chosen else 'first'} row must be the column headers)")
     problems.raise_if_any()
     return columns
 
@@ -297,7 +334,7 @@ def _id_index(columns: list[_Column], mapping: Mapping) -> int | None:
 
 def _case(
     number: int,
-    row: list[str],
+    row: list[Cell],
     columns: list[_Column],
     mapping: Mapping,
     case_id: uuid.UUID,
@@ -310,8 +347,9 @@ def _case(
     for column in columns:
         cell = row[column.index]
         if column.target is None:
-            if cell.strip():
-                notes.append(f"{column.header or f'column {column.index + 1}'}: {cell.strip()}")
+            text = cell_text(cell)
+            if not mapping.is_empty(text):
+                notes.append(f"{column.header or f'column {column.index + 1}'}: {text}")
             continue
         try:
             if column.target.startswith(EVENT_PREFIX):
@@ -321,16 +359,20 @@ def _case(
                 continue
             value = convert_cell(column.target, cell, mapping)
         except CellProblem as problem:
-            shown = f'"{column.header}"' if column.header else f"{column.index + 1}"
-            problems.add(f"row {number}, column {shown}: {problem}")
+            # A date's or a vocabulary's cell may be shown to the person fixing the sheet;
+            # a name's, a summary's or a note's never.
+            shown_value = column.target.startswith(EVENT_PREFIX) or column.target in (
+                DATE_KEYS | ENUM_KEYS.keys() | {"priority"})
+            problems.add(SheetProblem(str(problem), number, column.shown,
+                                      cell_text(cell) if shown_value else None))
             failed = True
             continue
         if value is not None:
             case[column.target] = value
     if "display_name" not in case:
-        header = next(c.header for c in columns if c.target == "display_name")
-        problems.add(f'row {number}, column "{header}": empty, but every case needs a '
-                     "display_name")
+        column = next(c for c in columns if c.target == "display_name")
+        problems.add(SheetProblem("empty, but every case needs a display_name", number,
+                                  column.shown))
         failed = True
     if failed:
         return None
@@ -343,7 +385,7 @@ def _case(
     return case
 
 
-def _event(cell: str, kind: str, mapping: Mapping, case_id: uuid.UUID) -> dict[str, Any] | None:
+def _event(cell: Cell, kind: str, mapping: Mapping, case_id: uuid.UUID) -> dict[str, Any] | None:
     date = convert_date(cell, mapping)
     if date is None:
         return None

@@ -22,6 +22,18 @@ from typing import Any
 from app.domain.dates import FuzzyDate, Precision
 from app.domain.enums import Access, Category, Consent, EventKind, Gender, Sensitivity, Status
 from app.errors import UserError
+from app.services.sheet_cells import (
+    COUNTRY_SPLIT,
+    Cell,
+    CellProblem,
+    cell_text,
+    clean,
+    date_of_cell,
+    date_of_text,
+    empty_tokens,
+    fold,
+    split_list,
+)
 
 MAX_MAPPING_BYTES = 1024 * 1024
 
@@ -54,26 +66,20 @@ NOT_FROM_ONE_CELL = {
 CELL_KEYS = TEXT_KEYS | DATE_KEYS | INT_KEYS | LIST_KEYS | ENUM_KEYS.keys()
 EVENT_PREFIX = "event:"
 EVENT_KINDS = frozenset(kind.value for kind in EventKind)
-_MAPPING_KEYS = ("columns", "values", "date_formats", "id_column")
-_LIST_SPLIT = re.compile(r"[;；\r\n]+")
-_COUNTRY_SPLIT = re.compile(r"[;；,，、\s]+")
-
-
-class CellProblem(ValueError):
-    """Why a cell did not convert; the text never contains the cell."""
+_MAPPING_KEYS = ("columns", "values", "date_formats", "id_column", "empty_values")
+MAX_EMPTY_VALUES = 1000
 
 
 class SpreadsheetError(UserError):
     """A spreadsheet or mapping file that cannot be imported; `.problems` lists every reason."""
 
-    def __init__(self, message: str, problems: list[str] | None = None):
+    def __init__(self, message: str, problems: list[str] | None = None,
+                 details: list[Any] | None = None):
         super().__init__(message)
         self.problems = list(problems) if problems else [message]
-
-
-def fold(text: str) -> str:
-    """The form two spellings of a header or cell share: NFKC, trimmed, one space, casefolded."""
-    return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
+        # spreadsheet.SheetProblem for each of `problems` that is about the sheet's cells
+        # (row, column and, for date and vocabulary cells, the value: for the wizard).
+        self.details = list(details) if details else []
 
 
 def header_key(header: str) -> str:
@@ -97,11 +103,14 @@ class Mapping:
     values: dict[str, dict[str, str | int]] = field(default_factory=dict)
     date_formats: tuple[str, ...] = ()
     id_column: str | None = None
+    empty_values: tuple[str, ...] = ()  # read as empty, besides sheet_cells.EMPTY_VALUES
     # Lookups by fold(): the fallback after an exact match (headers, raw cells).
     _columns: dict[str, str] = field(init=False, repr=False, compare=False)
     _values: dict[str, dict[str, str | int]] = field(init=False, repr=False, compare=False)
+    _empty: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "_empty", empty_tokens(self.empty_values))
         object.__setattr__(self, "_columns", {fold(h): t for h, t in self.columns.items()})
         object.__setattr__(self, "_values", {
             key: {fold(raw): value for raw, value in table.items()}
@@ -116,6 +125,22 @@ class Mapping:
         """The value `values[key]` gives a cell: exact match first, then folded."""
         table = self.values.get(key, {})
         return table[cell] if cell in table else self._values.get(key, {}).get(fold(cell))
+
+    def is_empty(self, text: str) -> bool:
+        """Whether a trimmed cell reads as empty: "", or a token such as "N/A" or "不详"."""
+        return not text or fold(text) in self._empty
+
+    def to_dict(self) -> dict[str, Any]:
+        """The mapping file's JSON object (what the import wizard saves)."""
+        obj: dict[str, Any] = {"columns": dict(self.columns), "values": {
+            key: dict(table) for key, table in self.values.items()}}
+        if self.date_formats:
+            obj["date_formats"] = list(self.date_formats)
+        if self.id_column is not None:
+            obj["id_column"] = self.id_column
+        if self.empty_values:
+            obj["empty_values"] = list(self.empty_values)
+        return obj
 
 
 def load_mapping(path: Path | str) -> Mapping:
@@ -153,9 +178,10 @@ def parse_mapping(obj: object) -> Mapping:
     if id_column is not None and not (isinstance(id_column, str) and id_column.strip()):
         problems.append("mapping file: id_column must be the header of a column")
         id_column = None
+    empty = _empty_values(obj.get("empty_values", []), problems)
     if problems:
         raise _mapping_error(problems)
-    return Mapping(columns, values, formats, id_column)
+    return Mapping(columns, values, formats, id_column, empty)
 
 
 def _mapping_error(problems: list[str]) -> SpreadsheetError:
@@ -259,6 +285,20 @@ def _date_formats(formats: object, problems: list[str]) -> tuple[str, ...]:
     return tuple(formats)
 
 
+def _empty_values(tokens: object, problems: list[str]) -> tuple[str, ...]:
+    if not (isinstance(tokens, list) and all(isinstance(t, str) for t in tokens)):
+        problems.append('mapping file: "empty_values" must be a list of strings')
+        return ()
+    if len(tokens) > MAX_EMPTY_VALUES:
+        problems.append(f'mapping file: "empty_values" holds more than {MAX_EMPTY_VALUES}')
+        return ()
+    for position, token in enumerate(tokens):
+        if not clean(token):
+            problems.append(f"mapping file: empty_values[{position}] is blank (a blank cell "
+                            "is empty already)")
+    return tuple(token for token in tokens if clean(token))
+
+
 def date_precision(fmt: str) -> Precision:
     """How much of a date a strptime format reads: "%Y.%m" a month, "%Y" only a year."""
     plain = fmt.replace("%%", "")
@@ -269,35 +309,42 @@ def date_precision(fmt: str) -> Precision:
     return Precision.YEAR
 
 
-def convert_cell(key: str, cell: str, mapping: Mapping) -> Any:
-    """The interchange value of one cell, or None for "absent"."""
+def convert_cell(key: str, cell: Cell, mapping: Mapping) -> Any:
+    """The interchange value of one cell (a CSV's text or a workbook's value), or None for
+    "absent". An empty cell, or a token such as "N/A" or "不详", is absent unless the key's
+    `values` maps it."""
+    if key in DATE_KEYS:
+        return convert_date(cell, mapping)
+    raw = cell if isinstance(cell, str) else cell_text(cell)
+    text = clean(raw)
     if key in ENUM_KEYS or key == "priority":
-        mapped = mapping.value(key, cell)
-        if mapped is not None or not cell.strip():
+        mapped = mapping.value(key, raw)
+        if mapped is not None:
             return mapped
+        if mapping.is_empty(text):
+            return mapping.value(key, "")
         if key == "priority":
-            return _int(cell, PRIORITIES, "not a priority (1, 2 or 3)", key in mapping.values)
-        direct = fold(cell).replace(" ", "_").replace("-", "_")
+            return _int(text, PRIORITIES, "not a priority (1, 2 or 3)", key in mapping.values)
+        direct = fold(text).replace(" ", "_").replace("-", "_")
         if direct in enum_values(key):
             return direct
         if key in mapping.values:
             raise CellProblem("no mapping for this value")
         raise CellProblem(f"not a {key} value (valid: {', '.join(enum_values(key))})")
-    text = cell.strip()
-    if not text:
+    if mapping.is_empty(text):
         return None
     if key in TEXT_KEYS:
         return text
-    if key in DATE_KEYS:
-        return convert_date(text, mapping)
     if key in INT_KEYS:
         return _int(text, range(1000, 10000), "not a four-digit year", False)
     if key == "nationalities":
-        codes = [code.upper() for code in _COUNTRY_SPLIT.split(_nfkc(text)) if code]
+        codes = [c.upper() for c in split_list(_nfkc(text), mapping._empty, COUNTRY_SPLIT)]
         if not all(re.fullmatch(r"[A-Z]{2}", code) for code in codes):
             raise CellProblem("not a list of two-letter country codes (ISO 3166-1 alpha-2)")
-        return list(dict.fromkeys(codes))
-    items = [item.strip() for item in _LIST_SPLIT.split(text) if item.strip()]
+        return list(dict.fromkeys(codes)) or None
+    items = split_list(text, mapping._empty)
+    if not items:
+        return None
     if key == "other_names":
         return [{"name": item} for item in items]
     return items  # charges, tags
@@ -310,10 +357,17 @@ def _int(text: str, allowed: range | tuple[int, ...], reason: str, mapped: bool)
     raise CellProblem("no mapping for this value" if mapped else reason)
 
 
-def convert_date(cell: str, mapping: Mapping) -> str | None:
-    """Canonical fuzzy date: ISO forms first, then each of the mapping's date_formats."""
-    text = _nfkc(cell).strip()
-    if not text:
+def convert_date(cell: Cell, mapping: Mapping) -> str | None:
+    """Canonical fuzzy date of a cell: a workbook's date cell or serial number; else its text
+    in an interchange form, then in each of the mapping's date_formats, then as sheets write
+    dates (`sheet_cells.date_of_text`: "2014.03.00", "2014年3月"). Empty tokens are absent."""
+    if not isinstance(cell, str):
+        day = date_of_cell(cell)
+        if day is not None:
+            return day
+        cell = cell_text(cell)
+    text = clean(_nfkc(cell))
+    if mapping.is_empty(text):
         return None
     try:
         return str(FuzzyDate.parse(text))
@@ -333,6 +387,9 @@ def convert_date(cell: str, mapping: Mapping) -> str | None:
             parsed.day if precision is Precision.DAY else None,
             approximate,
         ))
+    lenient = date_of_text(text)
+    if lenient is not None:
+        return lenient
     raise CellProblem("not a date: expected YYYY, YYYY-MM or YYYY-MM-DD"
                        + (" or one of the mapping's date_formats" if mapping.date_formats
                           else ""))
