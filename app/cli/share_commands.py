@@ -164,6 +164,11 @@ def cmd_share_import(args: argparse.Namespace) -> int:
     verb = "Would apply" if args.dry_run else "Applied"
     print(f"{verb} bundle {preview.bundle_id} from {preview.sender}: {preview.describe()}.",
           file=sys.stderr)
+    if preview.new_keys:
+        was, now = preview.new_keys
+        print(f"{'Would take' if args.dry_run else 'Took'} the sender's new keys: {was} is "
+              f"now {now} (their vault was prepared for travel; their old key vouched for "
+              "the new one).", file=sys.stderr)
     if preview.cases_not_here:
         count = preview.cases_not_here
         print(f"Travel mode: this bundle names {count} case{'s' if count != 1 else ''} not "

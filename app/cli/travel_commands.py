@@ -129,6 +129,9 @@ def cmd_prepare(args: argparse.Namespace) -> int:
     echo(f"Kept {report.kept_cases} cases; removed {report.removed_cases} cases and "
          f"{report.removed_attachments} attachments. To get everything back later: "
          f"vigil restore {dest} --vault NEW_FOLDER", err=True)
+    echo(f"This vault has new keys (fingerprint {report.fingerprint}): bundles sent to the "
+         "old ones open only from the full backup. Colleagues learn the new keys from the "
+         "next bundle you send them.", err=True)
     if bundles:
         echo(f"The exchange folder is no longer used, but {bundles} bundle file(s) are still "
              "in it and would reveal the removed cases: delete them from this laptop (and "

@@ -10,6 +10,10 @@ vault folder and read back. The strip is one transaction (a SIGKILL leaves the f
 the stripped one); the file clean-up and VACUUM after it are idempotent and finish on the
 next ``prepare`` if interrupted.
 
+The same transaction gives the vault a new identity (age and signing keys): the old ones
+open and sign every bundle it ever exchanged, wherever copies lie. Only the key change,
+signed by the old key, is kept, for colleagues to learn the new keys from the next bundle.
+
 This module must never log, print or put in an error message anything about a case, and
 must never record where the full backup went (that path tells a border agent where to look).
 """
@@ -36,9 +40,10 @@ from app.errors import Cancelled, IntegrityError, UserError
 from app.services import asks
 from app.vault import backup
 from app.vault.fsutil import fsync_dir, temp_name
+from app.vault.identity import KEY_CHANGES_META, MAX_KEY_CHANGES
 from app.vault.keychain import KeyStore
 from app.vault.keyslots import KEYCHAIN
-from app.vault.schema import VaultMeta
+from app.vault.schema import IdentityRow, VaultMeta
 from app.vault.tables import CaseRow
 
 TRAVEL_MODE = "travel_mode"  # vault meta: the ISO date the vault was prepared for travel
@@ -79,6 +84,7 @@ class TravelReport:
     backup_bytes: int
     backup_on_same_disk: bool  # the full copy is on this laptop too: move it off
     since: date
+    fingerprint: str = ""  # the vault's new identity
 
 
 # -- marking ---------------------------------------------------------------------------------
@@ -256,7 +262,8 @@ def prepare_for_travel(vault, backup_to: Path | None, *, progress: Progress | No
             removed = _finish(vault, keystore, progress)
         with vault.session() as session:
             status = travel_status(session)
-        return TravelReport(status.cases, 0, 0, removed, 0, False, status.since)
+        return TravelReport(status.cases, 0, 0, removed, 0, False, status.since,
+                            vault.identity.fingerprint)
     if backup_to is None:
         raise UserError("Say where the full backup goes: travel mode removes cases from "
                         "this vault.")
@@ -283,12 +290,14 @@ def prepare_for_travel(vault, backup_to: Path | None, *, progress: Progress | No
                                 "an edit), so the backup is not complete: nothing was "
                                 "removed. Prepare for travel again.")
             kept, gone_cases, gone_attachments = _strip(session, today)
+            _new_identity(session, vault.identity)
+        vault._load_identity()  # the new keys, and the clock's node named after them
         if progress is not None:
             progress(80, 100)
         removed_snapshots = _finish(vault, keystore, progress)
     same_disk = _same_disk(dest, vault.path)
     return TravelReport(kept, gone_cases, gone_attachments, removed_snapshots, size,
-                        same_disk, today)
+                        same_disk, today, vault.identity.fingerprint)
 
 
 def _same_disk(a: Path, b: Path) -> bool:
@@ -342,6 +351,17 @@ def _strip(session: Session, today: date) -> tuple[int, int, int]:
     session.merge(VaultMeta(key=TRAVEL_MODE, value=today.isoformat()))
     session.merge(VaultMeta(key=TRAVEL_PENDING, value="1"))
     return len(keep), len(gone_cases), len(gone_attachments)
+
+
+def _new_identity(session: Session, old) -> None:
+    """Replace the vault's keys, in the strip's transaction; keep the signed key change."""
+    new, change = old.rotate()
+    row = session.get(IdentityRow, 1)
+    row.age_identity, row.signing_key = new.age_identity, new.signing_secret
+    row.fingerprint = new.fingerprint
+    known = session.get(VaultMeta, KEY_CHANGES_META)
+    changes = [*json.loads(known.value if known else "[]"), change][-MAX_KEY_CHANGES:]
+    session.merge(VaultMeta(key=KEY_CHANGES_META, value=json.dumps(changes)))
 
 
 def _drop_references_to_tombstones(session: Session, gone: set[str]) -> None:

@@ -32,6 +32,7 @@ from app.sharing.container import Entry
 from app.sharing.manifest import DAMAGED, Manifest
 from app.vault.blobs import BlobInfo
 from app.vault.fsutil import atomic_output
+from app.vault.identity import KEY_CHANGES_META
 from app.vault.schema import VaultMeta
 from app.vault.sharing_tables import BundleLogRow, ColleagueRow, OutgoingMarkRow
 from app.vault.tables import AttachmentRow
@@ -42,6 +43,7 @@ MAX_RECORDS = 512 * 1024 * 1024
 # their headers, and tarfile's read-ahead.
 UNVERIFIED_LIMIT = manifest.MAX_MANIFEST + 1024 * 1024
 SEEN_META = "sharing_seen"
+TRAVEL_MODE_META = "travel_mode"  # app.services.travel.TRAVEL_MODE
 CHUNK = 1 << 16
 
 
@@ -94,6 +96,9 @@ def export_bundle(vault: Vault, to: list[str], target: Path, *,
         blobs = [(r.id, r.blob_id, r.blob_key, r.sha256, r.size) for r in rows
                  if isinstance(r, AttachmentRow) and not r.deleted and r.blob_key]
         seen = _seen(session)
+        changed = session.get(VaultMeta, KEY_CHANGES_META)
+        # Travel mode gave this vault new keys: the old key's word for them goes along.
+        key_changes = changed.value.encode("utf-8") if changed is not None else b""
         open_conflicts = records.conflicts_on(session, {(r["kind"], r["id"]) for r in recs})
     seen[me.fingerprint] = vault.hlc.last
     body = json.dumps({"format": "vigil-bundle-records", "records": recs,
@@ -107,7 +112,7 @@ def export_bundle(vault: Vault, to: list[str], target: Path, *,
         records_size=len(body), versions=[[r["kind"], r["id"], r["version"]] for r in recs],
         attachments=[(a, sha, size) for a, _b, _k, sha, size in blobs], seen=seen,
         scope="selection" if case_ids else "changes")
-    signature = manifest.sign(me, raw)
+    signature = manifest.sign(me, raw) + key_changes
     entries = [Entry(container.MANIFEST, len(raw), lambda: [raw]),
                Entry(container.SIGNATURE, len(signature), lambda: [signature]),
                Entry(container.RECORDS, len(body), lambda: _slices(body))]
@@ -182,6 +187,7 @@ class OpenedBundle:
     records: list[dict]
     blobs: dict[str, BlobInfo] = field(default_factory=dict)
     conflicts: list[dict] = field(default_factory=list)  # the sender's, on these records
+    signer: manifest.Signer | None = None  # with ``replaces``: a colleague's new keys
 
     def discard(self, vault: Vault) -> None:
         for info in self.blobs.values():
@@ -239,15 +245,20 @@ def open_bundle(vault: Vault, path: Path, *, store_attachments: bool = False,
         producer = outcome[0] if outcome else None
         root = producer if producer is not None and not isinstance(
             producer, container.Stopped) else exc
-        raise _translate(root) from None
+        raise _translate(root, vault) from None
     handle.close()
     return opened
 
 
-def _translate(exc: BaseException) -> BaseException:
+def _translate(exc: BaseException, vault: Vault) -> BaseException:
     if isinstance(exc, AuthenticationError | IntegrityError | UserError):
         return exc
     if isinstance(exc, pyrage.DecryptError) and "no matching keys" in str(exc).lower():
+        if vault.meta(TRAVEL_MODE_META) is not None:
+            return AuthenticationError(
+                "This bundle is not addressed to this vault's keys: preparing for travel "
+                "gave it new ones, so bundles sent to the old keys open only from the full "
+                "backup. Nothing was changed.")
         return AuthenticationError("This bundle is not addressed to this vault (or its header "
                                    "is damaged); nothing was changed.")
     if isinstance(exc, RecursionError):  # the depth checks make this a bug; still a refusal
@@ -304,11 +315,13 @@ def _read_archive(vault: Vault, reader, opened: OpenedBundle, store: bool,
             if name == container.MANIFEST:  # kept unparsed until its signature is checked
                 raw = _read_exact(content, member.size, manifest.MAX_MANIFEST)
             elif name == container.SIGNATURE:
-                signature = _read_exact(content, member.size, manifest.SIGNATURE_SIZE)
+                signature = _read_exact(content, member.size, manifest.SIGNATURE_SIZE
+                                        + manifest.MAX_KEY_CHANGES_SIZE)
                 with vault.session() as session:
                     signer = manifest.signer(session, vault.identity, raw, signature)
                 m = opened.manifest = manifest.parse(raw)
-                manifest.check(vault.identity, m, signer)
+                manifest.check(vault.identity, m, signer.fingerprint)
+                opened.signer = signer
                 if expect is not None and m.bundle_id != expect:
                     raise BundleChanged()
                 if m.records_size > MAX_RECORDS:

@@ -6,6 +6,10 @@ A colleague added from pasted keys or a contact card is unverified until the use
 compared the fingerprint with them out of band; bundles are neither sent to nor accepted
 from an unverified colleague. Must never accept keys that do not parse, or a contact card
 whose stated fingerprint differs from the one its keys give.
+
+A colleague's keys change when they prepare their vault for travel; their next bundle
+carries the change, signed by the old key (see app.sharing.manifest), and applying it
+replaces the old keys here (``take_new_keys``): the old ones are not kept.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import UserError
 from app.vault.identity import Identity, fingerprint
-from app.vault.sharing_tables import ColleagueRow
+from app.vault.sharing_tables import ColleagueRow, OutgoingMarkRow
 
 CARD_FORMAT = "vigil-contact"
 NO_SUCH = "No colleague with that fingerprint."
@@ -102,6 +106,35 @@ def remove_colleague(session: Session, fp: str) -> None:
     if row is None:
         raise UserError(NO_SUCH)
     session.delete(row)
+
+
+def take_new_keys(session: Session, old_fp: str, recipient: str, signing_key: str) -> str:
+    """Replace a colleague's keys by the new ones their old key vouched for; returns the
+    new fingerprint. Name, verification and what they had seen stay; so does how far the
+    bundles to them went (the next one carries only what changed since)."""
+    row = session.get(ColleagueRow, old_fp)
+    if row is None:
+        raise UserError(NO_SUCH)
+    recipient, signing_key = check_keys(recipient, signing_key)
+    new_fp = fingerprint(recipient, signing_key)
+    known = session.get(ColleagueRow, new_fp)
+    if known is None:
+        session.add(ColleagueRow(fingerprint=new_fp, name=row.name, recipient=recipient,
+                                 signing_key=signing_key, verified=row.verified,
+                                 added_at=row.added_at, seen=row.seen))
+    else:
+        known.verified = known.verified or row.verified
+    session.delete(row)
+    for mark in list(session.scalars(select(OutgoingMarkRow))):
+        named = mark.recipients.split(",")
+        if old_fp in named:
+            key = ",".join(sorted({new_fp if fp == old_fp else fp for fp in named}))
+            audit_id, bundle_id = mark.audit_id, mark.bundle_id
+            session.delete(mark)
+            session.flush()
+            session.merge(OutgoingMarkRow(recipients=key, audit_id=audit_id,
+                                          bundle_id=bundle_id))
+    return new_fp
 
 
 # -- contact cards ----------------------------------------------------------------------------

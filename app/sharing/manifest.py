@@ -8,6 +8,11 @@ anyone who knows this vault's public age key can put a file in the exchange fold
 nothing they wrote is interpreted before a known key vouches for it. A signer who is
 unknown or not verified, a bad signature, a manifest nested too deeply, or a recipient
 list without this vault refuses the bundle before its records are even read.
+
+After a colleague's key change (travel mode), the signature member carries, after the
+64-byte signature, the chain of key changes (JSON, bounded): if no key this vault holds
+made the signature, a chain starting at a verified colleague's key, each link signed by
+the key before, may vouch for the key that did. Only then is that chain read.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import hlc
 from app.errors import IntegrityError
-from app.vault.identity import Identity
+from app.vault.identity import Identity, check_key_change
 from app.vault.sharing_tables import ColleagueRow
 
 FORMAT = "vigil-bundle"
@@ -39,6 +44,8 @@ MAX_MANIFEST = 64 * 1024 * 1024
 # JSON parser recurses once per level, so deeper input is refused before it is parsed.
 MAX_DEPTH = 32
 SIGNATURE_SIZE = 64
+MAX_KEY_CHANGES_SIZE = 16 * 1024  # after the signature: the sender's key changes
+MAX_CHAIN = 16
 UUID_LEN = 36
 
 DAMAGED = "This bundle is damaged or is not a Vigil bundle; nothing was changed."
@@ -47,6 +54,17 @@ UNKNOWN_SIGNER = ("This bundle's signature does not match any of your colleagues
                   "was changed.")
 FORGED = ("This bundle's signature does not match its sender: it was altered or forged. "
           "Nothing was changed.")
+
+
+@dataclass(frozen=True)
+class Signer:
+    """Who signed a manifest; ``replaces``: the colleague whose older keys vouched for
+    these new ones (a key change, not yet known to this vault)."""
+
+    fingerprint: str
+    replaces: str | None = None
+    recipient: str = ""
+    signing_key: str = ""
 
 
 @dataclass(frozen=True)
@@ -165,26 +183,57 @@ def parse(raw: bytes) -> Manifest:
                     seen=dict(seen))
 
 
-def signer(session: Session, identity: Identity, raw: bytes, signature: bytes) -> str:
-    """The fingerprint of this vault or the verified colleague whose key made ``signature``
-    over the unparsed manifest ``raw``.
+NOT_VERIFIED = ("This bundle's sender is not verified yet: compare fingerprints with them "
+                "first. Nothing was changed.")
+
+
+def signer(session: Session, identity: Identity, raw: bytes, member: bytes) -> Signer:
+    """This vault or the verified colleague whose key made the signature (the first 64
+    bytes of ``member``) over the unparsed manifest ``raw``.
 
     Nothing in ``raw`` chooses the key: every key this vault holds is tried whose
     fingerprint appears in ``raw`` (a sender always names itself), so a stranger's file
-    costs a byte search, and at most one signature check per known key.
+    costs a byte search, and at most one signature check per known key. Failing that, the
+    key changes after the signature may lead from a colleague's known key to the signer's.
     """
-    if len(signature) != SIGNATURE_SIZE:
+    signature, changes = member[:SIGNATURE_SIZE], member[SIGNATURE_SIZE:]
+    if len(signature) != SIGNATURE_SIZE or len(changes) > MAX_KEY_CHANGES_SIZE:
         raise IntegrityError(DAMAGED)
-    keys = [(c.fingerprint, c.signing_key, c.verified)
-            for c in session.scalars(select(ColleagueRow))]
+    colleagues = {c.fingerprint: c for c in session.scalars(select(ColleagueRow))}
+    keys = [(c.fingerprint, c.signing_key, c.verified) for c in colleagues.values()]
     keys.append((identity.fingerprint, identity.public.signing_key, True))
     for fingerprint, signing_key, verified in keys:
         if fingerprint.encode() in raw and _signed(signing_key, raw, signature):
             if not verified:
-                raise IntegrityError("This bundle's sender is not verified yet: compare "
-                                     "fingerprints with them first. Nothing was changed.")
-            return fingerprint
+                raise IntegrityError(NOT_VERIFIED)
+            return Signer(fingerprint)
+    if changes:
+        return _vouched_for(colleagues, raw, signature, changes)
     raise IntegrityError(UNKNOWN_SIGNER)
+
+
+def _vouched_for(colleagues: dict, raw: bytes, signature: bytes, changes: bytes) -> Signer:
+    chain = load_json(changes)
+    _require(isinstance(chain, list) and 0 < len(chain) <= MAX_CHAIN)
+    try:
+        links = [check_key_change(link) for link in chain]
+    except ValueError:
+        raise IntegrityError(UNKNOWN_SIGNER) from None
+    for (_, new), (old, _) in zip(links, links[1:], strict=False):
+        _require(new == old)
+    start = next((i for i, (old, _) in enumerate(links)
+                  if old.fingerprint in colleagues), None)
+    final = links[-1][1]
+    if start is None or final.fingerprint.encode() not in raw or \
+            not _signed(final.signing_key, raw, signature):
+        raise IntegrityError(UNKNOWN_SIGNER)
+    known = colleagues[links[start][0].fingerprint]
+    if not known.verified:
+        raise IntegrityError(NOT_VERIFIED)
+    if known.signing_key != links[start][0].signing_key or \
+            known.recipient != links[start][0].recipient:
+        raise IntegrityError(UNKNOWN_SIGNER)
+    return Signer(final.fingerprint, known.fingerprint, final.recipient, final.signing_key)
 
 
 def _signed(signing_key: str, raw: bytes, signature: bytes) -> bool:

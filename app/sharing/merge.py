@@ -36,7 +36,7 @@ from app.errors import IntegrityError, UserError
 from app.services import asks, cases, erasure, search
 from app.services.records import from_row
 from app.services.travel import TRAVEL_MODE
-from app.sharing import records
+from app.sharing import colleagues, records
 from app.sharing.bundle import SEEN_META, OpenedBundle
 from app.vault.schema import VaultMeta
 from app.vault.sharing_tables import BundleLogRow, ColleagueRow, ConflictRow
@@ -69,6 +69,8 @@ class Preview:
     conflicts: list[tuple[str, str, str]] = field(default_factory=list)
     # Travel mode: how many cases the bundle names that are not on this laptop.
     cases_not_here: int = 0
+    # The sender's keys changed (old fingerprint, new): vouched for by the old key.
+    new_keys: tuple[str, str] | None = None
 
     def describe(self) -> str:
         if self.already_applied:
@@ -119,6 +121,11 @@ def apply(vault: Vault, opened: OpenedBundle, *, dry_run: bool = False,
             if already_applied(session, m.bundle_id):
                 preview.already_applied = True
                 raise _DryRun()
+            signer = opened.signer
+            if signer is not None and signer.replaces is not None:
+                colleagues.take_new_keys(session, signer.replaces, signer.recipient,
+                                         signer.signing_key)
+                preview.new_keys = (signer.replaces, signer.fingerprint)
             merger = _Merger(vault, session, opened, preview)
             if session.get(VaultMeta, TRAVEL_MODE) is not None:
                 preview.cases_not_here = len(cases_not_here(session, opened))

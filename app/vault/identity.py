@@ -4,6 +4,12 @@
 pair for signing them, generated at creation and kept only inside the encrypted vault.
 
 The fingerprint is short enough to read aloud over a phone and compare.
+
+Travel mode replaces the identity (``Identity.rotate``): the old keys could open and sign
+every bundle of the past. Before they are forgotten, the old signing key signs a *key
+change*: "my new keys are these". Bundles then carry the chain of key changes, so a
+colleague who verified the old fingerprint can accept the new keys without meeting again.
+Must never keep an old private key: a key change holds public keys and a signature only.
 """
 
 from __future__ import annotations
@@ -13,10 +19,17 @@ import hashlib
 from dataclasses import dataclass
 
 import pyrage
+from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+    Ed25519PrivateKey,
+    Ed25519PublicKey,
+)
 
 from app.vault.recovery import ALPHABET
+
+KEY_CHANGES_META = "key_changes"  # vault meta: JSON list of this vault's key changes
+MAX_KEY_CHANGES = 8  # kept and sent; a colleague further behind verifies again
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +65,47 @@ class Identity:
     @property
     def fingerprint(self) -> str:
         return self.public.fingerprint
+
+    def rotate(self) -> tuple[Identity, dict]:
+        """A new identity with the same name, and the key change signed by this one."""
+        new = Identity.generate(self.name)
+        old_public, new_public = self.public, new.public
+        signature = Ed25519PrivateKey.from_private_bytes(self.signing_secret).sign(
+            _key_change_message(old_public, new_public))
+        return new, {"old": {"recipient": old_public.recipient,
+                             "signing_key": old_public.signing_key},
+                     "new": {"recipient": new_public.recipient,
+                             "signing_key": new_public.signing_key},
+                     "signature": base64.b64encode(signature).decode("ascii")}
+
+
+def _key_change_message(old: PublicIdentity, new: PublicIdentity) -> bytes:
+    return b"\0".join((b"vigil-key-change-v1", old.fingerprint.encode(),
+                       new.recipient.encode(), new.signing_key.encode()))
+
+
+def check_key_change(change) -> tuple[PublicIdentity, PublicIdentity]:
+    """(old, new) public identities of a key change whose signature by the old signing key
+    holds; ValueError for anything else."""
+    if not isinstance(change, dict) or not all(
+            isinstance(change.get(side), dict) and all(
+                isinstance(change[side].get(k), str) for k in ("recipient", "signing_key"))
+            for side in ("old", "new")) or not isinstance(change.get("signature"), str):
+        raise ValueError("not a key change")
+    old = PublicIdentity(change["old"]["recipient"], change["old"]["signing_key"])
+    new = PublicIdentity(change["new"]["recipient"], change["new"]["signing_key"])
+    try:
+        pyrage.x25519.Recipient.from_str(new.recipient)
+        key = Ed25519PublicKey.from_public_bytes(base64.b64decode(old.signing_key,
+                                                                  validate=True))
+        Ed25519PublicKey.from_public_bytes(base64.b64decode(new.signing_key, validate=True))
+        key.verify(base64.b64decode(change["signature"], validate=True),
+                   _key_change_message(old, new))
+    except (InvalidSignature, ValueError):
+        raise ValueError("not a key change") from None
+    except Exception:  # noqa: BLE001 (pyrage raises several types for bad text)
+        raise ValueError("not a key change") from None
+    return old, new
 
 
 def fingerprint(recipient: str, signing_key: str) -> str:

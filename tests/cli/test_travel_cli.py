@@ -76,6 +76,7 @@ def test_mark_list_status_prepare(cli, vault_dir, passphrase_file, tmp_path):
     done = cli("travel", "prepare", "--backup-to", dest, "--yes", *base)
     assert done.code == 0, done.err
     assert "removed 2 cases" in done.err and GONE not in done.err + done.out
+    assert "new keys" in done.err
     status = json.loads(cli("travel", "status", "--json", *base).out)
     assert status.pop("travel_mode") is not None
     assert status == {"unfinished": False, "cases": 2, "marked": 2}
@@ -150,6 +151,8 @@ def test_sigkill_during_prepare_leaves_the_full_or_the_stripped_vault(
     kept, gone = fill(vault_dir, n=300, attachment_size=60_000)
     full = tmp_path / "full-template"
     shutil.copytree(vault_dir, full)
+    with unlock(full) as vault:
+        before = vault.identity.fingerprint
     start = time.perf_counter()
     _, status = os.waitpid(_child(["travel", "prepare", "--vault", vault_dir, "--yes",
                                    "--backup-to", tmp_path / "first.vigil"]), 0)
@@ -170,6 +173,9 @@ def test_sigkill_during_prepare_leaves_the_full_or_the_stripped_vault(
             with vault.session() as session:
                 state = travel_status(session)
                 count = session.execute(text("SELECT count(*) FROM cases")).scalar()
+            # The new identity is written in the strip's transaction: old keys with the
+            # full vault, new keys with the stripped one, never a mix.
+            assert (vault.identity.fingerprint == before) == (state.since is None)
             if state.since is None:
                 assert count == len(kept) + len(gone)  # all or nothing
                 outcomes["full"] += 1

@@ -311,16 +311,21 @@ def test_an_interrupted_cleanup_finishes_on_the_next_prepare(vault, tmp_path, mo
         raise KeyboardInterrupt  # as if killed right after the strip committed
 
     monkeypatch.setattr(travel, "_finish", boom)
+    before = vault.identity.fingerprint
     with pytest.raises(KeyboardInterrupt):
         prepare_for_travel(vault, tmp_path / "full.vigil", keystore=keystore)
     monkeypatch.undo()
     with vault.session() as session:
         status = travel_status(session)
+        stored = session.execute(text("SELECT fingerprint FROM identity")).scalar()
     assert status.unfinished and status.cases == 2
+    # The new identity was committed with the strip; finishing does not change it again.
+    assert stored == vault.identity.fingerprint != before
     assert ids["gone_blob"] in set(vault.blobs.ids())
     prepare_for_travel(vault, None, keystore=keystore)
     with vault.session() as session:
         assert not travel_status(session).unfinished
+    assert vault.identity.fingerprint == stored
     assert set(vault.blobs.ids()) == {ids["kept_blob"]} and backup.snapshots(vault) == []
 
 

@@ -169,10 +169,7 @@ def test_share_import_in_travel_mode_refuses_with_a_sentence(team, tmp_path, cli
 
 # -- a new identity for the journey ----------------------------------------------------------
 
-ROTATION = pytest.mark.xfail(strict=True, reason="identity rotation: next commit")
 
-
-@ROTATION
 def test_prepare_gives_the_vault_a_new_identity_and_forgets_the_old(team, tmp_path):
     bob = team["bob"]
     old = bob.identity
@@ -200,7 +197,6 @@ def test_prepare_gives_the_vault_a_new_identity_and_forgets_the_old(team, tmp_pa
     assert "travel" in str(refused.value)
 
 
-@ROTATION
 def test_colleagues_learn_the_new_keys_from_the_next_bundle(team, tmp_path):
     old_bob = team.fp["bob"]
     case_id = add_case(team["bob"], "Kept")
@@ -221,7 +217,17 @@ def test_colleagues_learn_the_new_keys_from_the_next_bundle(team, tmp_path):
     assert preview.new_keys == (old_bob, new_bob)
 
 
-@ROTATION
+def test_share_import_says_the_sender_has_new_keys(team, tmp_path, cli):
+    _travel(team, tmp_path, "bob", [add_case(team["bob"], "Kept")])
+    new_bob = _fp(team, "bob")
+    path = send(team, tmp_path, "bob", ["alice"])
+    team.close()
+    result = cli(team.root / "alice", "share", "import", path)
+    assert result.code == 0 and "new keys" in result.err and new_bob in result.err
+    listed = json.loads(cli(team.root / "alice", "colleague", "list", "--json").out)
+    assert {c["fingerprint"] for c in listed} == {new_bob, team.fp["carol"]}
+
+
 def test_a_preview_does_not_change_the_colleague(team, tmp_path):
     old_bob = team.fp["bob"]
     _travel(team, tmp_path, "bob", [add_case(team["bob"], "Kept")])
@@ -231,7 +237,6 @@ def test_a_preview_does_not_change_the_colleague(team, tmp_path):
         assert session.get(ColleagueRow, old_bob) is not None
 
 
-@ROTATION
 def test_a_key_change_not_vouched_for_by_a_known_key_is_refused(team, tmp_path):
     """Mallory replays bob's vouching with her own keys, or alters it: refused, unchanged."""
     _travel(team, tmp_path, "bob", [add_case(team["bob"], "Kept")])
