@@ -11,6 +11,7 @@ case (its other fields, events and notes stay) instead of replacing it.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from app.errors import UserError
 from app.services import asks, cases, directory, meetings
 from app.services.interchange import InterchangeError, load_json_bytes, parse_document
 from app.services.records import from_row
+from app.services.sheets import read_bounded
 from app.services.spreadsheet import MAX_BYTES, Progress, load_mapping, read_cases
 from app.vault.tables import (
     AskRow,
@@ -35,6 +37,7 @@ from app.vault.tables import (
     SourceRow,
 )
 
+_LEADING_BLANKS = re.compile(rb"[\xef\xbb\xbf \t\r\n]*")
 _TOO_LARGE = "The file is too large to import (over 100 MB)."
 TABLES = {"organisation": OrganisationRow, "official": OfficialRow, "case": CaseRow,
           "ask": AskRow, "meeting": MeetingRow}
@@ -68,14 +71,14 @@ def read_document(session: Session, path: Path, mapping_path: Path | None = None
     try:
         if path.stat().st_size > MAX_BYTES:
             raise UserError(_TOO_LARGE)
-        # Bounded: a device or a pipe reports size 0 and may never end.
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        with path.open("rb") as handle:  # bounded: a pipe reports size 0, may never end
+            data = read_bounded(handle)
     except OSError:
         raise UserError("The file to import does not exist or cannot be read.") from None
     if len(data) > MAX_BYTES:
         raise UserError(_TOO_LARGE)
-    is_json = path.suffix.lower() == ".json" or data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
+    start = _LEADING_BLANKS.match(data).end()  # not lstrip: that copies the whole file
+    is_json = path.suffix.lower() == ".json" or data[start:start + 1] == b"{"
     if is_json and mapping_path is not None:
         raise UserError("A mapping file only applies to spreadsheets, not to JSON files.")
     if is_json and sheet is not None:

@@ -15,10 +15,12 @@ import codecs
 import csv
 import io
 import itertools
+import os
 import re
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from app.services.sheet_cells import Cell
 from app.services.spreadsheet_mapping import SpreadsheetError
@@ -65,6 +67,21 @@ def too_large() -> str:
 def too_many_rows() -> str:
     return (f"The sheet has more than {MAX_ROWS:,} rows of cases: split it into smaller "
             "files and import them one after the other.")
+
+
+def read_bounded(handle: BinaryIO) -> bytes:
+    """A file's bytes, at most MAX_BYTES + 1 of them (a pipe or a device reports size 0
+    and may never end), without first allocating MAX_BYTES for a small file."""
+    size = os.fstat(handle.fileno()).st_size
+    chunks = [handle.read(min(size, MAX_BYTES) + 1)]
+    total = len(chunks[0])
+    while total <= MAX_BYTES:
+        more = handle.read(min(1 << 20, MAX_BYTES + 1 - total))
+        if not more:
+            break
+        chunks.append(more)
+        total += len(more)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def kind_of(data: bytes) -> str:
@@ -214,7 +231,7 @@ def _decode(data: bytes) -> str:
         raise SpreadsheetError(_NOT_TEXT) from None
     if "\0" in text:
         raise SpreadsheetError(_NOT_TEXT)
-    if not text.strip():
+    if not text or text.isspace():  # not text.strip(): that copies the whole text
         raise SpreadsheetError("The spreadsheet is empty.")
     return text
 
@@ -240,7 +257,8 @@ def _lines(text: str, start: int = 0) -> Iterator[str]:
 
 def _records(text: str) -> Iterator[list[str]]:
     """Every record; blank lines stay in so row numbers match the spreadsheet's."""
-    first_line, _, _ = text.partition("\n")
+    newline = text.find("\n")
+    first_line = text[:newline] if newline >= 0 else text  # not partition: it copies the rest
     excel_hint = _EXCEL_SEP_LINE.fullmatch(first_line.strip())
     if excel_hint and excel_hint.group(1) in DELIMITERS:
         # Excel's own "sep=;" line: it names the delimiter and is not a row of the sheet.

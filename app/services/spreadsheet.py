@@ -21,7 +21,7 @@ from typing import Any
 from app.domain.enums import EventKind, label
 from app.errors import Cancelled
 from app.services.sheet_cells import Cell, cell_text, clean
-from app.services.sheets import MAX_BYTES, Grid, read_grid, too_large
+from app.services.sheets import MAX_BYTES, Grid, read_bounded, read_grid, too_large
 from app.services.spreadsheet_mapping import (
     CELL_KEYS,
     DATE_KEYS,
@@ -127,8 +127,8 @@ def read_cases_file(path: Path | str, mapping: Mapping | None = None, *,
     try:
         if path.stat().st_size > MAX_BYTES:
             raise SpreadsheetError(too_large())
-        with path.open("rb") as handle:  # bounded: a pipe or device reports size 0
-            data = handle.read(MAX_BYTES + 1)
+        with path.open("rb") as handle:
+            data = read_bounded(handle)
     except OSError as exc:
         raise SpreadsheetError(f"The spreadsheet could not be read ({exc.strerror}).") from None
     return read_cases(data, mapping, sheet=sheet, header_row=header_row, progress=progress,
