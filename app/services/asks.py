@@ -4,6 +4,14 @@
 
 An ask raised by an official counts for that official's organisation: the government
 in the case × government matrix. ``ask_cases`` mirrors each live ask's case list.
+
+An ask counts as a government raising its cases (the matrix, "last raised", "not raised")
+only when the organisation it counts for is a government, a parliament or an
+intergovernmental body, or of a kind not yet recorded (older vaults and imported
+spreadsheets have none), and is not our own organisation (a setting): what we or another
+NGO asked someone to do is history, not pressure on the detaining state. Such asks keep
+their ``ask_cases`` rows (the case's history lists them) with no ``government_id``.
+This module must never let another rule decide what counts: see ``_COUNTING``.
 """
 
 from __future__ import annotations
@@ -57,9 +65,21 @@ def save_ask(session: Session, ask: Ask, *, refs_checked: bool = False) -> None:
     index_ask(session, row)
 
 
-_INDEX = text("INSERT INTO ask_cases (ask_id, case_id, date_sort, government_id) VALUES "
-              "(:ask, :case, :date, COALESCE(:organisation, "
-              "(SELECT organisation_id FROM officials WHERE id = :official)))")
+OUR_ORGANISATION = "our_organisation"  # vault_meta key: the organisation the vault's users work for
+COUNTING_KINDS = ("government", "parliament", "intergovernmental")  # and NULL: not recorded
+
+
+def _counting(organisation: str) -> str:
+    """SQL: the organisation (an SQL expression) when its asks count, else NULL."""
+    kinds = ", ".join(f"'{k}'" for k in COUNTING_KINDS)
+    return (f"(SELECT o.id FROM organisations AS o WHERE o.id = {organisation} "  # noqa: S608
+            f"AND (o.kind IS NULL OR o.kind IN ({kinds})) AND o.id IS NOT "
+            f"(SELECT value FROM vault_meta WHERE key = '{OUR_ORGANISATION}'))")
+
+
+_RAISER = "COALESCE(:organisation, (SELECT organisation_id FROM officials WHERE id = :official))"
+_INDEX = text("INSERT INTO ask_cases (ask_id, case_id, date_sort, government_id) VALUES "  # noqa: S608
+              f"(:ask, :case, :date, {_counting(_RAISER)})")
 
 
 def index_ask(session: Session, row: AskRow, case_ids=None) -> None:
@@ -87,8 +107,25 @@ def reindex_official(session: Session, official_id: str) -> None:
               "AND raised_by_organisation_id IS NULL)")
     cases = set(session.scalars(text(f"SELECT case_id FROM ask_cases WHERE {theirs}"),  # noqa: S608
                                 params))
-    session.execute(text("UPDATE ask_cases SET government_id = (SELECT organisation_id "  # noqa: S608
-                         f"FROM officials WHERE id = :official) WHERE {theirs}"), params)
+    counts_for = _counting("(SELECT organisation_id FROM officials WHERE id = :official)")
+    session.execute(text(f"UPDATE ask_cases SET government_id = {counts_for} "  # noqa: S608
+                         f"WHERE {theirs}"), params)
+    _touched(session, cases, set())
+
+
+def reindex_organisation(session: Session, organisation_id: str) -> None:
+    """After an organisation's kind changed, or it became or stopped being our own: its
+    asks (its own, and its officials' without one) count for it, or for nobody."""
+    session.flush()
+    params = {"organisation": organisation_id}
+    theirs = ("ask_id IN (SELECT id FROM asks WHERE raised_by_organisation_id = :organisation "
+              "UNION SELECT a.id FROM officials AS p JOIN asks AS a "
+              "ON a.raised_by_official_id = p.id AND a.raised_by_organisation_id IS NULL "
+              "WHERE p.organisation_id = :organisation)")
+    cases = set(session.scalars(text(f"SELECT case_id FROM ask_cases WHERE {theirs}"),  # noqa: S608
+                                params))
+    session.execute(text(f"UPDATE ask_cases SET government_id = "  # noqa: S608
+                         f"{_counting(':organisation')} WHERE {theirs}"), params)
     _touched(session, cases, set())
 
 
@@ -97,6 +134,7 @@ def reindex_official(session: Session, official_id: str) -> None:
 # reference scale (100,000 asks): each case's last ask date (``cases.last_raised``), and the
 # open follow-ups (``open_follow_ups``). Whether an ask's follow-up is still open depends on
 # other asks on the same cases, so a change to one ask refreshes every ask on its cases.
+# Asks that count for no government (ours, other NGOs') answer each other's follow-ups.
 
 _LAST_DAY = ("CASE length(rtrim(a.follow_up_due, '~')) "
              "WHEN 4 THEN substr(a.follow_up_due, 1, 4) || '-12-31' "
@@ -110,7 +148,7 @@ _OPEN = (f"INSERT INTO open_follow_ups (ask_id, due_until) SELECT a.id, {_LAST_D
          "AND l.government_id IS m.government_id AND l.date_sort > m.date_sort "
          "WHERE m.ask_id = a.id)")
 _LAST_RAISED = ("UPDATE cases SET last_raised = (SELECT max(date_sort) FROM ask_cases "
-                "WHERE case_id = cases.id)")
+                "WHERE case_id = cases.id AND government_id IS NOT NULL)")
 _ON_CASES = "SELECT ask_id FROM ask_cases WHERE case_id IN :ids"
 _SCOPES = (  # (last_raised, delete, insert) for a set of case IDs, then of ask IDs
     (f"{_LAST_RAISED} WHERE id IN :ids",

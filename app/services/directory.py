@@ -1,6 +1,8 @@
 # SPDX-FileCopyrightText: 2026 Vigil contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Organisations (governments, UN bodies, the detaining state's organs) and officials."""
+"""Organisations (governments, UN bodies, the detaining state's organs) and officials, and
+which organisation is our own (its asks are what we asked others to do, never a government
+raising a case). A change that alters what an ask counts for re-derives it here."""
 
 from __future__ import annotations
 
@@ -10,8 +12,9 @@ from sqlalchemy.orm import Session
 from app.domain.model import Official, Organisation
 from app.errors import UserError
 from app.services import erasure
-from app.services.asks import reindex_official
+from app.services.asks import OUR_ORGANISATION, reindex_official, reindex_organisation
 from app.services.records import assign, column_values, from_row, refuse_tombstone
+from app.vault.schema import VaultMeta
 from app.vault.tables import OfficialRow, OrganisationRow
 
 
@@ -30,7 +33,8 @@ def _upsert(session: Session, table, obj) -> list[str]:
 def save_organisation(session: Session, organisation: Organisation) -> None:
     if not organisation.name.strip():
         raise UserError("An organisation needs a name.")
-    _upsert(session, OrganisationRow, organisation)
+    if "kind" in _upsert(session, OrganisationRow, organisation):
+        reindex_organisation(session, organisation.id)
 
 
 def save_official(session: Session, official: Official) -> None:
@@ -80,6 +84,32 @@ def delete_organisation(session: Session, organisation_id: str) -> None:
     if row is None:
         raise UserError("No organisation with that ID.")
     erasure.erase(session, row)
+    reindex_organisation(session, organisation_id)  # a tombstone's kind is not recorded
+
+
+def our_organisation(session: Session) -> str | None:
+    """The organisation the vault's users work for, if one is set."""
+    row = session.get(VaultMeta, OUR_ORGANISATION)
+    return row.value if row is not None else None
+
+
+def set_our_organisation(session: Session, organisation_id: str | None) -> None:
+    """Set (or, with None, clear) our organisation; its asks and the previous one's are
+    re-derived, since asks raised by our organisation never count as a government's."""
+    if organisation_id is not None and _live(session, OrganisationRow, organisation_id) is None:
+        raise UserError("No organisation with that ID.")
+    before = our_organisation(session)
+    if before == organisation_id:
+        return
+    row = session.get(VaultMeta, OUR_ORGANISATION)
+    if organisation_id is None:
+        session.delete(row)
+    elif row is None:
+        session.add(VaultMeta(key=OUR_ORGANISATION, value=organisation_id))
+    else:
+        row.value = organisation_id
+    for changed in filter(None, (before, organisation_id)):
+        reindex_organisation(session, changed)
 
 
 def delete_official(session: Session, official_id: str) -> None:

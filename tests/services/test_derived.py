@@ -2,11 +2,13 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The data kept beside the asks (each case's last ask date, the open follow-ups) always
 equals what the rule computes from scratch, whatever sequence of saves, edits, deletions,
-officials moving and bulk imports produced it."""
+officials moving, organisations changing kind, our organisation changing and bulk imports
+produced it."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -21,17 +23,22 @@ from app.domain.model import Ask, Case, Document, Official, Organisation
 from app.services import asks, bulk, dashboard, directory
 from app.services.cases import new_id
 from app.vault import migrate
-from app.vault.tables import AskRow, CaseRow, OfficialRow, OpenFollowUp
+from app.vault.tables import AskRow, CaseRow, OfficialRow, OpenFollowUp, OrganisationRow
 
 GERMANY = Organisation(id=new_id(), name="Germany", country="DE",
                        kind=OrganisationKind.GOVERNMENT)
 SWEDEN = Organisation(id=new_id(), name="Sweden", country="SE", kind=OrganisationKind.GOVERNMENT)
 ENVOY = Official(id=new_id(), name="Envoy", organisation_id=GERMANY.id)
 LONER = Official(id=new_id(), name="Former envoy")  # counts for no government
+AMNESTY = Organisation(id=new_id(), name="Amnesty", kind=OrganisationKind.NGO)
+UNKNOWN = Organisation(id=new_id(), name="Some body")  # kind not recorded: counts
+ORGS = (GERMANY, SWEDEN, AMNESTY, UNKNOWN)
+COUNTING = {None, "government", "parliament", "intergovernmental"}
 CASES = tuple(Case(id=new_id(), display_name=f"王{i}") for i in range(4))
 DATES = ("2024", "2024-02", "2024-02-29", "2024-03-01~", "2025-01-15", "2025-06")
 
-raisers = st.sampled_from([("org", GERMANY.id), ("org", SWEDEN.id), ("official", ENVOY.id),
+raisers = st.sampled_from([("org", GERMANY.id), ("org", SWEDEN.id), ("org", AMNESTY.id),
+                           ("org", UNKNOWN.id), ("official", ENVOY.id),
                            ("official", LONER.id)])
 an_ask = st.fixed_dictionaries({
     "raiser": raisers,
@@ -43,7 +50,10 @@ operation = st.one_of(
     st.tuples(st.just("save"), an_ask),
     st.tuples(st.just("edit"), st.integers(0, 50), an_ask),
     st.tuples(st.just("delete"), st.integers(0, 50)),
-    st.tuples(st.just("move"), st.sampled_from([GERMANY.id, SWEDEN.id, None])),
+    st.tuples(st.just("move"), st.sampled_from([GERMANY.id, SWEDEN.id, AMNESTY.id, None])),
+    st.tuples(st.just("kind"), st.sampled_from(ORGS),
+              st.sampled_from([None, *OrganisationKind])),
+    st.tuples(st.just("ours"), st.sampled_from([None, *ORGS])),
     st.tuples(st.just("import"), st.lists(an_ask, min_size=1, max_size=4)),
 )
 
@@ -61,11 +71,18 @@ def expected(session) -> tuple[dict[str, str | None], dict[str, str]]:
     """Each case's last ask date and the open follow-ups, by the rule, from the rows."""
     official_org = dict(session.execute(select(OfficialRow.id,
                                                OfficialRow.organisation_id)).all())
-    live = [(row.id, row.date_sort, row.raised_by_organisation_id
-             or official_org.get(row.raised_by_official_id), set(json.loads(row.case_ids)),
-             row.follow_up_due)
+    kinds = dict(session.execute(select(OrganisationRow.id, OrganisationRow.kind)).all())
+    ours = directory.our_organisation(session)
+
+    def counts_for(org):  # a government, parliament, intergovernmental body or unknown kind
+        return org if org in kinds and kinds[org] in COUNTING and org != ours else None
+
+    live = [(row.id, row.date_sort, counts_for(row.raised_by_organisation_id
+                                               or official_org.get(row.raised_by_official_id)),
+             set(json.loads(row.case_ids)), row.follow_up_due)
             for row in session.scalars(select(AskRow).where(AskRow.deleted.is_(False)))]
-    last = {case.id: max((d for _i, d, _g, named, _f in live if case.id in named), default=None)
+    last = {case.id: max((d for _i, d, g, named, _f in live if case.id in named and g),
+                         default=None)
             for case in CASES}
     open_ = {}
     for ask_id, when, gov, named, due in live:
@@ -85,7 +102,7 @@ def stored(session) -> tuple[dict[str, str | None], dict[str, str]]:
 
 @pytest.fixture
 def people(store):
-    store(GERMANY, SWEDEN, ENVOY, LONER, *CASES)
+    store(*ORGS, ENVOY, LONER, *CASES)
 
 
 @settings(max_examples=60, deadline=None,
@@ -106,6 +123,10 @@ def test_derived_data_follows_every_change(vault, people, operations):
             elif op[0] == "move":
                 directory.save_official(session, Official(id=ENVOY.id, name=ENVOY.name,
                                                           organisation_id=op[1]))
+            elif op[0] == "kind":
+                directory.save_organisation(session, replace(op[1], kind=op[2]))
+            elif op[0] == "ours":
+                directory.set_our_organisation(session, op[1] and op[1].id)
             elif op[0] == "import":
                 new = [make(new_id(), spec) for spec in op[1]]
                 made += [a.id for a in new]
@@ -170,3 +191,19 @@ def test_the_migration_fills_the_derived_data_of_an_older_vault(vault, people, s
     with vault.session() as session:
         assert stored(session) == expected(session)
         assert stored(session)[1] == {ask.id: "2024-12-31"}
+
+
+def test_the_migration_stops_counting_asks_by_ngos_and_our_organisation(vault, people, store):
+    ngo = Ask(id=new_id(), date=FuzzyDate.parse("2025-05"), public=False,
+              raised_by_organisation_id=AMNESTY.id, case_ids=(CASES[3].id,))
+    store(ngo)
+    config = migrate._config()
+    with vault.engine.begin() as connection:  # as before: every ask counted
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0005")
+    with vault.session() as session:
+        assert stored(session)[0][CASES[3].id] == "2025-05-01"
+    migrate.upgrade(vault.engine)
+    with vault.session() as session:
+        assert stored(session) == expected(session)
+        assert stored(session)[0][CASES[3].id] is None
