@@ -161,8 +161,7 @@ def convert_grid(grid: Grid, mapping: Mapping | None = None, *, header_row: int 
     header_row = header_row or 1
     rows = grid.rows
     if not any(rows):
-        raise SpreadsheetError("The spreadsheet is empty." if grid.sheet is None
-                               else f'The sheet "{grid.sheet}" is empty.')
+        raise SpreadsheetError("The spreadsheet is empty." + _other_sheets(grid))
     if not 1 <= header_row <= len(rows):
         raise SpreadsheetError(f"The sheet has no row {header_row} to take the headers from.")
     header = [cell_text(cell) for cell in rows[header_row - 1]]
@@ -172,7 +171,8 @@ def convert_grid(grid: Grid, mapping: Mapping | None = None, *, header_row: int 
                                "cannot hold the column headers.")
     body = rows[header_row:]
     if not any(body):
-        raise SpreadsheetError("The spreadsheet has a header row but no cases.")
+        raise SpreadsheetError("The spreadsheet has a header row but no cases."
+                               + _other_sheets(grid))
     width = len(header) if not grid.is_workbook else max(map(len, rows))
     header += [""] * (width - len(header))
     _fill_merged(header, grid, header_row - 1)
@@ -234,6 +234,13 @@ def convert_grid(grid: Grid, mapping: Mapping | None = None, *, header_row: int 
         header_row=header_row,
         sheet=grid.sheet,
     )
+
+
+def _other_sheets(grid: Grid) -> str:
+    if len(grid.sheet_names) < 2:
+        return ""
+    listed = ", ".join(f'"{name}"' for name in grid.sheet_names)
+    return f' The sheet read was "{grid.sheet}"; the workbook has {listed}.'
 
 
 def _fill_merged(header: list[str], grid: Grid, index: int) -> None:

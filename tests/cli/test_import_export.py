@@ -218,3 +218,119 @@ def test_export_import_export_is_the_same_document(template_vault, tmp_path_fact
                 source = bulk.export_document(session)
         exports.append(dump_document(source))
     assert exports[0] == exports[1]
+
+
+# --- workbooks ------------------------------------------------------------------------------
+
+
+def _workbook(path: Path, *sheets: tuple[str, list[list]]) -> Path:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets:
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_a_workbook_imports_from_the_sheet_named(cli, vault_dir, tmp_path):
+    from datetime import date
+
+    path = _workbook(tmp_path / "register.xlsx", ("Read me", [["not cases"]]), ("Cases", [
+        ["display_name", "status_since", "Charges", "gender"],
+        ["Li Ming", date(2019, 3, 4), "寻衅滋事罪、诈骗", "N/A"],
+        ["Lin Xue", "2018.11.00", "", "female"],
+    ]))
+    mapping = write_json(tmp_path / "map.json", {"columns": {"Charges": "charges"}})
+    refused = cli("import", path, "--vault", vault_dir)
+    assert refused.code == 1 and "header row but no cases" in refused.err
+    assert 'The sheet read was "Read me"; the workbook has "Read me", "Cases".' in refused.err
+    result = cli("import", path, "--sheet", "Cases", "--mapping", mapping, "--vault", vault_dir)
+    assert result.code == 0, result.err
+    assert "cases: 2 new" in result.err
+    cases = {c["display_name"]: c for c in export(vault_dir)["cases"]}
+    assert cases["Li Ming"]["status_since"] == "2019-03-04"
+    assert cases["Li Ming"]["charges"] == ["寻衅滋事罪", "诈骗"]
+    assert "gender" not in cases["Li Ming"]
+    assert cases["Lin Xue"]["status_since"] == "2018-11"
+    missing = cli("import", path, "--sheet", "Casos", "--vault", vault_dir)
+    assert missing.code == 1 and '"Read me", "Cases"' in missing.err
+
+
+def test_a_dry_run_shows_date_and_vocabulary_cells_but_never_names(cli, vault_dir, tmp_path):
+    path = _workbook(tmp_path / "bad.xlsx", ("Cases", [
+        ["display_name", "gender", "status_since", "summary"],
+        ["Secret Name", "男性", "14.03.05", "secret summary"],
+        ["Other Name", "male", "2019/13/01", ""],
+    ]))
+    before = state(vault_dir)
+    result = cli("import", path, "--dry-run", "--vault", vault_dir)
+    assert result.code == 1
+    lines = result.err.splitlines()
+    assert lines[1:] == [
+        '  row 2, column "gender": not a gender value (valid: female, male, other, unknown) '
+        '(the cell: "男性")',
+        '  row 2, column "status_since": a two-digit year: write the year with four digits '
+        '(2014, not 14) (the cell: "14.03.05")',
+        '  row 3, column "status_since": not a date: the month must be from 01 to 12 '
+        '(the cell: "2019/13/01")',
+    ]
+    for secret in ("Secret Name", "Other Name", "secret summary"):
+        assert secret not in result.err
+    assert state(vault_dir) == before
+    plain = cli("import", path, "--vault", vault_dir)
+    assert plain.code == 1 and "男性" not in plain.err and "14.03.05" not in plain.err
+
+
+def _formatted_rows(path: Path) -> Path:
+    """Every one of Excel's 1,048,576 rows formatted, two of them filled."""
+    import zipfile
+
+    plain = _workbook(tmp_path_file := path.with_suffix(".plain.xlsx"),
+                      ("Cases", [["display_name"], ["A"], ["B"]]))
+    with zipfile.ZipFile(plain) as base, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in base.infolist():
+            content = base.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                empty = "".join(f'<row r="{r}" s="1" customFormat="1"><c r="A{r}" s="1"/></row>'
+                                for r in range(4, 1_048_577))
+                content = content.replace(b"</sheetData>", empty.encode() + b"</sheetData>")
+            out.writestr(info.filename, content)
+    tmp_path_file.unlink()
+    return path
+
+
+BAD_WORKBOOKS = [
+    ("password.xlsx", lambda p: p.write_bytes((SAMPLES / "password.xlsx").read_bytes()),
+     "protected by a password"),
+    ("junk.xlsx", lambda p: p.write_bytes(b"PK\x03\x04" + os.urandom(4096)), "damaged"),
+    ("title-row.ods", lambda p: p.write_bytes((SAMPLES / "cases-bilingual.ods").read_bytes()),
+     "row 2 looks like the column headers"),
+    ("big.csv", lambda p: p.write_bytes(b"display_name,summary\n" + b"Someone,text\n" * 4_500_000),
+     "more than 20,000 rows"),
+]
+
+
+@pytest.mark.parametrize(("name", "make", "words"), BAD_WORKBOOKS)
+def test_a_bad_workbook_is_one_clear_sentence(cli, vault_dir, tmp_path, name, make, words):
+    path = tmp_path / name
+    make(path)
+    before = state(vault_dir)
+    mapping = SAMPLES / "cases-bilingual.mapping.json"
+    args = ["--mapping", mapping] if name.endswith(".ods") else []
+    result = cli("import", path, *args, "--vault", vault_dir)
+    assert result.code == 1, result.err
+    assert words in result.err
+    assert "Traceback" not in result.err and len(result.err.strip().splitlines()) <= 2
+    assert state(vault_dir) == before
+
+
+def test_a_million_formatted_rows_import_quickly(cli, vault_dir, tmp_path):
+    path = _formatted_rows(tmp_path / "formatted.xlsx")
+    started = time.monotonic()
+    result = cli("import", path, "--vault", vault_dir)
+    assert result.code == 0 and "cases: 2 new" in result.err
+    assert time.monotonic() - started < 15
