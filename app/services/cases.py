@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.domain import rules
@@ -25,7 +25,7 @@ from app.domain.model import Case, Event, Source
 from app.errors import UserError
 from app.services import erasure, search
 from app.services.records import assign, column_values, from_row, refuse_tombstone
-from app.vault.tables import CaseRow, EventRow, SourceRow
+from app.vault.tables import AskCase, CaseRow, EventRow, SourceRow
 
 NO_SUCH_CASE = "No case with that ID."
 
@@ -174,12 +174,32 @@ class CaseFilter:
     tag: str | None = None
     priority: int | None = None
     not_raised_since_days: int | None = None  # includes cases never raised
+    not_raised_by: str | None = None  # ... by this government (an organisation ID), not anyone
+    not_raised_all_cases: bool = False  # ... released, deceased and do-not-raise ones too
 
 
-def not_raised_within(today: date, days: int):
-    """SQL: nobody raised the case in the last ``days`` days (never raised included)."""
+NOT_TO_RAISE = (Status.RELEASED, Status.DECEASED)  # and consent "do not raise"
+
+
+def not_raised_within(today: date, days: int, *, government_id: str | None = None,
+                      all_cases: bool = False, statuses: bool = True, consent: bool = True):
+    """SQL: no government (or ``government_id``) raised the case in the last ``days`` days,
+    never raised included. Unless ``all_cases``, a case nobody should raise now (released,
+    deceased, do not raise) is left out: ``statuses``/``consent`` say which part applies
+    (a list filtered by status or consent already chose)."""
     cutoff = (today - timedelta(days=days)).isoformat()
-    return or_(CaseRow.last_raised.is_(None), CaseRow.last_raised < cutoff)
+    if government_id is None:
+        found = or_(CaseRow.last_raised.is_(None), CaseRow.last_raised < cutoff)
+    else:  # one probe of the (case, government, date) index per case
+        found = ~exists(select(1).where(AskCase.case_id == CaseRow.id,
+                                        AskCase.government_id == government_id,
+                                        AskCase.date_sort >= cutoff))
+    if not all_cases and statuses:
+        found = and_(found, func.coalesce(CaseRow.status, "").not_in(
+            [s.value for s in NOT_TO_RAISE]))
+    if not all_cases and consent:
+        found = and_(found, func.coalesce(CaseRow.consent, "") != Consent.DO_NOT_RAISE.value)
+    return found
 
 
 def list_cases(session: Session, today: date, flt: CaseFilter = CaseFilter()) -> list[CaseSummary]:
@@ -205,7 +225,10 @@ def list_cases(session: Session, today: date, flt: CaseFilter = CaseFilter()) ->
             each = func.json_each(column).table_valued("value")
             stmt = stmt.where(exists(select(1).select_from(each).where(each.c.value == wanted)))
     if flt.not_raised_since_days is not None:
-        stmt = stmt.where(not_raised_within(today, flt.not_raised_since_days))
+        stmt = stmt.where(not_raised_within(
+            today, flt.not_raised_since_days, government_id=flt.not_raised_by,
+            all_cases=flt.not_raised_all_cases, statuses=not flt.statuses,
+            consent=not flt.consents))
     stmt = stmt.order_by(CaseRow.display_name, CaseRow.id)
     return _summaries(session.execute(stmt), today)
 

@@ -11,7 +11,8 @@ clock), never read here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cache
 from typing import NamedTuple
@@ -25,14 +26,32 @@ from app.domain.enums import DETAINED_STATUSES, Consent, EventKind, Organisation
 from app.domain.model import Event, Meeting
 from app.services.asks import AskView, list_asks, overdue_ask_ids, overdue_count
 from app.services.cases import CaseFilter, CaseSummary, list_cases, not_raised_within
+from app.services.directory import our_organisation
 from app.services.meetings import list_meetings
+from app.vault.schema import VaultMeta
 from app.vault.tables import AskCase, CaseRow, EventRow, OrganisationRow
 
 
-def not_raised_since(session: Session, today: date, days: int) -> list[CaseSummary]:
-    """Cases nobody has raised in ``days`` days (never-raised included), stalest first."""
-    found = list_cases(session, today, CaseFilter(not_raised_since_days=days))
+def not_raised_since(session: Session, today: date, days: int, *,
+                     government_id: str | None = None,
+                     all_cases: bool = False) -> list[CaseSummary]:
+    """Cases no government (or ``government_id``) has raised in ``days`` days, never-raised
+    included, stalest first; with ``government_id`` each one's ``last_raised`` is that
+    government's last ask on it. Released, deceased and do-not-raise cases only with
+    ``all_cases``. What counts as raising a case: see ``app.services.asks``."""
+    found = list_cases(session, today, CaseFilter(
+        not_raised_since_days=days, not_raised_by=government_id, not_raised_all_cases=all_cases))
+    if government_id is not None:
+        last = last_raised_by(session, government_id)
+        found = [replace(c, last_raised=last.get(c.id)) for c in found]
     return sorted(found, key=lambda c: (c.last_raised or date.min, c.display_name))
+
+
+def last_raised_by(session: Session, government_id: str) -> dict[str, date]:
+    """Each case's last ask by one government (the cases it never raised are absent)."""
+    return {case_id: date.fromisoformat(last) for case_id, last in session.execute(
+        select(AskCase.case_id, func.max(AskCase.date_sort))
+        .where(AskCase.government_id == government_id).group_by(AskCase.case_id))}
 
 
 def never_raised(session: Session, today: date) -> list[CaseSummary]:
@@ -64,18 +83,44 @@ class MatrixCase:
 
 @dataclass(frozen=True, slots=True)
 class Matrix:
-    cases: list[MatrixCase]  # stalest first (never raised, then the oldest last ask)
-    governments: list[Government]  # most active first
+    cases: list[MatrixCase]  # stalest first (never raised, then the oldest last ask), by
+    #                          anyone or by the government it is sorted by
+    governments: list[Government]  # in the user's order, else by name
     cells: dict[tuple[str, str], Cell]  # (case id, government id), for the first rows only
 
 
 CELL_BLOCK = 200  # the matrix's cells are read this many rows at a time
 
 
-def matrix(session: Session, today: date, *, with_cells: int = CELL_BLOCK) -> Matrix:
+COLUMN_ORDER = "dashboard.column_order"  # vault_meta key: the matrix's columns, as arranged
+
+
+def column_order(session: Session) -> list[str]:
+    """The government IDs in the order the user arranged the matrix's columns, if they did."""
+    row = session.get(VaultMeta, COLUMN_ORDER)
+    return json.loads(row.value) if row is not None else []
+
+
+def set_column_order(session: Session, government_ids: list[str]) -> None:
+    """Remember the matrix's column order (an empty list: back to by name)."""
+    row = session.get(VaultMeta, COLUMN_ORDER)
+    if not government_ids:
+        if row is not None:
+            session.delete(row)
+    elif row is None:
+        session.add(VaultMeta(key=COLUMN_ORDER, value=json.dumps(list(government_ids))))
+    else:
+        row.value = json.dumps(list(government_ids))
+
+
+def matrix(session: Session, today: date, *, with_cells: int = CELL_BLOCK,
+           sort_by: str | None = None) -> Matrix:
     """The case × government matrix: every live case and every government, and the cells of
     the first ``with_cells`` rows; the others are read block by block (``matrix_cells``) as
-    they are scrolled to, since 10,000 cases by 40 governments are 160,000 cells."""
+    they are scrolled to, since 10,000 cases by 40 governments are 160,000 cells.
+
+    Columns stay where the user put them (else by name), whatever is logged; rows are
+    stalest first, by anyone or, with ``sort_by``, by that government (never first)."""
     rows = session.execute(
         select(CaseRow.id, CaseRow.display_name, CaseRow.name_original, CaseRow.last_raised)
         .where(CaseRow.deleted.is_(False))
@@ -83,15 +128,20 @@ def matrix(session: Session, today: date, *, with_cells: int = CELL_BLOCK) -> Ma
                   CaseRow.display_name, CaseRow.id))
     cases = [MatrixCase(i, name, original, date.fromisoformat(last) if last else None)
              for i, name, original, last in rows]
+    if sort_by is not None:
+        by = last_raised_by(session, sort_by)
+        cases.sort(key=lambda c: (c.id in by, by.get(c.id, date.min)))  # stable: then as above
     activity = dict(session.execute(
         select(AskCase.government_id, func.count()).where(AskCase.government_id.is_not(None))
         .group_by(AskCase.government_id)).all())
     orgs = session.execute(select(OrganisationRow.id, OrganisationRow.name,
                                   OrganisationRow.country, OrganisationRow.kind)
                            .where(OrganisationRow.deleted.is_(False)))
-    governments = [Government(i, n, c) for i, n, c, k in orgs
-                   if i in activity or k == OrganisationKind.GOVERNMENT.value]
-    governments.sort(key=lambda g: (-activity.get(g.id, 0), g.name))
+    ours = our_organisation(session)
+    governments = [Government(i, n, c) for i, n, c, k in orgs if i != ours and
+                   (i in activity or k == OrganisationKind.GOVERNMENT.value)]
+    placed = {gov_id: n for n, gov_id in enumerate(column_order(session))}
+    governments.sort(key=lambda g: (placed.get(g.id, len(placed)), g.name.casefold(), g.id))
     return Matrix(cases, governments, matrix_cells(session, [c.id for c in cases[:with_cells]]))
 
 
@@ -253,12 +303,14 @@ def days_left_in_month(today: date) -> int:
     return (month_end - today).days
 
 
-def counts(session: Session, today: date, now: datetime) -> dict[str, int]:
-    """The dashboard's headline numbers."""
+def counts(session: Session, today: date, now: datetime, *, government_id: str | None = None,
+           all_cases: bool = False) -> dict[str, int]:
+    """The dashboard's headline numbers; "not raised in 90 days" as ``not_raised_since``."""
     held = _held_cases(session)  # read once for both rules below
     return {
         "not_raised_90": session.scalar(select(func.count()).where(
-            CaseRow.deleted.is_(False), not_raised_within(today, 90))),
+            CaseRow.deleted.is_(False), not_raised_within(
+                today, 90, government_id=government_id, all_cases=all_cases))),
         "follow_ups_overdue": overdue_count(session, today),
         "upcoming_meetings": len(upcoming_meetings(session, now)),
         "past_time_limit": len({o.case_id for o in time_limit_breaches(session, today,

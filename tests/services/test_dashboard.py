@@ -10,6 +10,9 @@ TODAY is 1 March 2026. Who raised what:
               (follow-up due 2026-06-01); A6 2026-02-25 Erik, follow-up due today
     EU        A5 2024-03-10 Nurgul, follow-up due 2024-04 (overdue: Germany is not the EU)
     Canada    nothing (still a column); the UN body and the MFA: nothing (no columns)
+
+Chen is released and Tashi is not to be raised: "not raised" lists leave them out unless
+asked to include them.
 """
 
 from __future__ import annotations
@@ -122,11 +125,29 @@ def names(items) -> list[str]:
 
 
 def test_not_raised_since_lists_the_stalest_first(board):
-    found = dashboard.not_raised_since(board, TODAY, 30)
+    found = dashboard.not_raised_since(board, TODAY, 30, all_cases=True)
 
     assert names(found) == ["Chen Meiling", "Li Na", "Tashi Tseten", "Zhou Jun",
                             "Nurgul Hesen", "Wang Lizhang"]
     assert [c.last_raised for c in found] == [None] * 4 + [date(2026, 1, 15)] * 2
+
+
+def test_not_raised_leaves_out_released_deceased_and_do_not_raise_cases(board):
+    assert names(dashboard.not_raised_since(board, TODAY, 30)) == [
+        "Li Na", "Zhou Jun", "Nurgul Hesen", "Wang Lizhang"]  # not Chen, not Tashi
+
+
+@pytest.mark.parametrize(("days", "expected"), [
+    (90, ["Erik Lind", "Li Na", "Zhou Jun"]),  # Germany raised Wang and Nurgul 45 days ago
+    (30, ["Erik Lind", "Li Na", "Zhou Jun", "Nurgul Hesen", "Wang Lizhang"]),
+])
+def test_not_raised_by_one_government(board, days, expected):
+    found = dashboard.not_raised_since(board, TODAY, days, government_id=GERMANY.id)
+
+    assert names(found) == expected
+    assert found[-1].last_raised == (None if days == 90 else date(2026, 1, 15))  # Germany's
+    assert dashboard.counts(board, TODAY, NOW, government_id=GERMANY.id)[
+        "not_raised_90"] == 3
 
 
 def test_not_raised_since_boundary(board):
@@ -158,9 +179,19 @@ def test_matrix_cells_count_asks_per_case_and_government(board):
 def test_matrix_columns_are_active_bodies_and_every_government(board):
     grid = dashboard.matrix(board, TODAY)
 
-    assert [g.name for g in grid.governments] == ["Germany", "Sweden", "European Union",
-                                                  "Canada"]
-    assert grid.governments[0] == dashboard.Government(GERMANY.id, "Germany", "DE")
+    # By name, not by activity: columns do not move as asks are logged.
+    assert [g.name for g in grid.governments] == ["Canada", "European Union", "Germany",
+                                                  "Sweden"]
+    assert grid.governments[2] == dashboard.Government(GERMANY.id, "Germany", "DE")
+
+
+def test_matrix_sorted_by_one_government_puts_its_never_raised_first(board):
+    grid = dashboard.matrix(board, TODAY, sort_by=GERMANY.id)
+
+    assert names(grid.cases) == ["Chen Meiling", "Li Na", "Tashi Tseten", "Zhou Jun",
+                                 "Erik Lind", "Nurgul Hesen", "Wang Lizhang"]
+    grid = dashboard.matrix(board, TODAY, sort_by=SWEDEN.id)
+    assert names(grid.cases)[-2:] == ["Wang Lizhang", "Erik Lind"]
 
 
 def test_matrix_rows_are_live_cases_stalest_first(board):
@@ -294,7 +325,7 @@ def test_meeting_brief_never_suggests_a_do_not_raise_case(board, government):
 
 def test_counts(board):
     assert dashboard.counts(board, TODAY, NOW) == {
-        "not_raised_90": 4,  # Chen, Li, Tashi, Zhou
+        "not_raised_90": 2,  # Li, Zhou (not Chen, released, nor Tashi, do not raise)
         "follow_ups_overdue": 2,
         "upcoming_meetings": 1,
         "past_time_limit": 2,
@@ -347,3 +378,41 @@ def test_dashboard_figures_match_the_rules_on_the_full_timeline(vault, store):
         sorted((cid, a.on, a.count) for cid, a in expected_milestones))
     assert {o.case_id for o in breaches} == {made[1].id, made[2].id, made[3].id, made[4].id,
                                              made[5].id}
+
+
+# -- what counts as raising a case ---------------------------------------------------------
+
+
+def test_asks_by_our_organisation_and_ngos_are_not_a_government_raising(vault, store):
+    ours = org("Our organisation", None, kind=None)  # no kind recorded: counts until chosen
+    ngo = org("Another NGO", None, OrganisationKind.NGO)
+    case = Case(id=new_id(), display_name="Wang Quanzhang", status=Status.SENTENCED)
+    ambassador = Official(id=new_id(), name="Ambassador", organisation_id=GERMANY.id)
+    met = Ask(id=new_id(), date=D("2026-02-20"), public=False, case_ids=(case.id,),
+              raised_by_organisation_id=ours.id, raised_with_official_id=ambassador.id)
+    store(GERMANY, ours, ngo, ambassador, case, met,
+          replace(met, id=new_id(), raised_by_organisation_id=ngo.id))
+    with vault.session() as session:
+        assert names(dashboard.not_raised_since(session, TODAY, 90)) == []
+        directory.set_our_organisation(session, ours.id)
+    with vault.session() as session:  # we asked the German ambassador: Germany raised nothing
+        assert names(dashboard.not_raised_since(session, TODAY, 90)) == ["Wang Quanzhang"]
+        grid = dashboard.matrix(session, TODAY)
+        assert [g.name for g in grid.governments] == ["Germany"] and grid.cells == {}
+        directory.save_organisation(session, replace(ngo, kind=OrganisationKind.PARLIAMENT))
+    with vault.session() as session:
+        assert dashboard.not_raised_since(session, TODAY, 90) == []
+        assert directory.our_organisation(session) == ours.id
+
+
+def test_the_column_order_is_the_users_and_kept_in_the_vault(vault, store):
+    store(GERMANY, SWEDEN, CANADA)
+    with vault.session() as session:
+        dashboard.set_column_order(session, [SWEDEN.id, GERMANY.id])
+    with vault.session() as session:
+        assert [g.name for g in dashboard.matrix(session, TODAY).governments] == [
+            "Sweden", "Germany", "Canada"]  # one not placed yet: after, by name
+        dashboard.set_column_order(session, [])
+    with vault.session() as session:
+        assert [g.name for g in dashboard.matrix(session, TODAY).governments] == [
+            "Canada", "Germany", "Sweden"]

@@ -66,6 +66,11 @@ def walks(plan: list[str], table: str) -> list[str]:
                                       asks.overdue_count(s, TODAY))),
     ("the dashboard", lambda s: (dashboard.counts(s, TODAY, s.info["clock"]()),
                                  dashboard.matrix(s, TODAY))),
+    ("not raised by one government", lambda s: (
+        dashboard.not_raised_since(s, TODAY, 90, government_id=ORG.id),
+        dashboard.counts(s, TODAY, s.info["clock"](), government_id=ORG.id))),
+    ("the matrix sorted by one government", lambda s: dashboard.matrix(s, TODAY,
+                                                                      sort_by=ORG.id)),
 ])
 def test_no_click_walks_every_ask(vault, store, name, action):
     store(ORG, CASE, ASK)
