@@ -76,9 +76,14 @@ _CHANGED_WHILE_READ = ("This bundle file changed while it was being read: nothin
 
 
 def set_folder(vault: Vault, folder: Path | None) -> None:
+    """Set (or, with None, unset) the exchange folder; refused in travel mode, where a sync
+    tool would fill the laptop with bundles about the cases left at home."""
     if folder is None:
         vault.set_meta(FOLDER_META, "")
         return
+    if vault.meta(merge.TRAVEL_MODE) is not None:
+        raise UserError("This vault is prepared for travel: it uses no exchange folder. "
+                        "Import bundles one by one from a file instead.")
     folder = Path(folder).expanduser()
     if not folder.is_dir():
         raise UserError("The exchange folder does not exist.")
@@ -93,8 +98,9 @@ def folder_of(vault: Vault) -> Path | None:
 def leave_folder(vault: Vault) -> int:
     """Stop using the exchange folder (travel mode); how many bundles lie there still.
 
-    Those bundles were encrypted to this vault's keys, which stay: anyone who makes the
-    vault open can read every case they carry, including the ones travel mode removed.
+    Those bundles were encrypted to this vault's keys before travel mode replaced them:
+    the laptop can no longer open them, but whoever holds the old keys (the full backup)
+    can, and their number and dates alone say what was exchanged.
     """
     folder = folder_of(vault)
     set_folder(vault, None)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
@@ -31,6 +32,7 @@ from app.sharing.inbox import Review
 from app.ui import filedialogs
 from app.ui.context import ASKS, CASES, COLLEAGUES, DIRECTORY, MEETINGS, SETTINGS, VaultContext
 from app.ui.i18n import tr
+from app.ui.plain import message_box
 from app.vault.vault import Vault
 
 DEFAULT_INTERVAL_MS = 60_000
@@ -152,8 +154,9 @@ class ExchangeWatcher(QObject):
     def review_of(self, name: str) -> Review | None:
         return next((r for r in self.pending if r.path.name == name), None)
 
-    def apply(self, name: str) -> bool:
-        """Apply one queued bundle (it is verified again); False if it is not queued."""
+    def apply(self, name: str, *, allow_new_cases: bool = False) -> bool:
+        """Apply one queued bundle (it is verified again); False if it is not queued.
+        ``allow_new_cases``: in travel mode, the user agreed to cases not on the laptop."""
         review = self.review_of(name)
         if review is None or self.ctx.vault is None or name in self._applying:
             return False
@@ -178,9 +181,9 @@ class ExchangeWatcher(QObject):
             self.ctx.report(error)
             self.bundle_failed.emit(_sentence(error))
 
-        if self.ctx.run(lambda vault, _job: inbox.import_bundle(vault, path, expect=expect),
-                        done,
-                        on_failed=failed) is None:
+        if self.ctx.run(lambda vault, _job: inbox.import_bundle(
+                vault, path, expect=expect, allow_new_cases=allow_new_cases), done,
+                on_failed=failed) is None:
             return False
         self._applying.add(name)
         return True
@@ -251,11 +254,28 @@ def review_text(review: Review) -> str:
     if review.new_cases:
         lines += ["", tr("New cases:")]
         lines += [f"  • {name or tr('(no name)')}" for name in review.new_cases]
+    if preview.new_keys:
+        lines += ["", tr("The sender's vault was prepared for travel and has new keys, "
+                         "vouched for by its old key. New fingerprint: {0}").format(
+                             preview.new_keys[1])]
+    if preview.cases_not_here:
+        lines += ["", not_here_text(preview.cases_not_here)]
     if review.conflicts:
         lines += ["", tr("Edits that conflict with yours (both values are kept; review them "
                          "under Conflicts after applying):")]
         lines += [f"  • {record} — {field_label(name)}" for record, name in review.conflicts]
     return "\n".join(lines)
+
+
+def not_here_text(count: int) -> str:
+    """Travel mode: the sentence that asks before cases come onto the laptop."""
+    if count == 1:
+        return tr("This vault is prepared for travel, and this bundle names 1 case not on "
+                  "this laptop (new, or removed for the journey). Applying it puts it on this "
+                  "laptop.")
+    return tr("This vault is prepared for travel, and this bundle names {0} cases not on "
+              "this laptop (new, or removed for the journey). Applying it puts them on this "
+              "laptop.").format(count)
 
 
 def field_label(name: str) -> str:
@@ -340,9 +360,29 @@ class IncomingPanel(QWidget):
         self.apply_button.setEnabled(chosen)
         self.ignore_button.setEnabled(chosen)
 
-    def apply_current(self) -> None:
+    def apply_current(self) -> QMessageBox | None:
+        """Apply the chosen bundle; in travel mode, one naming cases not on the laptop
+        first asks (the box is returned, open)."""
         name = self.current_name()
-        if name is not None and self.watcher.apply(name):
+        if name is None:
+            return None
+        review = self.watcher.review_of(name)
+        if review is not None and review.preview.cases_not_here:
+            box = message_box(QMessageBox.Icon.Question, self.tr("Apply bundle"),
+                              not_here_text(review.preview.cases_not_here), self)
+            box.setStandardButtons(QMessageBox.StandardButton.Yes
+                                   | QMessageBox.StandardButton.Cancel)
+            box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+            box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Put them on this "
+                                                                        "laptop"))
+            box.accepted.connect(lambda: self._apply(name, allow_new_cases=True))
+            box.open()
+            return box
+        self._apply(name)
+        return None
+
+    def _apply(self, name: str, *, allow_new_cases: bool = False) -> None:
+        if self.watcher.apply(name, allow_new_cases=allow_new_cases):
             self.apply_button.setEnabled(False)  # until this one is done
 
     def ignore_current(self) -> None:

@@ -40,8 +40,20 @@
         <translation>新个案：</translation>
     </message>
     <message>
+        <source>The sender&apos;s vault was prepared for travel and has new keys, vouched for by its old key. New fingerprint: {0}</source>
+        <translation>发送者的保险库已为出行做好准备，换用了新密钥，并由其旧密钥担保。新指纹：{0}</translation>
+    </message>
+    <message>
         <source>Edits that conflict with yours (both values are kept; review them under Conflicts after applying):</source>
         <translation>与你的编辑相冲突的修改（两个值都会保留；应用后请在“冲突”中查看）：</translation>
+    </message>
+    <message>
+        <source>This vault is prepared for travel, and this bundle names 1 case not on this laptop (new, or removed for the journey). Applying it puts it on this laptop.</source>
+        <translation>此保险库已为出行做好准备，而此数据包涉及 1 个不在这台笔记本电脑上的案件（新案件，或为出行而移除的案件）。应用它会把该案件放到这台笔记本电脑上。</translation>
+    </message>
+    <message>
+        <source>This vault is prepared for travel, and this bundle names {0} cases not on this laptop (new, or removed for the journey). Applying it puts them on this laptop.</source>
+        <translation>此保险库已为出行做好准备，而此数据包涉及 {0} 个不在这台笔记本电脑上的案件（新案件，或为出行而移除的案件）。应用它会把这些案件放到这台笔记本电脑上。</translation>
     </message>
     <message>
         <source>From {0}: {1}</source>
@@ -1777,6 +1789,14 @@ Added by {1}</source>
         <source>Refused bundles (left in the folder, not applied):</source>
         <translation>被拒绝的数据包（留在文件夹中，未应用）：</translation>
     </message>
+    <message>
+        <source>Apply bundle</source>
+        <translation>应用数据包</translation>
+    </message>
+    <message>
+        <source>Put them on this laptop</source>
+        <translation>放到这台笔记本电脑上</translation>
+    </message>
 </context>
 <context>
     <name>ItemDialog</name>
@@ -2931,6 +2951,10 @@ Added by {1}</source>
     <message>
         <source>The bundle is intact and signed by a verified colleague. Apply these changes?</source>
         <translation>此数据包完整无损，并由一位已核实的同事签名。要应用这些更改吗？</translation>
+    </message>
+    <message>
+        <source>Put these cases on this laptop</source>
+        <translation>把这些案件放到这台笔记本电脑上</translation>
     </message>
 </context>
 <context>

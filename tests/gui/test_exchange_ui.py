@@ -299,3 +299,63 @@ def test_a_poisoned_file_beside_a_bundle_is_listed_as_refused(qtbot, vaults, wat
     with qtbot.waitSignal(watcher.bundle_applied, timeout=10_000):
         assert watcher.apply(good.name)
     assert names(vaults["bob"]) == ["Wang Quanzhang"]
+
+
+def _travel_mode(vault) -> None:
+    """As after `vigil travel prepare` (the strip itself is tested in tests/services)."""
+    from app.services.travel import TRAVEL_MODE
+
+    vault.set_meta(TRAVEL_MODE, "2026-11-01")
+
+
+def test_in_travel_mode_an_import_asks_before_putting_cases_on_the_laptop(
+        qtbot, vaults, ctx, tmp_path):
+    save(vaults["alice"], WANG)
+    target = tmp_path / "by-usb.vigil"
+    bundle.export_bundle(vaults["alice"], [vaults["bob"].identity.fingerprint], target)
+    _travel_mode(vaults["bob"])
+    screen = ColleaguesScreen(ctx)
+    qtbot.addWidget(screen)
+
+    class Files:
+        def open_file(self, *_args):
+            return str(target)
+
+    screen.files = Files()
+    with qtbot.waitSignal(screen.loaded, timeout=10_000):
+        screen.refresh()
+    screen.import_bundle()
+    qtbot.waitUntil(lambda: screen.dialog is not None, timeout=10_000)
+    dialog = screen.dialog
+    assert "1 case not on this laptop" in dialog.text.toPlainText()
+    apply_button = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert not apply_button.isEnabled()  # until the user says so
+    dialog.allow.setChecked(True)
+    assert apply_button.isEnabled()
+    with qtbot.waitSignal(screen.said, timeout=10_000) as said:
+        dialog.accept()
+    assert said.args[0].startswith("Bundle applied")
+    assert names(vaults["bob"]) == ["Wang Quanzhang"]
+
+
+def test_in_travel_mode_the_exchange_folder_cannot_be_set_and_apply_asks(
+        qtbot, vaults, ctx, watcher):
+    from app.errors import UserError
+    from app.ui.exchange import IncomingPanel
+
+    save(vaults["alice"], WANG)
+    send(vaults)
+    scan(qtbot, watcher)  # queued before the vault went into travel mode
+    _travel_mode(vaults["bob"])
+    with pytest.raises(UserError):
+        inbox.set_folder(vaults["bob"], vaults["folder"])
+    panel = IncomingPanel(watcher)
+    qtbot.addWidget(panel)
+    review = watcher.pending[0]
+    review.preview.cases_not_here = 1  # as a review made in travel mode counts it
+    box = panel.apply_current()
+    assert box is not None and "1 case not on this laptop" in box.text()
+    assert names(vaults["bob"]) == []
+    with qtbot.waitSignal(watcher.bundle_applied, timeout=10_000):
+        box.accept()
+    assert names(vaults["bob"]) == ["Wang Quanzhang"]

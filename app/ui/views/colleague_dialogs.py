@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -207,7 +208,8 @@ class SendDialog(QDialog):
 
 
 class ReviewDialog(QDialog):
-    """A verified bundle's preview; applied only on "Apply"."""
+    """A verified bundle's preview; applied only on "Apply". In travel mode, a bundle that
+    names cases not on the laptop needs a tick first (``allow_new_cases``)."""
 
     def __init__(self, review, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -221,7 +223,18 @@ class ReviewDialog(QDialog):
         layout.addWidget(PlainLabel(self.tr("The bundle is intact and signed by a verified "
                                              "colleague. Apply these changes?")))
         layout.addWidget(self.text, 1)
+        self.allow: QCheckBox | None = None
+        if review.preview.cases_not_here:
+            self.allow = QCheckBox(self.tr("Put these cases on this laptop"))
+            apply_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+            apply_button.setEnabled(False)
+            self.allow.toggled.connect(apply_button.setEnabled)
+            layout.addWidget(self.allow)
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.resize(520, 380)
+
+    @property
+    def allow_new_cases(self) -> bool:
+        return self.allow is not None and self.allow.isChecked()

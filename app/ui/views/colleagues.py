@@ -430,6 +430,8 @@ class ColleaguesScreen(QWidget):
         path, expect = review.path, review.preview.bundle_id
 
         def apply() -> None:
+            allow = dialog.allow_new_cases
+
             def done(preview) -> None:
                 self.progress.hide()
                 for kind in APPLIED_KINDS:
@@ -437,9 +439,9 @@ class ColleaguesScreen(QWidget):
                 self._update_buttons()
                 self.say(self.tr("Bundle applied: {0}.").format(preview.describe()))
 
-            if self.ctx.run(lambda vault, _job: inbox.import_bundle(vault, path, expect=expect),
-                            done,
-                            on_failed=self._failed) is not None:
+            if self.ctx.run(lambda vault, _job: inbox.import_bundle(
+                    vault, path, expect=expect, allow_new_cases=allow), done,
+                    on_failed=self._failed) is not None:
                 self.progress.show()
 
         dialog.accepted.connect(apply)
