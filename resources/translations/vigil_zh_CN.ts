@@ -3310,6 +3310,10 @@ Open it now? This vault will be locked.</source>
         <translation>已可出行：保留 {0} 个个案，删除 {1} 个。</translation>
     </message>
     <message>
+        <source>This vault has new keys: colleagues learn them from the next bundle you send them, and bundles sent to the old keys open only from the full backup.</source>
+        <translation>此保险库已换用新密钥：同事会从你发给他们的下一个数据包中得知新密钥；发往旧密钥的数据包只能从完整备份中打开。</translation>
+    </message>
+    <message>
         <source>The backup is on this laptop: move it elsewhere before you travel.</source>
         <translation>备份在这台笔记本电脑上：出行前请把它移到别处。</translation>
     </message>

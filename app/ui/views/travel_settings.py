@@ -143,6 +143,9 @@ class TravelGroup(QGroupBox):
             progress.close()
             text = self.tr("Ready to travel: {0} case(s) kept, {1} removed.").format(
                 report.kept_cases, report.removed_cases)
+            text += " " + self.tr("This vault has new keys: colleagues learn them from the "
+                                  "next bundle you send them, and bundles sent to the old "
+                                  "keys open only from the full backup.")
             if report.backup_on_same_disk:
                 text += " " + self.tr("The backup is on this laptop: move it elsewhere "
                                       "before you travel.")
