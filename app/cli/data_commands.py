@@ -8,6 +8,7 @@ Each command imports the services it needs when it runs: building the parser sta
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,7 +48,15 @@ def register(commands) -> None:
 
     cases = commands.add_parser("cases", parents=[common], help="list cases")
     cases.add_argument("--status", choices=[s.value for s in Status])
-    cases.add_argument("--not-raised-since", type=int, metavar="DAYS")
+    cases.add_argument("--not-raised-since", type=int, metavar="DAYS",
+                       help="cases no government has raised in DAYS days (never raised "
+                            "included), stalest first; not released, deceased or "
+                            "do-not-raise ones unless --all-cases")
+    cases.add_argument("--not-raised-by", metavar="ORGANISATION_ID",
+                       help="with --not-raised-since: not raised by this government")
+    cases.add_argument("--all-cases", action="store_true",
+                       help="with --not-raised-since: released, deceased and do-not-raise "
+                            "cases too")
     cases.add_argument("--json", action="store_true", help="machine-readable output")
     cases.set_defaults(handler=cmd_cases)
 
@@ -134,6 +143,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_cases(args: argparse.Namespace) -> int:
     if args.not_raised_since is not None and args.not_raised_since < 0:
         raise UserError("--not-raised-since takes a number of days (0 or more).")
+    if args.not_raised_since is None and (args.not_raised_by or args.all_cases):
+        raise UserError("--not-raised-by and --all-cases go with --not-raised-since DAYS.")
     from app.services.cases import CaseFilter, list_cases
 
     with open_vault(args) as vault, vault.session() as session:
@@ -142,9 +153,18 @@ def cmd_cases(args: argparse.Namespace) -> int:
         if days is not None:
             # More days than the calendar holds: nothing was raised that long ago either.
             days = min(days, (today - date.min).days)
+        if args.not_raised_by:
+            from app.services import dashboard, directory
+
+            directory.get_organisation(session, args.not_raised_by)  # a clear error if none
         flt = CaseFilter(statuses=frozenset({Status(args.status)}) if args.status
-                         else frozenset(), not_raised_since_days=days)
+                         else frozenset(), not_raised_since_days=days,
+                         not_raised_by=args.not_raised_by,
+                         not_raised_all_cases=args.all_cases)
         found = list_cases(session, today, flt)
+        if args.not_raised_by:  # "last raised" then means by that government
+            last = dashboard.last_raised_by(session, args.not_raised_by)
+            found = [replace(c, last_raised=last.get(c.id)) for c in found]
     if args.not_raised_since is not None:
         found.sort(key=lambda c: (c.last_raised or date.min, c.display_name))
     if args.json:

@@ -569,11 +569,29 @@ def test_cases_filtered_by_status(vigil, filled):
     ("1000000", [NEVER_CASE]),  # more days than the calendar holds
 ])
 def test_cases_not_raised_since_stalest_first(vigil, filled, days, expected):
-    assert [r["id"] for r in listed(vigil, filled, "--not-raised-since", days)] == expected
+    assert [r["id"] for r in listed(vigil, filled, "--not-raised-since", days,
+                                    "--all-cases")] == expected
+    # As the dashboard: by default not a case marked "do not raise" (Ma Lan).
+    assert [r["id"] for r in listed(vigil, filled, "--not-raised-since", days)] == [
+        case for case in expected if case != NEVER_CASE]
+
+
+def test_cases_not_raised_by_one_government(vigil, filled):
+    found = listed(vigil, filled, "--not-raised-since", "9", "--not-raised-by", GOV,
+                   "--all-cases")
+    assert [r["id"] for r in found] == [NEVER_CASE, STALE_CASE, CASE]
+    assert [r["last_raised"] for r in found] == [None, days_ago(400), days_ago(10)]
+    assert [r["id"] for r in listed(vigil, filled, "--not-raised-since", "10",
+                                    "--not-raised-by", GOV)] == [STALE_CASE]
+    missing = vigil("cases", "--vault", filled, "--not-raised-since", "9",
+                    "--not-raised-by", "nobody")
+    assert missing.code == 1 and missing.out == ""
+    assert_one_clear_error(missing, "organisation")
 
 
 @pytest.mark.parametrize(("argv", "code"), [
     (("--not-raised-since", "-1"), 1),
+    (("--all-cases",), 1),
     (("--not-raised-since", "ninety"), 2),
     (("--status", "detaned"), 2),
 ])
@@ -594,7 +612,7 @@ def test_a_real_process_exports_and_lists(filled, tmp_path):
     listing = run_process(tmp_path, "cases", "--json", "--not-raised-since", "90",
                           "--vault", filled)
     assert listing.code == 0, listing.err
-    assert [r["id"] for r in json.loads(listing.out)] == [NEVER_CASE, STALE_CASE]
+    assert [r["id"] for r in json.loads(listing.out)] == [STALE_CASE]  # not do-not-raise
 
 
 # -- demo ----------------------------------------------------------------------------------------
@@ -613,13 +631,19 @@ def test_demo_creates_a_vault_that_answers_not_raised_since(vigil, tmp_path, fas
     stale = listed(vigil, place, "--not-raised-since", "90")
     assert stale, "the demo should have cases nobody raised for 90 days"
     cutoff = days_ago(90)
+    closed = {"released", "deceased"}
     expected = {r["id"] for r in everyone
-                if r["last_raised"] is None or r["last_raised"] < cutoff}
-    assert {r["id"] for r in stale} == expected
+                if (r["last_raised"] is None or r["last_raised"] < cutoff)
+                and r["status"] not in closed and r["consent"] != "do_not_raise"}
+    assert {r["id"] for r in stale} == expected  # as the dashboard: not closed cases
+    all_stale = listed(vigil, place, "--not-raised-since", "90", "--all-cases")
+    assert {r["id"] for r in all_stale} == {
+        r["id"] for r in everyone if r["last_raised"] is None or r["last_raised"] < cutoff}
     assert [r["last_raised"] or "" for r in stale] == sorted(r["last_raised"] or ""
                                                              for r in stale)
-    # Cases marked "do not raise" are never raised in the demo: they show as never raised.
-    assert any(r["consent"] == "do_not_raise" and r["last_raised"] is None for r in stale)
+    # Cases marked "do not raise" are never raised in the demo: they show as never raised,
+    # when asked for.
+    assert any(r["consent"] == "do_not_raise" and r["last_raised"] is None for r in all_stale)
 
     again = vigil("demo", "--no-window", "--vault", place)
     assert again.code == 0 and again.err.startswith("Using the demo vault")
