@@ -143,3 +143,49 @@ def test_the_dashboard_reloads_when_shown_not_after_every_write_elsewhere(qtbot,
     with qtbot.waitSignal(window.dashboard_shown, timeout=10_000):
         window.sidebar.setCurrentRow(0)
     assert len(loads) == 1
+
+
+def test_not_raised_leaves_out_the_released_and_asks_of_one_government(qtbot, window):
+    view = window.dashboard_view
+    germany = Organisation(id="99999999-9999-4999-8999-999999999999", name="Germany",
+                           country="DE", kind=OrganisationKind.GOVERNMENT)
+    raised = Ask(id="aaaaaaaa-9999-4999-8999-999999999999", date=FuzzyDate.parse("2026-11-01"),
+                 public=False, raised_by_organisation_id=germany.id, case_ids=(HELD.id,))
+    with window.vault.session() as session:
+        directory.save_organisation(session, germany)
+        asks.save_ask(session, raised)
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.refresh_now()
+    assert view.buttons["not_raised_90"].text().startswith("0\n")  # not the released person
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.all_cases.setChecked(True)
+    assert view.buttons["not_raised_90"].text().startswith("1\n")
+    view.government.setCurrentIndex(view.government.findData(germany.id))
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.refresh_now()
+    assert view.buttons["not_raised_90"].text().startswith("1\n")
+    view.not_raised_list = None
+    view.buttons["not_raised_90"].click()
+    qtbot.waitUntil(lambda: view.not_raised_list is not None, timeout=10_000)
+    dialog = view.not_raised_list
+    assert dialog.case_ids() == [FREE.id]
+    dialog.reject()
+
+
+def test_a_column_title_sorts_the_rows_by_that_government(qtbot, window):
+    view = window.dashboard_view
+    germany = Organisation(id="99999999-9999-4999-8999-999999999999", name="Germany",
+                           country="DE", kind=OrganisationKind.GOVERNMENT)
+    with window.vault.session() as session:
+        directory.save_organisation(session, germany)
+        asks.save_ask(session, Ask(id="aaaaaaaa-9999-4999-8999-999999999999",
+                                   date=FuzzyDate.parse("2020-01-01"), public=False,
+                                   raised_by_organisation_id=germany.id, case_ids=(FREE.id,)))
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.refresh_now()
+    assert view.model.headerData(0, Qt.Orientation.Vertical).startswith("Wang")  # never raised
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.matrix.horizontalHeader().sectionClicked.emit(0)
+    assert view.sort_by == germany.id
+    assert view.matrix.horizontalHeader().isSortIndicatorShown()
+    assert view.model.headerData(0, Qt.Orientation.Vertical).startswith("Wang")

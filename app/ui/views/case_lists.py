@@ -1,7 +1,8 @@
 # SPDX-FileCopyrightText: 2026 Vigil contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The lists behind two dashboard counts: cases past a legal time limit, and the detention
-anniversaries coming up this month (dates worth a public statement). A row opens its case."""
+"""The lists behind dashboard counts: cases past a legal time limit, the detention
+anniversaries coming up this month (dates worth a public statement), and the cases one
+government has not raised lately. A row opens its case."""
 
 from __future__ import annotations
 
@@ -18,8 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.rules import AnniversaryKind, BreachKind
+from app.services.cases import CaseSummary
 from app.services.dashboard import Milestone, Overdue
-from app.ui.i18n import tr
+from app.ui.i18n import label, tr
 from app.ui.plain import PlainLabel
 
 
@@ -108,3 +110,28 @@ def anniversaries_dialog(found: list[Milestone],
            "statement or a renewed ask."),
         tr("No detention anniversaries fall in the rest of this month."),
         anniversary_rows(found), (tr("Case"), tr("Held"), tr("On")), parent)
+
+
+def not_raised_rows(found: list[CaseSummary]) -> list[tuple[str, str, str, str]]:
+    """(case id, name, status, last raised) for each case, stalest first as given."""
+    return [(c.id, f"{c.display_name}  {c.name_original or ''}".strip(),
+             label(c.status) if c.status else tr("unknown"),
+             c.last_raised.isoformat() if c.last_raised else tr("never"))
+            for c in found]
+
+
+def not_raised_dialog(found: list[CaseSummary], government: str | None, days: int,
+                      parent: QWidget | None = None) -> CaseListDialog:
+    """The cases ``government`` (None: any government) has not raised in ``days`` days."""
+    if government is None:
+        title = tr("Not raised in {0} days").format(days)
+        explanation = tr("No government, parliament or intergovernmental body has raised "
+                         "these cases in {0} days, stalest first.").format(days)
+    else:
+        title = tr("Not raised by a government in {0} days").format(days)
+        explanation = tr("{0} has not raised these cases in {1} days, stalest first; "
+                         "'last raised' is its last ask.").format(government, days)
+    return CaseListDialog(title, explanation,
+                          tr("Every case was raised in the last {0} days.").format(days),
+                          not_raised_rows(found),
+                          (tr("Case"), tr("Status"), tr("Last raised")), parent)

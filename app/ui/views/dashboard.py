@@ -2,6 +2,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The Dashboard: headline counts that open filtered lists, and the case × government
 matrix as a heat map (green: raised lately; amber: within a year; red: longer; grey: never).
+
+"Not raised" can be asked of one government, and leaves out released, deceased and
+do-not-raise cases unless the caseworker includes them; a column title sorts the rows by
+that government's staleness. What counts as raising a case: ``app.services.asks``.
 """
 
 from __future__ import annotations
@@ -9,7 +13,10 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QPushButton,
     QStyle,
@@ -24,6 +31,7 @@ from app.ui.context import ASKS, ATTACHMENTS, CASES, DIRECTORY, MEETINGS, Refres
 from app.ui.i18n import label
 from app.ui.models import MatrixModel
 from app.ui.plain import PlainLabel
+from app.ui.views.case_lists import not_raised_dialog
 
 COUNTS = (
     ("not_raised_90", QT_TRANSLATE_NOOP("DashboardView", "Not raised in 90 days")),
@@ -77,9 +85,25 @@ class DashboardView(QWidget):
             button = QPushButton(f"–\n{self.tr(text)}")
             button.setMinimumHeight(64)
             button.setAccessibleName(self.tr(text))
-            button.clicked.connect(lambda _=False, k=key: self.count_clicked.emit(k))
+            if key == "not_raised_90":
+                button.clicked.connect(lambda _=False: self.open_not_raised())
+            else:
+                button.clicked.connect(lambda _=False, k=key: self.count_clicked.emit(k))
             grid.addWidget(button, 0, column)
             self.buttons[key] = button
+        self.government = QComboBox()  # "not raised by": anyone, or one government
+        self.government.setAccessibleName(self.tr("Not raised by"))
+        self.government.addItem(self.tr("any government"), None)
+        self.government.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.government.activated.connect(lambda _=0: self.refresh_now())
+        self.all_cases = QCheckBox(self.tr("Include released, deceased and do-not-raise cases"))
+        self.all_cases.toggled.connect(lambda _=False: self.refresh_now())
+        choices = QHBoxLayout()
+        choices.addWidget(PlainLabel(self.tr("Not raised by")))
+        choices.addWidget(self.government)
+        choices.addWidget(self.all_cases)
+        choices.addStretch(1)
+        self.sort_by: str | None = None  # the government whose column sorts the rows
         self.model = MatrixModel(self)
         self.matrix = QTableView()
         self.matrix.setModel(self.model)
@@ -90,6 +114,8 @@ class DashboardView(QWidget):
         columns.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         columns.setMinimumSectionSize(44)
         columns.setDefaultSectionSize(44)
+        columns.setSectionsClickable(True)
+        columns.sectionClicked.connect(self._sort_by_column)
         rows = self.matrix.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(int(self.fontMetrics().height() * 1.7))
@@ -105,11 +131,14 @@ class DashboardView(QWidget):
         self.empty.setWordWrap(True)
         self.empty.hide()
         layout = QVBoxLayout(self)
+        layout.addLayout(choices)
         layout.addLayout(grid)
         layout.addWidget(PlainLabel(self.tr("Who has raised whom, and how recently")))
         legend = PlainLabel(self.tr("Green: within 90 days · amber: within a year · red: longer "
                                      "ago · grey: never. Rest the pointer on a cell for the last "
-                                     "ask; click it to open the case."))
+                                     "ask; click it to open the case; click a column title "
+                                     "to put the cases that government raised least lately "
+                                     "first."))
         legend.setWordWrap(True)
         layout.addWidget(legend)
         layout.addWidget(self.matrix)
@@ -121,20 +150,36 @@ class DashboardView(QWidget):
     def refresh(self) -> None:
         self.freshness.refresh()
 
+    def refresh_now(self) -> None:
+        """Read again now: a choice changed what the counts and the matrix answer."""
+        self.freshness.reload()
+
+    def choice(self) -> tuple[str | None, bool]:
+        """The government "not raised" is asked of (None: any), and whether released,
+        deceased and do-not-raise cases are included."""
+        return self.government.currentData(), self.all_cases.isChecked()
+
     def clear(self) -> None:
         self.freshness.clear()
+        self.sort_by = None
+        self.government.setCurrentIndex(0)
+        while self.government.count() > 1:  # government names are vault data
+            self.government.removeItem(1)
         for key, text in COUNTS:
             self.buttons[key].setText(f"–\n{self.tr(text)}")
         self.model.clear()
         self.empty.hide()
 
     def _read(self):
-        block = self.model.BLOCK
+        block, sort_by = self.model.BLOCK, self.sort_by
+        government_id, all_cases = self.choice()
 
         def query(session):
             now = self.ctx.now()
-            return (dashboard.counts(session, now.date(), now),
-                    dashboard.matrix(session, now.date(), with_cells=block), now.date())
+            return (dashboard.counts(session, now.date(), now, government_id=government_id,
+                                     all_cases=all_cases),
+                    dashboard.matrix(session, now.date(), with_cells=block, sort_by=sort_by),
+                    now.date())
 
         return self.ctx.read(query, self.freshness.done(self._show),
                              on_failed=self.freshness.failed())
@@ -142,6 +187,41 @@ class DashboardView(QWidget):
     def _show(self, result) -> None:
         self.show_dashboard(*result)
         self.loaded.emit()
+
+    def open_not_raised(self) -> None:
+        """The "not raised in 90 days" tile: the Cases list when it asks the usual question,
+        else this list, for the government and cases chosen here."""
+        government_id, all_cases = self.choice()
+        if government_id is None and not all_cases:
+            self.count_clicked.emit("not_raised_90")
+            return
+        name = self.government.currentText() if government_id else None
+
+        def query(session):
+            return dashboard.not_raised_since(session, self.ctx.today(), 90,
+                                              government_id=government_id,
+                                              all_cases=all_cases)
+
+        self.ctx.read(query, lambda found: self._show_not_raised(found, name, government_id))
+
+    def _show_not_raised(self, found, name: str | None, government_id: str | None) -> None:
+        dialog = not_raised_dialog(found, name, 90, self)
+        dialog.case_requested.connect(lambda case_id: self.cell_clicked.emit(
+            case_id, government_id or ""))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.not_raised_list = dialog
+        dialog.open()
+
+    def _sort_by_column(self, column: int) -> None:
+        """A column title puts the cases that government never or least lately raised
+        first; clicked again, back to staleness by anyone."""
+        if not 0 <= column < self.model.columnCount():
+            return
+        government_id = self.model.ids_at(0, column)[1] if self.model.rowCount() else None
+        if government_id is None:
+            return
+        self.sort_by = None if self.sort_by == government_id else government_id
+        self.refresh_now()
 
     def _read_cells(self, generation: int, block: int, case_ids: list[str]) -> None:
         self.ctx.read(lambda session: dashboard.matrix_cells(session, case_ids),
@@ -187,7 +267,20 @@ class DashboardView(QWidget):
         for key, text in COUNTS:
             self.buttons[key].setText(f"{counts.get(key, 0)}\n{self.tr(text)}")
         self.model.set_matrix(matrix, today)
+        chosen = self.government.currentData()
+        while self.government.count() > 1:
+            self.government.removeItem(1)
+        for gov in matrix.governments:
+            self.government.addItem(gov.name, gov.id)
+        found = self.government.findData(chosen) if chosen else 0
+        self.government.setCurrentIndex(max(found, 0))
+        columns = [gov.id for gov in matrix.governments]
+        if self.sort_by not in columns:
+            self.sort_by = None
         titles = self.matrix.horizontalHeader()
+        titles.setSortIndicatorShown(self.sort_by is not None)
+        if self.sort_by is not None:
+            titles.setSortIndicator(columns.index(self.sort_by), Qt.SortOrder.AscendingOrder)
         metrics = titles.fontMetrics()
         for column in range(self.model.columnCount()):  # each as wide as its short title
             title = self.model.headerData(column, Qt.Orientation.Horizontal)
