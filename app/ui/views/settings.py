@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import VigilError
-from app.services import erasure
+from app.services import directory, erasure
 from app.ui import filedialogs
-from app.ui.context import SETTINGS, VaultContext
+from app.ui.context import DIRECTORY, SETTINGS, VaultContext
 from app.ui.plain import PlainLabel
 from app.ui.preferences import CLIPBOARD_SECONDS, IDLE_MINUTES, LANGUAGES, Preferences
 from app.ui.views.key_dialogs import PassphraseDialog, RecoveryKeyDialog
@@ -121,10 +121,23 @@ class SettingsScreen(QWidget):
         box.addWidget(self.language)
         box.addWidget(self.language_note)
 
+        self.ours = QComboBox()  # organisation names are vault data: filled on refresh
+        self.ours.setAccessibleName(self.tr("Our organisation"))
+        self.ours.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.ours_note = PlainLabel(self.tr(
+            "Asks raised by our organisation record what we asked others to do (a meeting "
+            "with an ambassador): they stay in each case's history but never count as a "
+            "government raising the case."))
+        self.ours_note.setWordWrap(True)
+        organisation = QGroupBox(self.tr("Our organisation"))
+        box = QVBoxLayout(organisation)
+        box.addWidget(self.ours)
+        box.addWidget(self.ours_note)
+
         self.extra = QVBoxLayout()  # sharing and travel add their own groups here
         content = QWidget()
         column = QVBoxLayout(content)
-        for group in (locking, unlocking, backups, language):
+        for group in (locking, unlocking, backups, organisation, language):
             column.addWidget(group)
         column.addLayout(self.extra)
         column.addStretch(1)
@@ -143,6 +156,7 @@ class SettingsScreen(QWidget):
         self.backup_now.clicked.connect(self.ask_backup)
         self.restore.clicked.connect(self.ask_restore)
         self.purge.clicked.connect(self.purge_snapshots)
+        self.ours.activated.connect(self._set_ours)
 
     def add_group(self, group: QGroupBox) -> None:
         self.extra.addWidget(group)
@@ -154,7 +168,24 @@ class SettingsScreen(QWidget):
         self.remember.blockSignals(True)
         self.remember.setChecked(vault is not None and vault.keyslots.has(KEYCHAIN))
         self.remember.blockSignals(False)
+        if vault is not None:
+            self.ctx.read(lambda session: (directory.organisations(session),
+                                           directory.our_organisation(session)),
+                          self._show_ours)
         self.loaded.emit()
+
+    def _show_ours(self, result) -> None:
+        organisations, ours = result
+        self.ours.clear()
+        self.ours.addItem(self.tr("(not set)"), None)
+        for org in organisations:
+            self.ours.addItem(org.name, org.id)
+        self.ours.setCurrentIndex(max(self.ours.findData(ours), 0) if ours else 0)
+
+    def _set_ours(self, _index: int) -> None:
+        chosen = self.ours.currentData()
+        self.ctx.write(lambda session: directory.set_our_organisation(session, chosen),
+                       DIRECTORY)
 
     def clear(self) -> None:
         """Nothing here is case data, but a dialog with a passphrase or a recovery key in it
@@ -167,6 +198,7 @@ class SettingsScreen(QWidget):
         self.remember.blockSignals(True)
         self.remember.setChecked(False)
         self.remember.blockSignals(False)
+        self.ours.clear()
 
     # -- preferences -------------------------------------------------------------------------
     def _load_preferences(self) -> None:
