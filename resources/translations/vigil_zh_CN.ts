@@ -556,6 +556,38 @@
         <translation>日期</translation>
     </message>
     <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Not raised in {0} days</source>
+        <translation>{0} 天内未被提出</translation>
+    </message>
+    <message>
+        <source>No government, parliament or intergovernmental body has raised these cases in {0} days, stalest first.</source>
+        <translation>{0} 天内没有任何政府、议会或政府间机构提出过这些案例，最久未提出的在前。</translation>
+    </message>
+    <message>
+        <source>Not raised by a government in {0} days</source>
+        <translation>{0} 天内未被某政府提出</translation>
+    </message>
+    <message>
+        <source>{0} has not raised these cases in {1} days, stalest first; &apos;last raised&apos; is its last ask.</source>
+        <translation>{0} 在 {1} 天内未提出这些案例，最久未提出的在前；“最近提出”是其最后一次交涉。</translation>
+    </message>
+    <message>
+        <source>Every case was raised in the last {0} days.</source>
+        <translation>所有案例在过去 {0} 天内都被提出过。</translation>
+    </message>
+    <message>
+        <source>Last raised</source>
+        <translation>最近提出</translation>
+    </message>
+    <message>
         <source>Born</source>
         <translation>出生</translation>
     </message>
@@ -1469,6 +1501,18 @@ Added by {1}</source>
         <translation>本月纪念日</translation>
     </message>
     <message>
+        <source>Not raised by</source>
+        <translation>未提出者</translation>
+    </message>
+    <message>
+        <source>any government</source>
+        <translation>任何政府</translation>
+    </message>
+    <message>
+        <source>Include released, deceased and do-not-raise cases</source>
+        <translation>包括已释放、已去世和不宜提出的案例</translation>
+    </message>
+    <message>
         <source>Cases by government</source>
         <translation>按政府分列的个案</translation>
     </message>
@@ -1481,8 +1525,8 @@ Added by {1}</source>
         <translation>谁向谁提出过个案，以及最近一次的时间</translation>
     </message>
     <message>
-        <source>Green: within 90 days · amber: within a year · red: longer ago · grey: never. Rest the pointer on a cell for the last ask; click it to open the case.</source>
-        <translation>绿色：90 天内 · 琥珀色：一年内 · 红色：更早 · 灰色：从未。将指针停在单元格上可查看最近一次交涉；点击可打开个案。</translation>
+        <source>Green: within 90 days · amber: within a year · red: longer ago · grey: never. Rest the pointer on a cell for the last ask; click it to open the case; click a column title to put the cases that government raised least lately first.</source>
+        <translation>绿色：90 天内 · 琥珀色：一年内 · 红色：更久以前 · 灰色：从未。将指针停在单元格上可查看最后一次交涉；点击可打开案例；点击列标题可将该政府最久未提出的案例排在前面。</translation>
     </message>
     <message>
         <source>Last raised {0} by {1}</source>
@@ -2378,6 +2422,22 @@ Added by {1}</source>
         <translation>由于内部错误，Vigil 无法打开保险库。</translation>
     </message>
     <message>
+        <source>Today&apos;s automatic snapshot could not be made: this vault is damaged or was tampered with. Restore it from a backup (vigil restore), or ask for help.</source>
+        <translation>今天的自动快照未能生成：此保险库已损坏或遭篡改。请从备份恢复（vigil restore），或寻求帮助。</translation>
+    </message>
+    <message>
+        <source>Today&apos;s automatic snapshot was not made: {0}</source>
+        <translation>今天的自动快照未生成：{0}</translation>
+    </message>
+    <message>
+        <source>Today&apos;s automatic snapshot was not made because of an internal error.</source>
+        <translation>由于内部错误，今天的自动快照未生成。</translation>
+    </message>
+    <message>
+        <source>The vault was not closed cleanly: quit Vigil before opening it anywhere else.</source>
+        <translation>保险库未能正常关闭：请先退出 Vigil，再在其他地方打开它。</translation>
+    </message>
+    <message>
         <source>Unlock the restored vault with the passphrase it had when the backup was made.</source>
         <translation>请使用创建备份时的密码短语解锁恢复后的保险库。</translation>
     </message>
@@ -3069,6 +3129,18 @@ Added by {1}</source>
     <message>
         <source>A new language takes effect the next time Vigil starts.</source>
         <translation>新语言将在下次启动 Vigil 时生效。</translation>
+    </message>
+    <message>
+        <source>Our organisation</source>
+        <translation>本机构</translation>
+    </message>
+    <message>
+        <source>Asks raised by our organisation record what we asked others to do (a meeting with an ambassador): they stay in each case&apos;s history but never count as a government raising the case.</source>
+        <translation>本机构提出的交涉记录的是我们请他人做的事（例如与大使会面）：它们保留在案例的历史中，但绝不算作某政府提出了该案例。</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>（未设置）</translation>
     </message>
     <message>
         <source>The language changes the next time Vigil starts.</source>
