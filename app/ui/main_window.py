@@ -3,7 +3,8 @@
 """The main window: the unlock screen, then a sidebar of screens; lock on demand or idle.
 
 The title is always "Vigil". Every read or write runs as a job with its own session; on
-lock every model and view holding case data is cleared and the vault closed.
+lock every model and view holding case data is cleared at once, and the vault closed in
+the background once the jobs still running have stopped: locking never waits on the UI thread.
 """
 
 from __future__ import annotations
@@ -23,16 +24,18 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from app.errors import AuthenticationError, IntegrityError, VigilError
+from app.errors import AuthenticationError, Cancelled, IntegrityError, VigilError
 from app.services import attachments, dashboard, search
 from app.services.asks import list_asks
 from app.services.cases import CaseFilter, get_case, list_cases
+from app.ui import plain
 from app.ui.clipboard import ClipboardGuard
 from app.ui.context import ASKS, ATTACHMENTS, CASES, DIRECTORY, VaultContext
 from app.ui.dossier_export import abort_exports, export_dossier
@@ -40,7 +43,7 @@ from app.ui.exchange import ExchangeWatcher, choose_exchange_folder, exchange_fo
 from app.ui.log_ask import log_ask
 from app.ui.plain import PlainLabel
 from app.ui.preferences import Preferences
-from app.ui.tasks import TaskRunner
+from app.ui.tasks import Job, TaskRunner
 from app.ui.unlock import UnlockView
 from app.ui.views.asks import AsksScreen
 from app.ui.views.case_lists import anniversaries_dialog, time_limit_dialog
@@ -70,6 +73,7 @@ SCREENS = (
 class MainWindow(QMainWindow):
     vault_unlocked = Signal()
     vault_locked = Signal()
+    vault_closed = Signal()  # after a lock, once the jobs still running stopped
     cases_shown = Signal()
     dashboard_shown = Signal()
     case_shown = Signal()
@@ -89,6 +93,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Vigil"))
         self.vault_dir = vault_dir
         self.vault: Vault | None = None
+        self._closing: Job | None = None  # closes the vault locked last; unlock waits for it
         self.tasks = TaskRunner(self)
         self.ctx = VaultContext(self.tasks, clock=clock, parent=self)
         self._clock = clock
@@ -184,16 +189,16 @@ class MainWindow(QMainWindow):
 
     # -- unlocking and locking --------------------------------------------------------------
     def _unlock(self, secret: str, recovery: bool) -> None:
-        folder = self.vault_dir
+        folder, closing = self.vault_dir, self._closing
         kwargs = {"recovery_key": secret} if recovery else {"passphrase": secret}
-        self.tasks.run(lambda job: Vault.unlock(folder, daily_backup=False, clock=self._clock,
-                                                **kwargs),
+        self.tasks.run(lambda job: _once_closed(closing) or Vault.unlock(
+                           folder, daily_backup=False, clock=self._clock, **kwargs),
                        self._unlocked, self._unlock_failed)
 
     def _unlock_with_keychain(self) -> None:
-        folder, keystore = self.vault_dir, self._keystore
-        self.tasks.run(lambda job: Vault.unlock(folder, keystore=keystore, daily_backup=False,
-                                                clock=self._clock),
+        folder, keystore, closing = self.vault_dir, self._keystore, self._closing
+        self.tasks.run(lambda job: _once_closed(closing) or Vault.unlock(
+                           folder, keystore=keystore, daily_backup=False, clock=self._clock),
                        self._unlocked, self._unlock_failed)
 
     def _refresh_keychain_button(self) -> None:
@@ -222,11 +227,29 @@ class MainWindow(QMainWindow):
         self._last_activity = self._monotonic()
         self._idle_timer.start()
         self.log_ask_action.setEnabled(True)
-        self.tasks.run(lambda job: backup.take_daily(vault), lambda _r: None, lambda _e: None)
+        self.tasks.run(lambda job: backup.take_daily(vault), lambda _r: None,
+                       lambda error: self._daily_backup_failed(vault, error))
         self.exchange.start()
         self.dashboard_view.refresh()
         self.refresh_cases(self.cases_view.current_filter(), reload=True)
         self.vault_unlocked.emit()
+
+    def _daily_backup_failed(self, vault: Vault, error: BaseException) -> None:
+        """The CLI refuses to go on (exit 4) when the snapshot finds damage; here the user
+        is told: a damaged vault in a window, anything else on the status line."""
+        if vault is not self.vault or isinstance(error, Cancelled):
+            return  # locked meanwhile
+        if isinstance(error, IntegrityError):
+            box = plain.message_box(QMessageBox.Icon.Warning, self.tr("Vigil"), self.tr(
+                "Today's automatic snapshot could not be made: this vault is damaged or was "
+                "tampered with. Restore it from a backup (vigil restore), or ask for help."),
+                self)
+            box.open()
+        elif isinstance(error, VigilError):
+            self.ctx.say(self.tr("Today's automatic snapshot was not made: {0}").format(error))
+        else:
+            self.ctx.say(self.tr("Today's automatic snapshot was not made because of an "
+                                 "internal error."))
 
     def _unlock_failed(self, error: BaseException) -> None:
         if isinstance(error, AuthenticationError):
@@ -252,15 +275,18 @@ class MainWindow(QMainWindow):
         for dialog in self.findChildren(QDialog):  # nothing with case data outlives the lock
             if dialog.isVisible():
                 dialog.reject()
-        self.tasks.cancel_all()
-        self.tasks.wait(10_000)
+        # The jobs still running are asked to stop and the vault is closed once they have,
+        # in the pool: the window forgets everything now, without waiting for them.
+        running = self.tasks.cancel_all()
+        self._closing = self.tasks.after(running, self.vault.close,
+                                         lambda _r: self.vault_closed.emit(),
+                                         self._close_failed)
         self.clipboard.clear()
         self.ctx.closed()  # results still on their way are dropped
         self.cases_view.clear()
         for screen in self.own_screens.values():
             screen.clear()
         self.travel_group.clear()
-        self.vault.close()
         self.vault = None
         self._listed = None
         self.lock_action.setEnabled(False)
@@ -271,6 +297,10 @@ class MainWindow(QMainWindow):
         self._refresh_keychain_button()
         self.pages.setCurrentIndex(0)
         self.vault_locked.emit()
+
+    def _close_failed(self, _error: BaseException) -> None:
+        self.statusBar().showMessage(self.tr("The vault was not closed cleanly: quit Vigil "
+                                             "before opening it anywhere else."))
 
     def switch_vault(self, folder: Path) -> None:
         """Lock this vault and offer the unlock screen for another (a restored backup)."""
@@ -333,6 +363,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         self.lock()
+        # Quitting: the vault is closed before the process ends (a job may hold it).
+        self.hide()
+        self.tasks.wait(10_000)
         super().closeEvent(event)
 
     # -- screens -------------------------------------------------------------------------------
@@ -445,3 +478,10 @@ class MainWindow(QMainWindow):
         """A matrix cell opens that case on its Asks tab."""
         self.show_case(case_id)
         self.cases_view.detail.tabs.setCurrentIndex(2)
+
+
+def _once_closed(closing: Job | None) -> None:
+    """In an unlock job: wait until the vault locked last is closed (it holds the lock file
+    until then). The closing job was queued first, so it is running or done."""
+    if closing is not None:
+        closing.wait_ended()

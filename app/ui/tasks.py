@@ -4,13 +4,15 @@
 error handed back on the UI thread through a signal.
 
 Jobs open their own vault sessions; they are never killed: a ``Job`` carries a flag the
-work checks to stop early (cooperative cancel).
+work checks to stop early (cooperative cancel), and one cancelled before it started never
+starts. ``after`` runs work once given jobs have ended, so that the UI thread never waits
+for them (the vault is closed that way on lock).
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -24,14 +26,16 @@ class Job(QObject):
     failed = Signal(object)
     progressed = Signal(int, int)  # done, total
 
-
-    def __init__(self, work: Callable[[Job], object]) -> None:
+    def __init__(self, work: Callable[[Job], object], *, cancellable: bool = True) -> None:
         super().__init__()
         self._work = work
+        self._cancellable = cancellable
         self._cancel = threading.Event()
+        self._ended = threading.Event()  # the work has returned or raised (or never ran)
 
     def cancel(self) -> None:
-        self._cancel.set()
+        if self._cancellable:
+            self._cancel.set()
 
     def cancelled(self) -> bool:
         return self._cancel.is_set()
@@ -40,12 +44,23 @@ class Job(QObject):
         """Called by the work (any thread); ``progressed`` arrives on the UI thread."""
         self.progressed.emit(done, total)
 
+    def ended(self) -> bool:
+        """Whether the work is over (any thread); its signal may still be on its way."""
+        return self._ended.is_set()
+
+    def wait_ended(self) -> None:
+        """Block until the work is over: for other jobs only, never the UI thread."""
+        self._ended.wait()
+
     def _run(self) -> None:
         try:
-            result = self._work(self)
+            # cancelled while queued: the work never starts, so never touches the vault
+            result = None if self.cancelled() else self._work(self)
         except BaseException as exc:  # handed to the UI thread, which decides what to show
+            self._ended.set()
             self.failed.emit(exc)
         else:
+            self._ended.set()
             if self.cancelled():
                 self.failed.emit(Cancelled())
             else:
@@ -70,8 +85,9 @@ class TaskRunner(QObject):
 
     def run(self, work: Callable[[Job], object], on_done: Callable[[object], None],
             on_failed: Callable[[BaseException], None], *,
-            on_progress: Callable[[int, int], None] | None = None) -> Job:
-        job = Job(work)
+            on_progress: Callable[[int, int], None] | None = None,
+            cancellable: bool = True) -> Job:
+        job = Job(work, cancellable=cancellable)
         if on_progress is not None:
             job.progressed.connect(on_progress)
         self._jobs.add(job)  # keep it alive until it reports back
@@ -82,9 +98,27 @@ class TaskRunner(QObject):
         self._pool.start(_Runnable(job))
         return job
 
-    def cancel_all(self) -> None:
-        for job in list(self._jobs):
+    def cancel_all(self) -> list[Job]:
+        """Ask every job to stop; returns those whose work may still be running."""
+        running = [job for job in self._jobs if not job.ended()]
+        for job in running:
             job.cancel()
+        return running
+
+    def after(self, jobs: Iterable[Job], work: Callable[[], object],
+              on_done: Callable[[object], None],
+              on_failed: Callable[[BaseException], None]) -> Job:
+        """Run ``work()`` in the pool once every one of ``jobs`` has ended; the UI thread
+        does not wait. The jobs must have been started before (they are ahead in the queue).
+        Not cancellable: what it does (closing the vault) must happen."""
+        waited = list(jobs)
+
+        def then(_job: Job) -> object:
+            for job in waited:
+                job.wait_ended()
+            return work()
+
+        return self.run(then, on_done, on_failed, cancellable=False)
 
     def wait(self, msecs: int = 30_000) -> bool:
         return self._pool.waitForDone(msecs)

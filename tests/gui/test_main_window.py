@@ -6,18 +6,23 @@ lock on demand and when idle. Waits on signals, never on sleeps."""
 from __future__ import annotations
 
 import io
+import threading
 from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox
 
 from app.domain.dates import FuzzyDate
 from app.domain.enums import Status
 from app.domain.model import Ask, Case, Organisation
+from app.errors import IntegrityError, UserError
 from app.services import asks, attachments, cases, directory
 from app.ui.clipboard import ClipboardGuard
 from app.ui.main_window import MainWindow
+from app.vault import backup
+from app.vault.engine import CORRUPT
 from app.vault.vault import Vault
 
 PASSPHRASE = "passphrase for the window"
@@ -134,8 +139,9 @@ def test_lock_and_idle_lock_clear_every_model(qtbot, window):
     window.ticker.now += 59
     window.check_idle()
     assert window.vault is not None
+    opened = window.vault
     window.ticker.now += 2
-    with qtbot.waitSignal(window.vault_locked):
+    with qtbot.waitSignals([window.vault_locked, window.vault_closed], timeout=10_000):
         window.check_idle()
     assert window.cases_view.model.rowCount() == 0
     assert window.cases_view.detail.name.text() == ""
@@ -143,7 +149,78 @@ def test_lock_and_idle_lock_clear_every_model(qtbot, window):
     assert all(page.toPlainText() == "" for page in window.cases_view.detail.pages.values())
     assert window.dashboard_view.model.rowCount() == 0
     assert window.pages.currentIndex() == 0
-    assert not window.vault_dir.joinpath("vault.lock").exists() or window.vault is None
+    # Closed, not just forgotten: the key is gone and the folder's lock file released.
+    assert window.vault is None and not opened.is_open
+    with Vault.unlock(window.vault_dir, passphrase=PASSPHRASE, daily_backup=False) as again:
+        assert again.is_open
+
+
+def test_lock_does_not_wait_for_a_running_job_and_closes_the_vault_after_it(qtbot, window):
+    unlock(qtbot, window)
+    window.tasks.wait()  # the daily snapshot and the first loads
+    opened = window.vault
+    started, release = threading.Event(), threading.Event()
+
+    def holds_the_vault(vault, job):
+        started.set()
+        release.wait()  # until the test lets it go: a lock that waited would hang here
+        with vault.session() as session:
+            return len(cases.list_cases(session, NOW.date()))
+
+    job = window.ctx.run(holds_the_vault, lambda _r: None)
+    assert started.wait(10)
+    with qtbot.waitSignal(window.vault_locked):
+        window.lock()
+    # The window forgot everything at once, while the job still uses the vault.
+    assert window.pages.currentIndex() == 0 and window.cases_view.model.rowCount() == 0
+    assert window.vault is None and window.ctx.vault is None
+    assert job.cancelled() and not job.ended() and opened.is_open
+
+    # Unlocking again meanwhile waits, off the UI thread, for the old vault to close.
+    window.unlock_view.secret.setText(PASSPHRASE)
+    window.unlock_view.button.click()
+    assert window.vault is None
+    with qtbot.waitSignals([window.vault_closed, window.vault_unlocked], timeout=20_000,
+                           order="strict"):
+        release.set()
+    assert job.ended() and not opened.is_open
+    assert window.vault is not opened and window.vault.is_open
+
+
+@pytest.mark.parametrize(("error", "said"), [
+    (UserError("The disk is full: free some space and try again. Nothing was lost."),
+     "Today's automatic snapshot was not made: The disk is full: free some space"),
+    (RuntimeError("a bug"),
+     "Today's automatic snapshot was not made because of an internal error."),
+])
+def test_a_failed_daily_snapshot_is_said_on_the_status_line(qtbot, window, monkeypatch,
+                                                            error, said):
+    def take_daily(vault):
+        raise error
+
+    monkeypatch.setattr(backup, "take_daily", take_daily)
+    with qtbot.waitSignal(window.ctx.message, timeout=20_000) as told:
+        unlock(qtbot, window)
+    assert told.args[0].startswith(said)
+    assert window.statusBar().currentMessage() == told.args[0]
+
+
+def test_a_daily_snapshot_that_finds_damage_says_so_in_a_window(qtbot, window, monkeypatch):
+    def take_daily(vault):
+        raise IntegrityError(CORRUPT)  # what export_database raises over a damaged page
+
+    monkeypatch.setattr(backup, "take_daily", take_daily)
+    unlock(qtbot, window)
+
+    def shown():
+        boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+        return boxes[0] if boxes else None
+
+    qtbot.waitUntil(lambda: shown() is not None, timeout=20_000)
+    assert "damaged" in shown().text() and "restore" in shown().text()
+    assert shown().textFormat() == Qt.TextFormat.PlainText
+    window.lock()  # nothing outlives the lock
+    assert shown() is None
 
 
 def names_shown(model):

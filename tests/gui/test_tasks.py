@@ -81,3 +81,46 @@ def test_thousands_of_jobs_and_signals_do_not_crash_the_interpreter(qtbot):
         runner.run(lambda job: None, done.append, done.append)
     qtbot.waitUntil(lambda: len(done) == count, timeout=30_000)
     assert done == [None] * count
+
+
+def test_a_job_cancelled_before_it_started_never_runs(qtbot):
+    runner = TaskRunner()
+    release = threading.Event()
+    started = threading.Semaphore(0)
+    ran, failed = [], []
+
+    def block(job):
+        started.release()
+        release.wait()
+
+    # The two blockers hold the pool's two threads: the third job waits in the queue.
+    blockers = [runner.run(block, lambda _r: None, lambda _e: None) for _ in range(2)]
+    assert started.acquire(timeout=10) and started.acquire(timeout=10)
+    queued = runner.run(ran.append, ran.append, failed.append)
+    assert set(runner.cancel_all()) == {*blockers, queued}  # none had ended
+    with qtbot.waitSignal(queued.failed):
+        release.set()
+    assert ran == [] and len(failed) == 1 and isinstance(failed[0], Cancelled)
+    assert runner.wait()
+
+
+def test_after_runs_once_the_jobs_have_ended_and_the_ui_thread_never_waits(qtbot):
+    runner = TaskRunner()
+    started, release = threading.Event(), threading.Event()
+    events = []
+
+    def slow(job):
+        started.set()
+        release.wait()
+        events.append("slow job ended")
+
+    running = runner.run(slow, lambda _r: None, lambda _e: None)
+    assert started.wait(10)
+    closing = runner.after([running], lambda: events.append("after"), lambda _r: None,
+                           lambda _e: None)
+    assert events == [] and not closing.ended()  # returned while the slow job still runs
+    runner.cancel_all()
+    assert running.cancelled() and not closing.cancelled()  # what it does must happen
+    with qtbot.waitSignal(closing.finished):
+        release.set()
+    assert events == ["slow job ended", "after"]
