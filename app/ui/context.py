@@ -225,7 +225,7 @@ class Refresher(QObject):
         else:
             self.stale = True
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.screen and event.type() == QEvent.Type.Show and self.stale:
             self.refresh()
         return False

@@ -125,7 +125,7 @@ class CasePicker(QWidget):
         self.list.installEventFilter(self)
         self._update()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return,
                                                                     Qt.Key.Key_Enter):
             if watched is self.list:
@@ -304,7 +304,7 @@ class LogAskDialog(QDialog):
     def _set_combo(combo: QComboBox, value) -> None:
         combo.setCurrentIndex(max(0, combo.findData(value.value if value else None)))
 
-    def done(self, result: int) -> None:  # noqa: D102 (accept, reject and close end here)
+    def done(self, result: int) -> None:  # accept, reject and close end here
         self._open = False
         super().done(result)
 

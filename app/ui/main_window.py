@@ -350,7 +350,7 @@ class MainWindow(QMainWindow):
         if not self._fixed_clipboard:
             self.clipboard.set_clear_after(self.prefs.clipboard_seconds)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
                             QEvent.Type.Wheel):
             self._last_activity = self._monotonic()
@@ -361,7 +361,7 @@ class MainWindow(QMainWindow):
                 self._monotonic() - self._last_activity >= self._idle_seconds:
             self.lock()
 
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def closeEvent(self, event) -> None:
         self.lock()
         # Quitting: the vault is closed before the process ends (a job may hold it).
         self.hide()

@@ -245,13 +245,13 @@ class MatrixModel(QAbstractTableModel):
         m = self._matrix
         return self._cells.get((m.cases[row].id, m.governments[column].id)) if m else None
 
-    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802
+    def rowCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() or not self._matrix else len(self._matrix.cases)
 
-    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
+    def columnCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() or not self._matrix else len(self._matrix.governments)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) \
                 or not self._matrix:
             return None

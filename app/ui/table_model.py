@@ -29,13 +29,13 @@ class TableModel(QAbstractTableModel):
     def column_title(self, section: int) -> str:
         return self.tr(self.HEADERS[section])
 
-    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802 (Qt API)
+    def rowCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802 (Qt API)
+    def columnCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.column_title(section)
         return None

@@ -112,7 +112,7 @@ class SetupPage(QWizardPage):
         self.verdict.setText(text)
         self.completeChanged.emit()
 
-    def isComplete(self) -> bool:  # noqa: N802 (Qt API)
+    def isComplete(self) -> bool:
         return (strength(self.passphrase.text()) > 0 and bool(self.folder.text().strip())
                 and self.passphrase.text() == self.again.text())
 
@@ -138,7 +138,7 @@ class RecoveryPage(QWizardPage):
         layout.addStretch(1)
         self.recovery_key = ""
 
-    def initializePage(self) -> None:  # noqa: N802 (Qt API)
+    def initializePage(self) -> None:
         self._wizard.create_vault(self)
 
     def show_key(self, recovery_key: str) -> None:
@@ -154,7 +154,7 @@ class RecoveryPage(QWizardPage):
         self.busy.hide()
         self.explain.setText(message)
 
-    def isComplete(self) -> bool:  # noqa: N802
+    def isComplete(self) -> bool:
         return bool(self.recovery_key)
 
 
@@ -174,7 +174,7 @@ class ConfirmPage(QWizardPage):
         layout.addStretch(1)
         self.index = 0
 
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         groups = self._recovery.recovery_key.split("-")
         self.index = secrets.randbelow(len(groups))
         self.prompt.setText(self.tr("Type group {0} of {1} of your recovery key, from your "
@@ -184,7 +184,7 @@ class ConfirmPage(QWizardPage):
     def expected(self) -> str:
         return self._recovery.recovery_key.split("-")[self.index]
 
-    def isComplete(self) -> bool:  # noqa: N802
+    def isComplete(self) -> bool:
         return self.group.text().strip().upper() == self.expected().upper()
 
 

@@ -103,7 +103,7 @@ def check_key_change(change) -> tuple[PublicIdentity, PublicIdentity]:
                    _key_change_message(old, new))
     except (InvalidSignature, ValueError):
         raise ValueError("not a key change") from None
-    except Exception:  # noqa: BLE001 (pyrage raises several types for bad text)
+    except Exception:  # pyrage raises several types for bad text
         raise ValueError("not a key change") from None
     return old, new
 

@@ -19,9 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from cryptography.hazmat.primitives import hashes  # noqa: E402
+from cryptography.hazmat.primitives import hashes
 
-from app.vault.blobs import BlobStore  # noqa: E402
+from app.vault.blobs import BlobStore
 
 MIB = 1024 * 1024
 RESULTS = Path(__file__).resolve().parent / "results" / "blobs.txt"

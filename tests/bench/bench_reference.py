@@ -293,7 +293,7 @@ def executemany_seconds(connection, rows: dict[str, tuple[list[str], list[tuple]
     connection.execute("BEGIN")
     for name, (columns, values) in rows.items():
         marks = ", ".join("?" for _ in columns)
-        connection.executemany(f"INSERT INTO {name} ({', '.join(columns)}) "  # noqa: S608
+        connection.executemany(f"INSERT INTO {name} ({', '.join(columns)}) "
                                f"VALUES ({marks})", values)
     connection.execute("COMMIT")
     return time.perf_counter() - start

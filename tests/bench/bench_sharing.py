@@ -25,12 +25,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app.domain.dates import FuzzyDate  # noqa: E402
-from app.domain.model import Case, Event  # noqa: E402
-from app.services import attachments, cases  # noqa: E402
-from app.sharing import bundle, colleagues, inbox  # noqa: E402
-from app.vault.keyslots import KdfParams  # noqa: E402
-from app.vault.vault import Vault  # noqa: E402
+from app.domain.dates import FuzzyDate
+from app.domain.model import Case, Event
+from app.services import attachments, cases
+from app.sharing import bundle, colleagues, inbox
+from app.vault.keyslots import KdfParams
+from app.vault.vault import Vault
 
 MIB = 1024 * 1024
 PASSPHRASE = "bench passphrase"

@@ -35,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from sqlalchemy import (  # noqa: E402
+from sqlalchemy import (
     Column,
     Integer,
     MetaData,
@@ -47,10 +47,10 @@ from sqlalchemy import (  # noqa: E402
     insert,
 )
 
-import app.vault.engine  # noqa: E402
-from app.vault import keyslots  # noqa: E402
-from app.vault.engine import open_engine  # noqa: E402
-from app.vault.vault import Vault  # noqa: E402
+import app.vault.engine
+from app.vault import keyslots
+from app.vault.engine import open_engine
+from app.vault.vault import Vault
 
 RESULTS = Path(__file__).resolve().parent / "results" / "vault.txt"
 PRAGMAS = ("PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL",

@@ -23,7 +23,7 @@ OFFSCREEN = dict(os.environ, QT_QPA_PLATFORM="offscreen")
 
 
 def _run(args, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run(args, capture_output=True, text=True, check=False,  # noqa: S603
+    return subprocess.run(args, capture_output=True, text=True, check=False,
                           env=OFFSCREEN, **kwargs)
 
 
@@ -114,7 +114,7 @@ def test_built_bundle_passes_its_self_check(tmp_path):
     except ImportError:
         pytest.fail("PyInstaller is missing: it belongs in the dev dependency group.")
     dist, work = tmp_path / "dist", tmp_path / "work"
-    built = subprocess.run(  # noqa: S603
+    built = subprocess.run(
         [sys.executable, str(PACKAGING / "pyinstaller" / "build.py"), "--no-check",
          "--dist", str(dist), "--work", str(work)],
         capture_output=True, text=True, check=False, cwd=ROOT, timeout=600)

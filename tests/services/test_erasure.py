@@ -36,7 +36,7 @@ def _snapshot_text(vault, path) -> str:
             "SELECT name FROM sqlite_master WHERE type = 'table'")]
         values = []
         for name in names:
-            for row in connection.execute(f'SELECT * FROM "{name}"'):  # noqa: S608
+            for row in connection.execute(f'SELECT * FROM "{name}"'):
                 values += [v.decode("utf-8", "replace") if isinstance(v, bytes) else str(v)
                            for v in row if v is not None]
         return "\n".join(values)

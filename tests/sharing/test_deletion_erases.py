@@ -86,7 +86,7 @@ def _everything_readable(vault) -> str:
         names = [r[0] for r in session.execute(text(
             "SELECT name FROM sqlite_master WHERE type = 'table'"))]
         for name in names:
-            for row in session.execute(text(f'SELECT * FROM "{name}"')):  # noqa: S608
+            for row in session.execute(text(f'SELECT * FROM "{name}"')):
                 for value in row:
                     if isinstance(value, bytes):
                         out.append(value.decode("utf-8", "replace"))

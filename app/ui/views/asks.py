@@ -124,7 +124,7 @@ class AskPageModel(AskTableModel):
                     return block * self.block + at
         return None
 
-    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802 (Qt API)
+    def rowCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() else len(self._rowids)
 
     def _read_wanted(self) -> None:

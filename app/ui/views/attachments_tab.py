@@ -283,12 +283,12 @@ class AttachmentsTab(QWidget):
         self.cancel_button.setVisible(busy)
         self._update_buttons()
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def dragEnterEvent(self, event) -> None:
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
         if self.case_id is not None and urls and all(u.isLocalFile() for u in urls):
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def dropEvent(self, event) -> None:
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         paths = [p for p in paths if p.is_file()]
         if paths:

@@ -88,7 +88,7 @@ class CaseListDialog(QDialog):
         self.case_requested.emit(item.data(0, Qt.ItemDataRole.UserRole))
         self.accept()
 
-    def done(self, result: int) -> None:  # noqa: D401 (Qt API) — forget the names on close
+    def done(self, result: int) -> None:  # forget the names on close
         self.tree.clear()
         super().done(result)
 

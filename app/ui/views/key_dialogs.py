@@ -86,7 +86,7 @@ class PassphraseDialog(QDialog):
         self.current.clear()
         self.current.setFocus()
 
-    def done(self, result: int) -> None:  # noqa: D401 (Qt API) — wipe the fields on close
+    def done(self, result: int) -> None:  # wipe the fields on close
         for edit in (self.current, self.new, self.again):
             edit.clear()
         super().done(result)
@@ -128,7 +128,7 @@ class RecoveryKeyDialog(QDialog):
     def reject(self) -> None:
         """Escape does not close it: the key is never shown again."""
 
-    def done(self, result: int) -> None:  # noqa: D401 (Qt API)
+    def done(self, result: int) -> None:
         self.key.clear()
         self._groups = []
         super().done(result)

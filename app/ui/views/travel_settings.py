@@ -65,7 +65,7 @@ class TravelGroup(QGroupBox):
         self.prepare.clicked.connect(lambda: self.ask_prepare())
         ctx.changed.connect(lambda kind: self.refresh() if kind in (SETTINGS, CASES) else None)
 
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def showEvent(self, event) -> None:
         self.refresh()
         super().showEvent(event)
 
@@ -224,6 +224,6 @@ class TravelCasesDialog(QDialog):
         self.chosen.emit(safe, unsafe)
         super().accept()
 
-    def done(self, result: int) -> None:  # noqa: D401 (Qt API) — forget the names on close
+    def done(self, result: int) -> None:  # forget the names on close
         self.list.clear()
         super().done(result)
