@@ -95,6 +95,7 @@ class DashboardView(QWidget):
         self.government.setAccessibleName(self.tr("Not raised by"))
         self.government.addItem(self.tr("any government"), None)
         self.government.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.government.setMaximumWidth(320)
         self.government.activated.connect(lambda _=0: self.refresh_now())
         self.all_cases = QCheckBox(self.tr("Include released, deceased and do-not-raise cases"))
         self.all_cases.toggled.connect(lambda _=False: self.refresh_now())

@@ -124,6 +124,7 @@ class SettingsScreen(QWidget):
         self.ours = QComboBox()  # organisation names are vault data: filled on refresh
         self.ours.setAccessibleName(self.tr("Our organisation"))
         self.ours.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.ours.setMaximumWidth(420)
         self.ours_note = PlainLabel(self.tr(
             "Asks raised by our organisation record what we asked others to do (a meeting "
             "with an ambassador): they stay in each case's history but never count as a "
