@@ -43,6 +43,10 @@ MAX_RECORDS = 512 * 1024 * 1024
 # their headers, and tarfile's read-ahead.
 UNVERIFIED_LIMIT = manifest.MAX_MANIFEST + 1024 * 1024
 SEEN_META = "sharing_seen"
+# vault meta: per colleague, the newest of this vault's own stamps it has sent them (JSON
+# {fingerprint: stamp}). A colleague's claim to have seen an edit of ours is believed only up
+# to that: a bundle cannot make a local edit lose silently by claiming it had seen it.
+SENT_META = "sharing_sent"
 TRAVEL_MODE_META = "travel_mode"  # app.services.travel.TRAVEL_MODE
 CHUNK = 1 << 16
 
@@ -131,7 +135,14 @@ def export_bundle(vault: Vault, to: list[str], target: Path, *,
             # attachment) is what the user needs to hear about, and atomic_output cleans up.
             raise (sink.error or reader.error or UserError(
                 "The bundle could not be written; nothing was left behind.")) from None
+    own = [stamp for r in recs for stamp in r["field_versions"].values()
+           if stamp.endswith("." + me.fingerprint)]
     with vault.session() as session:
+        if own:
+            sent = sent_to(session)
+            for fingerprint in to:
+                sent[fingerprint] = max(sent.get(fingerprint, ""), max(own))
+            session.merge(VaultMeta(key=SENT_META, value=json.dumps(sent, sort_keys=True)))
         if not case_ids:
             session.merge(OutgoingMarkRow(recipients=key, audit_id=audit_mark,
                                           bundle_id=bundle_id))
@@ -158,6 +169,12 @@ class _RecordingWriter:
 
     def flush(self) -> None:
         self._handle.flush()
+
+
+def sent_to(session) -> dict[str, str]:
+    """Per colleague, the newest of this vault's own stamps sent to them."""
+    row = session.get(VaultMeta, SENT_META)
+    return json.loads(row.value) if row is not None else {}
 
 
 def _seen(session) -> dict[str, str]:

@@ -37,7 +37,7 @@ from app.services import asks, cases, erasure, search
 from app.services.records import from_row
 from app.services.travel import TRAVEL_MODE
 from app.sharing import colleagues, records
-from app.sharing.bundle import SEEN_META, OpenedBundle
+from app.sharing.bundle import SEEN_META, OpenedBundle, sent_to
 from app.vault.schema import VaultMeta
 from app.vault.sharing_tables import BundleLogRow, ColleagueRow, ConflictRow
 from app.vault.tables import AskRow, AttachmentRow, CaseRow
@@ -197,6 +197,7 @@ class _Merger:
         sender_seen = self.knowledge.setdefault(self.m.sender, {})
         for node, stamp in self.m.seen.items():
             sender_seen[node] = max(sender_seen.get(node, hlc.ZERO), stamp)
+        self.sent = sent_to(session)
         # Rows are held here: the session's identity map is weak, and a clean row it
         # forgets is read again (one query and one autoflush per row).
         self.touched: dict[str, dict[str, object]] = {}
@@ -349,7 +350,10 @@ class _Merger:
         author = _node(winner)
         if author == self.me:
             return False
-        return self.knowledge.get(author, {}).get(_node(loser), hlc.ZERO) >= loser
+        claimed = self.knowledge.get(author, {}).get(_node(loser), hlc.ZERO)
+        if _node(loser) == self.me:  # an edit of ours: they saw it only if we sent it to them
+            claimed = min(claimed, self.sent.get(author, hlc.ZERO))
+        return claimed >= loser
 
     def _conflict(self, kind, record_id, name, losing, losing_stamp, winning_stamp) -> None:
         if name in UNREVIEWED:
@@ -487,6 +491,8 @@ def rebuild_rows(session: Session, touched: dict[str, dict[str, object]],
             index_ask_row(session, row)
         for official_id in resolved.get("official", {}):
             asks.reindex_official(session, official_id)
+        for organisation_id in resolved.get("organisation", {}):  # its kind may have changed
+            asks.reindex_organisation(session, organisation_id)
         for row_id, row in sorted(resolved.get("case", {}).items()):
             if row is None:
                 continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from sharing_helpers import add_case, edit_case, get_case, open_plain, seal
@@ -310,3 +310,68 @@ def test_a_conflict_whose_losing_value_cannot_be_read_is_refused(team, tmp_path)
     with pytest.raises(IntegrityError):
         inbox.import_bundle(team["bob"], _forged_changes(team, tmp_path, poison))
     assert _everything_readable(team["bob"]) == before
+
+
+def test_a_claim_to_have_seen_everything_does_not_hide_a_lost_local_edit(team, tmp_path):
+    """Security issue 15, item 5: a colleague's ``seen`` is believed only up to what this
+    vault sent them, so a local edit that loses is always kept as a conflict."""
+    from sharing_helpers import ordered, resign
+
+    from app.sharing import conflicts
+
+    case_id = add_case(team["alice"])
+    inbox.import_bundle(team["bob"], send(team, tmp_path, "alice", ["bob"]))
+    team.clocks["alice"].advance(minutes=1)
+    edit_case(team["alice"], case_id, summary="alice's unsent note")  # never sent to bob
+    team.clocks["bob"].advance(minutes=2)
+    edit_case(team["bob"], case_id, summary="bob's")
+    entries = open_plain(team["bob"], send(team, tmp_path, "bob", ["alice"]))
+    alice = team.fp["alice"]
+    entries = resign(entries, team["bob"].identity,
+                     seen={alice: f"ffffffffffff.ffff.{alice}", team.fp["bob"]:
+                           json.loads(entries["manifest.json"])["seen"][team.fp["bob"]]})
+    forged = tmp_path / "claims-everything.vigil"
+    seal(ordered(entries), [team["alice"].identity.public.recipient], forged)
+
+    preview = inbox.import_bundle(team["alice"], forged)
+
+    assert get_case(team["alice"], case_id).summary == "bob's"
+    assert ("case", case_id, "summary") in preview.conflicts
+    assert [c.losing_value for c in conflicts.list_conflicts(team["alice"])] == [
+        "alice's unsent note"]
+
+
+def test_an_edit_the_colleague_was_sent_and_overwrote_is_not_a_conflict(team, tmp_path):
+    from app.sharing import conflicts
+
+    case_id = add_case(team["alice"])
+    team.clocks["alice"].advance(minutes=1)
+    edit_case(team["alice"], case_id, summary="sent to bob")
+    inbox.import_bundle(team["bob"], send(team, tmp_path, "alice", ["bob"]))
+    team.clocks["bob"].advance(minutes=2)
+    edit_case(team["bob"], case_id, summary="bob read it, then wrote this")
+    inbox.import_bundle(team["alice"], send(team, tmp_path, "bob", ["alice"]))
+    assert conflicts.list_conflicts(team["alice"]) == []
+
+
+def test_an_organisation_marked_as_an_ngo_by_a_colleague_stops_counting(team, tmp_path):
+    from app.domain.enums import OrganisationKind
+    from app.services import dashboard
+
+    org = Organisation(id=_new(), name="Some body")
+    case_id = add_case(team["alice"])
+    with team["alice"].session() as session:
+        directory.save_organisation(session, org)
+        asks.save_ask(session, Ask(id=_new(), date=FuzzyDate.parse("2026-02-01"),
+                                   raised_by_organisation_id=org.id, public=True,
+                                   case_ids=(case_id,)))
+    inbox.import_bundle(team["bob"], send(team, tmp_path, "alice", ["bob"]))
+    with team["bob"].session() as session:
+        assert session.get(cases.CaseRow, case_id).last_raised == "2026-02-01"
+    team.clocks["alice"].advance(minutes=1)
+    with team["alice"].session() as session:
+        directory.save_organisation(session, replace(org, kind=OrganisationKind.NGO))
+    inbox.import_bundle(team["bob"], send(team, tmp_path, "alice", ["bob"]))
+    with team["bob"].session() as session:
+        assert session.get(cases.CaseRow, case_id).last_raised is None
+        assert dashboard.matrix(session, date(2026, 3, 1)).governments == []
