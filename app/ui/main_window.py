@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -59,7 +60,8 @@ from app.vault.keychain import KeyStore
 from app.vault.keyslots import KEYCHAIN, KdfParams, Keyslots
 from app.vault.vault import KEYSLOTS, Vault
 
-SCREENS = (
+# QT_TRANSLATE_NOOP returns its text unchanged (its stub says object)
+SCREENS: tuple[str, ...] = cast("tuple[str, ...]", (
     QT_TRANSLATE_NOOP("MainWindow", "Dashboard"),
     QT_TRANSLATE_NOOP("MainWindow", "Cases"),
     QT_TRANSLATE_NOOP("MainWindow", "Meetings"),
@@ -67,7 +69,7 @@ SCREENS = (
     QT_TRANSLATE_NOOP("MainWindow", "Officials & organisations"),
     QT_TRANSLATE_NOOP("MainWindow", "Colleagues"),
     QT_TRANSLATE_NOOP("MainWindow", "Settings"),
-)
+))
 
 
 class MainWindow(QMainWindow):
@@ -125,7 +127,7 @@ class MainWindow(QMainWindow):
         self.settings_view.add_group(self.travel_group)
         # Screens that load themselves through the context: refreshed when shown, cleared
         # on lock. Cases is driven from here (its list and search paths are tuned).
-        self.own_screens: dict[str, QWidget] = {
+        self.own_screens: dict[str, Any] = {  # QWidgets, each with refresh() and clear()
             "Dashboard": self.dashboard_view, "Meetings": self.meetings_view,
             "Asks": self.asks_view, "Officials & organisations": self.directory_view,
             "Colleagues": self.colleagues_view, "Settings": self.settings_view}
@@ -184,22 +186,32 @@ class MainWindow(QMainWindow):
         self._apply_preferences()
         self._idle_timer = QTimer(self, interval=5_000)
         self._idle_timer.timeout.connect(self.check_idle)
-        QApplication.instance().installEventFilter(self)
+        app = QApplication.instance()
+        assert app is not None  # a window needs the application
+        app.installEventFilter(self)
         self.resize(1200, 760)
 
     # -- unlocking and locking --------------------------------------------------------------
     def _unlock(self, secret: str, recovery: bool) -> None:
         folder, closing = self.vault_dir, self._closing
-        kwargs = {"recovery_key": secret} if recovery else {"passphrase": secret}
-        self.tasks.run(lambda job: _once_closed(closing) or Vault.unlock(
-                           folder, daily_backup=False, clock=self._clock, **kwargs),
-                       self._unlocked, self._unlock_failed)
+        kwargs: dict[str, Any] = {"recovery_key": secret} if recovery else \
+            {"passphrase": secret}
+
+        def open_(_job: Job) -> Vault:
+            _once_closed(closing)
+            return Vault.unlock(folder, daily_backup=False, clock=self._clock, **kwargs)
+
+        self.tasks.run(open_, self._unlocked, self._unlock_failed)
 
     def _unlock_with_keychain(self) -> None:
         folder, keystore, closing = self.vault_dir, self._keystore, self._closing
-        self.tasks.run(lambda job: _once_closed(closing) or Vault.unlock(
-                           folder, keystore=keystore, daily_backup=False, clock=self._clock),
-                       self._unlocked, self._unlock_failed)
+
+        def open_(_job: Job) -> Vault:
+            _once_closed(closing)
+            return Vault.unlock(folder, keystore=keystore, daily_backup=False,
+                                clock=self._clock)
+
+        self.tasks.run(open_, self._unlocked, self._unlock_failed)
 
     def _refresh_keychain_button(self) -> None:
         try:
@@ -453,9 +465,7 @@ class MainWindow(QMainWindow):
             self.sidebar.setCurrentRow(SCREENS.index("Meetings"))
         elif key == "follow_ups_overdue":
             self.sidebar.setCurrentRow(SCREENS.index("Asks"))
-            screen = self.own_screens.get("Asks")
-            if screen is not None:
-                screen.show_overdue()
+            self.asks_view.show_overdue()
         elif key in ("past_time_limit", "anniversaries_this_month"):
             def query(session):
                 today = self.ctx.today()

@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from app.errors import Cancelled
+
+T = TypeVar("T")
 
 
 class Job(QObject):
@@ -83,7 +86,7 @@ class TaskRunner(QObject):
         self._pool.setMaxThreadCount(2)
         self._jobs: set[Job] = set()
 
-    def run(self, work: Callable[[Job], object], on_done: Callable[[object], None],
+    def run(self, work: Callable[[Job], T], on_done: Callable[[T], None],
             on_failed: Callable[[BaseException], None], *,
             on_progress: Callable[[int, int], None] | None = None,
             cancellable: bool = True) -> Job:
@@ -105,15 +108,14 @@ class TaskRunner(QObject):
             job.cancel()
         return running
 
-    def after(self, jobs: Iterable[Job], work: Callable[[], object],
-              on_done: Callable[[object], None],
+    def after(self, jobs: Iterable[Job], work: Callable[[], T], on_done: Callable[[T], None],
               on_failed: Callable[[BaseException], None]) -> Job:
         """Run ``work()`` in the pool once every one of ``jobs`` has ended; the UI thread
         does not wait. The jobs must have been started before (they are ahead in the queue).
         Not cancellable: what it does (closing the vault) must happen."""
         waited = list(jobs)
 
-        def then(_job: Job) -> object:
+        def then(_job: Job) -> T:
             for job in waited:
                 job.wait_ended()
             return work()

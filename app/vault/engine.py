@@ -77,7 +77,8 @@ _CHANGES_AT_BEGIN = "vigil_changes_at_begin"
 def rows_changed(connection: Connection) -> bool:
     """Whether the connection's transaction has inserted, updated or deleted a row yet."""
     start = connection.info.get(_CHANGES_AT_BEGIN)
-    return start is None or connection.connection.dbapi_connection.total_changes != start
+    dbapi = connection.connection.dbapi_connection
+    return start is None or dbapi is None or dbapi.total_changes != start
 
 
 def set_aside_a_foreign_wal(db_path: Path, key: bytes, stamp: str) -> None:
