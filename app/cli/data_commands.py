@@ -88,7 +88,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         try:
             doc, spreadsheet = bulk.read_document(session, path, mapping, sheet=args.sheet)
         except (InterchangeError, SpreadsheetError) as exc:
-            if args.dry_run and (len(exc.problems) > 1 or getattr(exc, "details", None)):
+            if args.dry_run and len(exc.problems) > 1:
                 return _list_problems(exc)
             raise
         summary = bulk.summarise(session, doc)
@@ -102,14 +102,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 def _list_problems(exc: InterchangeError | SpreadsheetError) -> int:
     """A dry run shows every problem at once, so the file can be fixed in one pass."""
     echo(f"vigil: {exc}", err=True)
-    details = getattr(exc, "details", None) or [None] * len(exc.problems)
-    for problem, detail in zip(exc.problems, details, strict=False):
-        # The user asked for the list to fix their sheet: a date's or a vocabulary's cell
-        # is shown (never a name's or a note's; SheetProblem holds no value for those).
-        value = getattr(detail, "value", None)
-        if value and len(value) > 60:
-            value = value[:59] + "…"
-        echo(f"  {problem}" + (f' (the cell: "{value}")' if value else ""), err=True)
+    # Not the cells, even of dates and vocabularies, which SheetProblem.value holds for the
+    # wizard: this text lands in terminals' scrollback and in logs of scripts.
+    for problem in exc.problems:
+        echo(f"  {problem}", err=True)
     return exc.exit_code
 
 

@@ -37,8 +37,8 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")
 _NOT_TEXT = ("The file is not a CSV spreadsheet in UTF-8, UTF-16 or GB18030: "
              "save it from the spreadsheet program as CSV or Unicode text.")
-_DAMAGED = ("The workbook is damaged or is not a spreadsheet: open it in the spreadsheet "
-            "program, save it again as XLSX, and import that.")
+_DAMAGED = ("The file looks like an Excel workbook or an ODS file but is damaged: open it "
+            "in the spreadsheet program, save it again as XLSX, and import that.")
 _LOCKED = ("The workbook is protected by a password: open it in the spreadsheet program, "
              "save a copy without the password, and import that copy.")
 
@@ -65,7 +65,7 @@ def too_large() -> str:
 
 
 def too_many_rows() -> str:
-    return (f"The sheet has more than {MAX_ROWS:,} rows of cases: split it into smaller "
+    return (f"The spreadsheet has more than {MAX_ROWS:,} rows of cases: split it into smaller "
             "files and import them one after the other.")
 
 

@@ -239,7 +239,8 @@ def test_password_protected_workbook_is_one_sentence():
 ])
 def test_a_damaged_workbook_is_one_sentence(junk):
     data = junk() if callable(junk) else junk
-    with pytest.raises(SpreadsheetError, match="^The workbook is damaged") as excinfo:
+    with pytest.raises(SpreadsheetError, match="^The file looks like an Excel workbook or an "
+                       "ODS file but is damaged") as excinfo:
         read_cases(data)
     assert excinfo.value.problems == [str(excinfo.value)]
 
@@ -361,6 +362,6 @@ def test_a_50_mb_csv_is_one_sentence_in_bounded_memory(tmp_path):
                           text=True, check=True)
     message, peak_mib = done.stdout.strip().splitlines()
     assert time.monotonic() - began < 20
-    assert message == (f"The sheet has more than {MAX_ROWS:,} rows of cases: split it into "
-                       "smaller files and import them one after the other.")
+    assert message == (f"The spreadsheet has more than {MAX_ROWS:,} rows of cases: split it "
+                       "into smaller files and import them one after the other.")
     assert int(peak_mib) < 250

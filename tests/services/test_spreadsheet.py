@@ -251,7 +251,7 @@ def test_high_bytes_without_nul_decode_in_no_encoding():
 
 def test_a_zip_that_is_no_workbook_is_named_damaged():
     # Workbooks are read now (test_sheets.py); a zip header over junk is a damaged one.
-    with pytest.raises(SpreadsheetError, match="workbook is damaged"):
+    with pytest.raises(SpreadsheetError, match="Excel workbook or an ODS file but is damaged"):
         read_cases(b"PK\x03\x04" + bytes(100), None)
 
 
