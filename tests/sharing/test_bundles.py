@@ -237,7 +237,7 @@ def test_a_huge_scrypt_work_factor_is_refused_quickly(team, tmp_path):
                        + b"\n--- " + b64(32) + b"\n" + os.urandom(200))
     started = time.monotonic()
     refused(team, target, (AuthenticationError, IntegrityError), "nothing was changed")
-    assert time.monotonic() - started < 5
+    assert time.monotonic() - started < 60  # the work factor would take years: no hang
 
 
 def test_not_an_age_file(team, tmp_path):
