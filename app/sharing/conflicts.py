@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from app.errors import UserError
 from app.sharing import records
-from app.sharing.merge import rebuild_rows
+from app.sharing.derived import rebuild_rows
 from app.vault.sharing_tables import ConflictRow
 
 
