@@ -1,0 +1,369 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""File → Import…: a spreadsheet (or an interchange file) into the vault, with a preview.
+
+The file is read once into memory; conversion, the check against the vault and the import
+run through the task runner. All or nothing: a sheet with any problem imports nothing, and
+a cancelled or failed import rolls its one transaction back. Never writes the sheet, the
+mapping or any cell anywhere but the vault (a mapping file only where the user saves one).
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from app.domain.model import Document
+from app.errors import Cancelled, VigilError
+from app.services import bulk, sheet_import
+from app.services.interchange import InterchangeError
+from app.services.spreadsheet import SheetResult, convert_grid
+from app.services.spreadsheet_mapping import SpreadsheetError
+from app.ui import filedialogs
+from app.ui.context import CASES, VaultContext
+from app.ui.i18n import label
+from app.ui.import_draft import ImportDraft
+from app.ui.import_pages import (
+    PAGE_COLUMNS,
+    PAGE_DATES,
+    PAGE_FILE,
+    PAGE_IMPORT,
+    PAGE_PREVIEW,
+    PAGE_VALUES,
+    ColumnsPage,
+    DatesPage,
+    FilePage,
+    ValuesPage,
+    _item,
+    _table,
+)
+from app.ui.plain import PlainLabel, message_box
+from app.ui.tasks import Job
+from app.vault.vault import Vault
+
+PREVIEW_ROWS = 50
+
+
+@dataclass(frozen=True)
+class Preview:
+    doc: Document
+    sheet: SheetResult | None  # None for an interchange file
+    outcome: sheet_import.Outcome
+
+
+class PreviewPage(QWizardPage):
+    """The first cases as they will be created, or every problem; nothing imports until
+    there are none."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(self.tr("Preview"))
+        self.summary = PlainLabel()
+        self.summary.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.cases = _table([self.tr("Display name"), self.tr("Name in original script"),
+                             self.tr("Gender"), self.tr("Status"), self.tr("Events")])
+        self.problems = _table([self.tr("Row"), self.tr("Column"), self.tr("Value"),
+                                self.tr("Problem")])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.cases)
+        layout.addWidget(self.problems)
+        self.result: Preview | None = None
+        self.job: Job | None = None
+
+    def initializePage(self) -> None:
+        self.result = None
+        self.cases.setRowCount(0)
+        self.problems.setRowCount(0)
+        self.cases.show()
+        self.problems.hide()
+        self.progress.show()
+        self.progress.setValue(0)
+        self.summary.setText(self.tr("Reading the sheet…"))
+        draft = self.wiz.draft
+        grid = draft.grid_to_convert() if not draft.is_json else None
+        header_row, path = draft.header_row, draft.path
+
+        def work(vault: Vault, job: Job) -> Preview:
+            if grid is None:
+                assert path is not None
+                with vault.session() as session:
+                    doc, _ = bulk.read_document(session, path)
+                    return Preview(doc, None, sheet_import.outcome(session, doc,
+                                                                   merge_cases=False))
+            mapping = draft.checked_mapping()
+            result = convert_grid(grid, mapping, header_row=header_row, progress=job.report,
+                                  cancelled=job.cancelled)
+            with vault.session() as session:
+                doc = sheet_import.check_document(session, result.document)
+                return Preview(doc, result, sheet_import.outcome(session, doc,
+                                                                 merge_cases=True))
+
+        self.job = self.wiz.ctx.run(work, self._shown, on_failed=self._refused,
+                                    on_progress=self._progressed)
+        self.completeChanged.emit()
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+
+    def _shown(self, preview: Preview) -> None:
+        self.result = preview
+        self.progress.hide()
+        out = preview.outcome
+        text = self.tr("{0} new cases, {1} updated, {2} unchanged.").format(
+            out.created, out.updated, out.unchanged)
+        if preview.sheet is not None and preview.sheet.noted_columns:
+            text += " " + self.tr("Kept in the internal notes: {0}.").format(
+                ", ".join(preview.sheet.noted_columns))
+        if preview.sheet is not None and not preview.sheet.stable_ids:
+            text += " " + self.tr("No column identifies a row: importing this sheet again "
+                                  "would make every case again.")
+        self.summary.setText(text)
+        shown = preview.doc.cases[:PREVIEW_ROWS]
+        self.cases.setRowCount(len(shown))
+        for row, case in enumerate(shown):
+            texts = (case.display_name, case.name_original or "",
+                     label(case.gender) if case.gender else "",
+                     label(case.status) if case.status else "", str(len(case.events)))
+            for column, text in enumerate(texts):
+                self.cases.setItem(row, column, _item(text))
+        self.completeChanged.emit()
+        self.wiz.preview_ended.emit()
+
+    def _refused(self, error: BaseException) -> None:
+        self.progress.hide()
+        self.cases.hide()
+        self.problems.show()
+        rows: list[tuple[str, str, str, str]] = []
+        if isinstance(error, SpreadsheetError) and error.details:
+            rows = [("" if p.row is None else str(p.row), (p.column or "").strip('"'),
+                     p.value or "", p.reason) for p in error.details]
+        elif isinstance(error, SpreadsheetError | InterchangeError):
+            rows = [("", "", "", problem) for problem in error.problems]
+        elif isinstance(error, VigilError):
+            rows = [("", "", "", str(error))]
+        else:
+            rows = [("", "", "", self.tr("Something went wrong; nothing was changed."))]
+        self.summary.setText(self.tr("Nothing can be imported until every problem is fixed "
+                                     "({0} listed). Go back to change the mapping, or fix "
+                                     "the sheet and open it again.").format(len(rows)))
+        self.problems.setRowCount(len(rows))
+        for row, texts in enumerate(rows):
+            for column, text in enumerate(texts):
+                self.problems.setItem(row, column, _item(text))
+        self.completeChanged.emit()
+        self.wiz.preview_ended.emit()
+
+    def isComplete(self) -> bool:
+        return self.result is not None
+
+    def cleanupPage(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+
+    def nextId(self) -> int:
+        return PAGE_IMPORT
+
+
+class ImportPage(QWizardPage):
+    """The import itself, in one transaction, then what it did."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(self.tr("Import"))
+        self.summary = PlainLabel()
+        self.summary.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.cancel = QPushButton(self.tr("Cancel import"))
+        self.cancel.clicked.connect(self._cancel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.cancel)
+        layout.addStretch()
+        self.job: Job | None = None
+        self.ended = False
+        # Not the job's own flag: a cancel that comes after the commit must not turn a
+        # finished import into a "cancelled" one.
+        self.stop = threading.Event()
+
+    def initializePage(self) -> None:
+        preview = self.wiz.preview.result
+        assert preview is not None
+        self.ended = False
+        self.stop = stop = threading.Event()
+        self.summary.setText(self.tr("Importing…"))
+        self.progress.setRange(0, 0)  # one transaction: no steps to count
+        self.progress.show()
+        self.cancel.show()
+        self.cancel.setEnabled(True)
+        merge = preview.sheet is not None
+
+        def work(vault: Vault, _job: Job) -> sheet_import.Outcome:
+            with vault.session() as session:
+                outcome = sheet_import.outcome(session, preview.doc, merge_cases=merge)
+                if stop.is_set():
+                    raise Cancelled()
+                bulk.import_document(session, preview.doc, merge_cases=merge)
+                if stop.is_set():  # the transaction rolls back: nothing was imported
+                    raise Cancelled()
+                return outcome
+
+        self.job = self.wiz.ctx.run(work, self._done, on_failed=self._failed)
+        if self.job is not None:
+            self.job.failed.connect(self._maybe_cancelled)
+        self.wiz.button(QWizard.WizardButton.BackButton).setEnabled(False)
+        self.completeChanged.emit()
+
+    def _cancel(self) -> None:
+        self.stop.set()
+        self.cancel.setEnabled(False)
+
+    def _end(self, text: str) -> None:
+        self.ended = True
+        self.progress.hide()
+        self.cancel.hide()
+        self.summary.setText(text)
+        self.completeChanged.emit()
+
+    def _done(self, out: sheet_import.Outcome) -> None:
+        preview = self.wiz.preview.result
+        text = self.tr("Imported: {0} new cases, {1} updated, {2} unchanged.").format(
+            out.created, out.updated, out.unchanged)
+        if preview is not None and preview.sheet is not None and preview.sheet.noted_columns:
+            text += "\n" + self.tr("Kept in the internal notes: {0}.").format(
+                ", ".join(preview.sheet.noted_columns))
+        self._end(text)
+        self.wiz.ctx.changed.emit(CASES)
+        self.wiz.imported.emit(out)
+
+    def _failed(self, error: BaseException) -> None:
+        self._end(self.tr("Nothing was imported: {0}").format(
+            str(error) if isinstance(error, VigilError) else
+            self.tr("something went wrong.")))
+        self.wiz.import_failed.emit()
+
+    def _maybe_cancelled(self, error: BaseException) -> None:
+        if isinstance(error, Cancelled):
+            self._end(self.tr("Import cancelled: nothing was imported."))
+            self.wiz.import_cancelled.emit()
+
+    def isComplete(self) -> bool:
+        return self.ended
+
+    def isFinalPage(self) -> bool:
+        return True
+
+
+class ImportWizard(QWizard):
+    preview_ended = Signal()
+    imported = Signal(object)  # sheet_import.Outcome
+    import_failed = Signal()
+    import_cancelled = Signal()
+
+    def __init__(self, ctx: VaultContext, path: Path | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.draft = ImportDraft()
+        self.setWindowTitle(self.tr("Import cases"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.file_page = FilePage(self.draft)
+        self.columns = ColumnsPage(self.draft)
+        self.values = ValuesPage(self.draft)
+        self.dates = DatesPage(self.draft)
+        self.preview = PreviewPage(self)
+        self.run_page = ImportPage(self)
+        for page_id, page in ((PAGE_FILE, self.file_page), (PAGE_COLUMNS, self.columns),
+                              (PAGE_VALUES, self.values), (PAGE_DATES, self.dates),
+                              (PAGE_PREVIEW, self.preview), (PAGE_IMPORT, self.run_page)):
+            self.setPage(page_id, page)
+        self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("Load mapping…"))
+        self.setButtonText(QWizard.WizardButton.CustomButton2, self.tr("Save mapping…"))
+        self.setOption(QWizard.WizardOption.HaveCustomButton1)
+        self.setOption(QWizard.WizardOption.HaveCustomButton2)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
+        self.customButtonClicked.connect(self._custom)
+        self.currentIdChanged.connect(self._page_changed)
+        if path is not None:
+            self.file_page.open(path)
+
+    def _page_changed(self, page_id: int) -> None:
+        sheet = not self.draft.is_json and page_id not in (PAGE_IMPORT,)
+        for which in (QWizard.WizardButton.CustomButton1, QWizard.WizardButton.CustomButton2):
+            self.button(which).setVisible(sheet)
+
+    def _custom(self, which: int) -> None:
+        if which == QWizard.WizardButton.CustomButton1.value:
+            path = filedialogs.open_file(self, self.tr("Load mapping"),
+                                         self.tr("Mapping files (*.json)"))
+            if path is not None:
+                self.load_mapping(path)
+        else:
+            self.save_current_page()
+            path = filedialogs.save_file(self, self.tr("Save mapping"), "mapping.json",
+                                         self.tr("Mapping files (*.json)"))
+            if path is not None:
+                self.save_mapping(path)
+
+    def save_current_page(self) -> None:
+        """What the page on show has chosen, into the draft (as Next would)."""
+        page = self.currentPage()
+        if isinstance(page, ColumnsPage | ValuesPage):
+            page.validatePage()
+
+    def load_mapping(self, path: Path) -> bool:
+        try:
+            self.draft.load(path)
+        except VigilError as error:
+            self._tell(str(error))
+            return False
+        page = self.currentPage()
+        if isinstance(page, FilePage | ColumnsPage | ValuesPage | DatesPage):
+            page.initializePage()
+        return True
+
+    def save_mapping(self, path: Path) -> bool:
+        try:
+            self.draft.save(path)
+        except (VigilError, OSError) as error:
+            self._tell(str(error) if isinstance(error, VigilError) else
+                       self.tr("The mapping file could not be written."))
+            return False
+        return True
+
+    def _tell(self, text: str) -> None:
+        box = message_box(QMessageBox.Icon.Warning, self.tr("Import cases"), text, self)
+        box.open()
+
+    def done(self, result: int) -> None:
+        if self.preview.job is not None and not self.preview.job.ended():
+            self.preview.job.cancel()
+        self.run_page.stop.set()
+        super().done(result)
+
+
+def open_import_wizard(parent: QWidget | None, ctx: VaultContext,
+                       path: Path | None = None) -> ImportWizard:
+    """Show the import wizard (window-modal); it asks for the file unless given one."""
+    wizard = ImportWizard(ctx, path, parent)
+    wizard.resize(1000, 640)
+    wizard.open()
+    return wizard

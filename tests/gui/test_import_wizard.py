@@ -1,0 +1,232 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""File → Import…: messy CSV, XLSX and ODS sheets through the wizard's pages; a sheet with
+problems lists every one and imports nothing; a cancelled import leaves the vault as it was;
+mappings saved are the CLI's. Waits on signals, never sleeps.
+
+With VIGIL_SCREENSHOTS=1, also grabs each page at 1280×720 in English and Chinese into
+docs/screenshots/.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox
+
+from app.services import bulk, cases
+from app.services.spreadsheet_mapping import load_mapping
+from app.ui import i18n
+from app.ui import import_wizard as module
+from app.ui.import_draft import NOTES
+from app.ui.import_pages import PAGE_COLUMNS, PAGE_DATES, PAGE_PREVIEW, PAGE_VALUES
+from app.ui.import_wizard import ImportWizard
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data"
+SHOTS = ROOT / "docs" / "screenshots"
+
+
+@pytest.fixture
+def vault(make_vault):
+    return make_vault()
+
+
+def case_names(vault) -> list[str]:
+    with vault.session() as session:
+        return sorted(c.display_name for c in cases.all_cases(session))
+
+
+@pytest.fixture
+def wizard(qtbot, ctx):
+    made: list[ImportWizard] = []
+
+    def make(path: Path) -> ImportWizard:
+        w = ImportWizard(ctx, path)
+        qtbot.addWidget(w)
+        w.resize(1280, 720)
+        w.show()
+        made.append(w)
+        return w
+
+    yield make
+    for w in made:
+        w.close()
+    ctx.tasks.wait()
+
+
+def to_preview(qtbot, w: ImportWizard) -> None:
+    while w.currentId() != PAGE_DATES:
+        w.next()
+    with qtbot.waitSignal(w.preview_ended, timeout=60_000):
+        w.next()
+    assert w.currentId() == PAGE_PREVIEW
+
+
+def import_all(qtbot, w: ImportWizard):
+    with qtbot.waitSignal(w.imported, timeout=60_000) as blocker:
+        w.next()
+    return blocker.args[0]
+
+
+def test_the_messy_csv_with_its_mapping_imports(qtbot, wizard, vault):
+    w = wizard(DATA / "cases-bilingual.csv")
+    assert w.load_mapping(DATA / "cases-bilingual.mapping.json")
+    w.next()
+    assert w.currentId() == PAGE_COLUMNS
+    combos = {w.columns.headers[i]: c.currentData() for i, c in enumerate(w.columns.combos)}
+    assert combos["Sex"] == "gender" and combos["Remarks"] == NOTES
+    w.next()
+    assert w.currentId() == PAGE_VALUES
+    chosen = {(k, raw): c.currentData() for k, raw, c in w.values.combos}
+    assert chosen[("gender", "男/ male")] == "male"
+    w.next()
+    assert w.dates.table.rowCount() > 0
+    with qtbot.waitSignal(w.preview_ended, timeout=60_000):
+        w.next()
+    assert w.preview.result is not None, w.preview.summary.text()
+    assert w.preview.cases.rowCount() == 5
+    assert "Remarks" in w.preview.summary.text()
+    outcome = import_all(qtbot, w)
+    assert (outcome.created, outcome.updated) == (5, 0)
+    assert "Gao Yunfei" in case_names(vault)
+    with vault.session() as session:
+        gao = next(c for c in cases.all_cases(session) if c.display_name == "Gao Yunfei")
+    assert "Remarks: Lawyer Mr. Tang denied visits twice" in gao.internal_notes
+
+
+def test_the_same_sheet_again_updates_nothing(qtbot, wizard, vault):
+    for created in (5, 0):
+        w = wizard(DATA / "cases-bilingual.csv")
+        w.load_mapping(DATA / "cases-bilingual.mapping.json")
+        to_preview(qtbot, w)
+        outcome = import_all(qtbot, w)
+        assert outcome.created == created
+    assert outcome.unchanged == 5
+    assert len(case_names(vault)) == 5
+
+
+def test_an_xlsx_made_here_imports_with_suggestions_only(qtbot, wizard, vault, tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "名单"
+    sheet.append(["Name", "姓名", "性别", "Status"])
+    sheet.append(["Li Wei", "李伟", "男", "Released"])
+    sheet.append(["Zhang Min", "张敏", "女", "sentenced"])
+    book.create_sheet("Notes").append(["nothing here"])
+    path = tmp_path / "register.xlsx"
+    book.save(path)
+    w = wizard(path)
+    assert w.file_page.sheet.count() == 2
+    to_preview(qtbot, w)
+    assert w.preview.result is not None, w.preview.summary.text()
+    import_all(qtbot, w)
+    with vault.session() as session:
+        li = next(c for c in cases.all_cases(session) if c.display_name == "Li Wei")
+    assert (li.name_original, li.gender.value, li.status.value) == ("李伟", "male", "released")
+
+
+def test_the_ods_sheet_with_a_title_row(qtbot, wizard, vault):
+    w = wizard(DATA / "cases-bilingual.ods")
+    assert w.draft.header_row > 1  # the title row above the headers is skipped
+    w.load_mapping(DATA / "cases-bilingual.mapping.json")
+    to_preview(qtbot, w)
+    assert w.preview.result is not None, w.preview.summary.text()
+    import_all(qtbot, w)
+    assert len(case_names(vault)) == 5
+
+
+def test_every_problem_is_listed_and_nothing_imports(qtbot, wizard, vault, tmp_path):
+    sheet = tmp_path / "bad.csv"
+    sheet.write_text("Name,Sex,Detained on\nA,male,2014.03.05\nB,robot,yesterday\n"
+                     "C,martian,14.3.5\n", encoding="utf-8")
+    w = wizard(sheet)
+    to_preview(qtbot, w)
+    assert w.preview.result is None and not w.preview.isComplete()
+    rows = [[w.preview.problems.item(r, c).text() for c in range(4)]
+            for r in range(w.preview.problems.rowCount())]
+    assert ["3", "Sex", "robot"] in [r[:3] for r in rows]
+    assert ["4", "Sex", "martian"] in [r[:3] for r in rows]
+    assert {r[0] for r in rows} >= {"3", "4"}
+    assert any(r[1] == "Detained on" and r[0] == "3" for r in rows)
+    assert case_names(vault) == []
+
+
+def test_cancel_leaves_the_vault_unchanged(qtbot, wizard, vault, monkeypatch):
+    w = wizard(DATA / "cases-bilingual.csv")
+    w.load_mapping(DATA / "cases-bilingual.mapping.json")
+    to_preview(qtbot, w)
+    real = bulk.import_document
+
+    def cancelled_midway(session, doc, **kwargs):
+        real(session, doc, **kwargs)
+        w.run_page.stop.set()  # as the Cancel button does, once every case is written
+
+    monkeypatch.setattr(module.bulk, "import_document", cancelled_midway)
+    with qtbot.waitSignal(w.import_cancelled, timeout=60_000):
+        w.next()
+    assert case_names(vault) == []
+    assert "nothing was imported" in w.run_page.summary.text()
+
+
+def test_a_saved_mapping_is_the_one_the_cli_reads(qtbot, wizard, tmp_path):
+    w = wizard(DATA / "cases-bilingual.csv")
+    w.next()
+    combo: QComboBox = w.columns.combos[w.columns.headers.index("Sex")]
+    combo.setCurrentIndex(combo.findData("gender"))
+    w.next()
+    assert w.save_mapping(tmp_path / "m.json")
+    saved = load_mapping(tmp_path / "m.json")
+    assert saved.columns["Sex"] == "gender"
+    assert json.loads((tmp_path / "m.json").read_text(encoding="utf-8"))["columns"]
+
+
+def test_an_interchange_file_goes_straight_to_the_preview(qtbot, wizard, vault, tmp_path):
+    path = tmp_path / "cases.json"
+    path.write_text(json.dumps({"format": "vigil-interchange", "version": 1, "cases": [
+        {"id": "55555555-5555-4555-8555-555555555555", "display_name": "Wang Quanzhang"}]}),
+        encoding="utf-8")
+    w = wizard(path)
+    with qtbot.waitSignal(w.preview_ended, timeout=60_000):
+        w.next()
+    assert w.currentId() == PAGE_PREVIEW
+    import_all(qtbot, w)
+    assert case_names(vault) == ["Wang Quanzhang"]
+
+
+@pytest.mark.skipif(not os.environ.get("VIGIL_SCREENSHOTS"), reason="VIGIL_SCREENSHOTS=1")
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_screenshots(qtbot, wizard, qapp, language, tmp_path):
+    translators = i18n.install(qapp, language)
+    try:
+        folder = SHOTS if language == "en" else SHOTS / language
+        folder.mkdir(parents=True, exist_ok=True)
+        sheet = tmp_path / "bad.csv"
+        sheet.write_bytes((DATA / "cases-bilingual.csv").read_bytes())
+        w = wizard(sheet)
+        w.load_mapping(DATA / "cases-bilingual.mapping.json")
+        names = ["file", "columns", "values", "dates"]
+        for index, name in enumerate(names):
+            w.grab().save(str(folder / f"import-wizard-{name}.png"))
+            if index < len(names) - 1:
+                w.next()
+        with qtbot.waitSignal(w.preview_ended, timeout=60_000):
+            w.next()
+        w.grab().save(str(folder / "import-wizard-preview.png"))
+        with qtbot.waitSignal(w.imported, timeout=60_000):
+            w.next()
+        w.grab().save(str(folder / "import-wizard-summary.png"))
+        bad = tmp_path / "problems.csv"
+        bad.write_text("Name,Sex,Detained on\nA,male,2014.03.05\nB,robot,yesterday\n"
+                       "C,martian,14.3.5\n", encoding="utf-8")
+        w = wizard(bad)
+        to_preview(qtbot, w)
+        w.grab().save(str(folder / "import-wizard-problems.png"))
+    finally:
+        for translator in translators:
+            QCoreApplication.removeTranslator(translator)
