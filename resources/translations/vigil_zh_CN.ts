@@ -1386,6 +1386,53 @@ Added by {1}</source>
     </message>
 </context>
 <context>
+    <name>ColumnsPage</name>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>What each column fills. Columns kept in the internal notes become a “header: value” line on each case.</source>
+        <translation>每一列填入什么。保留在内部备注中的列，会在每个案例中成为一行“列标题：值”。</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>First values</source>
+        <translation>前几个值</translation>
+    </message>
+    <message>
+        <source>Fills</source>
+        <translation>填入</translation>
+    </message>
+    <message>
+        <source>Column that identifies a row (so importing again updates):</source>
+        <translation>标识每一行的列（再次导入时据此更新）：</translation>
+    </message>
+    <message>
+        <source>Keep in internal notes</source>
+        <translation>保留在内部备注中</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>Event: {0}</source>
+        <translation>事件：{0}</translation>
+    </message>
+    <message>
+        <source>(none: every row is a new case)</source>
+        <translation>（无：每一行都是新案例）</translation>
+    </message>
+    <message>
+        <source>column {0}</source>
+        <translation>第 {0} 列</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmPage</name>
     <message>
         <source>Check that you wrote it down</source>
@@ -1543,6 +1590,33 @@ Added by {1}</source>
     <message>
         <source>No response recorded</source>
         <translation>未记录答复</translation>
+    </message>
+</context>
+<context>
+    <name>DatesPage</name>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Dates such as 2014-03-05, 2014.3.5, 2014年3月5日 and 2014.03.00 (March 2014) are read by themselves. Other formats, one a line, in Python&apos;s strptime notation:</source>
+        <translation>2014-03-05、2014.3.5、2014年3月5日 和 2014.03.00（2014年3月）等日期会自动识别。其他格式请每行写一个，使用 Python 的 strptime 写法：</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>单元格</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>读作</translation>
+    </message>
+    <message>
+        <source>not read: {0}</source>
+        <translation>无法读取：{0}</translation>
     </message>
 </context>
 <context>
@@ -1789,6 +1863,53 @@ Added by {1}</source>
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message>
+        <source>File and sheet</source>
+        <translation>文件和工作表</translation>
+    </message>
+    <message>
+        <source>A spreadsheet of cases (CSV, XLSX, XLS or ODS, one row a case) or an interchange JSON file.</source>
+        <translation>案例电子表格（CSV、XLSX、XLS 或 ODS，每行一个案例）或交换格式 JSON 文件。</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <source>Headers in row:</source>
+        <translation>列标题所在行：</translation>
+    </message>
+    <message>
+        <source>Import cases</source>
+        <translation>导入案例</translation>
+    </message>
+    <message>
+        <source>Spreadsheets and interchange files (*.csv *.tsv *.txt *.xlsx *.xls *.ods *.json);;All files (*)</source>
+        <translation>电子表格和交换文件 (*.csv *.tsv *.txt *.xlsx *.xls *.ods *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>(none chosen)</source>
+        <translation>（未选择）</translation>
+    </message>
+    <message>
+        <source>An interchange file: it is checked and shown before anything is imported.</source>
+        <translation>交换格式文件：导入前会先检查并显示其内容。</translation>
+    </message>
+    <message>
+        <source>{0} rows read.</source>
+        <translation>已读取 {0} 行。</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Vigil</source>
@@ -1801,6 +1922,72 @@ Added by {1}</source>
     <message>
         <source>Vigil could not create the vault.</source>
         <translation>Vigil 无法创建保险库。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Imported: {0} new cases, {1} updated, {2} unchanged.</source>
+        <translation>已导入：新建 {0} 个案例，更新 {1} 个，{2} 个未变。</translation>
+    </message>
+    <message>
+        <source>Kept in the internal notes: {0}.</source>
+        <translation>保留在内部备注中：{0}。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {0}</source>
+        <translation>未导入任何内容：{0}</translation>
+    </message>
+    <message>
+        <source>something went wrong.</source>
+        <translation>出现了问题。</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was imported.</source>
+        <translation>导入已取消：未导入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import cases</source>
+        <translation>导入案例</translation>
+    </message>
+    <message>
+        <source>Load mapping…</source>
+        <translation>载入映射…</translation>
+    </message>
+    <message>
+        <source>Save mapping…</source>
+        <translation>保存映射…</translation>
+    </message>
+    <message>
+        <source>Load mapping</source>
+        <translation>载入映射</translation>
+    </message>
+    <message>
+        <source>Mapping files (*.json)</source>
+        <translation>映射文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Save mapping</source>
+        <translation>保存映射</translation>
+    </message>
+    <message>
+        <source>The mapping file could not be written.</source>
+        <translation>无法写入映射文件。</translation>
     </message>
 </context>
 <context>
@@ -2961,6 +3148,73 @@ Added by {1}</source>
     </message>
 </context>
 <context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>Name in original script</source>
+        <translation>原文姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Reading the sheet…</source>
+        <translation>正在读取工作表…</translation>
+    </message>
+    <message>
+        <source>{0} new cases, {1} updated, {2} unchanged.</source>
+        <translation>新建 {0} 个案例，更新 {1} 个，{2} 个未变。</translation>
+    </message>
+    <message>
+        <source>Kept in the internal notes: {0}.</source>
+        <translation>保留在内部备注中：{0}。</translation>
+    </message>
+    <message>
+        <source>No column identifies a row: importing this sheet again would make every case again.</source>
+        <translation>没有用于标识行的列：再次导入此表会把每个案例再建一次。</translation>
+    </message>
+    <message>
+        <source>Something went wrong; nothing was changed.</source>
+        <translation>出现了问题；没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>Nothing can be imported until every problem is fixed ({0} listed). Go back to change the mapping, or fix the sheet and open it again.</source>
+        <translation>必须先解决所有问题才能导入（共列出 {0} 个）。请返回修改映射，或修正表格后重新打开。</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryKeyDialog</name>
     <message>
         <source>Your new recovery key</source>
@@ -3430,7 +3684,42 @@ Open it now? This vault will be locked.</source>
     </message>
 </context>
 <context>
+    <name>ValuesPage</name>
+    <message>
+        <source>Values</source>
+        <translation>取值</translation>
+    </message>
+    <message>
+        <source>What each value of a list column means. A value left unmapped is a problem the preview lists.</source>
+        <translation>选项列中每个值的含义。未映射的值会作为问题列在预览中。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value in the sheet</source>
+        <translation>表中的值</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Means</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <source>(not mapped)</source>
+        <translation>（未映射）</translation>
+    </message>
+</context>
+<context>
     <name>VaultContext</name>
+    <message>
+        <source>The changes you had not saved when Vigil locked could not be kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>This computer&apos;s date is {0}, more than a day after this vault&apos;s last change ({1}). If the date and time are right, save. If not, correct the computer&apos;s clock first: changes stamped in the future are refused by your colleagues.</source>
         <translation>这台电脑的日期是 {0}，比本保险库的最后一次更改（{1}）晚了一天以上。如果日期和时间正确，请保存；如果不正确，请先校正电脑时钟：标记为未来时间的更改会被同事拒绝。</translation>
