@@ -66,12 +66,18 @@ def brief(s: Styles, item: DossierCase, index: int, profile: Profile, problems: 
     photo, trouble = _photo(s, item)
     if trouble:
         problems.append(index)
-    top = Table([[photo, _names(s, c)]], colWidths=[PHOTO_W + 5 * mm, WIDTH - PHOTO_W - 5 * mm],
-                hAlign="LEFT")
-    top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                             ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                             ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-    story += [top, Spacer(1, 2 * mm)]
+    names = _names(s, c, WIDTH - PHOTO_W - 5 * mm)
+    if names.wrap(WIDTH - PHOTO_W - 5 * mm, 1e9)[1] > 3 * PHOTO_H:
+        photo.hAlign = "LEFT"
+        story += [photo, Spacer(1, 2 * mm), _names(s, c, WIDTH)]  # a table row cannot split
+    else:
+        top = Table([[photo, names]], colWidths=[PHOTO_W + 5 * mm, WIDTH - PHOTO_W - 5 * mm],
+                    hAlign="LEFT")
+        top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                 ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+        story.append(top)
+    story.append(Spacer(1, 2 * mm))
     if item.ask or item.talking_points:
         rows = []
         if item.ask:
@@ -104,15 +110,14 @@ def facts_table(s: Styles, rows: list[tuple[str, str]], *, strong: bool = False)
                 header=False, zebra=False)
 
 
-def _names(s: Styles, c: Case) -> Table:
+def _names(s: Styles, c: Case, width: float) -> Table:
     rows = [[Paragraph("Name", s.label), para(s, c.display_name, s.cell)]]
     if c.name_original:
         rows.append([Paragraph("Original script", s.label), para(s, c.name_original, s.cell)])
     for other in c.other_names:
         kind = SCRIPTS.get(other.script or "", other.script or "Other name")
         rows.append([para(s, kind, s.label), para(s, other.name, s.cell)])
-    return grid(rows, [34 * mm, WIDTH - PHOTO_W - 5 * mm - 34 * mm], header=False,
-                zebra=False)
+    return grid(rows, [34 * mm, width - 34 * mm], header=False, zebra=False)
 
 
 def _key_facts(c: Case, item: DossierCase, d: DossierInput) -> list[tuple[str, str]]:

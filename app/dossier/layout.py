@@ -20,7 +20,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Table, TableStyle
 
 from app.domain.dates import FuzzyDate, Precision
-from app.dossier.text import SANS, SANS_BOLD, markup, needs_shaping, register_fonts
+from app.dossier.text import SANS, SANS_BOLD, register_fonts
+from app.dossier.textblock import TextBlock
 
 PAGE = A4
 MARGIN = 18 * mm
@@ -77,30 +78,18 @@ class Styles:
                            backColor=NOTICE_BG)
         self.h1_annex = _style("h1_annex", fontSize=13, fontName=SANS_BOLD, spaceAfter=4,
                                textColor=MUTED)
-        self._shaped: dict[str, ParagraphStyle] = {}
-
-    def shaped(self, style: ParagraphStyle) -> ParagraphStyle:
-        """The same style with uharfbuzz shaping on (only for Arabic and Tibetan script)."""
-        if style.name not in self._shaped:
-            self._shaped[style.name] = ParagraphStyle(style.name + "_shaped", parent=style,
-                                                      shaping=1)
-        return self._shaped[style.name]
 
 
 def para(styles: Styles, text: str | None, style: ParagraphStyle | None = None,
-         lead: str = "") -> Paragraph:
+         lead: str = "") -> TextBlock:
     """A paragraph of plain ``text``; ``lead`` is a label of our own, set in bold before it."""
-    style = style or styles.body
-    text = text or ""
-    if needs_shaping(text):
-        style = styles.shaped(style)
-    prefix = f"<b>{markup(lead)}</b>" if lead else ""
-    return Paragraph(prefix + markup(text), style)
+    return TextBlock(text or "", style or styles.body, lead)
 
 
 def grid(rows: list[list], widths: list[float], *, header: bool = True,
          zebra: bool = True) -> Table:
     """A table that breaks across pages, repeating its header row."""
+    rows = _split_tall_rows(rows, widths, 1 if header else 0)
     table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
     commands = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -118,6 +107,53 @@ def grid(rows: list[list], widths: list[float], *, header: bool = True,
                          [colors.white, colors.HexColor("#f7f9fb")]))
     table.setStyle(TableStyle(commands))
     return table
+
+
+ROW_LINES = 30  # a row never holds more lines than this: a page always has room for it
+PADDING = 8  # left + right cell padding
+
+
+def _split_tall_rows(rows: list[list], widths: list[float], skip: int) -> list[list]:
+    """A row with a cell taller than ROW_LINES lines goes on over continuation rows.
+
+    reportlab cannot break a table row across pages (LayoutError, nothing written); a
+    pasted 3,000-character reply must still flow, so its lines are dealt out over rows.
+    """
+    out = rows[:skip]
+    for row in rows[skip:]:
+        cells = [_cell_blocks(cell, w - PADDING) for cell, w in zip(row, widths, strict=True)]
+        if all(sum(len(b._lines) for b in blocks) <= ROW_LINES for blocks in cells if blocks):
+            out.append(row)
+            continue
+        chunks = [_deal(blocks, row[i]) for i, blocks in enumerate(cells)]
+        for k in range(max(len(c) for c in chunks)):
+            out.append([c[k] if k < len(c) else "" for c in chunks])
+    return out
+
+
+def _cell_blocks(cell, width: float) -> list[TextBlock] | None:
+    items = cell if isinstance(cell, list) else [cell]
+    if not all(isinstance(item, TextBlock) for item in items):
+        return None
+    for item in items:
+        item.wrap(width, 1e9)
+    return items
+
+
+def _deal(blocks: list[TextBlock] | None, cell) -> list:
+    if blocks is None:
+        return [cell]
+    groups: list[list] = [[]]
+    used = 0
+    for block in blocks:
+        for part in block.in_pieces(ROW_LINES):
+            size = len(part._lines)
+            if used and used + size > ROW_LINES:
+                groups.append([])
+                used = 0
+            groups[-1].append(part)
+            used += size
+    return groups
 
 
 def fuzzy(value: FuzzyDate | None) -> str:

@@ -16,6 +16,7 @@ import threading
 import unicodedata
 from xml.sax.saxutils import escape
 
+import uharfbuzz as hb
 from bidi import get_display
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -39,6 +40,21 @@ _FILES = {
 
 _lock = threading.Lock()
 _cmaps: dict[str, frozenset[int]] = {}
+font_lock = threading.RLock()  # held while glyphs get private codes in a shared font
+_hb: dict[str, tuple[hb.Face, hb.Font]] = {}
+
+
+def hb_face(name: str) -> tuple[hb.Face, hb.Font]:
+    """The uharfbuzz face and font (at units-per-em scale) of a bundled font."""
+    found = _hb.get(name)
+    if found is None:
+        with font_lock:
+            found = _hb.get(name)
+            if found is None:
+                filename, index = _FILES[name]
+                face = hb.Face(hb.Blob(resource("fonts", filename).read_bytes()), index)
+                found = _hb[name] = (face, hb.Font(face))
+    return found
 
 
 def register_fonts() -> None:
