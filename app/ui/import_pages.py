@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QPlainTextEdit,
     QPushButton,
@@ -73,12 +74,15 @@ def _item(text: str) -> QTableWidgetItem:
     return item
 
 
-def _table(headers: list[str]) -> QTableWidget:
+def _table(headers: list[str], stretch: int = -1) -> QTableWidget:
+    """A read-only table; column `stretch` (default: the last) takes the spare width."""
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch % len(headers), QHeaderView.ResizeMode.Stretch)
     return table
 
 
@@ -95,16 +99,20 @@ class FilePage(QWizardPage):
         self.path_label.setWordWrap(True)
         choose = QPushButton(self.tr("Choose file…"))
         choose.clicked.connect(self._choose)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.path_label, 1)
+        file_row.addWidget(choose)
         self.sheet = QComboBox()
         self.sheet.currentIndexChanged.connect(self._sheet_chosen)
+        self.sheet.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.header_row = QSpinBox()
         self.header_row.setRange(1, 20)
         self.header_row.valueChanged.connect(self._header_chosen)
         self.status = PlainLabel()
         self.status.setWordWrap(True)
         form = QFormLayout(self)
-        form.addRow(self.tr("File:"), self.path_label)
-        form.addRow("", choose)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.addRow(self.tr("File:"), file_row)
         form.addRow(self.tr("Sheet:"), self.sheet)
         form.addRow(self.tr("Headers in row:"), self.header_row)
         form.addRow(self.status)
@@ -175,7 +183,8 @@ class ColumnsPage(QWizardPage):
         self.setTitle(self.tr("Columns"))
         self.setSubTitle(self.tr("What each column fills. Columns kept in the internal notes "
                                  "become a “header: value” line on each case."))
-        self.table = _table([self.tr("Column"), self.tr("First values"), self.tr("Fills")])
+        self.table = _table([self.tr("Column"), self.tr("First values"), self.tr("Fills")],
+                            stretch=1)
         self.id_column = QComboBox()
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)

@@ -71,11 +71,14 @@ class PreviewPage(QWizardPage):
         super().__init__()
         self.wiz = wizard
         self.setTitle(self.tr("Preview"))
+        self.setSubTitle(self.tr("The first cases as they will be saved, or every problem "
+                                 "that stops the import."))
         self.summary = PlainLabel()
         self.summary.setWordWrap(True)
         self.progress = QProgressBar()
         self.cases = _table([self.tr("Display name"), self.tr("Name in original script"),
-                             self.tr("Gender"), self.tr("Status"), self.tr("Events")])
+                             self.tr("Gender"), self.tr("Status"), self.tr("Events")],
+                            stretch=1)
         self.problems = _table([self.tr("Row"), self.tr("Column"), self.tr("Value"),
                                 self.tr("Problem")])
         layout = QVBoxLayout(self)
@@ -188,6 +191,8 @@ class ImportPage(QWizardPage):
         super().__init__()
         self.wiz = wizard
         self.setTitle(self.tr("Import"))
+        self.setSubTitle(self.tr("All or nothing, in one step: a cancelled or failed import "
+                                 "changes nothing."))
         self.summary = PlainLabel()
         self.summary.setWordWrap(True)
         self.progress = QProgressBar()
@@ -240,6 +245,8 @@ class ImportPage(QWizardPage):
         self.ended = True
         self.progress.hide()
         self.cancel.hide()
+        # Over: closing now cancels nothing, so only Finish is offered.
+        self.wiz.button(QWizard.WizardButton.CancelButton).setEnabled(False)
         self.summary.setText(text)
         self.completeChanged.emit()
 

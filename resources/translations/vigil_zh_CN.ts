@@ -1194,6 +1194,34 @@ Added by {1}</source>
         <translation>没有匹配的个案。请清除搜索或筛选条件，用“新建个案”（Ctrl+N）添加个案，或用 &apos;vigil import&apos; 导入电子表格。</translation>
     </message>
     <message>
+        <source>You were adding a new case when Vigil locked, and had not saved it. Restore it, or discard it?</source>
+        <translation>Vigil 锁定时，您正在添加一个新案例，尚未保存。要恢复它，还是放弃它？</translation>
+    </message>
+    <message>
+        <source>You were editing the case of {0} when Vigil locked, and had not saved your changes. Restore them, or discard them?</source>
+        <translation>Vigil 锁定时，您正在编辑 {0} 的案例，所做的更改尚未保存。要恢复这些更改，还是放弃它们？</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>The changes that were not saved were discarded.</source>
+        <translation>未保存的更改已放弃。</translation>
+    </message>
+    <message>
+        <source>The changes you had not saved are back; save or revert them.</source>
+        <translation>未保存的更改已恢复；请保存或撤销它们。</translation>
+    </message>
+    <message>
         <source>Discard the changes you have not saved?</source>
         <translation>放弃未保存的更改？</translation>
     </message>
@@ -1929,6 +1957,10 @@ Added by {1}</source>
     <message>
         <source>Import</source>
         <translation>导入</translation>
+    </message>
+    <message>
+        <source>All or nothing, in one step: a cancelled or failed import changes nothing.</source>
+        <translation>一步完成，要么全部导入，要么全不导入：取消或失败的导入不会做任何更改。</translation>
     </message>
     <message>
         <source>Cancel import</source>
@@ -3154,6 +3186,10 @@ Added by {1}</source>
         <translation>预览</translation>
     </message>
     <message>
+        <source>The first cases as they will be saved, or every problem that stops the import.</source>
+        <translation>将要保存的前几个案例，或阻止导入的每一个问题。</translation>
+    </message>
+    <message>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
@@ -3718,7 +3754,7 @@ Open it now? This vault will be locked.</source>
     <name>VaultContext</name>
     <message>
         <source>The changes you had not saved when Vigil locked could not be kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vigil 锁定时未保存的更改未能保留。</translation>
     </message>
     <message>
         <source>This computer&apos;s date is {0}, more than a day after this vault&apos;s last change ({1}). If the date and time are right, save. If not, correct the computer&apos;s clock first: changes stamped in the future are refused by your colleagues.</source>

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QComboBox
 
 from app.services import bulk, cases
 from app.services.spreadsheet_mapping import load_mapping
-from app.ui import i18n
+from app.ui import fonts, i18n
 from app.ui import import_wizard as module
 from app.ui.import_draft import NOTES
 from app.ui.import_pages import PAGE_COLUMNS, PAGE_DATES, PAGE_PREVIEW, PAGE_VALUES
@@ -203,10 +203,12 @@ def test_an_interchange_file_goes_straight_to_the_preview(qtbot, wizard, vault, 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 def test_screenshots(qtbot, wizard, qapp, language, tmp_path):
     translators = i18n.install(qapp, language)
+    font = qapp.font()
+    fonts.install(qapp)  # as the app does: Chinese cells are not boxes
     try:
         folder = SHOTS if language == "en" else SHOTS / language
         folder.mkdir(parents=True, exist_ok=True)
-        sheet = tmp_path / "bad.csv"
+        sheet = tmp_path / "cases.csv"
         sheet.write_bytes((DATA / "cases-bilingual.csv").read_bytes())
         w = wizard(sheet)
         w.load_mapping(DATA / "cases-bilingual.mapping.json")
@@ -228,5 +230,6 @@ def test_screenshots(qtbot, wizard, qapp, language, tmp_path):
         to_preview(qtbot, w)
         w.grab().save(str(folder / "import-wizard-problems.png"))
     finally:
+        qapp.setFont(font)
         for translator in translators:
             QCoreApplication.removeTranslator(translator)
