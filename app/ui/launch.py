@@ -3,23 +3,30 @@
 """Start the desktop app on a vault folder (the demo passes its public passphrase).
 
 No vault there yet: the first-run wizard creates one, then the main window opens on it.
+Start-up must stay light (DESIGN.md section 8): nothing here or in the main window's module
+loads the storage layer before the unlock screen is shown (tests/gui/test_startup_imports.py).
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
 
-from app.vault.vault import is_vault
-
 
 def run(vault: Path, passphrase: str | None = None) -> int:
     os.umask(0o077)
+    # Start-up makes objects that live until exit: collecting them over and over while the
+    # modules load is wasted time (hundreds of passes), so collection waits until the
+    # window is up, and what start-up made is then frozen out of every later collection.
+    collecting = gc.isenabled()
+    gc.disable()
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from app.ui import crash, fonts, i18n
-    from app.ui.main_window import MainWindow
+    from app.ui.main_window import KEYSLOTS, MainWindow
     from app.ui.preferences import Preferences
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -31,8 +38,10 @@ def run(vault: Path, passphrase: str | None = None) -> int:
     translators = i18n.install(app, prefs.language)  # noqa: F841 (kept alive with the app)
     window = MainWindow(vault, preferences=prefs)
     reporter = crash.install_excepthook(lambda: window)  # noqa: F841 (kept alive)
-    if is_vault(vault):
+    if (vault / KEYSLOTS).is_file():  # app.vault.vault.is_vault, without loading it
         window.show()
+        if os.environ.get("VIGIL_EXIT_WHEN_SHOWN"):
+            _exit_once_shown(app)
         if passphrase is not None:
             window.unlock_with(passphrase)
     else:
@@ -48,6 +57,30 @@ def run(vault: Path, passphrase: str | None = None) -> int:
         wizard.vault_created.connect(created)
         wizard.rejected.connect(app.quit)
         wizard.show()
+    if collecting:
+        QTimer.singleShot(0, _end_start_up)
     code = app.exec()
     window.lock()
     return code
+
+
+def _exit_once_shown(app) -> None:
+    """For the start-up benchmark and tests: once the event loop has shown the unlock
+    window, print when (``time.monotonic()``, the same clock in every process), the peak
+    RSS in KiB and the modules loaded, then quit."""
+    import resource
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    def report() -> None:
+        peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        print(f"shown {time.monotonic():.6f} {peak_kib} {len(sys.modules)}", flush=True)
+        app.quit()
+
+    QTimer.singleShot(0, report)
+
+
+def _end_start_up() -> None:
+    gc.freeze()
+    gc.enable()

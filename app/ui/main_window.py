@@ -5,16 +5,22 @@
 The title is always "Vigil". Every read or write runs as a job with its own session; on
 lock every model and view holding case data is cleared at once, and the vault closed in
 the background once the jobs still running have stopped: locking never waits on the UI thread.
+
+Start-up shows the unlock screen without loading the storage layer, the screens or the
+dossier renderer (tests/gui/test_startup_imports.py): this module imports them only when
+first needed, and each screen is built the first time it is shown or asked for.
 """
 
 from __future__ import annotations
 
+import importlib
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -33,32 +39,38 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import AuthenticationError, Cancelled, IntegrityError, VigilError
-from app.services import attachments, dashboard, search
-from app.services.asks import list_asks
-from app.services.cases import CaseFilter, get_case, list_cases
 from app.ui import plain
 from app.ui.clipboard import ClipboardGuard
-from app.ui.context import ASKS, ATTACHMENTS, CASES, DIRECTORY, VaultContext
-from app.ui.dossier_export import abort_exports, export_dossier
-from app.ui.exchange import ExchangeWatcher, choose_exchange_folder, exchange_folder_text
-from app.ui.log_ask import log_ask
 from app.ui.plain import PlainLabel
 from app.ui.preferences import Preferences
 from app.ui.tasks import Job, TaskRunner
 from app.ui.unlock import UnlockView
-from app.ui.views.asks import AsksScreen
-from app.ui.views.case_lists import anniversaries_dialog, time_limit_dialog
-from app.ui.views.cases import CasesView
-from app.ui.views.colleagues import ColleaguesScreen
-from app.ui.views.dashboard import DashboardView
-from app.ui.views.directory import DirectoryScreen
-from app.ui.views.meetings import MeetingsScreen
-from app.ui.views.settings import SettingsScreen
-from app.ui.views.travel_settings import TravelGroup
-from app.vault import backup
-from app.vault.keychain import KeyStore
-from app.vault.keyslots import KEYCHAIN, KdfParams, Keyslots
-from app.vault.vault import KEYSLOTS, Vault
+
+if TYPE_CHECKING:  # the modules behind the unlock screen load when first needed
+    from app.services.cases import CaseFilter
+    from app.ui.context import VaultContext
+    from app.ui.exchange import ExchangeWatcher
+    from app.ui.views.asks import AsksScreen
+    from app.ui.views.cases import CasesView
+    from app.ui.views.colleagues import ColleaguesScreen
+    from app.ui.views.dashboard import DashboardView
+    from app.ui.views.directory import DirectoryScreen
+    from app.ui.views.meetings import MeetingsScreen
+    from app.ui.views.settings import SettingsScreen
+    from app.ui.views.travel_settings import TravelGroup
+    from app.vault.keychain import KeyStore
+    from app.vault.keyslots import KdfParams
+    from app.vault.vault import Vault
+
+# app.vault.vault.KEYSLOTS (a test keeps them equal): importing that module loads SQLAlchemy
+KEYSLOTS = "keyslots.json"
+# The screen modules, imported while the key is derived (see ``_unlock``).
+SCREEN_MODULES = (
+    "app.ui.context", "app.ui.exchange", "app.ui.views.dashboard", "app.ui.views.cases",
+    "app.ui.views.meetings", "app.ui.views.asks", "app.ui.views.directory",
+    "app.ui.views.colleagues", "app.ui.views.settings", "app.ui.views.travel_settings",
+    "app.ui.views.case_lists", "app.ui.log_ask", "app.ui.dossier_export", "app.services.search",
+)
 
 # QT_TRANSLATE_NOOP returns its text unchanged (its stub says object)
 SCREENS: tuple[str, ...] = cast("tuple[str, ...]", (
@@ -97,13 +109,17 @@ class MainWindow(QMainWindow):
         self.vault: Vault | None = None
         self._closing: Job | None = None  # closes the vault locked last; unlock waits for it
         self.tasks = TaskRunner(self)
-        self.ctx = VaultContext(self.tasks, clock=clock, parent=self)
         self._clock = clock
         self._monotonic = monotonic
         self._fixed_idle = idle_seconds  # tests fix it; otherwise the setting decides
         self._idle_seconds = idle_seconds or self.prefs.idle_minutes * 60
         self._last_activity = monotonic()
         self._listed: CaseFilter | None = None
+        self._kdf = kdf
+        self._ctx: VaultContext | None = None
+        self._exchange: ExchangeWatcher | None = None
+        self._built: dict[str, QWidget] = {}  # the screens built so far, by name
+        self._travel_group: TravelGroup | None = None
 
         self.unlock_view = UnlockView()
         self.unlock_view.unlock_requested.connect(self._unlock)
@@ -112,29 +128,11 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName(self.tr("Screens"))
         self.sidebar.setFixedWidth(210)
+        # One page per screen, an empty placeholder until the screen is built (``_screen``)
         self.screens = QStackedWidget()
-        self.dashboard_view = DashboardView(self.ctx)
-        self.cases_view = CasesView()
-        self.cases_view.set_context(self.ctx)
-        self.exchange = ExchangeWatcher(self.ctx, parent=self)
-        self.meetings_view = MeetingsScreen(self.ctx)
-        self.asks_view = AsksScreen(self.ctx)
-        self.directory_view = DirectoryScreen(self.ctx)
-        self.colleagues_view = ColleaguesScreen(self.ctx, watcher=self.exchange)
-        self.settings_view = SettingsScreen(self.ctx, self.prefs, keystore=keystore, kdf=kdf)
-        self.settings_view.add_group(self._exchange_group())
-        self.travel_group = TravelGroup(self.ctx, keystore=keystore)
-        self.settings_view.add_group(self.travel_group)
-        # Screens that load themselves through the context: refreshed when shown, cleared
-        # on lock. Cases is driven from here (its list and search paths are tuned).
-        self.own_screens: dict[str, Any] = {  # QWidgets, each with refresh() and clear()
-            "Dashboard": self.dashboard_view, "Meetings": self.meetings_view,
-            "Asks": self.asks_view, "Officials & organisations": self.directory_view,
-            "Colleagues": self.colleagues_view, "Settings": self.settings_view}
-        widgets = {"Cases": self.cases_view, **self.own_screens}
         for name in SCREENS:
             self.sidebar.addItem(self.tr(name))
-            self.screens.addWidget(widgets[name])
+            self.screens.addWidget(QWidget())
         self.sidebar.currentRowChanged.connect(self._screen_changed)
         main = QWidget()
         row = QHBoxLayout(main)
@@ -158,24 +156,6 @@ class MainWindow(QMainWindow):
         self.toolbar = toolbar
         self.lock_action.setToolTip(self.tr("Lock the vault now (Ctrl+L)"))
 
-        self.cases_view.filter_changed.connect(self.refresh_cases)
-        self.cases_view.case_selected.connect(self._load_case)
-        self.dashboard_view.count_clicked.connect(self._open_count)
-        self.dashboard_view.cell_clicked.connect(self._open_cell)
-        self.dashboard_view.loaded.connect(self.dashboard_shown)
-        self.dashboard_view.cell_detail_shown.connect(self.cell_detail_shown)
-        self.cases_view.copy_requested.connect(self.clipboard.copy)
-        self.ctx.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
-        self.ctx.changed.connect(self._vault_changed)
-        self.ctx.case_requested.connect(self.show_case)
-        self.settings_view.preferences_changed.connect(self._apply_preferences)
-        self.settings_view.open_other_vault.connect(self.switch_vault)
-        self.colleagues_view.said.connect(self.ctx.say)
-        self.exchange.pending_changed.connect(self._show_pending)
-        self.cases_view.export_dossier_requested.connect(
-            lambda ids: export_dossier(self.ctx, self, case_ids=ids))
-        self.cases_view.log_ask_requested.connect(
-            lambda ids: log_ask(self.ctx, self, case_ids=ids))
         self.log_ask_action = QAction(self.tr("Log ask…"), self)
         self.log_ask_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
         self.log_ask_action.setToolTip(self.tr("Record that cases were raised (Ctrl+Shift+A)"))
@@ -198,22 +178,43 @@ class MainWindow(QMainWindow):
             {"passphrase": secret}
 
         def open_(_job: Job) -> Vault:
+            from app.vault.vault import Vault
+
             _once_closed(closing)
             return Vault.unlock(folder, daily_backup=False, clock=self._clock, **kwargs)
 
+        self._load_screen_modules()
         self.tasks.run(open_, self._unlocked, self._unlock_failed)
 
     def _unlock_with_keychain(self) -> None:
         folder, keystore, closing = self.vault_dir, self._keystore, self._closing
 
         def open_(_job: Job) -> Vault:
+            from app.vault.vault import Vault
+
             _once_closed(closing)
             return Vault.unlock(folder, keystore=keystore, daily_backup=False,
                                 clock=self._clock)
 
+        self._load_screen_modules()
         self.tasks.run(open_, self._unlocked, self._unlock_failed)
 
+    def _load_screen_modules(self) -> None:
+        """Import what the unlocked window needs in a second job, while the key is derived
+        in the first (the KDF lets go of the GIL): unlocking then only builds widgets."""
+        if all(name in sys.modules for name in SCREEN_MODULES):
+            return
+
+        def load(_job: Job) -> None:
+            for name in SCREEN_MODULES:
+                importlib.import_module(name)
+
+        # A failure here surfaces again, as the crash dialog, when the screen is built
+        self.tasks.run(load, lambda _r: None, lambda _error: None)
+
     def _refresh_keychain_button(self) -> None:
+        from app.vault.keyslots import KEYCHAIN, Keyslots
+
         try:
             remembered = Keyslots.load(self.vault_dir / KEYSLOTS).has(KEYCHAIN)
         except Exception:  # a damaged keyslots file is reported when unlocking
@@ -229,6 +230,8 @@ class MainWindow(QMainWindow):
         self._unlocked(vault)
 
     def _unlocked(self, vault: Vault) -> None:
+        from app.vault import backup
+
         self.vault = vault
         self.ctx.opened(vault)
         self.unlock_view.reset()
@@ -279,8 +282,11 @@ class MainWindow(QMainWindow):
         if self.vault is None:
             return
         self._idle_timer.stop()
-        self.exchange.stop()
-        abort_exports(self)
+        if self._exchange is not None:
+            self._exchange.stop()
+        exports = sys.modules.get("app.ui.dossier_export")
+        if exports is not None:  # not loaded: no export was ever started
+            exports.abort_exports(self)
         popup = QApplication.activePopupWidget()  # a context menu listing case names
         if popup is not None:
             popup.close()
@@ -295,10 +301,10 @@ class MainWindow(QMainWindow):
                                          self._close_failed)
         self.clipboard.clear()
         self.ctx.closed()  # results still on their way are dropped
-        self.cases_view.clear()
-        for screen in self.own_screens.values():
-            screen.clear()
-        self.travel_group.clear()
+        for screen in self._built.values():  # a screen not built yet holds nothing
+            cast("Any", screen).clear()
+        if self._travel_group is not None:
+            self._travel_group.clear()
         self.vault = None
         self._listed = None
         self.lock_action.setEnabled(False)
@@ -327,8 +333,7 @@ class MainWindow(QMainWindow):
         self.exchange_folder = PlainLabel(self.tr("No exchange folder is set."))
         self.exchange_folder.setWordWrap(True)
         choose = QPushButton(self.tr("Choose exchange folder…"))
-        choose.clicked.connect(lambda: choose_exchange_folder(
-            self.ctx, self, on_done=self._load_exchange_folder))
+        choose.clicked.connect(self._choose_exchange_folder)
         note = PlainLabel(self.tr("A folder your sync tool (Syncthing, Nextcloud, a shared drive) "
                                    "keeps in step with colleagues. Vigil writes bundles there and "
                                    "picks up the ones addressed to you."))
@@ -337,10 +342,16 @@ class MainWindow(QMainWindow):
         box.addWidget(note)
         box.addWidget(self.exchange_folder)
         box.addWidget(choose, 0, Qt.AlignmentFlag.AlignLeft)
-        self.settings_view.loaded.connect(self._load_exchange_folder)
         return group
 
+    def _choose_exchange_folder(self) -> None:
+        from app.ui.exchange import choose_exchange_folder
+
+        choose_exchange_folder(self.ctx, self, on_done=self._load_exchange_folder)
+
     def _load_exchange_folder(self) -> None:
+        from app.ui.exchange import exchange_folder_text
+
         # a network folder can hang: looked at in the background
         self.ctx.run(lambda vault, _job: exchange_folder_text(vault),
                      self.exchange_folder.setText)
@@ -353,6 +364,8 @@ class MainWindow(QMainWindow):
 
     def _log_ask_for_shown_case(self) -> None:
         if self.vault is not None:
+            from app.ui.log_ask import log_ask
+
             shown = self.cases_view.shown_case_id
             log_ask(self.ctx, self, case_ids=[shown] if shown else [])
 
@@ -381,16 +394,162 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # -- screens -------------------------------------------------------------------------------
+    @property
+    def ctx(self) -> VaultContext:
+        """What the screens share; made on first use (its module loads the storage layer)."""
+        if self._ctx is None:
+            from app.ui.context import VaultContext
+
+            ctx = VaultContext(self.tasks, clock=self._clock, parent=self)
+            ctx.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+            ctx.changed.connect(self._vault_changed)
+            ctx.case_requested.connect(self.show_case)
+            self._ctx = ctx
+        return self._ctx
+
+    @property
+    def exchange(self) -> ExchangeWatcher:
+        if self._exchange is None:
+            from app.ui.exchange import ExchangeWatcher
+
+            self._exchange = ExchangeWatcher(self.ctx, parent=self)
+            self._exchange.pending_changed.connect(self._show_pending)
+        return self._exchange
+
+    def _screen(self, name: str) -> QWidget:
+        """The screen called ``name`` (one of SCREENS), built the first time it is asked
+        for, in place of its placeholder page."""
+        screen = self._built.get(name)
+        if screen is None:
+            screen = getattr(self, "_build_" + _ATTRIBUTES[name])()
+            self._built[name] = screen
+            row = SCREENS.index(name)
+            placeholder = self.screens.widget(row)
+            assert placeholder is not None  # one page per screen, from the start
+            current = self.screens.currentIndex()
+            self.screens.insertWidget(row, screen)
+            self.screens.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.screens.setCurrentIndex(current)
+        return screen
+
+    @property
+    def dashboard_view(self) -> DashboardView:
+        return cast("DashboardView", self._screen("Dashboard"))
+
+    @property
+    def cases_view(self) -> CasesView:
+        return cast("CasesView", self._screen("Cases"))
+
+    @property
+    def meetings_view(self) -> MeetingsScreen:
+        return cast("MeetingsScreen", self._screen("Meetings"))
+
+    @property
+    def asks_view(self) -> AsksScreen:
+        return cast("AsksScreen", self._screen("Asks"))
+
+    @property
+    def directory_view(self) -> DirectoryScreen:
+        return cast("DirectoryScreen", self._screen("Officials & organisations"))
+
+    @property
+    def colleagues_view(self) -> ColleaguesScreen:
+        return cast("ColleaguesScreen", self._screen("Colleagues"))
+
+    @property
+    def settings_view(self) -> SettingsScreen:
+        return cast("SettingsScreen", self._screen("Settings"))
+
+    @property
+    def travel_group(self) -> TravelGroup:
+        self._screen("Settings")
+        assert self._travel_group is not None  # built with the Settings screen
+        return self._travel_group
+
+    @property
+    def own_screens(self) -> dict[str, Any]:
+        """Every screen that loads itself through the context (all but Cases), each with
+        refresh() and clear(): refreshed when shown, cleared on lock."""
+        return {name: self._screen(name) for name in SCREENS if name != "Cases"}
+
+    def _build_dashboard_view(self) -> QWidget:
+        from app.ui.views.dashboard import DashboardView
+
+        view = DashboardView(self.ctx)
+        view.count_clicked.connect(self._open_count)
+        view.cell_clicked.connect(self._open_cell)
+        view.loaded.connect(self.dashboard_shown)
+        view.cell_detail_shown.connect(self.cell_detail_shown)
+        return view
+
+    def _build_cases_view(self) -> QWidget:
+        """Cases is driven from here (its list and search paths are tuned)."""
+        from app.ui.dossier_export import export_dossier
+        from app.ui.log_ask import log_ask
+        from app.ui.views.cases import CasesView
+
+        view = CasesView()
+        view.set_context(self.ctx)
+        view.filter_changed.connect(self.refresh_cases)
+        view.case_selected.connect(self._load_case)
+        view.copy_requested.connect(self.clipboard.copy)
+        view.export_dossier_requested.connect(
+            lambda ids: export_dossier(self.ctx, self, case_ids=ids))
+        view.log_ask_requested.connect(lambda ids: log_ask(self.ctx, self, case_ids=ids))
+        return view
+
+    def _build_meetings_view(self) -> QWidget:
+        from app.ui.views.meetings import MeetingsScreen
+
+        return MeetingsScreen(self.ctx)
+
+    def _build_asks_view(self) -> QWidget:
+        from app.ui.views.asks import AsksScreen
+
+        return AsksScreen(self.ctx)
+
+    def _build_directory_view(self) -> QWidget:
+        from app.ui.views.directory import DirectoryScreen
+
+        return DirectoryScreen(self.ctx)
+
+    def _build_colleagues_view(self) -> QWidget:
+        from app.ui.views.colleagues import ColleaguesScreen
+
+        view = ColleaguesScreen(self.ctx, watcher=self.exchange)
+        view.said.connect(self.ctx.say)
+        return view
+
+    def _build_settings_view(self) -> QWidget:
+        from app.ui.views.settings import SettingsScreen
+        from app.ui.views.travel_settings import TravelGroup
+
+        view = SettingsScreen(self.ctx, self.prefs, keystore=self._keystore, kdf=self._kdf)
+        view.add_group(self._exchange_group())
+        view.loaded.connect(self._load_exchange_folder)
+        self._travel_group = TravelGroup(self.ctx, keystore=self._keystore)
+        view.add_group(self._travel_group)
+        view.preferences_changed.connect(self._apply_preferences)
+        view.open_other_vault.connect(self.switch_vault)
+        return view
+
     def _screen_changed(self, row: int) -> None:
+        if row < 0:
+            self.screens.setCurrentIndex(row)
+            return
+        name = SCREENS[row]
+        screen = self._screen(name) if self.vault is not None else None
         self.screens.setCurrentIndex(row)
-        screen = self.own_screens.get(SCREENS[row]) if row >= 0 else None
-        if screen is not None and self.vault is not None:
-            screen.refresh()
+        if screen is not None and name != "Cases":
+            cast("Any", screen).refresh()
 
     def _vault_changed(self, kind: str) -> None:
         """A screen wrote something: the Cases screen reloads what shows that kind of
         record (the screens of ``own_screens`` watch for themselves, each through its
         ``Refresher``)."""
+        from app.ui.context import ASKS, ATTACHMENTS, CASES, DIRECTORY
+
         if kind in (CASES, ASKS, DIRECTORY):
             self.refresh_cases(self.cases_view.current_filter(), reload=True)
         shown = self.cases_view.shown_case_id
@@ -406,6 +565,9 @@ class MainWindow(QMainWindow):
     def refresh_cases(self, flt: CaseFilter, *, reload: bool = False) -> None:
         """The list for the filters, then the search over it: a keystroke in the search box
         only asks the index which cases match (milliseconds even at 10,000 cases)."""
+        from app.services import search
+        from app.services.cases import list_cases
+
         vault = self.vault
         if vault is None:
             return
@@ -442,6 +604,10 @@ class MainWindow(QMainWindow):
         if vault is None:
             return
 
+        from app.services import attachments
+        from app.services.asks import list_asks
+        from app.services.cases import get_case
+
         def work(job):
             with vault.session() as session:
                 case = get_case(session, case_id)
@@ -467,6 +633,8 @@ class MainWindow(QMainWindow):
             self.sidebar.setCurrentRow(SCREENS.index("Asks"))
             self.asks_view.show_overdue()
         elif key in ("past_time_limit", "anniversaries_this_month"):
+            from app.services import dashboard
+
             def query(session):
                 today = self.ctx.today()
                 if key == "past_time_limit":
@@ -476,6 +644,8 @@ class MainWindow(QMainWindow):
             self.ctx.read(query, lambda found: self._show_case_list(key, found))
 
     def _show_case_list(self, key: str, found) -> None:
+        from app.ui.views.case_lists import anniversaries_dialog, time_limit_dialog
+
         make = time_limit_dialog if key == "past_time_limit" else anniversaries_dialog
         dialog = make(found, self)
         dialog.case_requested.connect(self.show_case)
@@ -488,6 +658,11 @@ class MainWindow(QMainWindow):
         """A matrix cell opens that case on its Asks tab."""
         self.show_case(case_id)
         self.cases_view.detail.tabs.setCurrentIndex(2)
+
+
+_ATTRIBUTES = dict(zip(SCREENS, ("dashboard_view", "cases_view", "meetings_view", "asks_view",
+                                 "directory_view", "colleagues_view", "settings_view"),
+                       strict=True))
 
 
 def _once_closed(closing: Job | None) -> None:
