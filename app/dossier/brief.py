@@ -24,6 +24,7 @@ from app.domain.model import Case
 from app.dossier.layout import MUTED, RULE, WIDTH, Styles, day, fuzzy, grid, para
 from app.dossier.model import AskRecord, DossierCase, DossierInput, PhotoProblem, Profile
 from app.dossier.profiles import DO_NOT_RAISE_MARK, PRIVATE_MARK, consent_mark
+from app.dossier.text import SANS
 
 PHOTO_W, PHOTO_H = 30 * mm, 38 * mm
 PHOTO_PIXELS = (320, 400)
@@ -73,7 +74,8 @@ def brief(s: Styles, item: DossierCase, index: int, profile: Profile, problems: 
     else:
         top = Table([[photo, names]], colWidths=[PHOTO_W + 5 * mm, WIDTH - PHOTO_W - 5 * mm],
                     hAlign="LEFT")
-        top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+        top.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS),
+                                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                  ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
         story.append(top)
@@ -92,7 +94,8 @@ def brief(s: Styles, item: DossierCase, index: int, profile: Profile, problems: 
 
 def notice(content) -> Table:
     box = Table([[content]], colWidths=[WIDTH], hAlign="LEFT")
-    box.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), content.style.backColor),
+    box.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS),
+                             ("BACKGROUND", (0, 0), (-1, -1), content.style.backColor),
                              ("TOPPADDING", (0, 0), (-1, -1), 4),
                              ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
     box.spaceAfter = 6
@@ -187,7 +190,8 @@ def _photo(s: Styles, item: DossierCase) -> tuple[object, bool]:
     text = {None: "No photo", PhotoProblem.MISSING: "Photo missing from the vault",
             PhotoProblem.UNREADABLE: "Photo could not be read"}[problem]
     box = Table([[Paragraph(text, s.small)]], colWidths=[PHOTO_W], rowHeights=[PHOTO_H])
-    box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, RULE),
+    box.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS),
+                             ("BOX", (0, 0), (-1, -1), 0.6, RULE),
                              ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                              ("TEXTCOLOR", (0, 0), (-1, -1), MUTED)]))
     return box, problem is not None

@@ -92,6 +92,7 @@ def grid(rows: list[list], widths: list[float], *, header: bool = True,
     rows = _split_tall_rows(rows, widths, 1 if header else 0)
     table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
     commands = [
+        ("FONTNAME", (0, 0), (-1, -1), SANS),  # empty cells: else a non-embedded Helvetica
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),

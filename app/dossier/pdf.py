@@ -97,15 +97,19 @@ class LazyStory(list):
         return super().__len__()
 
 
-BANNER = b"ReportLab Generated PDF document (opensource)"
+BANNERS = (b"ReportLab Generated PDF document (opensource)",
+           b"ReportLab generated PDF document -- digest (opensource)")
 
 
 def _blank_banner(pdf: io.BytesIO) -> None:
-    """Blank reportlab's header comment in place (same length, so the xref stays right)."""
-    head = pdf.getbuffer()[:200].tobytes()
-    at = head.find(BANNER)
-    if at >= 0:
-        pdf.getbuffer()[at:at + len(BANNER)] = b" " * len(BANNER)
+    """Blank reportlab's comments in place (same length, so every offset stays right)."""
+    view = pdf.getbuffer()
+    size = len(view)
+    for banner, start in ((BANNERS[0], 0), (BANNERS[1], max(0, size - 2000))):
+        at = view[start:start + 2000].tobytes().find(banner)
+        if at >= 0:
+            view[start + at:start + at + len(banner)] = b" " * len(banner)
+    del view
 
 
 def _encrypt(plain: io.BytesIO, out: BinaryIO, password: str) -> None:

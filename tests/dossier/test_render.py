@@ -88,3 +88,22 @@ def test_legal_time_limits_are_stated(tmp_path):
     out, _ = render(tmp_path, held)
     text = " ".join(pdf_text(out).split())
     assert "RSDL beyond the legal six months: the limit ran out on 10 July 2025" in text
+
+
+def test_clean_file(tmp_path):
+    """UTC dates, no reportlab banner, only embedded fonts, /Lang, a title naming no case."""
+    import shutil
+    import subprocess
+
+    out, _ = render(tmp_path, entry(1, photo=Photo(png())), profile=Profile.DIPLOMATIC)
+    raw = out.read_bytes()
+    assert b"ReportLab" not in raw
+    with pikepdf.open(out) as pdf:
+        assert str(pdf.Root.Lang) == "en"
+        assert str(pdf.docinfo["/Title"]) == "Dossier"
+        for key in ("/CreationDate", "/ModDate"):
+            assert str(pdf.docinfo[key]).endswith("+00'00'"), pdf.docinfo[key]
+    if shutil.which("pdffonts"):
+        fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True,
+                               check=True).stdout.splitlines()[2:]
+        assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts
