@@ -25,7 +25,7 @@ def run(vault: Path, passphrase: str | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from app.ui import crash, fonts, i18n
+    from app.ui import crash, fonts, i18n, wheel_guard
     from app.ui.main_window import KEYSLOTS, MainWindow
     from app.ui.preferences import Preferences
 
@@ -34,6 +34,7 @@ def run(vault: Path, passphrase: str | None = None) -> int:
     app.setOrganizationName("Vigil")
     app.setDesktopFileName("org.vigil.Vigil")
     fonts.install(app)
+    wheel_guard.install(app)  # the wheel scrolls forms, never a field it passes over
     prefs = Preferences()
     translators = i18n.install(app, prefs.language)  # noqa: F841 (kept alive with the app)
     window = MainWindow(vault, preferences=prefs)
