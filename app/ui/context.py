@@ -7,6 +7,9 @@ the one rule by which a screen keeps what it shows up to date with those changes
 Screens never hold a session: they ask ``read`` or ``write`` to run a function over a fresh
 session off the UI thread, and get plain data back on the UI thread. A result that arrives
 after the vault was locked is dropped, so nothing repopulates a cleared screen.
+
+Locking throws no unsaved edits away: ``lock_requested`` asks the screens for them, and they
+are written into the vault (``app.services.drafts``), never anywhere else, before it closes.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.errors import Cancelled, ClockAheadError, VigilError
+from app.services import drafts
 from app.ui import plain
 from app.ui.tasks import Job, TaskRunner
 from app.vault.vault import Vault
@@ -32,6 +36,8 @@ class VaultContext(QObject):
     changed = Signal(str)          # one of the kinds above
     message = Signal(str)          # one sentence for the status bar
     case_requested = Signal(str)   # "open this case" (any screen may ask; the window shows it)
+    vault_opened = Signal()        # unlocked: a screen may offer back what was kept at lock
+    lock_requested = Signal()      # about to lock: a screen with unsaved edits calls keep_draft
 
     def __init__(self, tasks: TaskRunner, *,
                  clock: Callable[[], datetime] = lambda: datetime.now(UTC),
@@ -41,15 +47,51 @@ class VaultContext(QObject):
         self.vault: Vault | None = None
         self._clock = clock
         self._generation = 0  # bumped on every lock: late results from before are dropped
+        self._drafts: list[drafts.Draft] | None = None  # handed over during lock_requested
+        self._drafts_lost = False  # set by the closing job (a plain flag: any thread)
 
     # -- state ---------------------------------------------------------------------------------
     def opened(self, vault: Vault) -> None:
         self.vault = vault
         self._generation += 1
+        if self._drafts_lost:
+            self._drafts_lost = False
+            self.say(self.tr("The changes you had not saved when Vigil locked could not be "
+                             "kept."))
+        self.vault_opened.emit()
 
     def closed(self) -> None:
         self.vault = None
         self._generation += 1
+
+    def keep_drafts_then(self, close: Callable[[], None]) -> Callable[[], None]:
+        """Called by the window as it locks, before any screen is cleared: the screens hand
+        over their unsaved edits now (``lock_requested``, answered by ``keep_draft``), and
+        what is returned writes them into the vault and then runs ``close``. The window runs
+        it in the pool once the jobs still running have ended, so no job is waited for."""
+        self._drafts = []
+        try:
+            self.lock_requested.emit()
+            kept, vault = self._drafts, self.vault
+        finally:
+            self._drafts = None
+
+        def keep_then_close() -> None:
+            try:
+                if kept and vault is not None:
+                    with vault.session() as session:
+                        for draft in kept:
+                            drafts.keep(session, draft)
+            except Exception:  # the vault must close all the same; said after unlock
+                self._drafts_lost = True
+            finally:
+                close()
+        return keep_then_close
+
+    def keep_draft(self, draft: drafts.Draft) -> None:
+        """A screen's unsaved edits, handed over while ``lock_requested`` is emitted."""
+        if self._drafts is not None:
+            self._drafts.append(draft)
 
     def now(self) -> datetime:
         return self.vault.clock() if self.vault is not None else self._clock()

@@ -296,7 +296,7 @@ class MainWindow(QMainWindow):
         # The jobs still running are asked to stop and the vault is closed once they have,
         # in the pool: the window forgets everything now, without waiting for them.
         running = self.tasks.cancel_all()
-        self._closing = self.tasks.after(running, self.vault.close,
+        self._closing = self.tasks.after(running, self.ctx.keep_drafts_then(self.vault.close),
                                          lambda _r: self.vault_closed.emit(),
                                          self._close_failed)
         self.clipboard.clear()

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from app.domain.enums import Consent
 from app.domain.model import Case
 from app.errors import VigilError
+from app.services import drafts
 from app.services.cases import save_case
 from app.ui import pictures
 from app.ui.context import CASES, VaultContext
@@ -169,6 +170,7 @@ class CaseDetail(QWidget):
     def set_context(self, ctx: VaultContext) -> None:
         self.ctx = ctx
         self.attachments.set_context(ctx)
+        ctx.lock_requested.connect(self._hand_over_draft)
 
     def _today(self) -> date:
         return self.ctx.today() if self.ctx is not None else date.today()
@@ -268,6 +270,27 @@ class CaseDetail(QWidget):
 
     def has_unsaved_changes(self) -> bool:
         return self.editing and (self.is_new or self.form.is_dirty())
+
+    def _hand_over_draft(self) -> None:
+        """Locking: the unsaved profile and notes are kept in the vault, to be offered back."""
+        if self.ctx is None or self.case is None or not self.editing or \
+                not self.form.is_dirty():
+            return
+        title = self.form.display_name.text().strip() if self.is_new else \
+            self.case.display_name
+        self.ctx.keep_draft(drafts.Draft(drafts.CASE, self.case.id, title, self.form.draft(),
+                                         new=self.is_new))
+
+    def restore_draft(self, draft: drafts.Draft) -> None:
+        """Edit again what was kept at lock: the case shown (or a new one) with the form as
+        it was, unsaved."""
+        if draft.new:
+            self.start_new(Case(id=draft.record_id, display_name=""))
+        elif self.case is None or self.case.id != draft.record_id:
+            return
+        else:
+            self.edit()
+        self.form.restore(draft.fields)
 
     def revert(self) -> None:
         if not self.editing:

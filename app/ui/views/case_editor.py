@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -297,6 +299,41 @@ class ProfileForm(QWidget):
 
     def is_dirty(self) -> bool:
         return bool(self._loaded) and self._raw() != self._loaded
+
+    def draft(self) -> dict[str, Any]:
+        """What the form holds, as plain values by field name, to be kept over a lock
+        (``restore`` puts it back); it is built into nothing, so nothing is validated."""
+        out: dict[str, Any] = {"other_names": [list(row) for row in self._name_rows()]}
+        for name, widget in vars(self).items():
+            if isinstance(widget, QLineEdit):
+                out[name] = widget.text()
+            elif isinstance(widget, QPlainTextEdit):
+                out[name] = widget.toPlainText()
+            elif isinstance(widget, QComboBox):
+                out[name] = widget.currentData()
+        return out
+
+    def restore(self, fields: Mapping[str, Any]) -> None:
+        """Put a ``draft`` back over the case loaded: the edits are unsaved again. A value
+        this form no longer has a place or a choice for is left out."""
+        rows = fields.get("other_names")
+        if isinstance(rows, list):
+            self.other_names.setRowCount(0)
+            for row in rows:
+                if isinstance(row, list) and len(row) == 2:
+                    self._add_name_row(str(row[0]), str(row[1]))
+        for name, widget in vars(self).items():
+            if name not in fields:
+                continue
+            value = fields[name]
+            if isinstance(widget, QLineEdit) and isinstance(value, str):
+                widget.setText(value)
+            elif isinstance(widget, QPlainTextEdit) and isinstance(value, str):
+                widget.setPlainText(value)
+            elif isinstance(widget, QComboBox):
+                found = [i for i in range(widget.count()) if widget.itemData(i) == value]
+                if found:
+                    widget.setCurrentIndex(found[0])
 
     def build(self, base: Case, today: date) -> tuple[Case | None, dict[str, str]]:
         """The edited case (``base`` with the form's fields), or the problems by field."""

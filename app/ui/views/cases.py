@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QHBoxLayout,
     QLineEdit,
+    QMessageBox,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -26,9 +27,10 @@ from PySide6.QtWidgets import (
 
 from app.domain.enums import Category, Consent, Status
 from app.domain.model import Case
-from app.services import erasure
+from app.services import drafts, erasure
 from app.services.asks import AskView
 from app.services.cases import CaseFilter, delete_case, new_id
+from app.ui import plain
 from app.ui.context import CASES, VaultContext
 from app.ui.i18n import label
 from app.ui.models import CaseTableModel
@@ -50,6 +52,7 @@ class CasesView(QWidget):
     copy_requested = Signal(str)  # text for the clipboard guard
     export_dossier_requested = Signal(list)  # selected case ids
     log_ask_requested = Signal(list)  # selected case ids
+    drafts_checked = Signal(bool)  # after unlock: whether edits kept at lock were offered
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,6 +109,8 @@ class CasesView(QWidget):
         self.detail.delete_requested.connect(self.delete_case)
         self.detail.case_saved.connect(self._saved)
         self._shown_id: str | None = None
+        self.draft_offer: QMessageBox | None = None  # "restore or discard" after unlock
+        self._restoring: drafts.Draft | None = None  # put back once its case is shown
 
         filters = QHBoxLayout()
         for widget in (self.status, self.category, self.consent, self.priority, self.stale):
@@ -192,6 +197,70 @@ class CasesView(QWidget):
         """Called once by the window: editing reads and writes through ``ctx``."""
         self.ctx = ctx
         self.detail.set_context(ctx)
+        ctx.vault_opened.connect(self._look_for_drafts)
+        if ctx.vault is not None:  # built after the unlock: its signal was missed
+            self._look_for_drafts()
+
+    # -- unsaved edits kept at lock ------------------------------------------------------------
+    def _look_for_drafts(self) -> None:
+        if self.ctx is not None:
+            self.ctx.read(drafts.pending, self._offer_drafts)
+
+    def _offer_drafts(self, found: list[drafts.Draft]) -> None:
+        """Unlocked: offer back the edits the lock kept (a draft left unanswered stays in
+        the vault, for the next unlock)."""
+        draft = next((d for d in found if d.kind == drafts.CASE), None)
+        if draft is None or self.draft_offer is not None:
+            self.drafts_checked.emit(False)
+            return
+        if draft.new:
+            text = self.tr("You were adding a new case when Vigil locked, and had not saved "
+                           "it. Restore it, or discard it?")
+        else:
+            text = self.tr("You were editing the case of {0} when Vigil locked, and had not "
+                           "saved your changes. Restore them, or discard them?"
+                           ).format(draft.title)
+        box = plain.message_box(QMessageBox.Icon.Question, self.tr("Unsaved changes"), text,
+                                self)
+        restore = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(restore)
+
+        def answered(button) -> None:
+            if button is restore:
+                self._restore_draft(draft)
+            elif button is discard:
+                self._forget_draft(draft)
+                self.ctx.say(self.tr("The changes that were not saved were discarded."))
+
+        box.buttonClicked.connect(answered)
+        box.finished.connect(self._offer_closed)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.draft_offer = box
+        box.open()
+        self.drafts_checked.emit(True)
+
+    def _offer_closed(self, _result: int) -> None:
+        self.draft_offer = None
+
+    def _restore_draft(self, draft: drafts.Draft) -> None:
+        """Show the case (through the window, which brings the Cases screen up) and put the
+        draft back into its form once it is shown (``open_case``, ``show_case``)."""
+        self._restoring = draft
+        self.ctx.case_requested.emit(draft.record_id)
+
+    def _draft_restored(self, case_id: str) -> bool:
+        draft = self._restoring
+        if draft is None or draft.record_id != case_id:
+            return False
+        self._restoring = None
+        self.detail.restore_draft(draft)
+        self._forget_draft(draft)
+        self.ctx.say(self.tr("The changes you had not saved are back; save or revert them."))
+        return True
+
+    def _forget_draft(self, draft: drafts.Draft) -> None:
+        self.ctx.read(lambda session: drafts.discard(session, draft.kind), lambda _r: None)
 
     def current_filter(self) -> CaseFilter:
         def one(combo, kind):  # Qt hands enum members back as plain strings
@@ -320,6 +389,7 @@ class CasesView(QWidget):
             summary = self.model.summary(case.id)
             days_detained = summary.days_detained if summary else None
         self.detail.show_case(case, photo, asks, days_detained)
+        self._draft_restored(case.id)
 
     def select_case(self, case_id: str) -> None:
         row = self.model.row_of(case_id)
@@ -329,6 +399,13 @@ class CasesView(QWidget):
     def open_case(self, case_id: str) -> None:
         """Show a case another screen asked for: its row when the list shows it, else the
         case alone in the detail pane (the filters stay as the user set them)."""
+        if self._restoring is not None and self._restoring.new and \
+                self._restoring.record_id == case_id:
+            if self._leave_edits():  # a new case kept at lock: in no list, loaded from none
+                self._shown_id = case_id
+                self._reselect_shown()
+                self._draft_restored(case_id)
+            return
         if case_id == self._shown_id:
             self.case_selected.emit(case_id)  # fresh data for what is already shown
             return
@@ -389,6 +466,7 @@ class CasesView(QWidget):
 
     def clear(self) -> None:
         """Forget every piece of case data (on lock)."""
+        self._restoring = None  # still in the vault: offered again at the next unlock
         self.model.clear()
         self.detail.clear()
         self._shown_id = None
