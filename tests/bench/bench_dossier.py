@@ -156,7 +156,8 @@ def main() -> None:
             line = (f"{r['cases']:>4} cases, {r['pages']:>4} pages: total {r['total_s']:.2f} s "
                     f"(fonts {r['fonts_s']:.2f}, gather {r['gather_s']:.2f}, render "
                     f"{r['render_s']:.2f}) {r['pages_per_s']:.0f} pages/s vs bare reportlab "
-                    f"{r['bare_pages_per_s']:.0f} pages/s (render/bare {r['render_s'] / r['bare_s']:.2f}x)"
+                    f"{r['bare_pages_per_s']:.0f} pages/s "
+                    f"(render/bare {r['render_s'] / r['bare_s']:.2f}x)"
                     f"; peak RSS {r['peak_rss_mib']:.0f} MiB;"
                     f" PDF {r['pdf_kib']:.0f} KiB{verdict}")
             print(line, flush=True)
