@@ -46,6 +46,7 @@ class ImportDraft:
         self.header_row = 1
         self.ignored: set[int] = set()
         self.suggested = False
+        self.recalling = False  # the vault is being asked for this sheet's last mapping
 
     # -- the file ------------------------------------------------------------------------------
     def open(self, path: Path) -> None:
@@ -148,7 +149,11 @@ class ImportDraft:
         return parse_mapping(json.loads(json.dumps(self.mapping.to_dict())))
 
     def load(self, path: Path) -> None:
-        self.mapping = load_mapping(path)
+        self.adopt(load_mapping(path))
+
+    def adopt(self, mapping: Mapping) -> None:
+        """Start again from `mapping` (loaded, or remembered by the vault)."""
+        self.mapping = mapping
         self.suggested = False
         if self.grid is not None:
             self.header_row = suggest_header_row(self.grid, self.mapping) or self.header_row

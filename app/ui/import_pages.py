@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -89,6 +89,8 @@ def _table(headers: list[str], stretch: int = -1) -> QTableWidget:
 class FilePage(QWizardPage):
     """The file, its sheet, and which row holds the headers."""
 
+    file_opened = Signal()
+
     def __init__(self, draft: ImportDraft) -> None:
         super().__init__()
         self.draft = draft
@@ -135,6 +137,8 @@ class FilePage(QWizardPage):
             self.draft.clear()
             self.status.setText(str(error))
         self._show()
+        if self.draft.grid is not None:
+            self.file_opened.emit()
 
     def _show(self) -> None:
         draft = self.draft
@@ -168,7 +172,7 @@ class FilePage(QWizardPage):
             self.draft.choose_header_row(row)
 
     def isComplete(self) -> bool:
-        return self.draft.is_json or self.draft.grid is not None
+        return (self.draft.is_json or self.draft.grid is not None) and not self.draft.recalling
 
     def nextId(self) -> int:
         return PAGE_PREVIEW if self.draft.is_json else PAGE_COLUMNS

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 
 from app.domain.model import Document
 from app.errors import Cancelled, VigilError
-from app.services import bulk, sheet_import
+from app.services import bulk, import_memory, sheet_import
 from app.services.interchange import InterchangeError
 from app.services.spreadsheet import SheetResult, convert_grid
-from app.services.spreadsheet_mapping import SpreadsheetError
+from app.services.spreadsheet_mapping import Mapping, SpreadsheetError
 from app.ui import filedialogs
 from app.ui.context import CASES, VaultContext
 from app.ui.i18n import label
@@ -61,6 +61,8 @@ class Preview:
     doc: Document
     sheet: SheetResult | None  # None for an interchange file
     outcome: sheet_import.Outcome
+    headers: tuple[str, ...] = ()
+    mapping: Mapping | None = None  # the sheet's, remembered by the vault once imported
 
 
 class PreviewPage(QWizardPage):
@@ -101,6 +103,7 @@ class PreviewPage(QWizardPage):
         draft = self.wiz.draft
         grid = draft.grid_to_convert() if not draft.is_json else None
         header_row, path = draft.header_row, draft.path
+        headers = tuple(draft.header()) if grid is not None else ()
 
         def work(vault: Vault, job: Job) -> Preview:
             if grid is None:
@@ -115,7 +118,8 @@ class PreviewPage(QWizardPage):
             with vault.session() as session:
                 doc = sheet_import.check_document(session, result.document)
                 return Preview(doc, result, sheet_import.outcome(session, doc,
-                                                                 merge_cases=True))
+                                                                 merge_cases=True),
+                               headers, mapping)
 
         self.job = self.wiz.ctx.run(work, self._shown, on_failed=self._refused,
                                     on_progress=self._progressed)
@@ -227,6 +231,9 @@ class ImportPage(QWizardPage):
                 if stop.is_set():
                     raise Cancelled()
                 bulk.import_document(session, preview.doc, merge_cases=merge)
+                if preview.mapping is not None:
+                    import_memory.remember_mapping(session, list(preview.headers),
+                                                   preview.mapping)
                 if stop.is_set():  # the transaction rolls back: nothing was imported
                     raise Cancelled()
                 return outcome
@@ -284,6 +291,7 @@ class ImportWizard(QWizard):
     imported = Signal(object)  # sheet_import.Outcome
     import_failed = Signal()
     import_cancelled = Signal()
+    mapping_recalled = Signal()  # the vault was asked for the sheet's last mapping
 
     def __init__(self, ctx: VaultContext, path: Path | None = None,
                  parent: QWidget | None = None) -> None:
@@ -309,8 +317,29 @@ class ImportWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
         self.customButtonClicked.connect(self._custom)
         self.currentIdChanged.connect(self._page_changed)
+        self.mapping_loaded = False  # a mapping file was loaded: the vault's is not wanted
+        self.file_page.file_opened.connect(self._recall)
         if path is not None:
             self.file_page.open(path)
+
+    def _recall(self) -> None:
+        """Start from the mapping this vault last imported a sheet of these headers with."""
+        draft = self.draft
+        headers = draft.header()
+
+        def done(mapping: Mapping | None) -> None:
+            draft.recalling = False
+            if mapping is not None and not self.mapping_loaded:
+                draft.adopt(mapping)
+            if self.currentPage() is self.file_page:
+                self.file_page.initializePage()
+            self.mapping_recalled.emit()
+
+        draft.recalling = True
+        job = self.ctx.read(lambda session: import_memory.remembered_mapping(session, headers),
+                            done, on_failed=lambda _error: done(None))
+        if job is None:
+            draft.recalling = False
 
     def _page_changed(self, page_id: int) -> None:
         sheet = not self.draft.is_json and page_id not in (PAGE_IMPORT,)
@@ -339,6 +368,7 @@ class ImportWizard(QWizard):
     def load_mapping(self, path: Path) -> bool:
         try:
             self.draft.load(path)
+            self.mapping_loaded = True
         except VigilError as error:
             self._tell(str(error))
             return False
