@@ -179,3 +179,24 @@ def test_an_offer_left_unanswered_stays_for_the_next_unlock(qtbot, window, view)
     assert view.draft_offer is None
     [draft] = kept(window.vault_dir)
     assert draft.fields["notes"] == CANARY
+
+
+def test_edits_kept_when_quitting_are_offered_by_the_next_window(qtbot, window, view,
+                                                                  open_window):
+    edit_notes(qtbot, view)
+    lock(qtbot, window)  # as closing the window does
+    again = open_window(window.vault_dir)  # its Cases screen is built after the unlock
+    qtbot.waitUntil(lambda: again.cases_view.draft_offer is not None, timeout=10_000)
+    assert "Lin Wenjie" in again.cases_view.draft_offer.text()
+
+
+def test_a_draft_that_could_not_be_kept_is_said_after_unlock(qtbot, window, view,
+                                                             monkeypatch):
+    def full(_session, _draft):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(drafts, "keep", full)
+    edit_notes(qtbot, view)
+    lock(qtbot, window)  # closed all the same
+    unlock(qtbot, window, offered=False)
+    assert "could not be kept" in window.statusBar().currentMessage()
