@@ -44,7 +44,7 @@ from app.ui.clipboard import ClipboardGuard
 from app.ui.plain import PlainLabel
 from app.ui.preferences import Preferences
 from app.ui.tasks import Job, TaskRunner
-from app.ui.unlock import UnlockView
+from app.ui.unlock import UnlockView, keychain_remembered
 
 if TYPE_CHECKING:  # the modules behind the unlock screen load when first needed
     from app.services.cases import CaseFilter
@@ -213,13 +213,7 @@ class MainWindow(QMainWindow):
         self.tasks.run(load, lambda _r: None, lambda _error: None)
 
     def _refresh_keychain_button(self) -> None:
-        from app.vault.keyslots import KEYCHAIN, Keyslots
-
-        try:
-            remembered = Keyslots.load(self.vault_dir / KEYSLOTS).has(KEYCHAIN)
-        except Exception:  # a damaged keyslots file is reported when unlocking
-            remembered = False
-        self.unlock_view.set_keychain_available(remembered)
+        self.unlock_view.set_keychain_available(keychain_remembered(self.vault_dir / KEYSLOTS))
 
     def unlock_with(self, passphrase: str) -> None:
         self.unlock_view.set_busy(True)

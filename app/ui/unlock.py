@@ -1,8 +1,14 @@
 # SPDX-FileCopyrightText: 2026 Vigil contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The unlock screen: a passphrase (or the recovery key), one inline sentence on failure."""
+"""The unlock screen: a passphrase (or the recovery key), one inline sentence on failure.
+
+It comes up before the vault code is loaded (app/ui/launch.py): nothing here imports it.
+"""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -16,6 +22,21 @@ from PySide6.QtWidgets import (
 
 from app.ui.plain import PlainLabel
 from app.ui.widgets import ERROR_STYLE
+
+# app.vault.keyslots.KEYCHAIN (a test keeps them equal): that module loads cryptography
+KEYCHAIN = "keychain"
+
+
+def keychain_remembered(keyslots_file: Path) -> bool:
+    """Whether the vault has a keychain slot, to offer the keychain button: a glance at the
+    file, not a check (unlocking checks it, and says so when it is damaged)."""
+    try:
+        if keyslots_file.stat().st_size > 1_000_000:
+            return False
+        slots = json.loads(keyslots_file.read_bytes()).get("slots")
+        return any(isinstance(slot, dict) and slot.get("kind") == KEYCHAIN for slot in slots)
+    except (OSError, ValueError, RecursionError, AttributeError, TypeError):
+        return False
 
 
 class UnlockView(QWidget):

@@ -1,8 +1,8 @@
 # SPDX-FileCopyrightText: 2026 Vigil contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The unlock screen comes up without loading the storage layer, the migrations or the
-dossier renderer (DESIGN.md section 8: start-up ≤ 2× an empty PySide6 window): they load
-while the key is derived, after the passphrase is given."""
+"""The unlock screen comes up without loading the storage layer, the migrations, the
+dossier renderer or the crypto (DESIGN.md section 8: start-up ≤ 2× an empty PySide6
+window): they load while the key is derived, after the passphrase is given."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from app.ui import main_window
-from app.vault import vault
+from app.ui import main_window, unlock
+from app.vault import keyslots, vault
 
 ROOT = Path(__file__).resolve().parents[2]
-HEAVY = ("sqlalchemy", "alembic", "reportlab", "pikepdf", "sqlcipher3")
+HEAVY = ("sqlalchemy", "alembic", "reportlab", "pikepdf", "sqlcipher3", "cryptography")
 # The app's own start-up, in a fresh process, up to the unlock window shown (and quit).
 UP_TO_UNLOCK = f"""
 import sys
@@ -41,5 +41,16 @@ def test_the_unlock_screen_loads_no_storage_or_dossier_modules(tmp_path):
     assert lines[-1] == "loaded", f"the unlock screen loaded: {lines[-1][len('loaded '):]}"
 
 
-def test_the_window_knows_the_key_file_by_the_vaults_own_name():
+def test_the_window_knows_the_key_file_by_the_vaults_own_names():
     assert main_window.KEYSLOTS == vault.KEYSLOTS
+    assert unlock.KEYCHAIN == keyslots.KEYCHAIN
+
+
+def test_a_damaged_key_file_offers_no_keychain_button(tmp_path):
+    path = tmp_path / "keyslots.json"
+    for text in ("", "[]", '{"slots": 3}', '{"slots": ["keychain"]}', "{" * 100_000):
+        path.write_text(text)
+        assert not unlock.keychain_remembered(path)
+    assert not unlock.keychain_remembered(tmp_path / "missing.json")
+    path.write_text('{"slots": [{"kind": "passphrase"}, {"kind": "keychain"}]}')
+    assert unlock.keychain_remembered(path)
