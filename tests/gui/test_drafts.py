@@ -7,6 +7,7 @@ case deleted meanwhile. Waits on signals, never on sleeps."""
 from __future__ import annotations
 
 import tempfile
+from dataclasses import replace
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -110,7 +111,8 @@ def test_edits_kept_encrypted_at_lock_are_restored_after_unlock(
 
     [draft] = kept(window.vault_dir)
     assert (draft.kind, draft.record_id, draft.title) == (drafts.CASE, LIN.id, "Lin Wenjie")
-    assert draft.fields["notes"] == CANARY and not draft.new
+    assert draft.fields == {"notes": CANARY, "lawyer_access": Access.DENIED.value}
+    assert not draft.new  # only what was edited is kept
     assert plaintext_copies(tmp_path, private_home) == []  # only the encrypted vault has it
 
     unlock(qtbot, window, offered=True)
@@ -123,6 +125,21 @@ def test_edits_kept_encrypted_at_lock_are_restored_after_unlock(
     assert detail.form.lawyer_access.currentData() == Access.DENIED.value
     assert detail.has_unsaved_changes()  # back as they were: still to be saved
     assert view.draft_offer is None and pending(window) == []  # handled: gone from the vault
+
+
+def test_restored_edits_leave_what_changed_meanwhile_elsewhere(qtbot, window, view):
+    edit_notes(qtbot, view)
+    lock(qtbot, window)
+    with Vault.unlock(window.vault_dir, passphrase=PASSPHRASE, daily_backup=False,
+                      clock=lambda: NOW) as vault, vault.session() as session:
+        case = cases.get_case(session, LIN.id)  # a colleague's bundle, say
+        cases.save_case(session, replace(case, facility="Detention Centre No. 3"))
+    unlock(qtbot, window, offered=True)
+    with qtbot.waitSignal(window.case_shown, timeout=10_000):
+        answer(view, "Restore")
+    form = view.detail.form
+    assert form.facility.text() == "Detention Centre No. 3"
+    assert form.notes.toPlainText() == CANARY
 
 
 def test_discarded_edits_are_gone(qtbot, window, view):

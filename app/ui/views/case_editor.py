@@ -229,6 +229,7 @@ class ProfileForm(QWidget):
         layout.addWidget(self.problems)
         layout.addLayout(form)
         self._loaded: tuple = ()
+        self._loaded_values: dict[str, Any] = {}  # as ``values()`` read them at load
 
     def _add_name_row(self, name: str = "", script: str = "") -> int:
         row = self.other_names.rowCount()
@@ -277,6 +278,7 @@ class ProfileForm(QWidget):
         self.notes.setPlainText(case.internal_notes or "")
         self.show_problems({})
         self._loaded = self._raw()
+        self._loaded_values = self.values()
 
     def clear(self) -> None:
         self.load(Case(id="", display_name=""))
@@ -301,8 +303,15 @@ class ProfileForm(QWidget):
         return bool(self._loaded) and self._raw() != self._loaded
 
     def draft(self) -> dict[str, Any]:
-        """What the form holds, as plain values by field name, to be kept over a lock
-        (``restore`` puts it back); it is built into nothing, so nothing is validated."""
+        """The fields edited since the case was loaded, as plain values by field name, to
+        be kept over a lock; ``restore`` puts them back over the case as it is then, so a
+        field a colleague changed meanwhile and the user did not touch keeps their value.
+        Nothing is validated (it is built into nothing)."""
+        return {name: value for name, value in self.values().items()
+                if self._loaded_values.get(name) != value}
+
+    def values(self) -> dict[str, Any]:
+        """Every field's plain value by field name (text, choice, or the name rows)."""
         out: dict[str, Any] = {"other_names": [list(row) for row in self._name_rows()]}
         for name, widget in vars(self).items():
             if isinstance(widget, QLineEdit):
