@@ -49,6 +49,18 @@ class ImportDraft:
         self.recalling = False  # the vault is being asked for this sheet's last mapping
 
     # -- the file ------------------------------------------------------------------------------
+    @staticmethod
+    def read(path: Path, mapping: Mapping) -> ImportDraft:
+        """A draft of the file at `path` (any thread: it shares nothing with the UI's)."""
+        draft = ImportDraft()
+        draft.mapping = mapping
+        draft.open(path)
+        return draft
+
+    def take(self, other: ImportDraft) -> None:
+        """What `read` found, as this draft's (the pages hold this one)."""
+        self.__dict__.update(other.__dict__)
+
     def open(self, path: Path) -> None:
         self.clear()
         try:

@@ -11,6 +11,7 @@ tooltips go through ``literal``.
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -42,6 +43,7 @@ from app.ui import filedialogs
 from app.ui.i18n import label, tr
 from app.ui.import_draft import IGNORE, NOTES, ImportDraft
 from app.ui.plain import PlainLabel, literal
+from app.ui.tasks import TaskRunner
 
 PAGE_FILE, PAGE_COLUMNS, PAGE_VALUES, PAGE_DATES, PAGE_PREVIEW, PAGE_IMPORT = range(6)
 SAMPLES_SHOWN = 3
@@ -89,11 +91,12 @@ def _table(headers: list[str], stretch: int = -1) -> QTableWidget:
 class FilePage(QWizardPage):
     """The file, its sheet, and which row holds the headers."""
 
-    file_opened = Signal()
+    file_opened = Signal()  # read, or refused (the status says why)
 
-    def __init__(self, draft: ImportDraft) -> None:
+    def __init__(self, draft: ImportDraft, tasks: TaskRunner) -> None:
         super().__init__()
         self.draft = draft
+        self.tasks = tasks
         self.setTitle(self.tr("File and sheet"))
         self.setSubTitle(self.tr("A spreadsheet of cases (CSV, XLSX, XLS or ODS, one row a "
                                  "case) or an interchange JSON file."))
@@ -130,15 +133,28 @@ class FilePage(QWizardPage):
         if path is not None:
             self.open(path)
 
-    def open(self, path) -> None:
-        try:
-            self.draft.open(path)
-        except VigilError as error:
-            self.draft.clear()
-            self.status.setText(str(error))
+    def open(self, path: Path) -> None:
+        """Read the file off the UI thread (a workbook can take seconds); Next waits."""
+        self.draft.clear()
+        self.draft.recalling = True
         self._show()
-        if self.draft.grid is not None:
-            self.file_opened.emit()
+        self.status.setText(self.tr("Reading the file…"))
+        mapping = self.draft.mapping
+        self.tasks.run(lambda _job: ImportDraft.read(path, mapping), self._read,
+                       self._refused, cancellable=False)
+
+    def _read(self, read: ImportDraft) -> None:
+        self.draft.take(read)
+        self.draft.recalling = True  # until the wizard has asked the vault for a mapping
+        self._show()
+        self.file_opened.emit()
+
+    def _refused(self, error: BaseException) -> None:
+        self.draft.clear()
+        self._show()
+        self.status.setText(str(error) if isinstance(error, VigilError) else
+                            self.tr("Vigil could not read that file."))
+        self.file_opened.emit()
 
     def _show(self) -> None:
         draft = self.draft

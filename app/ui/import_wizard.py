@@ -14,7 +14,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
@@ -291,7 +291,7 @@ class ImportWizard(QWizard):
     imported = Signal(object)  # sheet_import.Outcome
     import_failed = Signal()
     import_cancelled = Signal()
-    mapping_recalled = Signal()  # the vault was asked for the sheet's last mapping
+    file_ready = Signal()  # the file was read (or refused) and the vault asked for a mapping
 
     def __init__(self, ctx: VaultContext, path: Path | None = None,
                  parent: QWidget | None = None) -> None:
@@ -300,7 +300,7 @@ class ImportWizard(QWizard):
         self.draft = ImportDraft()
         self.setWindowTitle(self.tr("Import cases"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.file_page = FilePage(self.draft)
+        self.file_page = FilePage(self.draft, ctx.tasks)
         self.columns = ColumnsPage(self.draft)
         self.values = ValuesPage(self.draft)
         self.dates = DatesPage(self.draft)
@@ -325,6 +325,11 @@ class ImportWizard(QWizard):
     def _recall(self) -> None:
         """Start from the mapping this vault last imported a sheet of these headers with."""
         draft = self.draft
+        if draft.grid is None:  # an interchange file, or refused: nothing to recall
+            draft.recalling = False
+            self.file_page.initializePage()
+            self.file_ready.emit()
+            return
         headers = draft.header()
 
         def done(mapping: Mapping | None) -> None:
@@ -333,13 +338,13 @@ class ImportWizard(QWizard):
                 draft.adopt(mapping)
             if self.currentPage() is self.file_page:
                 self.file_page.initializePage()
-            self.mapping_recalled.emit()
+            self.file_ready.emit()
 
         draft.recalling = True
         job = self.ctx.read(lambda session: import_memory.remembered_mapping(session, headers),
                             done, on_failed=lambda _error: done(None))
         if job is None:
-            draft.recalling = False
+            done(None)
 
     def _page_changed(self, page_id: int) -> None:
         sheet = not self.draft.is_json and page_id not in (PAGE_IMPORT,)
@@ -398,8 +403,18 @@ class ImportWizard(QWizard):
 
 
 def open_import_wizard(parent: QWidget | None, ctx: VaultContext,
-                       path: Path | None = None) -> ImportWizard:
-    """Show the import wizard (window-modal); it asks for the file unless given one."""
+                       path: Path | None = None) -> ImportWizard | None:
+    """File → Import…: ask for the file (unless given one), then show the wizard
+    (window-modal). None if no file was chosen or no vault is open."""
+    if ctx.vault is None:
+        return None
+    if path is None:
+        path = filedialogs.open_file(parent, QCoreApplication.translate(
+            "ImportWizard", "Import cases"), QCoreApplication.translate(
+            "FilePage", "Spreadsheets and interchange files (*.csv *.tsv *.txt *.xlsx *.xls "
+            "*.ods *.json);;All files (*)"))
+        if path is None:
+            return None
     wizard = ImportWizard(ctx, path, parent)
     wizard.resize(1000, 640)
     wizard.open()

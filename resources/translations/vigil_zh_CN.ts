@@ -1925,6 +1925,14 @@ Added by {1}</source>
         <translation>电子表格和交换文件 (*.csv *.tsv *.txt *.xlsx *.xls *.ods *.json);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>Vigil could not read that file.</source>
+        <translation>Vigil 无法读取该文件。</translation>
+    </message>
+    <message>
         <source>(none chosen)</source>
         <translation>（未选择）</translation>
     </message>

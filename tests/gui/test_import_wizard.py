@@ -48,10 +48,10 @@ def wizard(qtbot, ctx):
 
     def make(path: Path) -> ImportWizard:
         w = ImportWizard(ctx, path)
-        if path.suffix != ".json":  # the vault is asked for the mapping it last imported
-            # these headers with; the answer comes through the event loop, so not yet
-            with qtbot.waitSignal(w.mapping_recalled, timeout=60_000):
-                pass
+        # read in the background, then the vault asked for the mapping it last imported
+        # these headers with: both answers come through the event loop, so not yet
+        with qtbot.waitSignal(w.file_ready, timeout=60_000):
+            pass
         qtbot.addWidget(w)
         w.resize(1280, 720)
         w.show()
@@ -227,6 +227,30 @@ def test_an_interchange_file_goes_straight_to_the_preview(qtbot, wizard, vault, 
     assert w.currentId() == PAGE_PREVIEW
     import_all(qtbot, w)
     assert case_names(vault) == ["Wang Quanzhang"]
+
+
+def test_a_protected_workbook_is_refused_in_one_sentence(qtbot, wizard):
+    w = wizard(DATA / "password.xlsx")
+    assert "password" in w.file_page.status.text()
+    assert not w.file_page.isComplete()
+
+
+def test_file_import_asks_for_the_file_first(qtbot, ctx, monkeypatch):
+    asked: list[str] = []
+
+    def chosen(_parent, title, _filter=""):
+        asked.append(title)
+        return None if len(asked) == 1 else DATA / "cases-bilingual.csv"
+
+    monkeypatch.setattr(module.filedialogs, "open_file", chosen)
+    assert module.open_import_wizard(None, ctx) is None  # the dialog was cancelled
+    w = module.open_import_wizard(None, ctx)
+    assert w is not None
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.file_ready, timeout=60_000):
+        pass
+    assert w.draft.grid is not None and len(asked) == 2
+    w.close()
 
 
 @pytest.mark.skipif(not os.environ.get("VIGIL_SCREENSHOTS"), reason="VIGIL_SCREENSHOTS=1")
