@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 from app.errors import UserError
-from app.services.sheet_cells import Cell, cell_text
+from app.services.sheet_cells import Cell, CellProblem, cell_text
 from app.services.sheet_suggest import suggest_mapping
 from app.services.sheets import MAX_BYTES, Grid, read_bounded, read_grid, sheet_names
 from app.services.spreadsheet import HEADER_SEARCH_ROWS, suggest_header_row
@@ -24,12 +26,25 @@ from app.services.spreadsheet_mapping import (
     ENUM_KEYS,
     EVENT_PREFIX,
     Mapping,
+    convert_date,
     load_mapping,
     parse_mapping,
 )
 
+# Formats common in registers that the built-in readings do not take (day first, month
+# names, no separators); the first that reads every unread cell of a column is offered.
+DATE_CANDIDATES = ("%d.%m.%Y", "%d/%m/%Y", "%m/%d/%Y", "%d-%m-%Y", "%Y%m%d", "%d %B %Y",
+                   "%d %b %Y", "%B %Y", "%b %Y", "%m/%Y", "%d/%m/%y", "%d.%m.%y")
 NOTES, IGNORE = "", "-"  # the columns page's two choices that are not a target
 _LEADING_BLANKS = re.compile(rb"[\xef\xbb\xbf \t\r\n]*")
+
+
+def _reads(fmt: str, text: str) -> bool:
+    try:
+        datetime.strptime(text.rstrip("~").strip(), fmt)
+    except ValueError:
+        return False
+    return True
 
 
 class ImportDraft:
@@ -46,6 +61,7 @@ class ImportDraft:
         self.header_row = 1
         self.ignored: set[int] = set()
         self.suggested = False
+        self.dates_detected = False
         self.recalling = False  # the vault is being asked for this sheet's last mapping
 
     # -- the file ------------------------------------------------------------------------------
@@ -151,6 +167,29 @@ class ImportDraft:
             else:
                 table[raw] = value
         self.mapping = replace(self.mapping, values={k: v for k, v in values.items() if v})
+
+    def detect_date_formats(self) -> tuple[list[str], list[str]]:
+        """Formats that read date cells nothing else reads: (found, ambiguous). A format is
+        found when it alone, of the candidates, reads every such cell of a column."""
+        found: list[str] = []
+        ambiguous: list[str] = []
+        for index, _target in self.date_columns():
+            unread = []
+            for row in self.body():
+                if index >= len(row):
+                    continue
+                try:
+                    convert_date(row[index], self.mapping)
+                except CellProblem:
+                    unread.append(unicodedata.normalize("NFKC", cell_text(row[index])))
+            if not unread:
+                continue
+            fits = [fmt for fmt in DATE_CANDIDATES if all(_reads(fmt, text) for text in unread)]
+            if len(fits) == 1 and fits[0] not in found:
+                found.append(fits[0])
+            elif len(fits) > 1:
+                ambiguous += [fmt for fmt in fits if fmt not in ambiguous]
+        return found, ambiguous
 
     def set_date_formats(self, formats: list[str]) -> None:
         self.mapping = replace(self.mapping,

@@ -319,12 +319,29 @@ class DatesPage(QWizardPage):
         self.formats.setMaximumHeight(90)
         self.formats.textChanged.connect(self._show)
         self.table = _table([self.tr("Column"), self.tr("Cell"), self.tr("Read as")])
+        self.detected = PlainLabel()
+        self.detected.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.formats)
+        layout.addWidget(self.detected)
         layout.addWidget(self.table)
 
     def initializePage(self) -> None:
-        self.formats.setPlainText("\n".join(self.draft.mapping.date_formats))
+        draft = self.draft
+        found, ambiguous = draft.detect_date_formats()
+        if found and not draft.dates_detected:  # once: the user may remove them again
+            draft.set_date_formats([*draft.mapping.date_formats, *found])
+            draft.dates_detected = True
+        texts = []
+        if found:
+            texts.append(self.tr("Found in this sheet and added: {0}").format(
+                "  ".join(found)))
+        if ambiguous:
+            texts.append(self.tr("Some dates could be read more than one way ({0}): add the "
+                                 "format that is meant.").format("  ".join(ambiguous)))
+        self.detected.setText("\n".join(texts))
+        self.detected.setVisible(bool(texts))
+        self.formats.setPlainText("\n".join(draft.mapping.date_formats))
         self._show()
 
     def _show(self) -> None:

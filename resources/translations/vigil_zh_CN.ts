@@ -1643,6 +1643,14 @@ Added by {1}</source>
         <translation>读作</translation>
     </message>
     <message>
+        <source>Found in this sheet and added: {0}</source>
+        <translation>在本表中发现并已添加：{0}</translation>
+    </message>
+    <message>
+        <source>Some dates could be read more than one way ({0}): add the format that is meant.</source>
+        <translation>有些日期可以有多种读法（{0}）：请添加实际使用的格式。</translation>
+    </message>
+    <message>
         <source>not read: {0}</source>
         <translation>无法读取：{0}</translation>
     </message>
@@ -1836,6 +1844,26 @@ Added by {1}</source>
     <message>
         <source>PDF password again</source>
         <translation>再次输入 PDF 密码</translation>
+    </message>
+    <message>
+        <source>Recipient government</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The meeting&apos;s counterpart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: no private asks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What we ask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: one ask for every case chosen</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No file chosen</source>
@@ -3437,8 +3465,20 @@ Added by {1}</source>
         <translation>本机构提出的交涉记录的是我们请他人做的事（例如与大使会面）：它们保留在案例的历史中，但绝不算作某政府提出了该案例。</translation>
     </message>
     <message>
+        <source>Name on dossier covers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>(not set)</source>
         <translation>（未设置）</translation>
+    </message>
+    <message>
+        <source>Dossier covers will name: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossier covers will name no organisation.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The language changes the next time Vigil starts.</source>

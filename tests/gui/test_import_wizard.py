@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QComboBox
 
 from app.services import bulk, cases
 from app.services.spreadsheet_mapping import load_mapping
-from app.ui import fonts, i18n
+from app.ui import fonts, i18n, import_run
 from app.ui import import_wizard as module
 from app.ui.import_draft import IGNORE, NOTES
 from app.ui.import_pages import PAGE_COLUMNS, PAGE_DATES, PAGE_PREVIEW, PAGE_VALUES
@@ -197,7 +197,7 @@ def test_cancel_leaves_the_vault_unchanged(qtbot, wizard, vault, monkeypatch):
         real(session, doc, **kwargs)
         w.run_page.stop.set()  # as the Cancel button does, once every case is written
 
-    monkeypatch.setattr(module.bulk, "import_document", cancelled_midway)
+    monkeypatch.setattr(import_run.bulk, "import_document", cancelled_midway)
     with qtbot.waitSignal(w.import_cancelled, timeout=60_000):
         w.next()
     assert case_names(vault) == []
@@ -227,6 +227,21 @@ def test_an_interchange_file_goes_straight_to_the_preview(qtbot, wizard, vault, 
     assert w.currentId() == PAGE_PREVIEW
     import_all(qtbot, w)
     assert case_names(vault) == ["Wang Quanzhang"]
+
+
+def test_day_first_dates_are_detected(qtbot, wizard, vault, tmp_path):
+    sheet = tmp_path / "days.csv"
+    sheet.write_text("Name,Detained on,Released\nA,25.03.2019,\nB,01.12.2020,2014-03-05\n"
+                     "C,2018.11,03/04/2021\n", encoding="utf-8")
+    w = wizard(sheet)
+    while w.currentId() != PAGE_DATES:
+        w.next()
+    assert "%d.%m.%Y" in w.draft.mapping.date_formats
+    assert "%d/%m/%Y" not in w.draft.mapping.date_formats  # or 4 March? not guessed
+    assert "%m/%d/%Y" in w.dates.detected.text()
+    cells = {w.dates.table.item(r, 1).text(): w.dates.table.item(r, 2).text()
+             for r in range(w.dates.table.rowCount())}
+    assert cells["25.03.2019"] == "2019-03-25"
 
 
 def test_a_protected_workbook_is_refused_in_one_sentence(qtbot, wizard):
