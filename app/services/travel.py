@@ -37,7 +37,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.enums import Status
 from app.errors import Cancelled, IntegrityError, UserError
-from app.services import asks
+from app.services import asks, drafts
 from app.vault import backup
 from app.vault.fsutil import fsync_dir, temp_name
 from app.vault.identity import KEY_CHANGES_META, MAX_KEY_CHANGES
@@ -309,6 +309,7 @@ def _same_disk(a: Path, b: Path) -> bool:
 
 def _strip(session: Session, today: date) -> tuple[int, int, int]:
     """One transaction: every trace of the cases not marked safe to travel goes."""
+    drafts.discard_all(session)  # unsaved edits kept at a lock: of any case, or a new one
     keep = set(session.scalars(select(CaseRow.id).where(
         CaseRow.deleted.is_(False), CaseRow.safe_to_travel.is_(True))))
     all_cases = set(session.scalars(select(CaseRow.id)))

@@ -20,11 +20,13 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QPlainTextEdit,
     QProgressDialog,
     QPushButton,
     QRadioButton,
@@ -35,7 +37,7 @@ from PySide6.QtWidgets import (
 from app.dossier.model import Profile
 from app.dossier.pdf import DossierReport, write_dossier
 from app.errors import Cancelled, UserError
-from app.services import dossier_data
+from app.services import directory, dossier_data
 from app.ui import filedialogs
 from app.ui.i18n import tr as _tr
 from app.ui.plain import PlainLabel
@@ -62,7 +64,7 @@ class DossierExportDialog(QDialog):
     """The choices for one dossier; tests fill it in and call ``accept()`` directly."""
 
     def __init__(self, parent: QWidget | None = None, *,
-                 profile: Profile = Profile.DIPLOMATIC) -> None:
+                 profile: Profile = Profile.DIPLOMATIC, for_meeting: bool = True) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export dossier"))
         self._path: Path | None = None
@@ -91,6 +93,18 @@ class DossierExportDialog(QDialog):
         self.password_again = QLineEdit()
         self.password_again.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_again.setAccessibleName(self.tr("PDF password again"))
+        # Whose private asks may show: only the government that made them (DESIGN section 6).
+        self.government = QComboBox()
+        self.government.setAccessibleName(self.tr("Recipient government"))
+        self.government.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.government.setMaximumWidth(420)
+        self.government.addItem(self.tr("The meeting's counterpart") if for_meeting else
+                                self.tr("None: no private asks"), None)
+        self.ask = QPlainTextEdit()  # for chosen cases: a meeting has its own asks
+        self.ask.setAccessibleName(self.tr("What we ask"))
+        self.ask.setPlaceholderText(self.tr("Optional: one ask for every case chosen"))
+        self.ask.setTabChangesFocus(True)
+        self.ask.setMaximumHeight(72)
         self.file = QLineEdit()
         self.file.setReadOnly(True)
         self.file.setPlaceholderText(self.tr("No file chosen"))
@@ -103,6 +117,9 @@ class DossierExportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Profile"), choices)
         form.addRow(self.tr("Prepared for"), self.recipient)
+        form.addRow(self.tr("Recipient government"), self.government)
+        if not for_meeting:
+            form.addRow(self.tr("What we ask"), self.ask)
         form.addRow(self.tr("PDF password"), self.password)
         form.addRow(self.tr("Password again"), self.password_again)
         form.addRow(self.tr("Save as"), file_row)
@@ -133,6 +150,17 @@ class DossierExportDialog(QDialog):
 
     def recipient_name(self) -> str:
         return self.recipient.text().strip()
+
+    def set_governments(self, organisations) -> None:
+        """The organisations that may receive the dossier (names are vault data, plain)."""
+        for org in organisations:
+            self.government.addItem(org.name, org.id)
+
+    def recipient_org(self) -> str | None:
+        return self.government.currentData()
+
+    def case_ask(self) -> str:
+        return self.ask.toPlainText().strip()
 
     def pdf_password(self) -> str | None:
         return self.password.text() or None
@@ -171,6 +199,8 @@ class DossierExportDialog(QDialog):
 
     def forget(self) -> None:
         """Drop the password and the chosen file (after use, or when the vault locks)."""
+        self.ask.clear()
+        self.government.clear()
         for field in (self.password, self.password_again, self.recipient):
             field.clear()
         self.set_path(None)
@@ -186,22 +216,27 @@ class _Written:
 
 def _write(vault, job, *, meeting_id: str | None, case_ids: Sequence[str] | None,
            profile: Profile, recipient: str, password: str | None, target: Path,
-           written: _Written) -> DossierReport:
+           written: _Written, recipient_org: str | None = None,
+           case_ask: str = "") -> DossierReport:
     """The background part: gather, render, write (runs off the UI thread)."""
     job.report(0, 0)  # gathering: no measure yet
     today = vault.clock().date()
     if meeting_id is not None:
-        material = dossier_data.for_meeting(vault, meeting_id, today)
+        material = dossier_data.for_meeting(vault, meeting_id, today,
+                                            recipient_org_id=recipient_org)
         if not material.cases:
             raise UserError(_tr("That meeting has no cases to raise; nothing was written."))
     else:
-        material = dossier_data.for_cases(vault, case_ids or (), today)
+        material = dossier_data.for_cases(vault, case_ids or (), today,
+                                          government_id=recipient_org)
         if not material.cases:
             raise UserError(_tr("Choose at least one case; nothing was written."))
     if job.cancelled():
         raise Cancelled()
-    dossier = dossier_data.dossier_input(material, recipient, today,
-                                         read_photo=partial(dossier_data.read_photo, vault))
+    asks = {item.case.id: case_ask for item in material.cases} if case_ask else None
+    dossier = dossier_data.dossier_input(
+        material, recipient, today, read_photo=partial(dossier_data.read_photo, vault),
+        issuer=dossier_data.issuing_organisation(vault), case_asks=asks)
     try:
         with atomic_output(target) as out:
             report = write_dossier(dossier, profile, out, password=password,
@@ -229,7 +264,8 @@ class DossierExport(QObject):
         self.ctx = ctx
         self.meeting_id = meeting_id
         self.case_ids = list(case_ids) if case_ids is not None else None
-        self.dialog = DossierExportDialog(parent, profile=Profile.DIPLOMATIC)
+        self.dialog = DossierExportDialog(parent, profile=Profile.DIPLOMATIC,
+                                          for_meeting=meeting_id is not None)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.accepted.connect(self._start)
         self.dialog.rejected.connect(self._forget)
@@ -239,7 +275,11 @@ class DossierExport(QObject):
         self._profile = Profile.DIPLOMATIC
 
     def open(self) -> None:
+        self.ctx.read(directory.organisations, self._governments)
         self.dialog.open()
+
+    def _governments(self, organisations) -> None:
+        self.dialog.set_governments(organisations)
 
     def _forget(self) -> None:
         """Cancelled before anything ran: nothing to keep (the recipient typed included)."""
@@ -253,7 +293,8 @@ class DossierExport(QObject):
         work = partial(_write, meeting_id=self.meeting_id, case_ids=self.case_ids,
                        profile=self._profile, recipient=dialog.recipient_name(),
                        password=dialog.pdf_password(), target=dialog.path(),
-                       written=self._written)
+                       written=self._written, recipient_org=dialog.recipient_org(),
+                       case_ask=dialog.case_ask())
         dialog.forget()
         progress = QProgressDialog(self.tr("Gathering the cases…"), self.tr("Cancel"), 0, 0,
                                    self.parent())

@@ -1847,23 +1847,23 @@ Added by {1}</source>
     </message>
     <message>
         <source>Recipient government</source>
-        <translation type="unfinished"></translation>
+        <translation>接收方政府</translation>
     </message>
     <message>
         <source>The meeting&apos;s counterpart</source>
-        <translation type="unfinished"></translation>
+        <translation>会见的对方</translation>
     </message>
     <message>
         <source>None: no private asks</source>
-        <translation type="unfinished"></translation>
+        <translation>无：不含非公开交涉</translation>
     </message>
     <message>
         <source>What we ask</source>
-        <translation type="unfinished"></translation>
+        <translation>我们的诉求</translation>
     </message>
     <message>
         <source>Optional: one ask for every case chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>可选：为所选的每个案件写同一项诉求</translation>
     </message>
     <message>
         <source>No file chosen</source>
@@ -3466,7 +3466,7 @@ Added by {1}</source>
     </message>
     <message>
         <source>Name on dossier covers</source>
-        <translation type="unfinished"></translation>
+        <translation>卷宗封面上的机构名称</translation>
     </message>
     <message>
         <source>(not set)</source>
@@ -3474,11 +3474,11 @@ Added by {1}</source>
     </message>
     <message>
         <source>Dossier covers will name: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>卷宗封面将写明：{0}</translation>
     </message>
     <message>
         <source>Dossier covers will name no organisation.</source>
-        <translation type="unfinished"></translation>
+        <translation>卷宗封面将不写明任何机构。</translation>
     </message>
     <message>
         <source>The language changes the next time Vigil starts.</source>

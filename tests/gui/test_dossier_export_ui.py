@@ -251,3 +251,31 @@ def test_clear_closes_an_open_export(qtbot, shown, ctx, out_dir):
     screen.clear()
     assert not dialog.isVisible() and dialog.recipient.text() == ""
     assert screen.export is None
+
+
+def test_chosen_cases_with_one_ask_and_the_recipient_government(qtbot, ctx, window, out_dir):
+    """The ask typed once shows for every case chosen, the issuing organisation set in
+    Settings is on the cover, and the government chosen is the one private asks are for."""
+    from app.domain.dates import FuzzyDate
+    from app.domain.model import Ask
+    from app.services import asks, dossier_data
+
+    dossier_data.set_issuing_organisation(ctx.vault, "Rights Watch Fictional")
+    with ctx.vault.session() as session:
+        asks.save_ask(session, Ask(id="99999999-9999-4999-8999-999999999999",
+                                   date=FuzzyDate.parse("2026-10-01"),
+                                   raised_by_organisation_id=GERMANY.id, public=False,
+                                   case_ids=(LIN.id,), response_text="Private reply QZP"))
+    for government, shown in ((None, False), (GERMANY.id, True)):
+        export = export_dossier(ctx, window, case_ids=[LIN.id])
+        qtbot.waitUntil(lambda e=export: e.dialog.government.count() > 1, timeout=10_000)
+        dialog = export.dialog
+        dialog.government.setCurrentIndex(dialog.government.findData(government))
+        dialog.ask.setPlainText("Release him and let his lawyer visit QZA")
+        target = out_dir / f"selection-{shown}.pdf"
+        ok, text = run(qtbot, export, target)
+        assert ok, text
+        content = " ".join(pdf_text(target).split())
+        assert "Release him and let his lawyer visit QZA" in content
+        assert "Rights Watch Fictional" in content
+        assert ("QZP" in content) is shown

@@ -404,3 +404,19 @@ def test_a_removed_case_id_in_free_text_does_not_stop_prepare(vault, tmp_path, k
         assert joint.case_ids == (ids["kept"],) and ids["gone"] in joint.notes
         assert session.execute(text("SELECT count(*) FROM cases WHERE id IN (:a, :b)"),
                                {"a": ids["gone"], "b": ids["gone2"]}).scalar() == 0
+
+
+def test_unsaved_drafts_do_not_cross_the_border(vault, tmp_path, keystore):
+    """A draft kept at a lock (an edit of a removed case, or a case never saved) neither
+    blocks prepare nor travels."""
+    from app.services import drafts
+
+    ids = fill(vault)
+    with vault.session() as session:
+        drafts.keep(session, drafts.Draft(kind="case", record_id=ids["gone"],
+                                          title="QZDRAFT gone", fields={"summary": "QZDRAFT"}))
+    dest = tmp_path / "elsewhere" / "full.vigil"
+    dest.parent.mkdir()
+    prepare_for_travel(vault, dest, keystore=keystore)
+    with vault.session() as session:
+        assert drafts.discard_all(session) == 0

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLineEdit,
     QMessageBox,
     QProgressDialog,
     QPushButton,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import VigilError
-from app.services import directory, erasure
+from app.services import directory, dossier_data, erasure
 from app.ui import filedialogs
 from app.ui.context import DIRECTORY, SETTINGS, VaultContext
 from app.ui.plain import PlainLabel
@@ -130,10 +131,15 @@ class SettingsScreen(QWidget):
             "with an ambassador): they stay in each case's history but never count as a "
             "government raising the case."))
         self.ours_note.setWordWrap(True)
+        self.issuer = QLineEdit()  # vault data: filled on refresh, emptied on lock
+        self.issuer.setAccessibleName(self.tr("Name on dossier covers"))
+        self.issuer.setPlaceholderText(self.tr("Name on dossier covers"))
+        self.issuer.setMaximumWidth(420)
         organisation = QGroupBox(self.tr("Our organisation"))
         box = QVBoxLayout(organisation)
         box.addWidget(self.ours)
         box.addWidget(self.ours_note)
+        box.addWidget(self.issuer)
 
         self.extra = QVBoxLayout()  # sharing and travel add their own groups here
         content = QWidget()
@@ -158,6 +164,7 @@ class SettingsScreen(QWidget):
         self.restore.clicked.connect(self.ask_restore)
         self.purge.clicked.connect(self.purge_snapshots)
         self.ours.activated.connect(self._set_ours)
+        self.issuer.editingFinished.connect(self._set_issuer)
 
     def add_group(self, group: QGroupBox) -> None:
         self.extra.addWidget(group)
@@ -173,6 +180,8 @@ class SettingsScreen(QWidget):
             self.ctx.read(lambda session: (directory.organisations(session),
                                            directory.our_organisation(session)),
                           self._show_ours)
+            self.ctx.run(lambda vault, _job: dossier_data.issuing_organisation(vault),
+                         lambda name: self.issuer.setText(name or ""))
         self.loaded.emit()
 
     def _show_ours(self, result) -> None:
@@ -188,6 +197,13 @@ class SettingsScreen(QWidget):
         self.ctx.write(lambda session: directory.set_our_organisation(session, chosen),
                        DIRECTORY)
 
+    def _set_issuer(self) -> None:
+        name = self.issuer.text()
+        self.ctx.run(lambda vault, _job: dossier_data.set_issuing_organisation(vault, name),
+                     lambda _r: self.ctx.say(self.tr("Dossier covers will name: {0}").format(
+                         name.strip()) if name.strip() else self.tr(
+                         "Dossier covers will name no organisation.")))
+
     def clear(self) -> None:
         """Nothing here is case data, but a dialog with a passphrase or a recovery key in it
         must not outlive the lock."""
@@ -200,6 +216,7 @@ class SettingsScreen(QWidget):
         self.remember.setChecked(False)
         self.remember.blockSignals(False)
         self.ours.clear()
+        self.issuer.clear()
 
     # -- preferences -------------------------------------------------------------------------
     def _load_preferences(self) -> None:
