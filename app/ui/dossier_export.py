@@ -20,6 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -30,6 +31,8 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QPushButton,
     QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -37,7 +40,7 @@ from PySide6.QtWidgets import (
 from app.dossier.model import Profile
 from app.dossier.pdf import DossierReport, write_dossier
 from app.errors import Cancelled, UserError
-from app.services import directory, dossier_data
+from app.services import cases, directory, dossier_data
 from app.ui import filedialogs
 from app.ui.i18n import tr as _tr
 from app.ui.plain import PlainLabel
@@ -105,6 +108,15 @@ class DossierExportDialog(QDialog):
         self.ask.setPlaceholderText(self.tr("Optional: one ask for every case chosen"))
         self.ask.setTabChangesFocus(True)
         self.ask.setMaximumHeight(72)
+        self.per_case = QCheckBox(self.tr("A different ask for each case"))
+        self.case_asks = QTableWidget(0, 2)  # case names are vault data: items are plain text
+        self.case_asks.setHorizontalHeaderLabels([self.tr("Case"), self.tr("What we ask")])
+        self.case_asks.horizontalHeader().setStretchLastSection(True)
+        self.case_asks.verticalHeader().hide()
+        self.case_asks.setMaximumHeight(160)
+        self.case_asks.hide()
+        self.per_case.toggled.connect(self.case_asks.setVisible)
+        self.per_case.toggled.connect(lambda on: self.ask.setVisible(not on))
         self.file = QLineEdit()
         self.file.setReadOnly(True)
         self.file.setPlaceholderText(self.tr("No file chosen"))
@@ -119,7 +131,11 @@ class DossierExportDialog(QDialog):
         form.addRow(self.tr("Prepared for"), self.recipient)
         form.addRow(self.tr("Recipient government"), self.government)
         if not for_meeting:
-            form.addRow(self.tr("What we ask"), self.ask)
+            asks = QVBoxLayout()
+            asks.addWidget(self.ask)
+            asks.addWidget(self.case_asks)
+            asks.addWidget(self.per_case)
+            form.addRow(self.tr("What we ask"), asks)
         form.addRow(self.tr("PDF password"), self.password)
         form.addRow(self.tr("Password again"), self.password_again)
         form.addRow(self.tr("Save as"), file_row)
@@ -159,8 +175,29 @@ class DossierExportDialog(QDialog):
     def recipient_org(self) -> str | None:
         return self.government.currentData()
 
-    def case_ask(self) -> str:
-        return self.ask.toPlainText().strip()
+    def set_cases(self, named: list[tuple[str, str]]) -> None:
+        """The chosen cases (ID, display name), one row each for its own ask."""
+        self.case_asks.setRowCount(len(named))
+        for row, (case_id, name) in enumerate(named):
+            item = QTableWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, case_id)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.case_asks.setItem(row, 0, item)
+            self.case_asks.setItem(row, 1, QTableWidgetItem(""))
+        self.case_asks.resizeColumnToContents(0)
+
+    def case_asks_given(self) -> dict[str, str]:
+        """The ask for each chosen case (ID → text), one for all or each its own."""
+        if not self.per_case.isChecked():
+            text = self.ask.toPlainText().strip()
+            return {self.case_asks.item(r, 0).data(Qt.ItemDataRole.UserRole): text
+                    for r in range(self.case_asks.rowCount())} if text else {}
+        given = {}
+        for row in range(self.case_asks.rowCount()):
+            text = (self.case_asks.item(row, 1) or QTableWidgetItem("")).text().strip()
+            if text:
+                given[self.case_asks.item(row, 0).data(Qt.ItemDataRole.UserRole)] = text
+        return given
 
     def pdf_password(self) -> str | None:
         return self.password.text() or None
@@ -200,6 +237,7 @@ class DossierExportDialog(QDialog):
     def forget(self) -> None:
         """Drop the password and the chosen file (after use, or when the vault locks)."""
         self.ask.clear()
+        self.case_asks.setRowCount(0)
         self.government.clear()
         for field in (self.password, self.password_again, self.recipient):
             field.clear()
@@ -217,7 +255,7 @@ class _Written:
 def _write(vault, job, *, meeting_id: str | None, case_ids: Sequence[str] | None,
            profile: Profile, recipient: str, password: str | None, target: Path,
            written: _Written, recipient_org: str | None = None,
-           case_ask: str = "") -> DossierReport:
+           case_asks: dict[str, str] | None = None) -> DossierReport:
     """The background part: gather, render, write (runs off the UI thread)."""
     job.report(0, 0)  # gathering: no measure yet
     today = vault.clock().date()
@@ -233,10 +271,9 @@ def _write(vault, job, *, meeting_id: str | None, case_ids: Sequence[str] | None
             raise UserError(_tr("Choose at least one case; nothing was written."))
     if job.cancelled():
         raise Cancelled()
-    asks = {item.case.id: case_ask for item in material.cases} if case_ask else None
     dossier = dossier_data.dossier_input(
         material, recipient, today, read_photo=partial(dossier_data.read_photo, vault),
-        issuer=dossier_data.issuing_organisation(vault), case_asks=asks)
+        issuer=dossier_data.issuing_organisation(vault), case_asks=case_asks or None)
     try:
         with atomic_output(target) as out:
             report = write_dossier(dossier, profile, out, password=password,
@@ -276,6 +313,11 @@ class DossierExport(QObject):
 
     def open(self) -> None:
         self.ctx.read(directory.organisations, self._governments)
+        if self.case_ids:
+            chosen = list(self.case_ids)
+            self.ctx.read(lambda session: [(c.id, c.display_name) for c in (
+                cases.get_case(session, cid) for cid in chosen if cases.live(
+                    session, cases.CaseRow, cid))], self.dialog.set_cases)
         self.dialog.open()
 
     def _governments(self, organisations) -> None:
@@ -294,7 +336,7 @@ class DossierExport(QObject):
                        profile=self._profile, recipient=dialog.recipient_name(),
                        password=dialog.pdf_password(), target=dialog.path(),
                        written=self._written, recipient_org=dialog.recipient_org(),
-                       case_ask=dialog.case_ask())
+                       case_asks=dialog.case_asks_given())
         dialog.forget()
         progress = QProgressDialog(self.tr("Gathering the cases…"), self.tr("Cancel"), 0, 0,
                                    self.parent())

@@ -1866,6 +1866,14 @@ Added by {1}</source>
         <translation>可选：为所选的每个案件写同一项诉求</translation>
     </message>
     <message>
+        <source>A different ask for each case</source>
+        <translation>每个案件的诉求各不相同</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>个案</translation>
+    </message>
+    <message>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>

@@ -268,7 +268,8 @@ def test_chosen_cases_with_one_ask_and_the_recipient_government(qtbot, ctx, wind
                                    case_ids=(LIN.id,), response_text="Private reply QZP"))
     for government, shown in ((None, False), (GERMANY.id, True)):
         export = export_dossier(ctx, window, case_ids=[LIN.id])
-        qtbot.waitUntil(lambda e=export: e.dialog.government.count() > 1, timeout=10_000)
+        qtbot.waitUntil(lambda e=export: e.dialog.government.count() > 1
+                        and e.dialog.case_asks.rowCount() == 1, timeout=10_000)
         dialog = export.dialog
         dialog.government.setCurrentIndex(dialog.government.findData(government))
         dialog.ask.setPlainText("Release him and let his lawyer visit QZA")
@@ -279,3 +280,23 @@ def test_chosen_cases_with_one_ask_and_the_recipient_government(qtbot, ctx, wind
         assert "Release him and let his lawyer visit QZA" in content
         assert "Rights Watch Fictional" in content
         assert ("QZP" in content) is shown
+
+
+def test_a_different_ask_for_each_case(qtbot, ctx, window, out_dir):
+    public = Case(id="44444444-4444-4444-8444-444444444444", display_name="Anna Berg",
+                  consent=Consent.PUBLIC)
+    with ctx.vault.session() as session:
+        cases.save_case(session, public)
+    export = export_dossier(ctx, window, case_ids=[LIN.id, public.id])
+    qtbot.waitUntil(lambda: export.dialog.case_asks.rowCount() == 2, timeout=10_000)
+    dialog = export.dialog
+    dialog.per_case.setChecked(True)
+    assert dialog.case_asks.isVisibleTo(dialog) and not dialog.ask.isVisibleTo(dialog)
+    names = [dialog.case_asks.item(r, 0).text() for r in range(2)]
+    assert names == ["Lin Wenjie", "Anna Berg"]
+    dialog.case_asks.item(0, 1).setText("Proof of life QZ1")
+    dialog.case_asks.item(1, 1).setText("Lift the exit ban QZ2")
+    ok, text = run(qtbot, export, out_dir / "each.pdf")
+    assert ok, text
+    content = " ".join(pdf_text(out_dir / "each.pdf").split())
+    assert "Proof of life QZ1" in content and "Lift the exit ban QZ2" in content
