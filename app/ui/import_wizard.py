@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from app.errors import VigilError
@@ -166,6 +166,7 @@ def open_import_wizard(parent: QWidget | None, ctx: VaultContext,
         if path is None:
             return None
     wizard = ImportWizard(ctx, path, parent)
+    wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # the sheet's rows go with it
     wizard.resize(1000, 640)
     wizard.open()
     return wizard

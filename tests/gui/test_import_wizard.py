@@ -16,7 +16,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QComboBox
 
 from app.services import bulk, cases
@@ -62,6 +62,15 @@ def wizard(qtbot, ctx):
     for w in made:
         w.close()
     ctx.tasks.wait()
+
+
+def closed_and_deleted(qtbot, w: ImportWizard, close) -> bool:
+    gone: list[bool] = []
+    w.destroyed.connect(lambda: gone.append(True))
+    with qtbot.waitSignal(w.finished, timeout=60_000):
+        close()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return gone == [True]
 
 
 def to_preview(qtbot, w: ImportWizard) -> None:
@@ -261,11 +270,20 @@ def test_file_import_asks_for_the_file_first(qtbot, ctx, monkeypatch):
     assert module.open_import_wizard(None, ctx) is None  # the dialog was cancelled
     w = module.open_import_wizard(None, ctx)
     assert w is not None
-    qtbot.addWidget(w)
     with qtbot.waitSignal(w.file_ready, timeout=60_000):
         pass
     assert w.draft.grid is not None and len(asked) == 2
-    w.close()
+    gone = closed_and_deleted(qtbot, w, w.close)
+    assert gone
+
+
+def test_locking_the_window_closes_the_wizard(qtbot, make_vault_dir, open_window):
+    win = open_window(make_vault_dir())
+    w = module.open_import_wizard(win, win.ctx, DATA / "cases-bilingual.csv")
+    assert w is not None and w.isVisible()
+    with qtbot.waitSignal(w.file_ready, timeout=60_000):
+        pass
+    assert closed_and_deleted(qtbot, w, win.lock)  # and the sheet's rows with it
 
 
 @pytest.mark.skipif(not os.environ.get("VIGIL_SCREENSHOTS"), reason="VIGIL_SCREENSHOTS=1")
