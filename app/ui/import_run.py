@@ -19,7 +19,7 @@ from app.domain.model import Document
 from app.errors import Cancelled, VigilError
 from app.services import bulk, import_memory, sheet_import
 from app.services.interchange import InterchangeError
-from app.services.spreadsheet import SheetResult, convert_grid
+from app.services.spreadsheet import MAX_PROBLEMS, SheetResult, convert_grid
 from app.services.spreadsheet_mapping import Mapping, SpreadsheetError
 from app.ui.context import CASES
 from app.ui.i18n import label
@@ -147,6 +147,9 @@ class PreviewPage(QWizardPage):
         self.summary.setText(self.tr("Nothing can be imported until every problem is fixed "
                                      "({0} listed). Go back to change the mapping, or fix "
                                      "the sheet and open it again.").format(len(rows)))
+        if isinstance(error, SpreadsheetError) and len(rows) >= MAX_PROBLEMS:
+            # only the first are listed: the service's sentence says how many there are
+            self.summary.setText(self.summary.text() + "\n" + str(error))
         self.problems.setRowCount(len(rows))
         for row, texts in enumerate(rows):
             for column, text in enumerate(texts):

@@ -196,6 +196,17 @@ def test_every_problem_is_listed_and_nothing_imports(qtbot, wizard, vault, tmp_p
     assert case_names(vault) == []
 
 
+def test_more_problems_than_are_listed_are_counted(qtbot, wizard, vault, tmp_path):
+    sheet = tmp_path / "many.csv"
+    sheet.write_text("Name,Sex\n" + "".join(f"P{n},robot{n}\n" for n in range(250)),
+                     encoding="utf-8")
+    w = wizard(sheet)
+    to_preview(qtbot, w)
+    assert w.preview.problems.rowCount() == 200
+    assert "250 problems" in w.preview.summary.text()
+    assert case_names(vault) == []
+
+
 def test_cancel_leaves_the_vault_unchanged(qtbot, wizard, vault, monkeypatch):
     w = wizard(DATA / "cases-bilingual.csv")
     w.load_mapping(DATA / "cases-bilingual.mapping.json")
