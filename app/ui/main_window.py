@@ -64,13 +64,14 @@ if TYPE_CHECKING:  # the modules behind the unlock screen load when first needed
 
 # app.vault.vault.KEYSLOTS (a test keeps them equal): importing that module loads SQLAlchemy
 KEYSLOTS = "keyslots.json"
-# The screen modules, imported while the key is derived (see ``_unlock``).
-SCREEN_MODULES = (
-    "app.ui.context", "app.ui.exchange", "app.ui.views.dashboard", "app.ui.views.cases",
-    "app.ui.views.meetings", "app.ui.views.asks", "app.ui.views.directory",
+# What the unlocked window needs, loaded from the first keystroke of the passphrase (see
+# ``_load_modules``); the vault first, which every other one loads.
+UNLOCKED_MODULES = (
+    "app.vault.vault", "app.ui.context", "app.ui.exchange", "app.ui.views.dashboard",
+    "app.ui.views.cases", "app.ui.views.meetings", "app.ui.views.asks", "app.ui.views.directory",
     "app.ui.views.colleagues", "app.ui.views.settings", "app.ui.views.travel_settings",
-    "app.ui.views.case_lists", "app.ui.log_ask", "app.ui.dossier_export", "app.services.search",
-)
+    "app.ui.views.case_lists", "app.ui.log_ask", "app.services.search",
+)  # not the dossier renderer (reportlab): loaded when a dossier is first exported
 
 # QT_TRANSLATE_NOOP returns its text unchanged (its stub says object)
 SCREENS: tuple[str, ...] = cast("tuple[str, ...]", (
@@ -120,10 +121,12 @@ class MainWindow(QMainWindow):
         self._exchange: ExchangeWatcher | None = None
         self._built: dict[str, QWidget] = {}  # the screens built so far, by name
         self._travel_group: TravelGroup | None = None
+        self._loading = False  # the modules behind the unlock screen (``_load_modules``)
 
         self.unlock_view = UnlockView()
         self.unlock_view.unlock_requested.connect(self._unlock)
         self.unlock_view.keychain_unlock_requested.connect(self._unlock_with_keychain)
+        self.unlock_view.secret.textEdited.connect(lambda _text: self._load_modules())
         self._refresh_keychain_button()
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName(self.tr("Screens"))
@@ -183,7 +186,7 @@ class MainWindow(QMainWindow):
             _once_closed(closing)
             return Vault.unlock(folder, daily_backup=False, clock=self._clock, **kwargs)
 
-        self._load_screen_modules()
+        self._load_modules()
         self.tasks.run(open_, self._unlocked, self._unlock_failed)
 
     def _unlock_with_keychain(self) -> None:
@@ -196,17 +199,19 @@ class MainWindow(QMainWindow):
             return Vault.unlock(folder, keystore=keystore, daily_backup=False,
                                 clock=self._clock)
 
-        self._load_screen_modules()
+        self._load_modules()
         self.tasks.run(open_, self._unlocked, self._unlock_failed)
 
-    def _load_screen_modules(self) -> None:
-        """Import what the unlocked window needs in a second job, while the key is derived
-        in the first (the KDF lets go of the GIL): unlocking then only builds widgets."""
-        if all(name in sys.modules for name in SCREEN_MODULES):
+    def _load_modules(self) -> None:
+        """Import what the unlocked window needs, in the background: from the first
+        keystroke of the passphrase (the unlock screen alone stays light), or alongside the
+        key derivation at the latest (it lets go of the GIL). Unlocking then only builds."""
+        if self._loading or all(name in sys.modules for name in UNLOCKED_MODULES):
             return
+        self._loading = True
 
         def load(_job: Job) -> None:
-            for name in SCREEN_MODULES:
+            for name in UNLOCKED_MODULES:
                 importlib.import_module(name)
 
         # A failure here surfaces again, as the crash dialog, when the screen is built
@@ -479,7 +484,6 @@ class MainWindow(QMainWindow):
 
     def _build_cases_view(self) -> QWidget:
         """Cases is driven from here (its list and search paths are tuned)."""
-        from app.ui.dossier_export import export_dossier
         from app.ui.log_ask import log_ask
         from app.ui.views.cases import CasesView
 
@@ -488,10 +492,14 @@ class MainWindow(QMainWindow):
         view.filter_changed.connect(self.refresh_cases)
         view.case_selected.connect(self._load_case)
         view.copy_requested.connect(self.clipboard.copy)
-        view.export_dossier_requested.connect(
-            lambda ids: export_dossier(self.ctx, self, case_ids=ids))
+        view.export_dossier_requested.connect(self._export_dossier)
         view.log_ask_requested.connect(lambda ids: log_ask(self.ctx, self, case_ids=ids))
         return view
+
+    def _export_dossier(self, case_ids: list[str]) -> None:
+        from app.ui.dossier_export import export_dossier
+
+        export_dossier(self.ctx, self, case_ids=case_ids)
 
     def _build_meetings_view(self) -> QWidget:
         from app.ui.views.meetings import MeetingsScreen
