@@ -69,6 +69,8 @@ class PreviewPage(QWizardPage):
         self.job: Job | None = None
 
     def initializePage(self) -> None:
+        if self.job is not None:  # a preview of an earlier mapping: its result is not wanted
+            self.job.cancel()
         self.result = None
         self.cases.setRowCount(0)
         self.problems.setRowCount(0)

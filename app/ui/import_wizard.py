@@ -78,6 +78,7 @@ class ImportWizard(QWizard):
         if draft.grid is None:  # an interchange file, or refused: nothing to recall
             draft.recalling = False
             self.file_page.initializePage()
+            self._page_changed(self.currentId())  # no mapping buttons for interchange files
             self.file_ready.emit()
             return
         headers = draft.header()
@@ -128,8 +129,8 @@ class ImportWizard(QWizard):
             self._tell(str(error))
             return False
         page = self.currentPage()
-        if isinstance(page, FilePage | ColumnsPage | ValuesPage | DatesPage):
-            page.initializePage()
+        if isinstance(page, FilePage | ColumnsPage | ValuesPage | DatesPage | PreviewPage):
+            page.initializePage()  # the preview converts again with the mapping loaded
         return True
 
     def save_mapping(self, path: Path) -> bool:

@@ -17,7 +17,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QWizard
 
 from app.services import bulk, cases
 from app.services.spreadsheet_mapping import load_mapping
@@ -207,6 +207,15 @@ def test_more_problems_than_are_listed_are_counted(qtbot, wizard, vault, tmp_pat
     assert case_names(vault) == []
 
 
+def test_a_mapping_loaded_on_the_preview_converts_again(qtbot, wizard, vault):
+    w = wizard(DATA / "cases-bilingual.csv")
+    to_preview(qtbot, w)
+    assert not w.preview.result.sheet.stable_ids  # suggestions name no ID column
+    with qtbot.waitSignal(w.preview_ended, timeout=60_000):
+        w.load_mapping(DATA / "cases-bilingual.mapping.json")
+    assert w.preview.result.sheet.stable_ids, w.preview.summary.text()
+
+
 def test_cancel_leaves_the_vault_unchanged(qtbot, wizard, vault, monkeypatch):
     w = wizard(DATA / "cases-bilingual.csv")
     w.load_mapping(DATA / "cases-bilingual.mapping.json")
@@ -242,6 +251,7 @@ def test_an_interchange_file_goes_straight_to_the_preview(qtbot, wizard, vault, 
         {"id": "55555555-5555-4555-8555-555555555555", "display_name": "Wang Quanzhang"}]}),
         encoding="utf-8")
     w = wizard(path)
+    assert not w.button(QWizard.WizardButton.CustomButton1).isVisible()  # no mapping
     with qtbot.waitSignal(w.preview_ended, timeout=60_000):
         w.next()
     assert w.currentId() == PAGE_PREVIEW
