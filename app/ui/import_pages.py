@@ -34,10 +34,12 @@ from app.services.sheet_cells import CellProblem, cell_text, fold
 from app.services.sheet_suggest import preview_columns, suggest_mapping
 from app.services.spreadsheet import suggest_header_row
 from app.services.spreadsheet_mapping import (
+    CELL_KEYS,
     DATE_KEYS,
     ENUM_KEYS,
     EVENT_PREFIX,
     convert_date,
+    header_key,
 )
 from app.ui import filedialogs
 from app.ui.i18n import label, tr
@@ -235,8 +237,12 @@ class ColumnsPage(QWizardPage):
             self.table.setItem(row, 0, _item(header))
             self.table.setItem(row, 1, _item(" | ".join(column.samples[:SAMPLES_SHOWN])))
             combo = QComboBox()
+            # A header that names a case key ("Status") fills it whatever the mapping says:
+            # the mapping file cannot send it to the notes, so that is not offered.
+            names_key = bool(column.header) and header_key(column.header) in CELL_KEYS
             for target, text in choices:
-                combo.addItem(text, target)
+                if not (names_key and target == NOTES):
+                    combo.addItem(text, target)
             current = IGNORE if column.index in draft.ignored else (column.target or NOTES)
             combo.setCurrentIndex(max(0, combo.findData(current)))
             self.table.setCellWidget(row, 2, combo)

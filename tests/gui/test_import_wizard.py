@@ -94,6 +94,8 @@ def test_the_messy_csv_with_its_mapping_imports(qtbot, wizard, vault):
     assert w.currentId() == PAGE_COLUMNS
     combos = {w.columns.headers[i]: c.currentData() for i, c in enumerate(w.columns.combos)}
     assert combos["Sex"] == "gender" and combos["Remarks"] == NOTES
+    status = w.columns.combos[w.columns.headers.index("Status")]
+    assert status.findData(NOTES) == -1  # "Status" fills status by its name alone
     w.next()
     assert w.currentId() == PAGE_VALUES
     chosen = {(k, raw): c.currentData() for k, raw, c in w.values.combos}
