@@ -166,6 +166,20 @@ class MainWindow(QMainWindow):
         self.addAction(self.log_ask_action)
         self.log_ask_action.setEnabled(False)
         self.toolbar.addAction(self.log_ask_action)
+        self.import_action = QAction(self.tr("Import…"), self)
+        self.import_action.setToolTip(
+            self.tr("Import cases from a spreadsheet or an interchange file"))
+        self.import_action.triggered.connect(self._open_import_wizard)
+        self.import_action.setEnabled(False)
+        self.toolbar.addAction(self.import_action)
+        quit_action = QAction(self.tr("Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.lock_action)
+        file_menu.addAction(quit_action)
         self._apply_preferences()
         self._idle_timer = QTimer(self, interval=5_000)
         self._idle_timer.timeout.connect(self.check_idle)
@@ -241,6 +255,7 @@ class MainWindow(QMainWindow):
         self._last_activity = self._monotonic()
         self._idle_timer.start()
         self.log_ask_action.setEnabled(True)
+        self.import_action.setEnabled(True)
         self.tasks.run(lambda job: backup.take_daily(vault), lambda _r: None,
                        lambda error: self._daily_backup_failed(vault, error))
         self.exchange.start()
@@ -277,6 +292,11 @@ class MainWindow(QMainWindow):
             message = self.tr("Vigil could not open the vault because of an internal error.")
         self.unlock_view.failed(message)
 
+    def _open_import_wizard(self) -> None:
+        from app.ui.import_wizard import open_import_wizard  # loads the sheet readers
+
+        open_import_wizard(self, self.ctx)
+
     def lock(self) -> None:
         if self.vault is None:
             return
@@ -308,6 +328,7 @@ class MainWindow(QMainWindow):
         self._listed = None
         self.lock_action.setEnabled(False)
         self.log_ask_action.setEnabled(False)
+        self.import_action.setEnabled(False)
         self._show_pending(0)
         self.toolbar.hide()
         self.unlock_view.reset()

@@ -2677,6 +2677,22 @@ Added by {1}</source>
         <translation>记录已提出的个案 (Ctrl+Shift+A)</translation>
     </message>
     <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Import cases from a spreadsheet or an interchange file</source>
+        <translation>从电子表格或交换文件导入案件</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
         <source>This vault is damaged or was tampered with. Restore it from a backup (vigil restore), or ask for help.</source>
         <translation>此保险库已损坏或遭篡改。请从备份恢复（vigil restore），或寻求帮助。</translation>
     </message>

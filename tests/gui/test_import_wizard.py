@@ -343,3 +343,20 @@ def test_screenshots(qtbot, wizard, qapp, language, tmp_path):
         qapp.setFont(font)
         for translator in translators:
             QCoreApplication.removeTranslator(translator)
+
+
+def test_file_import_opens_the_wizard_once_unlocked(qtbot, open_window, make_vault_dir,
+                                                    monkeypatch):
+    from app.ui import filedialogs
+    from app.ui.import_wizard import ImportWizard
+
+    sample = Path(__file__).resolve().parents[1] / "data" / "cases-bilingual.csv"
+    monkeypatch.setattr(filedialogs, "open_file", lambda *args, **kwargs: sample)
+    window = open_window(make_vault_dir())
+    assert window.import_action.isEnabled()
+    window.import_action.trigger()
+
+    qtbot.waitUntil(lambda: any(isinstance(w, ImportWizard) and w.isVisible()
+                                for w in window.findChildren(ImportWizard)), timeout=10_000)
+    window.lock()
+    assert not window.import_action.isEnabled()
