@@ -1231,7 +1231,7 @@ Added by {1}</source>
     </message>
     <message>
         <source>Delete the case of {0}, with its timeline, sources and attachments? It is erased from this vault now, and from your colleagues&apos; vaults when they receive your next bundle. This cannot be undone.</source>
-        <translation>删除 {0} 的案件及其时间线、来源和附件？它会立即从本保险库中抹除，并在同事收到您的下一个数据包时从他们的保险库中抹除。此操作无法撤销。</translation>
+        <translation>删除 {0} 的个案及其时间线、来源和附件？它会立即从本保险库中抹除，并在同事收到您的下一个数据包时从他们的保险库中抹除。此操作无法撤销。</translation>
     </message>
     <message>
         <source>The automatic snapshots in the vault folder keep a copy until they are replaced, one a day, by {0} at the earliest. Settings → Backups → Remove deleted items from snapshots erases it from them now.</source>
@@ -1863,11 +1863,11 @@ Added by {1}</source>
     </message>
     <message>
         <source>Optional: one ask for every case chosen</source>
-        <translation>可选：为所选的每个案件写同一项诉求</translation>
+        <translation>可选：为所选的每个个案写同一项诉求</translation>
     </message>
     <message>
         <source>A different ask for each case</source>
-        <translation>每个案件的诉求各不相同</translation>
+        <translation>每个个案的诉求各不相同</translation>
     </message>
     <message>
         <source>Case</source>
@@ -3462,7 +3462,7 @@ Added by {1}</source>
     </message>
     <message>
         <source>The daily snapshots keep deleted cases until they are replaced (a week of use). This erases what was deleted from every snapshot now.</source>
-        <translation>每日快照会保留已删除的案件，直到它们被替换（约一周的使用）。此操作会立即从每个快照中抹除已删除的内容。</translation>
+        <translation>每日快照会保留已删除的个案，直到它们被替换（约一周的使用）。此操作会立即从每个快照中抹除已删除的内容。</translation>
     </message>
     <message>
         <source>A backup is one encrypted file (the same passphrase opens it). Keep one away from this computer. Vigil also keeps daily snapshots inside the vault folder.</source>
