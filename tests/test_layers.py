@@ -55,8 +55,6 @@ KNOWN_UI_VAULT_IMPORTS = {
     ("ui/exchange.py", "app.vault.vault"),
     # Writing the PDF to a temporary name and renaming it when complete.
     ("ui/dossier_export.py", "app.vault.fsutil"),
-    # Is this folder a vault: the launcher chooses between the wizard and the unlock window.
-    ("ui/launch.py", "app.vault.vault"),
     # Unlock by passphrase, recovery key or keychain; backups before a restore.
     ("ui/main_window.py", "app.vault.backup"),
     ("ui/main_window.py", "app.vault.keychain"),

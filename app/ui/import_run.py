@@ -26,7 +26,6 @@ from app.ui.i18n import label
 from app.ui.import_pages import PAGE_IMPORT, _item, _table
 from app.ui.plain import PlainLabel
 from app.ui.tasks import Job
-from app.vault.vault import Vault
 
 if TYPE_CHECKING:
     from app.ui.import_wizard import ImportWizard
@@ -84,7 +83,7 @@ class PreviewPage(QWizardPage):
         header_row, path = draft.header_row, draft.path
         headers = tuple(draft.header()) if grid is not None else ()
 
-        def work(vault: Vault, job: Job) -> Preview:
+        def work(vault, job: Job) -> Preview:
             if grid is None:
                 assert path is not None
                 with vault.session() as session:
@@ -207,7 +206,7 @@ class ImportPage(QWizardPage):
         self.cancel.setEnabled(True)
         merge = preview.sheet is not None
 
-        def work(vault: Vault, _job: Job) -> sheet_import.Outcome:
+        def work(vault, _job: Job) -> sheet_import.Outcome:
             with vault.session() as session:
                 outcome = sheet_import.outcome(session, preview.doc, merge_cases=merge)
                 if stop.is_set():
