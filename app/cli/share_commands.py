@@ -9,10 +9,9 @@ scripts that feed every file of an exchange folder stay idempotent.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from app.cli.common import open_vault, print_json, vault_options
+from app.cli.common import echo, open_vault, print_json, vault_options
 from app.errors import UserError
 from app.sharing import bundle, colleagues, inbox
 from app.sharing.merge import NotOnThisLaptop
@@ -74,8 +73,9 @@ def cmd_identity(args: argparse.Namespace) -> int:
         print_json({"recipient": public.recipient, "signing_key": public.signing_key,
                     "fingerprint": fp})
     else:
-        print(f"Fingerprint:  {fp}\nRecipient:    {public.recipient}\n"
-              f"Signing key:  {public.signing_key}")
+        echo(f"Fingerprint:  {fp}")
+        echo(f"Recipient:    {public.recipient}")
+        echo(f"Signing key:  {public.signing_key}")
     return 0
 
 
@@ -84,8 +84,8 @@ def cmd_colleague_add(args: argparse.Namespace) -> int:
         added = colleagues.add_colleague(
             session, vault.identity, args.name, args.recipient, args.signing_key,
             verified=True, now=vault.clock().isoformat(timespec="seconds"))
-    print(f"Added colleague {added.fingerprint} (verified).", file=sys.stderr)
-    print(added.fingerprint)
+    echo(f"Added colleague {added.fingerprint} (verified).", err=True)
+    echo(added.fingerprint)
     return 0
 
 
@@ -97,13 +97,14 @@ def cmd_colleague_list(args: argparse.Namespace) -> int:
                      "signing_key": c.signing_key, "verified": c.verified} for c in found])
         return 0
     for c in found:
-        print(f"{c.fingerprint}  {'verified  ' if c.verified else 'UNVERIFIED'}  {c.name}")
+        echo(f"{c.fingerprint}  {'verified  ' if c.verified else 'UNVERIFIED'}  {c.name}")
     return 0
 
 
 def cmd_colleague_card(args: argparse.Namespace) -> int:
     with open_vault(args, daily_backup=False) as vault:
-        print(colleagues.contact_card(vault.identity))
+        for line in colleagues.contact_card(vault.identity).splitlines():  # JSON: one line
+            echo(line)  # at a time, each escaped (a name's bidi controls stay visible)
     return 0
 
 
@@ -117,23 +118,23 @@ def cmd_colleague_import_card(args: argparse.Namespace) -> int:
         added = colleagues.add_colleague(
             session, vault.identity, args.name or name or "colleague", recipient,
             signing_key, verified=False, now=vault.clock().isoformat(timespec="seconds"))
-    print(f"Added colleague {added.fingerprint}. Compare this fingerprint with them (by "
-          "phone or in person), then run 'vigil colleague verify'.", file=sys.stderr)
-    print(added.fingerprint)
+    echo(f"Added colleague {added.fingerprint}. Compare this fingerprint with them (by "
+          "phone or in person), then run 'vigil colleague verify'.", err=True)
+    echo(added.fingerprint)
     return 0
 
 
 def cmd_colleague_verify(args: argparse.Namespace) -> int:
     with open_vault(args) as vault, vault.session() as session:
         colleagues.mark_verified(session, args.fingerprint)
-    print("Colleague verified.", file=sys.stderr)
+    echo("Colleague verified.", err=True)
     return 0
 
 
 def cmd_colleague_remove(args: argparse.Namespace) -> int:
     with open_vault(args) as vault, vault.session() as session:
         colleagues.remove_colleague(session, args.fingerprint)
-    print("Colleague removed.", file=sys.stderr)
+    echo("Colleague removed.", err=True)
     return 0
 
 
@@ -141,11 +142,11 @@ def cmd_share_export(args: argparse.Namespace) -> int:
     target = Path(args.output).expanduser()
     with open_vault(args) as vault:
         result = bundle.export_bundle(vault, args.to, target, case_ids=args.cases)
-    print(f"Wrote bundle {result.bundle_id}: {result.records} record(s), "
-          f"{result.attachments} attachment(s).", file=sys.stderr)
+    echo(f"Wrote bundle {result.bundle_id}: {result.records} record(s), "
+          f"{result.attachments} attachment(s).", err=True)
     if result.left_out:
-        print(f"Left out {result.left_out} ask(s) or meeting(s) that also name cases "
-              "outside the selection.", file=sys.stderr)
+        echo(f"Left out {result.left_out} ask(s) or meeting(s) that also name cases "
+              "outside the selection.", err=True)
     return 0
 
 
@@ -159,26 +160,26 @@ def cmd_share_import(args: argparse.Namespace) -> int:
             raise UserError(f"{exc} To put them on this laptop, import it again with "
                             "--allow-new-cases.") from None
     if preview.already_applied:
-        print("vigil: this bundle was already applied; nothing was changed.", file=sys.stderr)
+        echo("vigil: this bundle was already applied; nothing was changed.", err=True)
         return 0
     verb = "Would apply" if args.dry_run else "Applied"
-    print(f"{verb} bundle {preview.bundle_id} from {preview.sender}: {preview.describe()}.",
-          file=sys.stderr)
+    echo(f"{verb} bundle {preview.bundle_id} from {preview.sender}: {preview.describe()}.",
+         err=True)
     if preview.new_keys:
         was, now = preview.new_keys
-        print(f"{'Would take' if args.dry_run else 'Took'} the sender's new keys: {was} is "
-              f"now {now} (their vault was prepared for travel; their old key vouched for "
-              "the new one).", file=sys.stderr)
+        echo(f"{'Would take' if args.dry_run else 'Took'} the sender's new keys: {was} is "
+             f"now {now} (their vault was prepared for travel; their old key vouched for "
+             "the new one).", err=True)
     if preview.cases_not_here:
         count = preview.cases_not_here
-        print(f"Travel mode: this bundle names {count} case{'s' if count != 1 else ''} not "
-              f"on this laptop{'' if not args.dry_run else ' (--allow-new-cases to apply)'}.",
-              file=sys.stderr)
+        echo(f"Travel mode: this bundle names {count} case{'s' if count != 1 else ''} not "
+             f"on this laptop{'' if not args.dry_run else ' (--allow-new-cases to apply)'}.",
+             err=True)
     if args.dry_run:
         for case_id in preview.new_case_ids:
-            print(f"new case      {case_id}")
+            echo(f"new case      {case_id}")
         for (kind, record_id), fields in sorted(preview.changed_fields.items()):
-            print(f"changed {kind:<10}{record_id}  {', '.join(fields)}")
+            echo(f"changed {kind:<10}{record_id}  {', '.join(fields)}")
         for kind, record_id, name in preview.conflicts:
-            print(f"conflict {kind:<9}{record_id}  {name}")
+            echo(f"conflict {kind:<9}{record_id}  {name}")
     return 0

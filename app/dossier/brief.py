@@ -151,8 +151,8 @@ def _key_facts(c: Case, item: DossierCase, d: DossierInput) -> list[tuple[str, s
 
 
 def _last_raised(s: Styles, item: DossierCase, d: DossierInput) -> list:
-    asks = [a for a in item.asks
-            if d.recipient_org_id is None or a.government_id == d.recipient_org_id]
+    asks = [a for a in item.asks  # what counts as raising it (docs/counting.md)
+            if a.counts and (d.recipient_org_id is None or a.government_id == d.recipient_org_id)]
     who = d.government or "anyone"
     if not asks:
         return [h2(s, "Last raised"), para(s, f"Never raised by {who}, as far as we know.",

@@ -54,6 +54,7 @@ class AskRecord:
     government: str | None
     channel: Channel | None
     government_id: str | None = None  # the organisation the ask counts for
+    counts: bool = True  # a government raising the case (docs/counting.md), not an NGO or us
     public: bool
     requests: tuple[Request, ...] = ()
     response: Response | None = None

@@ -90,7 +90,8 @@ def _filter_case(item: DossierCase, profile: Profile, dossier: DossierInput) -> 
 def _recount(item: DossierCase, dossier: DossierInput) -> DossierCase:
     """Derived dates from what is shown: a hidden ask or event must not show through."""
     org = dossier.recipient_org_id
-    mine = [a.date for a in item.asks if org is None or a.government_id == org]
+    mine = [a.date for a in item.asks
+            if a.counts and (org is None or a.government_id == org)]
     return replace(item, last_raised_by_government=max(mine) if mine else None,
                    detained_since=rules.detention_start(item.case),
                    days_detained=rules.days_detained(item.case, dossier.prepared_on))

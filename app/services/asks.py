@@ -73,7 +73,7 @@ def _counting(organisation: str) -> str:
     """SQL: the organisation (an SQL expression) when its asks count, else NULL."""
     kinds = ", ".join(f"'{k}'" for k in COUNTING_KINDS)
     return (f"(SELECT o.id FROM organisations AS o WHERE o.id = {organisation} "  # noqa: S608
-            f"AND (o.kind IS NULL OR o.kind IN ({kinds})) AND o.id IS NOT "
+            f"AND o.deleted = 0 AND (o.kind IS NULL OR o.kind IN ({kinds})) AND o.id IS NOT "
             f"(SELECT value FROM vault_meta WHERE key = '{OUR_ORGANISATION}'))")
 
 
@@ -228,6 +228,7 @@ class AskView:
     raised_with: str
     government_id: str | None
     government: str | None
+    counts: bool = True  # raising its cases, by the counting rule (``ask_cases``)
 
 
 def government_of():
@@ -245,8 +246,12 @@ def list_asks(session: Session, *, case_id: str | None = None,
     gov_org = aliased(OrganisationRow)
     with_official, with_org, by_org = (aliased(OfficialRow), aliased(OrganisationRow),
                                        aliased(OrganisationRow))
+    # ask_cases holds the counting rule's verdict: the same government on every row of an ask.
+    verdict = aliased(AskCase)
+    counted = select(verdict.government_id).where(verdict.ask_id == AskRow.id) \
+        .correlate(AskRow).limit(1).scalar_subquery()
     stmt = (select(AskRow, by_official.name, by_org.name, with_official.name, with_org.name,
-                   gov, gov_org.name)
+                   gov, gov_org.name, counted)
             .outerjoin(by_official, by_official.id == AskRow.raised_by_official_id)
             .outerjoin(by_org, by_org.id == AskRow.raised_by_organisation_id)
             .outerjoin(with_official, with_official.id == AskRow.raised_with_official_id)
@@ -264,13 +269,13 @@ def list_asks(session: Session, *, case_id: str | None = None,
                               AskRow.raised_with_official_id == official_id))
     stmt = stmt.order_by(AskRow.date_sort.desc(), AskRow.id)
     views = []
-    for row, by_off, by_org_name, with_off, with_org_name, gov_id, gov_name in session.execute(
-            stmt):
+    for (row, by_off, by_org_name, with_off, with_org_name, gov_id, gov_name,
+         counted_for) in session.execute(stmt):
         views.append(AskView(
             ask=from_row(Ask, row),
             raised_by=" / ".join(n for n in (by_off, by_org_name) if n) or "?",
             raised_with=" / ".join(n for n in (with_off, with_org_name) if n),
-            government_id=gov_id, government=gov_name))
+            government_id=gov_id, government=gov_name, counts=counted_for is not None))
     return views
 
 

@@ -83,8 +83,7 @@ def delete_organisation(session: Session, organisation_id: str) -> None:
     row = _live(session, OrganisationRow, organisation_id)
     if row is None:
         raise UserError("No organisation with that ID.")
-    erasure.erase(session, row)
-    reindex_organisation(session, organisation_id)  # a tombstone's kind is not recorded
+    erasure.erase_record(session, row)
 
 
 def our_organisation(session: Session) -> str | None:

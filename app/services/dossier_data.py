@@ -33,7 +33,6 @@ from app.services import attachments, directory
 from app.services.asks import AskView, list_asks
 from app.services.cases import get_case
 from app.services.meetings import get_meeting
-from app.vault.schema import VaultMeta
 from app.vault.tables import AttachmentRow, CaseRow
 
 _UUID = re.compile(r"^[0-9a-fA-F-]{8,40}$")
@@ -73,21 +72,12 @@ ISSUER_KEY = "dossier.issuing_organisation"
 
 def issuing_organisation(vault) -> str | None:
     """The organisation named on dossier covers (a vault setting), or None if not set."""
-    with vault.session() as session:
-        row = session.get(VaultMeta, ISSUER_KEY)
-        return row.value if row is not None and row.value.strip() else None
+    return (vault.meta(ISSUER_KEY) or "").strip() or None
 
 
 def set_issuing_organisation(vault, name: str | None) -> None:
     """Set (or with an empty name, clear) the organisation named on dossier covers."""
-    name = (name or "").strip()
-    with vault.session() as session:
-        row = session.get(VaultMeta, ISSUER_KEY)
-        if not name:
-            if row is not None:
-                session.delete(row)
-            return
-        session.merge(VaultMeta(key=ISSUER_KEY, value=name))
+    vault.set_meta(ISSUER_KEY, (name or "").strip())
 
 
 def for_meeting(vault, meeting_id: str, today: date,
@@ -161,7 +151,7 @@ def _cases(session: Session, items, today: date,
             raise _unknown("case", case_id) from None
         views = tuple(list_asks(session, case_id=case_id))
         mine = [v.ask.date for v in views
-                if government_id is None or v.government_id == government_id]
+                if v.counts and (government_id is None or v.government_id == government_id)]
         photo_id, confidential, missing = _photo_ref(session, case_id)
         found.append(CaseMaterial(case=case, photo_id=photo_id, photo_confidential=confidential,
                                   photo_missing=missing, asks=views, ask=ask,
@@ -212,7 +202,7 @@ def dossier_input(material: DossierMaterial, recipient: str, today: date, *,
                           load=partial(read_photo, item.photo_id))
         asks = tuple(AskRecord(date=v.ask.date, raised_by=v.raised_by,
                                raised_with=v.raised_with, government=v.government,
-                               government_id=v.government_id,
+                               government_id=v.government_id, counts=v.counts,
                                channel=v.ask.channel, public=v.ask.public,
                                requests=v.ask.requests, response=v.ask.response,
                                response_date=v.ask.response_date,

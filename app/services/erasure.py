@@ -176,6 +176,8 @@ def erase_record(session: Session, row, stamp: str | None = None) -> None:
         erase(session, row, stamp)
         if kind == "ask":
             asks.index_ask(session, row)
+        elif kind == "organisation":  # a deleted organisation's asks count for nobody
+            asks.reindex_organisation(session, row.id)
         elif kind == "attachment":
             case = session.get(CaseRow, case_id) if case_id else None
             if case is not None and case.photo_id == row.id:
@@ -269,7 +271,7 @@ def _erase_in_snapshot(connection, gone: dict[str, set[str]]) -> None:
     for ask_id, value in connection.execute(
             "SELECT id, case_ids FROM asks WHERE deleted = 0").fetchall():
         named = json.loads(value or "[]")
-        kept = [c for c in named if c not in gone_cases]
+        kept = without_cases(named, gone_cases)
         if named and not kept:
             gone["asks"] = gone["asks"] | {ask_id}
         elif len(kept) != len(named):
@@ -277,7 +279,7 @@ def _erase_in_snapshot(connection, gone: dict[str, set[str]]) -> None:
                                (json.dumps(kept, ensure_ascii=False, sort_keys=True), ask_id))
     for meeting_id, value in connection.execute("SELECT id, cases FROM meetings").fetchall():
         items = json.loads(value or "[]")
-        kept = [i for i in items if i.get("case_id") not in gone_cases]
+        kept = without_cases(items, gone_cases)
         if len(kept) != len(items):
             connection.execute("UPDATE meetings SET cases = ? WHERE id = ?",
                                (json.dumps(kept, ensure_ascii=False, sort_keys=True),

@@ -32,10 +32,8 @@ from app.domain.enums import EventKind
 from app.errors import VigilError
 from app.services.sheet_cells import CellProblem, cell_text, fold
 from app.services.sheet_suggest import preview_columns, suggest_mapping
-from app.services.spreadsheet import suggest_header_row
 from app.services.spreadsheet_mapping import (
     CELL_KEYS,
-    DATE_KEYS,
     ENUM_KEYS,
     EVENT_PREFIX,
     convert_date,
@@ -376,11 +374,3 @@ class DatesPage(QWizardPage):
     def nextId(self) -> int:
         return PAGE_PREVIEW
 
-
-def is_date_target(target: str | None) -> bool:
-    return target is not None and (target in DATE_KEYS or target.startswith(EVENT_PREFIX))
-
-
-def guess_header_row(draft: ImportDraft) -> int:
-    assert draft.grid is not None
-    return suggest_header_row(draft.grid, draft.mapping) or 1

@@ -197,3 +197,14 @@ def test_detained_since_is_the_first_detention_not_the_status_date():
     shown = only(Profile.DIPLOMATIC, held)
     assert shown.detained_since == FuzzyDate(2016, 5, 4)
     assert shown.days_detained == (date(2026, 3, 1) - date(2016, 5, 4)).days
+
+
+def test_an_ask_that_does_not_count_is_never_last_raised():
+    """Our organisation's or an NGO's ask stays in the history but never counts as a
+    government raising the case (docs/counting.md)."""
+    ours = replace(ask(FuzzyDate(2026, 1), public=True, government=GOV), counts=False)
+    entry = item(asks=(ours, ask(FuzzyDate(2023), public=True, government=GOV)))
+    for org in (None, GOV):
+        shown = only(Profile.DIPLOMATIC, entry, org=org)
+        assert [a.counts for a in shown.asks] == [False, True]  # still in the history
+        assert shown.last_raised_by_government == FuzzyDate(2023)

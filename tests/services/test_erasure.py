@@ -122,3 +122,17 @@ def test_a_deleted_ask_keeps_nothing(vault, store):
         assert asks.list_asks(session, case_id=case.id) == []
         with pytest.raises(UserError, match="was deleted"):
             asks.save_ask(session, ask)
+
+
+def test_a_deleted_organisations_asks_count_for_nobody(vault, store):
+    """An NGO's asks never count; deleting it (its kind erased) must not make them count."""
+    ngo = Organisation(id=new_id(), name="Some NGO", kind=OrganisationKind.NGO)
+    case = _case("Lin")
+    store(ngo, case, Ask(id=new_id(), date=FuzzyDate.parse("2025-01-01"),
+                         raised_by_organisation_id=ngo.id, public=True, case_ids=(case.id,)))
+    with vault.session() as session:
+        assert session.get(cases.CaseRow, case.id).last_raised is None
+        directory.delete_organisation(session, ngo.id)
+    with vault.session() as session:
+        assert session.get(cases.CaseRow, case.id).last_raised is None
+        assert dashboard.matrix(session, date(2026, 3, 1)).governments == []

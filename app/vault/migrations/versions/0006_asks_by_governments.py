@@ -29,7 +29,7 @@ _RAISER = ("(SELECT COALESCE(a.raised_by_organisation_id, p.organisation_id) FRO
            "LEFT JOIN officials AS p ON p.id = a.raised_by_official_id "
            "WHERE a.id = ask_cases.ask_id)")
 _COUNTING = (f"(SELECT o.id FROM organisations AS o WHERE o.id = {_RAISER}"  # noqa: S608
-             " AND (o.kind IS NULL OR o.kind IN ('government', 'parliament', "
+             " AND o.deleted = 0 AND (o.kind IS NULL OR o.kind IN ('government', 'parliament', "
              "'intergovernmental')) AND o.id IS NOT "
              "(SELECT value FROM vault_meta WHERE key = 'our_organisation'))")
 
