@@ -12,7 +12,12 @@ from sqlalchemy.orm import Session
 from app.domain.model import Official, Organisation
 from app.errors import UserError
 from app.services import erasure
-from app.services.asks import OUR_ORGANISATION, reindex_official, reindex_organisation
+from app.services.asks import (
+    COUNTING_KINDS,
+    OUR_ORGANISATION,
+    reindex_official,
+    reindex_organisation,
+)
 from app.services.records import assign, column_values, from_row, refuse_tombstone
 from app.vault.schema import VaultMeta
 from app.vault.tables import OfficialRow, OrganisationRow
@@ -84,6 +89,14 @@ def delete_organisation(session: Session, organisation_id: str) -> None:
     if row is None:
         raise UserError("No organisation with that ID.")
     erasure.erase_record(session, row)
+
+
+def governments(session: Session) -> list[Organisation]:
+    """The organisations whose asks count as raising a case (docs/counting.md): those a
+    dossier can be prepared for as "the recipient's government"."""
+    ours = our_organisation(session)
+    return [o for o in organisations(session) if o.id != ours
+            and (o.kind is None or o.kind.value in COUNTING_KINDS)]
 
 
 def our_organisation(session: Session) -> str | None:

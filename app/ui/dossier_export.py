@@ -312,7 +312,7 @@ class DossierExport(QObject):
         self._profile = Profile.DIPLOMATIC
 
     def open(self) -> None:
-        self.ctx.read(directory.organisations, self._governments)
+        self.ctx.read(directory.governments, self._governments)
         if self.case_ids:
             chosen = list(self.case_ids)
             self.ctx.read(lambda session: [(c.id, c.display_name) for c in (

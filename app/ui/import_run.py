@@ -82,6 +82,12 @@ class PreviewPage(QWizardPage):
         grid = draft.grid_to_convert() if not draft.is_json else None
         header_row, path = draft.header_row, draft.path
         headers = tuple(draft.header()) if grid is not None else ()
+        try:  # read here: the pages may change the draft's mapping while the job runs
+            mapping = draft.checked_mapping() if grid is not None else None
+        except SpreadsheetError as error:
+            self._refused(error)
+            self.completeChanged.emit()
+            return
 
         def work(vault, job: Job) -> Preview:
             if grid is None:
@@ -90,7 +96,7 @@ class PreviewPage(QWizardPage):
                     doc, _ = bulk.read_document(session, path)
                     return Preview(doc, None, sheet_import.outcome(session, doc,
                                                                    merge_cases=False))
-            mapping = draft.checked_mapping()
+            assert mapping is not None
             result = convert_grid(grid, mapping, header_row=header_row, progress=job.report,
                                   cancelled=job.cancelled)
             with vault.session() as session:

@@ -136,3 +136,15 @@ def test_a_deleted_organisations_asks_count_for_nobody(vault, store):
     with vault.session() as session:
         assert session.get(cases.CaseRow, case.id).last_raised is None
         assert dashboard.matrix(session, date(2026, 3, 1)).governments == []
+
+
+def test_a_dossier_is_prepared_for_governments_only(vault, store):
+    germany = Organisation(id=new_id(), name="Germany", kind=OrganisationKind.GOVERNMENT)
+    ngo = Organisation(id=new_id(), name="Some NGO", kind=OrganisationKind.NGO)
+    unknown = Organisation(id=new_id(), name="Some body")
+    ours = Organisation(id=new_id(), name="Us", kind=OrganisationKind.GOVERNMENT)
+    store(germany, ngo, unknown, ours)
+    with vault.session() as session:
+        directory.set_our_organisation(session, ours.id)
+    with vault.session() as session:
+        assert [o.name for o in directory.governments(session)] == ["Germany", "Some body"]
