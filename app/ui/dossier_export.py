@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -317,11 +318,18 @@ class DossierExport(QObject):
             chosen = list(self.case_ids)
             self.ctx.read(lambda session: [(c.id, c.display_name) for c in (
                 cases.get_case(session, cid) for cid in chosen if cases.live(
-                    session, cases.CaseRow, cid))], self.dialog.set_cases)
+                    session, cases.CaseRow, cid))], self._cases)
         self.dialog.open()
 
+    # The dialog may be gone before these reads are in (cancelled, or an export that ended
+    # at once): then there is nothing to fill.
     def _governments(self, organisations) -> None:
-        self.dialog.set_governments(organisations)
+        if shiboken6.isValid(self.dialog):
+            self.dialog.set_governments(organisations)
+
+    def _cases(self, named) -> None:
+        if shiboken6.isValid(self.dialog):
+            self.dialog.set_cases(named)
 
     def _forget(self) -> None:
         """Cancelled before anything ran: nothing to keep (the recipient typed included)."""
