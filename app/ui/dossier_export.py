@@ -364,15 +364,16 @@ class DossierExport(QObject):
         progress.show()
 
     def _progressed(self, done: int, total: int) -> None:
-        if self.progress is None:
+        progress = self.progress
+        if progress is None or (self.job is not None and self.job.cancelled()):
             return
-        if self.job is not None and self.job.cancelled():
-            return
-        self.progress.setMaximum(total)
-        self.progress.setValue(done)
-        self.progress.setLabelText(
+        progress.setMaximum(total)
+        progress.setLabelText(
             self.tr("Gathering the cases…") if total == 0 else
             self.tr("Laying out case {0} of {1}…").format(done, total))
+        # Last: a window-modal progress dialog runs the event loop in setValue, where the
+        # export may end and drop self.progress.
+        progress.setValue(done)
 
     def cancel(self) -> None:
         if self.job is not None:
