@@ -1,6 +1,7 @@
 # SPDX-FileCopyrightText: 2026 Vigil contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The closed vocabularies of a case file, with values exactly as in interchange JSON v1.
+"""The closed vocabularies of a case file, with values exactly as in interchange JSON (v1, and the
+v2 additions).
 
 The string values are a stored and exchanged contract (DESIGN.md section 9): never rename one,
 only add. Labels are plain English for `tr()` in the UI layer; this module must never import Qt.
@@ -171,6 +172,64 @@ class MeetingStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+class Level(StrEnum):
+    """How senior an official is; an ask's level defaults to its raising official's."""
+
+    HEAD_OF_STATE_OR_GOVERNMENT = "head_of_state_or_government"
+    MINISTER = "minister"
+    DEPUTY_MINISTER = "deputy_minister"
+    AMBASSADOR = "ambassador"
+    SENIOR_OFFICIAL = "senior_official"
+    OFFICIAL = "official"
+    PARLIAMENTARIAN = "parliamentarian"
+    UN_MECHANISM = "un_mechanism"
+    OTHER = "other"
+
+
+# The levels the scorecard calls "high-level" and "senior" (DESIGN.md section 3).
+HIGH_LEVELS: frozenset[Level] = frozenset({Level.HEAD_OF_STATE_OR_GOVERNMENT, Level.MINISTER})
+SENIOR_LEVELS: frozenset[Level] = HIGH_LEVELS | {Level.DEPUTY_MINISTER, Level.AMBASSADOR,
+                                                 Level.SENIOR_OFFICIAL}
+
+
+class Role(StrEnum):
+    """What an official of the detaining state did in a case (an involvement)."""
+
+    ORDERED_DETENTION = "ordered_detention"
+    ARRESTED = "arrested"
+    INTERROGATED = "interrogated"
+    ILL_TREATMENT = "ill_treatment"
+    PROSECUTED = "prosecuted"
+    JUDGED = "judged"
+    PRISON_AUTHORITY = "prison_authority"
+    DENIED_ACCESS = "denied_access"
+    SURVEILLANCE_HARASSMENT = "surveillance_harassment"
+    FORCED_CONFESSION = "forced_confession"
+    OTHER = "other"
+
+
+class Regime(StrEnum):
+    """Sanctions regimes for serious human-rights violations."""
+
+    US_GLOMAG = "us-glomag"
+    UK_GHR = "uk-ghr"
+    EU_GHRSR = "eu-ghrsr"
+    CA_SEMA = "ca-sema"
+    AU_MAGNITSKY = "au-magnitsky"
+
+
+class EncounterKind(StrEnum):
+    STATE_VISIT = "state_visit"
+    SUMMIT = "summit"
+    MINISTERIAL_MEETING = "ministerial_meeting"
+    HUMAN_RIGHTS_DIALOGUE = "human_rights_dialogue"
+    AMBASSADOR_SUMMONED = "ambassador_summoned"
+    CIVIL_SOCIETY_MEETING = "civil_society_meeting"
+    UN_SESSION = "un_session"
+    UPR_REVIEW = "upr_review"
+    OTHER = "other"
+
+
 # Keyed by (enum class, value) because the same value string ("other", "released",
 # "unknown") means different things in different vocabularies.
 _LABELS: dict[type[StrEnum], dict[str, str]] = {
@@ -296,6 +355,48 @@ _LABELS: dict[type[StrEnum], dict[str, str]] = {
         "released": "Released",
     },
     MeetingStatus: {"planned": "Planned", "held": "Held", "cancelled": "Cancelled"},
+    Level: {
+        "head_of_state_or_government": "Head of state or government",
+        "minister": "Minister",
+        "deputy_minister": "Deputy minister",
+        "ambassador": "Ambassador",
+        "senior_official": "Senior official",
+        "official": "Official",
+        "parliamentarian": "Parliamentarian",
+        "un_mechanism": "UN mechanism",
+        "other": "Other",
+    },
+    Role: {
+        "ordered_detention": "Ordered the detention",
+        "arrested": "Arrested",
+        "interrogated": "Interrogated",
+        "ill_treatment": "Ill-treatment",
+        "prosecuted": "Prosecuted",
+        "judged": "Judged",
+        "prison_authority": "Prison authority",
+        "denied_access": "Denied access",
+        "surveillance_harassment": "Surveillance or harassment",
+        "forced_confession": "Forced confession",
+        "other": "Other",
+    },
+    Regime: {
+        "us-glomag": "United States: Global Magnitsky",
+        "uk-ghr": "United Kingdom: Global Human Rights sanctions",
+        "eu-ghrsr": "European Union: Global Human Rights Sanctions Regime",
+        "ca-sema": "Canada: Sergei Magnitsky Law",
+        "au-magnitsky": "Australia: Magnitsky-style thematic sanctions",
+    },
+    EncounterKind: {
+        "state_visit": "State visit",
+        "summit": "Summit",
+        "ministerial_meeting": "Ministerial meeting",
+        "human_rights_dialogue": "Human-rights dialogue",
+        "ambassador_summoned": "Ambassador summoned",
+        "civil_society_meeting": "Meeting with civil society",
+        "un_session": "UN session",
+        "upr_review": "Universal Periodic Review",
+        "other": "Other",
+    },
 }
 
 

@@ -3,8 +3,8 @@
 """Plain, immutable records of the advocacy domain: what services hand to the UI, the CLI,
 dossiers and interchange.
 
-Field names and their order are exactly the interchange JSON v1 keys of DESIGN.md section 9
-(with `id` first), so the interchange module derives its key checks and output order from
+Field names and their order are exactly the interchange JSON keys of DESIGN.md section 9
+(version 2; with `id` first), so the interchange module derives its key checks and output order from
 these classes: renaming a field here changes the file format. Absent optional scalars are
 None, absent lists are (). This module must never do I/O or import Qt or the ORM.
 """
@@ -21,13 +21,17 @@ from app.domain.enums import (
     Category,
     Channel,
     Consent,
+    EncounterKind,
     EventKind,
     Gender,
+    Level,
     MeetingStatus,
     OrganisationKind,
+    Regime,
     Reliability,
     Request,
     Response,
+    Role,
     Sensitivity,
     SourceKind,
     Status,
@@ -41,6 +45,8 @@ EventId = NewType("EventId", str)
 SourceId = NewType("SourceId", str)
 AskId = NewType("AskId", str)
 MeetingId = NewType("MeetingId", str)
+InvolvementId = NewType("InvolvementId", str)
+EncounterId = NewType("EncounterId", str)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -53,22 +59,61 @@ class Organisation:
     kind: OrganisationKind | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Official:
-    id: OfficialId
-    name: str
-    title: str | None = None
-    organisation_id: OrganisationId | None = None
-    country: str | None = None
-    notes: str | None = None
-
-
 @dataclass(frozen=True, slots=True)
 class OtherName:
     """Another name of the person, tagged with its BCP 47 script tag (zh-Hans, ug-Arab, …)."""
 
     name: str
     script: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Identifier:
+    """A free-text identifier of an official (a police number, an ID card number), with a
+    note on where it comes from."""
+
+    kind: str
+    value: str
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Position:
+    """A post an official held, over a (fuzzy) period."""
+
+    organisation_id: OrganisationId | None = None
+    title: str | None = None
+    start: FuzzyDate | None = None
+    end: FuzzyDate | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Sanction:
+    """A designation of an official under a sanctions regime."""
+
+    regime: Regime
+    listed_on: FuzzyDate | None = None
+    reference: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Official:
+    """A person acting for a government or body, or an official of the detaining state."""
+
+    id: OfficialId
+    name: str
+    title: str | None = None
+    organisation_id: OrganisationId | None = None
+    country: str | None = None
+    notes: str | None = None
+    name_original: str | None = None
+    other_names: tuple[OtherName, ...] = ()
+    gender: Gender | None = None
+    birth_year: int | None = None
+    level: Level | None = None
+    identifiers: tuple[Identifier, ...] = ()
+    positions: tuple[Position, ...] = ()
+    sanctions: tuple[Sanction, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +200,8 @@ class Ask:
     follow_up_due: FuzzyDate | None = None
     case_ids: tuple[CaseId, ...]  # at least one
     notes: str | None = None
+    level: Level | None = None  # None: the raising official's level
+    encounter_id: EncounterId | None = None  # the encounter it was made at
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +228,35 @@ class Meeting:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Involvement:
+    """What an official of the detaining state did in a case, and the case's sources for it."""
+
+    id: InvolvementId
+    case_id: CaseId
+    official_id: OfficialId
+    role: Role
+    date: FuzzyDate | None = None
+    description: str | None = None
+    source_ids: tuple[SourceId, ...] = ()  # sources of the same case
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Encounter:
+    """A diplomatic event between governments and the detaining state that we did not
+    attend: a state visit, a dialogue, an ambassador summoned, a UN review."""
+
+    id: EncounterId
+    kind: EncounterKind
+    title: str
+    starts_on: FuzzyDate
+    ends_on: FuzzyDate | None = None
+    organisation_ids: tuple[OrganisationId, ...] = ()  # the governments
+    level: Level | None = None
+    location: str | None = None
+    public_record: str | None = None  # a URL or a note
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Document:
     """The content of one interchange file."""
 
@@ -189,3 +265,5 @@ class Document:
     cases: tuple[Case, ...] = ()
     asks: tuple[Ask, ...] = ()
     meetings: tuple[Meeting, ...] = ()
+    involvements: tuple[Involvement, ...] = ()
+    encounters: tuple[Encounter, ...] = ()

@@ -30,7 +30,15 @@ from app.domain.model import Ask
 from app.errors import UserError
 from app.services import erasure  # which re-indexes through this module
 from app.services.records import assign, column_values, from_row, refuse_tombstone
-from app.vault.tables import AskCase, AskRow, CaseRow, OfficialRow, OpenFollowUp, OrganisationRow
+from app.vault.tables import (
+    AskCase,
+    AskRow,
+    CaseRow,
+    EncounterRow,
+    OfficialRow,
+    OpenFollowUp,
+    OrganisationRow,
+)
 
 
 def _check_refs(session: Session, ask: Ask) -> None:
@@ -43,6 +51,8 @@ def _check_refs(session: Session, ask: Ask) -> None:
              (ask.raised_by_official_id, ask.raised_with_official_id) if oid]
     refs += [(OrganisationRow, oid, "organisation") for oid in
              (ask.raised_by_organisation_id, ask.raised_with_organisation_id) if oid]
+    if ask.encounter_id:
+        refs.append((EncounterRow, ask.encounter_id, "encounter"))
     for table, ref, what in refs:
         row = session.get(table, ref)
         if row is None or row.deleted:

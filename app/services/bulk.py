@@ -20,9 +20,18 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.model import Ask, Case, Document, Meeting, Official, Organisation
+from app.domain.model import (
+    Ask,
+    Case,
+    Document,
+    Encounter,
+    Involvement,
+    Meeting,
+    Official,
+    Organisation,
+)
 from app.errors import UserError
-from app.services import asks, cases, directory, meetings
+from app.services import asks, cases, directory, encounters, involvements, meetings
 from app.services.interchange import InterchangeError, load_json_bytes, parse_document
 from app.services.records import from_row
 from app.services.sheets import read_bounded
@@ -30,7 +39,9 @@ from app.services.spreadsheet import MAX_BYTES, Progress, load_mapping, read_cas
 from app.vault.tables import (
     AskRow,
     CaseRow,
+    EncounterRow,
     EventRow,
+    InvolvementRow,
     MeetingRow,
     OfficialRow,
     OrganisationRow,
@@ -40,7 +51,12 @@ from app.vault.tables import (
 _LEADING_BLANKS = re.compile(rb"[\xef\xbb\xbf \t\r\n]*")
 _TOO_LARGE = "The file is too large to import (over 100 MB)."
 TABLES = {"organisation": OrganisationRow, "official": OfficialRow, "case": CaseRow,
-          "ask": AskRow, "meeting": MeetingRow}
+          "encounter": EncounterRow, "ask": AskRow, "meeting": MeetingRow,
+          "involvement": InvolvementRow}
+# Each document list with the kind of its records, in the order they are applied.
+LISTS = (("organisations", "organisation"), ("officials", "official"), ("cases", "case"),
+         ("encounters", "encounter"), ("asks", "ask"), ("meetings", "meeting"),
+         ("involvements", "involvement"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,9 +107,11 @@ def read_document(session: Session, path: Path, mapping_path: Path | None = None
         obj = read_cases(data, mapping, sheet=sheet, header_row=header_row,
                          progress=progress, cancelled=cancelled).document
         del data  # the workbook's bytes are not needed while the document is validated
-    doc = parse_document(obj, known=lambda kind, ident: _exists(session, kind, ident))
+    doc = parse_document(obj, known=lambda kind, ident: _exists(session, kind, ident),
+                         sources_of=lambda case_id: _sources_of(session, case_id))
     _check_deleted(session, doc)
     _check_child_ids(session, doc)
+    _check_involvement_cases(session, doc)
     return doc, not is_json
 
 
@@ -101,8 +119,7 @@ def _check_deleted(session: Session, doc: Document) -> None:
     """Refuse records this vault deleted: deletion is final (its content was erased and
     colleagues dropped it), so a file cannot bring one back under the same ID."""
     problems = []
-    for key, kind in (("organisations", "organisation"), ("officials", "official"),
-                      ("cases", "case"), ("asks", "ask"), ("meetings", "meeting")):
+    for key, kind in LISTS:
         items = getattr(doc, key)
         table = TABLES[kind]
         ids = [item.id for item in items]
@@ -141,6 +158,28 @@ def _check_child_ids(session: Session, doc: Document) -> None:
                                    sorted(problems))
 
 
+def _check_involvement_cases(session: Session, doc: Document) -> None:
+    """Refuse an involvement the vault holds about another case: it cannot move."""
+    wanted = {inv.id: (index, inv.case_id) for index, inv in enumerate(doc.involvements)}
+    ids = list(wanted)
+    problems = []
+    for start in range(0, len(ids), 500):
+        stmt = select(InvolvementRow.id, InvolvementRow.case_id).where(
+            InvolvementRow.id.in_(ids[start:start + 500]), InvolvementRow.deleted.is_(False))
+        for ident, case_id in session.execute(stmt):
+            index, case = wanted[ident]
+            if case_id != case:
+                problems.append(f"involvements[{index}].case_id: this involvement is about "
+                                "another case in the vault, and cannot move")
+    if problems:
+        raise InterchangeError(sorted(problems))
+
+
+def _sources_of(session: Session, case_id: str) -> set[str]:
+    return set(session.scalars(select(SourceRow.id).where(
+        SourceRow.case_id == case_id, SourceRow.deleted.is_(False))))
+
+
 def _exists(session: Session, kind: str, ident: str) -> bool:
     row = session.get(TABLES[kind], ident)
     return row is not None and not row.deleted
@@ -148,8 +187,8 @@ def _exists(session: Session, kind: str, ident: str) -> bool:
 
 def summarise(session: Session, doc: Document) -> ImportSummary:
     created, updated = Counter(), Counter()
-    for kind, items in (("organisation", doc.organisations), ("official", doc.officials),
-                        ("case", doc.cases), ("ask", doc.asks), ("meeting", doc.meetings)):
+    for key, kind in LISTS:
+        items = getattr(doc, key)
         # One query per 500 IDs, not one per record: a 10,000-row sheet is 10,000 cases.
         table, ids = TABLES[kind], [item.id for item in items]
         live: set[str] = set()
@@ -172,18 +211,22 @@ def _import(session: Session, doc: Document, merge_cases: bool) -> None:
         directory.save_organisation(session, organisation)
     session.flush()
     for official in doc.officials:
-        directory.save_official(session, official)
+        directory.save_official(session, official, refs_checked=True)
     session.flush()
     for case in doc.cases:
         if merge_cases and _exists(session, "case", case.id):
             case = merge_case(cases.get_case(session, case.id), case)
         cases.save_case(session, case)
+    for encounter in doc.encounters:
+        encounters.save_encounter(session, encounter, refs_checked=True)
     session.flush()
     with asks.derived_later(session):
         for ask in doc.asks:
             asks.save_ask(session, ask, refs_checked=True)
     for meeting in doc.meetings:
         meetings.save_meeting(session, meeting)
+    for involvement in doc.involvements:
+        involvements.save_involvement(session, involvement, refs_checked=True)
 
 
 def merge_case(existing: Case, incoming: Case) -> Case:
@@ -208,7 +251,8 @@ def export_document(session: Session) -> Document:
     Deleted records stay out, and so do references to them, which live records may still
     hold (a colleague's deletion arrives by bundle; asks keep naming a deleted case). An
     ask left naming no live case is about deleted people only and stays out too; one whose
-    raiser is gone counts, as in the matrix, for the raising official's organisation.
+    raiser is gone counts, as in the matrix, for the raising official's organisation. An
+    involvement of a removed official has nobody to name in the file and stays out.
     """
     def rows(table, cls):
         stmt = select(table).where(table.deleted.is_(False)).order_by(table.id)
@@ -217,11 +261,17 @@ def export_document(session: Session) -> Document:
     organisations = rows(OrganisationRow, Organisation)
     orgs = {o.id for o in organisations}
     employer = dict(session.execute(select(OfficialRow.id, OfficialRow.organisation_id)).all())
-    officials = tuple(_without_gone(o, orgs=orgs) for o in rows(OfficialRow, Official))
+    officials = tuple(dataclasses.replace(
+        _without_gone(o, orgs=orgs), positions=tuple(
+            _without_gone(p, orgs=orgs) for p in o.positions))
+        for o in rows(OfficialRow, Official))
     people = {o.id for o in officials}
     case_list = tuple(_own_sources_only(c) for c in sorted(cases.all_cases(session),
                                                            key=lambda c: c.id))
     live = {c.id for c in case_list}
+    encounters_out = tuple(dataclasses.replace(e, organisation_ids=tuple(
+        o for o in e.organisation_ids if o in orgs)) for e in rows(EncounterRow, Encounter))
+    met = {e.id for e in encounters_out}
     asks_out = []
     for ask in rows(AskRow, Ask):
         by_org = ask.raised_by_organisation_id
@@ -229,7 +279,8 @@ def export_document(session: Session) -> Document:
             by_org = employer.get(ask.raised_by_official_id)
         ask = dataclasses.replace(
             _without_gone(ask, orgs=orgs, people=people), raised_by_organisation_id=by_org
-            if by_org in orgs else None, case_ids=tuple(c for c in ask.case_ids if c in live))
+            if by_org in orgs else None, case_ids=tuple(c for c in ask.case_ids if c in live),
+            encounter_id=ask.encounter_id if ask.encounter_id in met else None)
         if ask.case_ids and (ask.raised_by_official_id or ask.raised_by_organisation_id):
             asks_out.append(ask)
     meetings_out = tuple(dataclasses.replace(
@@ -237,8 +288,14 @@ def export_document(session: Session) -> Document:
         official_ids=tuple(o for o in m.official_ids if o in people),
         cases=tuple(item for item in m.cases if item.case_id in live))
         for m in rows(MeetingRow, Meeting))
+    sources = {s.id for c in case_list for s in c.sources}
+    involvements_out = tuple(
+        dataclasses.replace(i, source_ids=tuple(s for s in i.source_ids if s in sources))
+        for i in rows(InvolvementRow, Involvement)
+        if i.case_id in live and i.official_id in people)
     return Document(organisations=organisations, officials=officials, cases=case_list,
-                    asks=tuple(asks_out), meetings=meetings_out)
+                    asks=tuple(asks_out), meetings=meetings_out,
+                    involvements=involvements_out, encounters=encounters_out)
 
 
 def _without_gone(obj, *, orgs: set[str], people: set[str] = frozenset()):

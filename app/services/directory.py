@@ -42,15 +42,44 @@ def save_organisation(session: Session, organisation: Organisation) -> None:
         reindex_organisation(session, organisation.id)
 
 
-def save_official(session: Session, official: Official) -> None:
-    if not official.name.strip():
-        raise UserError("An official needs a name.")
-    if official.organisation_id and _live(session, OrganisationRow,
-                                          official.organisation_id) is None:
-        raise UserError("No organisation with that ID.")
+def save_official(session: Session, official: Official, *, refs_checked: bool = False) -> None:
+    """Create or update an official. ``refs_checked``: a validated interchange document's
+    references are known to resolve."""
+    check_official(official)
+    if not refs_checked:
+        organisation_ids = {official.organisation_id} | {
+            p.organisation_id for p in official.positions}
+        for organisation_id in sorted(filter(None, organisation_ids)):
+            if _live(session, OrganisationRow, organisation_id) is None:
+                raise UserError("No organisation with that ID.")
     if "organisation_id" in _upsert(session, OfficialRow, official):
         session.flush()
         reindex_official(session, official.id)
+
+
+def check_official(official: Official) -> None:
+    """What an official must be on its own, whatever refers to it."""
+    if not official.name.strip():
+        raise UserError("An official needs a name.")
+    for position in official.positions:
+        if position.start and position.end and position.end.latest() < position.start.earliest():
+            raise UserError("A position cannot end before it starts.")
+    for identifier in official.identifiers:
+        if not identifier.kind.strip() or not identifier.value.strip():
+            raise UserError("An identifier needs a kind and a value.")
+    if len({s.regime for s in official.sanctions}) != len(official.sanctions):
+        raise UserError("A sanctions regime is listed twice for this official.")
+
+
+def find_officials(session: Session, text: str) -> list[Official]:
+    """Live officials with ``text`` in any of their names, in any script (case-insensitive
+    for Latin letters)."""
+    needle = text.strip().casefold()
+    if not needle:
+        return officials(session)
+    return [o for o in officials(session)
+            if any(needle in name.casefold() for name in
+                   (o.name, o.name_original or "", *(n.name for n in o.other_names)))]
 
 
 def _live(session, table, row_id):

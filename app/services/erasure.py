@@ -5,7 +5,8 @@
 Every delete, local or from a colleague's bundle, goes through ``erase``: each content
 column is emptied in the same transaction, so the live database, and every bundle that
 carries the tombstone, hold nothing of what was deleted. A deleted case takes with it its
-timeline, sources and attachments (their keys here, their ciphertext after the commit),
+timeline, sources, attachments (their keys here, their ciphertext after the commit) and the
+involvements of officials in it,
 its search entry, its place in asks and meetings (an ask that named only it goes too) and
 the conflicts kept about any of them. Deletion is final: a tombstone is never brought back
 to life, here or by a bundle (see ``app.sharing.merge``). Snapshots in ``backups/`` keep a
@@ -38,12 +39,15 @@ from app.vault.tables import (
     AttachmentRow,
     CaseRow,
     EventRow,
+    InvolvementRow,
     MeetingRow,
     OfficialRow,
     SourceRow,
 )
 from app.vault.tracking import STAMPED
 
+# The rows that belong to one case and go with it.
+CASE_CHILDREN = (EventRow, SourceRow, AttachmentRow, InvolvementRow)
 KEPT = frozenset({"id", "deleted", "origin", "version", "field_versions"})
 DROP_BLOBS = "erasure.drop_blobs"  # session.info: ciphertext to remove once committed
 OPTIMIZE = "erasure.optimize_search"  # session.info: the search index lost a case
@@ -114,7 +118,7 @@ def erase_case(session: Session, row: CaseRow, stamp: str | None = None) -> None
 def forget_case(session: Session, case_id: str) -> None:
     """Erase what belongs to a deleted case, and take it out of the asks and meetings that
     name it (an ask that named only it goes too)."""
-    for table in (EventRow, SourceRow, AttachmentRow):
+    for table in CASE_CHILDREN:
         for child in session.scalars(select(table).where(table.case_id == case_id,
                                                          table.deleted.is_(False))):
             erase(session, child, _own_stamp(child))
@@ -288,6 +292,8 @@ def _erase_in_snapshot(connection, gone: dict[str, set[str]]) -> None:
         name = table.__tablename__
         present = {row[1]: bool(row[3]) for row in connection.execute(
             f"PRAGMA table_info({name})")}  # only this module's table names: not user input
+        if not present:  # a snapshot older than this table
+            continue
         empties = {}
         for column in table.__table__.columns:
             if column.key in KEPT or column.key not in present:
@@ -296,7 +302,7 @@ def _erase_in_snapshot(connection, gone: dict[str, set[str]]) -> None:
             empties[column.key] = "" if value is None and present[column.key] else value
         assignments = ", ".join(f"{key} = ?" for key in empties)
         ids = sorted(gone[name])
-        if name in ("events", "sources", "attachments"):  # a deleted case's own rows
+        if table in CASE_CHILDREN:  # a deleted case's own rows
             ids += _children_of(connection, name, gone_cases)
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]

@@ -1,6 +1,9 @@
 # SPDX-FileCopyrightText: 2026 Vigil contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Interchange JSON v1 (DESIGN.md section 9) to and from domain objects, without a database.
+"""Interchange JSON (DESIGN.md section 9) to and from domain objects, without a database.
+
+Export writes version 2; import reads versions 1 and 2 (a version 1 file may not use the
+keys version 2 added).
 
 `parse_document` validates a whole file and reports every problem by path, so a caseworker
 can fix a spreadsheet export in one pass; the caller imports nothing unless it succeeds.
@@ -21,13 +24,17 @@ from app.domain.enums import (
     Category,
     Channel,
     Consent,
+    EncounterKind,
     EventKind,
     Gender,
+    Level,
     MeetingStatus,
     OrganisationKind,
+    Regime,
     Reliability,
     Request,
     Response,
+    Role,
     Sensitivity,
     SourceKind,
     Status,
@@ -37,12 +44,17 @@ from app.domain.model import (
     Case,
     Confession,
     Document,
+    Encounter,
     Event,
+    Identifier,
+    Involvement,
     Meeting,
     MeetingCase,
     Official,
     Organisation,
     OtherName,
+    Position,
+    Sanction,
     Source,
 )
 from app.errors import UserError
@@ -57,8 +69,11 @@ from app.services.interchange_fields import (
 )
 
 FORMAT = "vigil-interchange"
-VERSION = 1
-LISTS = ("organisations", "officials", "cases", "asks", "meetings")
+VERSION = 2
+READABLE_VERSIONS = (1, 2)
+LISTS = ("organisations", "officials", "cases", "asks", "meetings", "involvements",
+         "encounters")
+V1_LISTS = LISTS[:5]
 SHOWN_PROBLEMS = 3
 
 T = TypeVar("T")
@@ -130,15 +145,18 @@ def load_json_bytes(data: bytes) -> Any:
 
 
 def parse_document(
-    obj: Any, *, known: Callable[[str, str], bool] = _never_known
+    obj: Any, *, known: Callable[[str, str], bool] = _never_known,
+    sources_of: Callable[[str], set[str]] = lambda _case_id: set(),
 ) -> Document:
     """Validate a decoded interchange file completely and return its content.
 
     `known(kind, id)` says whether the vault already holds an object of `kind`
-    ("organisation", "official" or "case") with that id, for references to objects not in
-    the file. Raises InterchangeError listing every problem (up to MAX_PROBLEMS).
+    ("organisation", "official", "case" or "encounter") with that id, for references to
+    objects not in the file; `sources_of(case_id)` the source ids of a case in the vault,
+    which an involvement about a case not in the file may cite. Raises InterchangeError
+    listing every problem (up to MAX_PROBLEMS).
     """
-    ctx = Context(known)
+    ctx = Context(known, sources_of)
     document = None
     with contextlib.suppress(TooManyProblems):  # ctx.truncated says so
         document = _document(ctx, obj)
@@ -151,11 +169,6 @@ def _document(ctx: Context, obj: Any) -> Document | None:
     if not isinstance(obj, dict):
         ctx.add("top level", "expected a JSON object")
         return None
-    for position, key in enumerate(obj):
-        if key not in ("format", "version", *LISTS):
-            ctx.add(key_path("", key, position), "unknown key")
-    for key in getattr(obj, "duplicate_keys", ()):
-        ctx.add(key_path("", key), "key appears more than once")
     before = len(ctx.problems)
     if obj.get("format") != FORMAT:
         ctx.add("format", "required key is missing" if "format" not in obj
@@ -164,11 +177,18 @@ def _document(ctx: Context, obj: Any) -> Document | None:
     if "version" not in obj:
         ctx.add("version", "required key is missing")
     elif type(version) is not int:
-        ctx.add("version", f"expected {VERSION}")
-    elif version != VERSION:
-        ctx.add("version", f"this file is version {version}; this app reads version {VERSION}")
+        ctx.add("version", "expected 1 or 2")
+    elif version not in READABLE_VERSIONS:
+        ctx.add("version", f"this file is version {version}; this app reads versions 1 and 2")
     if len(ctx.problems) > before:
         return None  # another format or version: checking the rest would only mislead
+    ctx.version = version
+    lists = LISTS if version >= 2 else V1_LISTS
+    for position, key in enumerate(obj):
+        if key not in ("format", "version", *lists):
+            ctx.add(key_path("", key, position), "unknown key")
+    for key in getattr(obj, "duplicate_keys", ()):
+        ctx.add(key_path("", key), "key appears more than once")
 
     def each(key: str, parse: Callable[[Context, str, Any], T | None]) -> tuple[T, ...]:
         value = obj.get(key)
@@ -180,13 +200,20 @@ def _document(ctx: Context, obj: Any) -> Document | None:
         parsed = [parse(ctx, f"{key}[{i}]", item) for i, item in enumerate(value)]
         return tuple(p for p in parsed if p is not None)
 
-    # References point only to earlier lists, so ids are registered before they are needed.
+    # Read so that references point only to lists already read (encounters before the asks
+    # made at them), so ids are registered before they are needed.
+    organisations = each("organisations", _organisation)
+    officials = each("officials", _official)
+    cases = each("cases", _case)
+    encounters = each("encounters", _encounter) if version >= 2 else ()
     return Document(
-        organisations=each("organisations", _organisation),
-        officials=each("officials", _official),
-        cases=each("cases", _case),
+        organisations=organisations,
+        officials=officials,
+        cases=cases,
         asks=each("asks", _ask),
         meetings=each("meetings", _meeting),
+        involvements=each("involvements", _involvement) if version >= 2 else (),
+        encounters=encounters,
     )
 
 
@@ -222,8 +249,52 @@ def _official(ctx: Context, path: str, value: Any) -> Official | None:
         organisation_id=r.ref("organisation_id", "organisation"),
         country=r.country("country"),
         notes=r.text("notes"),
+        name_original=r.text("name_original"),
+        other_names=_all(r, (_other_name(ctx, p, v) for p, v in r.objects("other_names"))),
+        gender=r.enum("gender", Gender),
+        birth_year=r.year("birth_year"),
+        level=r.enum("level", Level),
+        identifiers=_all(r, (_identifier(ctx, p, v) for p, v in r.objects("identifiers"))),
+        positions=_all(r, (_position(ctx, p, v) for p, v in r.objects("positions"))),
+        sanctions=_all(r, (_sanction(ctx, p, v) for p, v in r.objects("sanctions"))),
     )
+    regimes = [s.regime for s in fields["sanctions"]]
+    if len(set(regimes)) != len(regimes):
+        r.problem("sanctions", "a regime is listed twice")
     return Official(**fields) if r.ok else None
+
+
+def _identifier(ctx: Context, path: str, value: Any) -> Identifier | None:
+    r = ObjectReader(ctx, value, path, Identifier)
+    if not r.is_object:
+        return None
+    fields = dict(kind=r.text("kind", required=True), value=r.text("value", required=True),
+                  note=r.text("note"))
+    return Identifier(**fields) if r.ok else None
+
+
+def _position(ctx: Context, path: str, value: Any) -> Position | None:
+    r = ObjectReader(ctx, value, path, Position)
+    if not r.is_object:
+        return None
+    fields = dict(organisation_id=r.ref("organisation_id", "organisation"),
+                  title=r.text("title"), start=r.date("start"), end=r.date("end"))
+    start, end = fields["start"], fields["end"]
+    if start is not None and end is not None and end.latest() < start.earliest():
+        r.problem("end", "ends before the position starts")
+    return Position(**fields) if r.ok else None
+
+
+def _sanction(ctx: Context, path: str, value: Any) -> Sanction | None:
+    r = ObjectReader(ctx, value, path, Sanction)
+    if not r.is_object:
+        return None
+    regime = r.enum("regime", Regime)
+    if regime is None and value.get("regime") is None:
+        r.problem("regime", "required key is missing")
+    fields = dict(regime=regime, listed_on=r.date("listed_on"),
+                  reference=r.text("reference"))
+    return Sanction(**fields) if r.ok else None
 
 
 def _case(ctx: Context, path: str, value: Any) -> Case | None:
@@ -232,6 +303,8 @@ def _case(ctx: Context, path: str, value: Any) -> Case | None:
         return None
     case_id = r.new_id("case")
     source_ids: set[str] = set()
+    if case_id is not None:
+        ctx.case_sources[case_id] = source_ids
     # Sources first: events may only cite sources of their own case.
     sources = _all(r, (_source(ctx, p, v, source_ids) for p, v in r.objects("sources")))
     events = _all(r, (_event(ctx, p, v, source_ids) for p, v in r.objects("events")))
@@ -344,6 +417,8 @@ def _ask(ctx: Context, path: str, value: Any) -> Ask | None:
         follow_up_due=r.date("follow_up_due"),
         case_ids=r.refs("case_ids", "case", required=True),
         notes=r.text("notes"),
+        level=r.enum("level", Level),
+        encounter_id=r.ref("encounter_id", "encounter"),
     )
     if all(value.get(f"raised_by_{kind}_id") is None for kind in ("official", "organisation")):
         r.problem(None, "raised_by_official_id or raised_by_organisation_id is required")
@@ -388,6 +463,54 @@ def _meeting_cases(ctx: Context, meeting: ObjectReader) -> tuple[MeetingCase, ..
     return _all(meeting, result)
 
 
+def _involvement(ctx: Context, path: str, value: Any) -> Involvement | None:
+    r = ObjectReader(ctx, value, path, Involvement)
+    if not r.is_object:
+        return None
+    case_id = r.ref("case_id", "case", required=True)
+    role = r.enum("role", Role)
+    if role is None and value.get("role") is None:
+        r.problem("role", "required key is missing")
+    fields = dict(
+        id=r.new_id("involvement"),
+        case_id=case_id,
+        official_id=r.ref("official_id", "official", required=True),
+        role=role,
+        date=r.date("date"),
+        description=r.text("description"),
+        source_ids=(),
+    )
+    if case_id is not None:  # only that case's sources, in the file or else in the vault
+        sources = ctx.case_sources.get(case_id)
+        fields["source_ids"] = r.refs("source_ids", "source", allowed=sources if sources
+                                      is not None else ctx.sources_of(case_id))
+    return Involvement(**fields) if r.ok else None
+
+
+def _encounter(ctx: Context, path: str, value: Any) -> Encounter | None:
+    r = ObjectReader(ctx, value, path, Encounter)
+    if not r.is_object:
+        return None
+    kind = r.enum("kind", EncounterKind)
+    if kind is None and value.get("kind") is None:
+        r.problem("kind", "required key is missing")
+    fields = dict(
+        id=r.new_id("encounter"),
+        kind=kind,
+        title=r.text("title", required=True),
+        starts_on=r.date("starts_on", required=True),
+        ends_on=r.date("ends_on"),
+        organisation_ids=r.refs("organisation_ids", "organisation"),
+        level=r.enum("level", Level),
+        location=r.text("location"),
+        public_record=r.text("public_record"),
+    )
+    starts, ends = fields["starts_on"], fields["ends_on"]
+    if starts is not None and ends is not None and ends.latest() < starts.earliest():
+        r.problem("ends_on", "ends before the encounter starts")
+    return Encounter(**fields) if r.ok else None
+
+
 # ---- writing ---------------------------------------------------------------------------
 
 
@@ -395,7 +518,7 @@ def dump_document(doc: Document) -> dict[str, Any]:
     """The interchange JSON object for `doc`, ready for json.dumps(ensure_ascii=False).
 
     Keys follow section 9 order (`id` first); optional keys that are None or an empty list
-    are left out, booleans are always written; the five top-level lists are always present.
+    are left out, booleans are always written; the seven top-level lists are always present.
     """
     out: dict[str, Any] = {"format": FORMAT, "version": VERSION}
     for key in LISTS:

@@ -59,14 +59,27 @@ def object_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return marked
 
 
+# Keys that version 2 added to objects version 1 already had: a version 1 file with one of
+# them was not written by a Vigil that meant it, so it is an unknown key there.
+V2_KEYS = {
+    "Official": frozenset({"name_original", "other_names", "gender", "birth_year", "level",
+                           "identifiers", "positions", "sanctions"}),
+    "Ask": frozenset({"level", "encounter_id"}),
+}
+
+
 class Context:
     """What one parse shares: the problems found, the ids seen, the vault's answer for others."""
 
-    def __init__(self, known: Callable[[str, str], bool]) -> None:
+    def __init__(self, known: Callable[[str, str], bool],
+                 sources_of: Callable[[str], set[str]] = lambda _case_id: set()) -> None:
         self.problems: list[str] = []
         self.truncated = False
         self.known = known
+        self.sources_of = sources_of  # a vault case's source ids
         self.ids: dict[str, tuple[str, str]] = {}  # id -> (kind, path where first seen)
+        self.case_sources: dict[str, set[str]] = {}  # a case in the file -> its source ids
+        self.version = 2
 
     def add(self, path: str, message: str) -> None:
         if len(self.problems) >= MAX_PROBLEMS:
@@ -132,6 +145,8 @@ class ObjectReader:
             return
         self.data = value
         allowed = _field_names(model)
+        if ctx.version < 2:
+            allowed = tuple(k for k in allowed if k not in V2_KEYS.get(model.__name__, ()))
         for position, key in enumerate(value):
             if key not in allowed:
                 self._fail(key_path(path, key, position), "unknown key")

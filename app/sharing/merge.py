@@ -47,6 +47,8 @@ ALTERED = ("An attachment in this bundle does not match its record: it was alter
            "Nothing was changed.")
 UNREADABLE = ("The bundle contains a record this version of Vigil cannot read; "
               "nothing was changed.")
+MISSING_REFERENCE = ("The bundle refers to records this vault does not have; nothing was "
+                     "changed.")
 
 
 @dataclass
@@ -319,7 +321,7 @@ class _Merger:
             for row in rows.values():
                 if row is None or row.deleted:
                     continue
-                if kind in ("event", "source", "attachment"):
+                if kind in ("event", "source", "attachment", "involvement"):
                     named.add(row.case_id)
                 elif kind == "ask":
                     named.update(json.loads(row.case_ids or "[]"))
@@ -430,7 +432,11 @@ class _Merger:
 
     def _check_references(self) -> None:
         for table in ("officials", "events", "sources", "attachments", "asks", "meetings",
-                      "ask_cases"):
+                      "involvements", "ask_cases"):
             if self.session.execute(text(f"PRAGMA foreign_key_check({table})")).first():
-                raise IntegrityError("The bundle refers to records this vault does not have; "
-                                     "nothing was changed.")
+                raise IntegrityError(MISSING_REFERENCE)
+        # An ask's encounter has no foreign key (see migration 0007).
+        if self.session.execute(text(
+                "SELECT 1 FROM asks WHERE encounter_id IS NOT NULL AND encounter_id NOT IN "
+                "(SELECT id FROM encounters) LIMIT 1")).first():
+            raise IntegrityError(MISSING_REFERENCE)

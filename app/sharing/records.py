@@ -20,7 +20,17 @@ from sqlalchemy import Boolean, Integer, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.domain import hlc
-from app.domain.model import Ask, Case, Event, Meeting, Official, Organisation, Source
+from app.domain.model import (
+    Ask,
+    Case,
+    Encounter,
+    Event,
+    Involvement,
+    Meeting,
+    Official,
+    Organisation,
+    Source,
+)
 from app.services.records import from_plain, is_json_column
 from app.vault.schema import AuditEntry
 from app.vault.tables import (
@@ -28,7 +38,9 @@ from app.vault.tables import (
     AskRow,
     AttachmentRow,
     CaseRow,
+    EncounterRow,
     EventRow,
+    InvolvementRow,
     MeetingRow,
     OfficialRow,
     OrganisationRow,
@@ -38,12 +50,13 @@ from app.vault.tracking import SYNC_BOOKKEEPING
 
 KINDS = {table.__audit_kind__: table for table in SYNCED_TABLES}
 # Applied order: what others refer to comes first.
-KIND_ORDER = ("organisation", "official", "case", "event", "source", "attachment", "ask",
-              "meeting")
+KIND_ORDER = ("organisation", "official", "case", "event", "source", "attachment",
+              "encounter", "ask", "meeting", "involvement")
 # Never leaves this vault: attachment keys, and which cases this laptop may carry abroad.
 LOCAL_ONLY = frozenset({"blob_id", "blob_key", "safe_to_travel"})
 DOMAIN = {"organisation": Organisation, "official": Official, "case": Case, "event": Event,
-          "source": Source, "ask": Ask, "meeting": Meeting}
+          "source": Source, "ask": Ask, "meeting": Meeting, "involvement": Involvement,
+          "encounter": Encounter}
 # Where an event or source sits in its case's list is a field like any other (stamped,
 # merged last-writer-wins), so every vault ends with the same order; a reordering that loses
 # is not kept as a conflict (see merge.UNREVIEWED).
@@ -129,8 +142,9 @@ def changed_rows(session: Session, since_audit_id: int) -> list:
 
 
 def selected_rows(session: Session, case_ids: list[str]) -> tuple[list, int]:
-    """The chosen cases with their timeline, sources, attachments, the asks and meetings
-    about them alone, and the organisations and officials those refer to.
+    """The chosen cases with their timeline, sources, attachments and involvements, the
+    asks and meetings about them alone, the encounters those asks were made at, and the
+    organisations and officials all of these refer to.
 
     Returns the rows and how many asks and meetings were left out because they also name
     cases outside the selection.
@@ -138,12 +152,14 @@ def selected_rows(session: Session, case_ids: list[str]) -> tuple[list, int]:
     chosen = set(case_ids)
     cases = list(session.scalars(select(CaseRow).where(CaseRow.id.in_(chosen))))
     rows: list = list(cases)
-    for table in (EventRow, SourceRow, AttachmentRow):
+    for table in (EventRow, SourceRow, AttachmentRow, InvolvementRow):
         rows += session.scalars(select(table).where(table.case_id.in_(chosen))
                                 .order_by(table.id))
     left_out = 0
     org_ids: set[str] = set()
-    official_ids: set[str] = set()
+    official_ids: set[str] = {row.official_id for row in rows
+                              if isinstance(row, InvolvementRow) and row.official_id}
+    encounter_ids: set[str] = set()
     for ask in session.scalars(select(AskRow).order_by(AskRow.id)):
         named = set(json.loads(ask.case_ids or "[]"))
         if not named & chosen:
@@ -152,6 +168,8 @@ def selected_rows(session: Session, case_ids: list[str]) -> tuple[list, int]:
             left_out += 1
             continue
         rows.append(ask)
+        if ask.encounter_id:
+            encounter_ids.add(ask.encounter_id)
         official_ids.update(i for i in (ask.raised_by_official_id,
                                         ask.raised_with_official_id) if i)
         org_ids.update(i for i in (ask.raised_by_organisation_id,
@@ -167,12 +185,18 @@ def selected_rows(session: Session, case_ids: list[str]) -> tuple[list, int]:
         official_ids.update(json.loads(meeting.official_ids or "[]"))
         if meeting.organisation_id:
             org_ids.add(meeting.organisation_id)
+    encounters = list(session.scalars(select(EncounterRow).where(
+        EncounterRow.id.in_(encounter_ids)).order_by(EncounterRow.id)))
+    for encounter in encounters:
+        org_ids.update(json.loads(encounter.organisation_ids or "[]"))
     officials = list(session.scalars(select(OfficialRow).where(
         OfficialRow.id.in_(official_ids)).order_by(OfficialRow.id)))
-    org_ids.update(o.organisation_id for o in officials if o.organisation_id)
+    for official in officials:
+        org_ids.update(filter(None, [official.organisation_id, *(
+            p.get("organisation_id") for p in json.loads(official.positions or "[]"))]))
     organisations = list(session.scalars(select(OrganisationRow).where(
         or_(OrganisationRow.id.in_(org_ids))).order_by(OrganisationRow.id)))
-    return organisations + officials + rows, left_out
+    return organisations + officials + encounters + rows, left_out
 
 
 # -- checking what a bundle brings ------------------------------------------------------------

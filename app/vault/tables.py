@@ -55,6 +55,14 @@ class OfficialRow(Synced, Base):
     organisation_id: Mapped[str | None] = mapped_column(ID, _ref("organisations"), index=True)
     country: Mapped[str | None] = mapped_column(String(2))
     notes: Mapped[str | None] = mapped_column(Text)
+    name_original: Mapped[str | None] = mapped_column(Text)
+    other_names: Mapped[str] = mapped_column(Text, default="[]")
+    gender: Mapped[str | None] = mapped_column(String(16))
+    birth_year: Mapped[int | None] = mapped_column(Integer)
+    level: Mapped[str | None] = mapped_column(String(32))
+    identifiers: Mapped[str] = mapped_column(Text, default="[]")
+    positions: Mapped[str] = mapped_column(Text, default="[]")
+    sanctions: Mapped[str] = mapped_column(Text, default="[]")
 
 
 class CaseRow(Synced, Base):
@@ -170,6 +178,10 @@ class AskRow(Synced, Base):
     follow_up_due: Mapped[str | None] = mapped_column(String(16))
     case_ids: Mapped[str] = mapped_column(Text, default="[]")
     notes: Mapped[str | None] = mapped_column(Text)
+    level: Mapped[str | None] = mapped_column(String(32))
+    # No foreign key (SQLite could add one only by copying the table, see migration 0007):
+    # the services and the merge check it.
+    encounter_id: Mapped[str | None] = mapped_column(ID, index=True)
 
     # The asks list, newest first, as one scan of this index. Partial, so that a query for
     # one case's asks is not tempted to walk every ask in date order instead (an index on
@@ -227,5 +239,38 @@ class MeetingRow(Synced, Base):
     outcome: Mapped[str | None] = mapped_column(Text)
 
 
+class InvolvementRow(Synced, Base):
+    """What an official did in a case. Goes with its case when the case is deleted; an
+    official's deletion leaves it pointing at the official's tombstone."""
+
+    __tablename__ = "involvements"
+    __audit_kind__ = "involvement"
+
+    case_id: Mapped[str | None] = mapped_column(ID, _ref("cases"), index=True)  # None: deleted
+    official_id: Mapped[str | None] = mapped_column(ID, _ref("officials"), index=True)
+    role: Mapped[str] = mapped_column(String(32), default="")
+    date: Mapped[str | None] = mapped_column(String(16))
+    date_sort: Mapped[str | None] = mapped_column(String(10))
+    description: Mapped[str | None] = mapped_column(Text)
+    source_ids: Mapped[str] = mapped_column(Text, default="[]")
+
+
+class EncounterRow(Synced, Base):
+    __tablename__ = "encounters"
+    __audit_kind__ = "encounter"
+
+    kind: Mapped[str] = mapped_column(String(32), default="")
+    title: Mapped[str] = mapped_column(Text, default="")
+    starts_on: Mapped[str] = mapped_column(String(16), default="")
+    # The first and last day the fuzzy dates allow, for ranges ("in 2025", "next 90 days").
+    starts_on_sort: Mapped[str] = mapped_column(String(10), default="", index=True)
+    ends_on: Mapped[str | None] = mapped_column(String(16))
+    ends_on_sort: Mapped[str | None] = mapped_column(String(10))
+    organisation_ids: Mapped[str] = mapped_column(Text, default="[]")
+    level: Mapped[str | None] = mapped_column(String(32))
+    location: Mapped[str | None] = mapped_column(Text)
+    public_record: Mapped[str | None] = mapped_column(Text)
+
+
 SYNCED_TABLES = (OrganisationRow, OfficialRow, CaseRow, EventRow, SourceRow, AttachmentRow,
-                 AskRow, MeetingRow)
+                 EncounterRow, AskRow, MeetingRow, InvolvementRow)

@@ -12,7 +12,13 @@ from app.domain.enums import DETAINED_STATUSES, Status, label
 # Copied by hand from DESIGN.md section 9 (plus "id" first): a change here is a format change.
 KEYS = {
     model.Organisation: "id name country kind",
-    model.Official: "id name title organisation_id country notes",
+    model.Official: (
+        "id name title organisation_id country notes name_original other_names gender "
+        "birth_year level identifiers positions sanctions"
+    ),
+    model.Identifier: "kind value note",
+    model.Position: "organisation_id title start end",
+    model.Sanction: "regime listed_on reference",
     model.OtherName: "name script",
     model.Confession: "date broadcaster",
     model.Case: (
@@ -26,13 +32,17 @@ KEYS = {
     model.Ask: (
         "id date raised_by_official_id raised_by_organisation_id raised_with_official_id "
         "raised_with_organisation_id channel public requests response response_date "
-        "response_text follow_up_due case_ids notes"
+        "response_text follow_up_due case_ids notes level encounter_id"
     ),
     model.MeetingCase: "case_id ask talking_points",
     model.Meeting: (
         "id title starts_at location organisation_id official_ids agenda status cases outcome"
     ),
-    model.Document: "organisations officials cases asks meetings",
+    model.Involvement: "id case_id official_id role date description source_ids",
+    model.Encounter: (
+        "id kind title starts_on ends_on organisation_ids level location public_record"
+    ),
+    model.Document: "organisations officials cases asks meetings involvements encounters",
 }
 
 VALUES = {
@@ -73,6 +83,19 @@ VALUES = {
         "none denied internal_affair acknowledged information_provided promise released"
     ),
     enums.MeetingStatus: "planned held cancelled",
+    enums.Level: (
+        "head_of_state_or_government minister deputy_minister ambassador senior_official "
+        "official parliamentarian un_mechanism other"
+    ),
+    enums.Role: (
+        "ordered_detention arrested interrogated ill_treatment prosecuted judged "
+        "prison_authority denied_access surveillance_harassment forced_confession other"
+    ),
+    enums.Regime: "us-glomag uk-ghr eu-ghrsr ca-sema au-magnitsky",
+    enums.EncounterKind: (
+        "state_visit summit ministerial_meeting human_rights_dialogue ambassador_summoned "
+        "civil_society_meeting un_session upr_review other"
+    ),
 }
 
 

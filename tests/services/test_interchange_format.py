@@ -221,11 +221,11 @@ def test_bad_input_names_its_path(path, value, expected):
         ({"version": 1}, "format: required key is missing"),
         ({"format": "vigil", "version": 1}, 'format: expected "vigil-interchange"'),
         ({"format": "vigil-interchange"}, "version: required key is missing"),
-        ({"format": "vigil-interchange", "version": 2},
-         "version: this file is version 2; this app reads version 1"),
-        ({"format": "vigil-interchange", "version": "1"}, "version: expected 1"),
-        ({"format": "vigil-interchange", "version": True}, "version: expected 1"),
-        ({"format": "vigil-interchange", "version": 1.0}, "version: expected 1"),
+        ({"format": "vigil-interchange", "version": 3},
+         "version: this file is version 3; this app reads versions 1 and 2"),
+        ({"format": "vigil-interchange", "version": "1"}, "version: expected 1 or 2"),
+        ({"format": "vigil-interchange", "version": True}, "version: expected 1 or 2"),
+        ({"format": "vigil-interchange", "version": 1.0}, "version: expected 1 or 2"),
     ],
 )
 def test_bad_top_level(obj, expected):
@@ -233,9 +233,9 @@ def test_bad_top_level(obj, expected):
 
 
 def test_wrong_version_stops_before_the_content():
-    doc = with_("version", 2)
+    doc = with_("version", 3)
     doc["cases"][0]["staus"] = "x"
-    assert problems(doc) == ["version: this file is version 2; this app reads version 1"]
+    assert problems(doc) == ["version: this file is version 3; this app reads versions 1 and 2"]
 
 
 def test_every_problem_is_reported_at_once():
@@ -384,7 +384,7 @@ def test_load_json_bytes_gives_one_clear_sentence(data, expected):
 def test_dump_orders_keys_and_omits_absent_values():
     out = dump_document(parse_document(valid()))
     assert list(out) == ["format", "version", "organisations", "officials", "cases", "asks",
-                         "meetings"]
+                         "meetings", "involvements", "encounters"]
     assert list(out["cases"][0]) == [
         "id", "display_name", "name_original", "other_names", "nationalities", "status",
         "status_since", "confession", "priority", "events", "sources",
@@ -393,8 +393,9 @@ def test_dump_orders_keys_and_omits_absent_values():
     assert out["meetings"][0]["starts_at"] == "2026-03-01T14:30:00+01:00"
     assert out["cases"][0]["sources"][0]["confidential"] is True
     empty = dump_document(Document())
-    assert empty == {"format": "vigil-interchange", "version": 1, "organisations": [],
-                     "officials": [], "cases": [], "asks": [], "meetings": []}
+    assert empty == {"format": "vigil-interchange", "version": 2, "organisations": [],
+                     "officials": [], "cases": [], "asks": [], "meetings": [],
+                     "involvements": [], "encounters": []}
 
 
 def test_false_booleans_are_written():
