@@ -114,23 +114,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UserError("An export is NOT encrypted: anyone who gets the file can read every "
                         "case. Add --plaintext to confirm, or use 'vigil share export'.")
     target = Path(args.output).expanduser()
-    if target.is_dir() or not target.parent.is_dir():
-        raise UserError("Give the export a file name in an existing folder.")
-    import json
+    from app.services import exports
 
-    from app.services import bulk
-    from app.services.interchange import dump_document
-    from app.vault.fsutil import atomic_output
-
+    exports.check_target(target)
     with open_vault(args) as vault, vault.session() as session:
-        doc = bulk.export_document(session)
-    data = json.dumps(dump_document(doc), ensure_ascii=False, indent=1).encode("utf-8")
-    try:
-        with atomic_output(target) as out:
-            out.write(data + b"\n")
-    except OSError as exc:  # atomic_output already turned a full or read-only disk into words
-        raise UserError(f"The export could not be written ({exc.strerror or 'error'}); "
-                        "no file was left behind.") from None
+        exports.write_interchange(session, target)
     echo(f"Warning: {target} is NOT encrypted. Keep it only as long as you need it, "
          "and delete it securely.", err=True)
     return 0
