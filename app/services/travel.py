@@ -322,7 +322,8 @@ def _strip(session: Session, today: date) -> tuple[int, int, int]:
     gone_events = ids("SELECT id, case_id, deleted FROM events")
     gone_sources = ids("SELECT id, case_id, deleted FROM sources")
     gone_attachments = ids("SELECT id, case_id, deleted FROM attachments")
-    gone |= gone_events | gone_sources | gone_attachments
+    gone_involvements = ids("SELECT id, case_id, deleted FROM involvements")
+    gone |= gone_events | gone_sources | gone_attachments | gone_involvements
     gone |= _trim_lists(session, "asks", "case_ids", keep, gone_cases, lambda x: x)
     gone |= _trim_lists(session, "meetings", "cases", keep, gone_cases,
                         lambda x: x.get("case_id") if isinstance(x, dict) else None)
@@ -331,7 +332,7 @@ def _strip(session: Session, today: date) -> tuple[int, int, int]:
     session.execute(text("DELETE FROM ask_cases WHERE case_id NOT IN "
                          "(SELECT id FROM cases WHERE deleted = 0 AND safe_to_travel = 1)"))
     for table, ids_ in (("events", gone_events), ("sources", gone_sources),
-                        ("attachments", gone_attachments)):
+                        ("attachments", gone_attachments), ("involvements", gone_involvements)):
         _delete_ids(session, table, "id", ids_)
     _delete_ids(session, "asks", "id", gone)
     _delete_ids(session, "meetings", "id", gone)
@@ -371,12 +372,14 @@ def _drop_references_to_tombstones(session: Session, gone: set[str]) -> None:
         if photo_id in gone:
             session.execute(text("UPDATE cases SET photo_id = NULL WHERE id = :i"),
                             {"i": case_id})
-    for event_id, value in session.execute(text("SELECT id, source_ids FROM events")).all():
-        listed = json.loads(value or "[]")
-        kept = [s for s in listed if s not in gone]
-        if len(kept) != len(listed):
-            session.execute(text("UPDATE events SET source_ids = :v WHERE id = :i"),
-                            {"v": json.dumps(kept), "i": event_id})
+    for table in ("events", "involvements"):  # this module's own table names only
+        for row_id, value in session.execute(
+                text(f"SELECT id, source_ids FROM {table}")).all():  # noqa: S608
+            listed = json.loads(value or "[]")
+            kept = [s for s in listed if s not in gone]
+            if len(kept) != len(listed):
+                session.execute(text(f"UPDATE {table} SET source_ids = :v "  # noqa: S608
+                                     "WHERE id = :i"), {"v": json.dumps(kept), "i": row_id})
 
 
 def _trim_lists(session: Session, table: str, column: str, keep: set[str], gone_cases: set[str],

@@ -231,7 +231,7 @@ BAD_DOCUMENTS = {
                      "cases[3].id: duplicate id (also at cases[1].id)"),
     "missing required key": (lambda d: d["asks"][0].pop("public"),
                              "asks[0].public: required key is missing"),
-    "another version": (lambda d: d.update(version=2), "version: this file is version 2"),
+    "another version": (lambda d: d.update(version=3), "version: this file is version 3"),
 }
 
 

@@ -18,9 +18,20 @@ import pytest
 from sqlalchemy import text
 
 from app.domain.dates import FuzzyDate
-from app.domain.model import Ask, Case, Event, Meeting, MeetingCase, Organisation, Source
+from app.domain.enums import Role
+from app.domain.model import (
+    Ask,
+    Case,
+    Event,
+    Involvement,
+    Meeting,
+    MeetingCase,
+    Official,
+    Organisation,
+    Source,
+)
 from app.errors import UserError
-from app.services import asks, attachments, cases, meetings
+from app.services import asks, attachments, cases, directory, involvements, meetings
 from app.services.travel import (
     TRAVEL_MODE,
     check_backup_destination,
@@ -65,6 +76,7 @@ def fill(vault: Vault) -> dict:
 
     joint, only_gone = ask([kept, gone], "joint"), ask([gone], GONE_NOTE)
     ids["joint"], ids["only_gone_ask"] = joint.id, only_gone.id
+    ids["official"] = _id()
     meet = Meeting(id=_id(), title="Talks", starts_at=datetime(2026, 4, 1, tzinfo=UTC),
                    cases=(MeetingCase(kept, ask="free him"),
                           MeetingCase(gone, ask=GONE_NOTE, talking_points=GONE_NOTE)))
@@ -83,6 +95,13 @@ def fill(vault: Vault) -> dict:
         asks.save_ask(session, only_gone)
         meetings.save_meeting(session, meet)
         meetings.save_meeting(session, meet_gone)
+        directory.save_official(session, Official(id=ids["official"], name="Officer"))
+        for key, case_id, note in (("kept_inv", kept, "kept conduct"),
+                                   ("gone_inv", gone, GONE_NOTE)):
+            ids[key] = _id()
+            involvements.save_involvement(session, Involvement(
+                id=ids[key], case_id=case_id, official_id=ids["official"],
+                role=Role.INTERROGATED, description=note))
         session.add(ConflictRow(record_kind="case", record_id=gone, field="internal_notes",
                                 losing_value=json.dumps(GONE_NOTE), losing_stamp="1",
                                 winning_stamp="2", bundle_id=_id(), detected_at="2026"))
@@ -176,6 +195,8 @@ def test_prepare_leaves_no_trace_of_removed_cases(vault, tmp_path, keystore):
         with pytest.raises(UserError):
             meetings.get_meeting(session, ids["meeting_gone"])
         assert session.get(VaultMeta, TRAVEL_MODE).value == "2026-03-01"
+        assert [v.involvement.id for v in involvements.of_official(
+            session, ids["official"])] == [ids["kept_inv"]]
         assert cases.list_cases(session, vault.clock().date(),
                                 cases.CaseFilter(query="伊力哈木")) == []
         assert {c.id for c in cases.list_cases(session, vault.clock().date(),
@@ -188,7 +209,8 @@ def test_prepare_leaves_no_trace_of_removed_cases(vault, tmp_path, keystore):
 
     dump = database_dump(folder, key)
     for trace in (GONE_NAME, GONE_NOTE, ids["gone"], ids["gone2"], ids["gone_att"],
-                  ids["only_gone_ask"], ids["meeting_gone"], ids["gone_blob"]):
+                  ids["only_gone_ask"], ids["meeting_gone"], ids["gone_blob"],
+                  ids["gone_inv"]):
         assert trace not in dump, "a removed case left a trace in the database"
     assert KEPT_NAME in dump
     for path in folder.rglob("*"):
