@@ -2478,6 +2478,130 @@ Added by {1}</source>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
+    <message>
+        <source>Head of state or government</source>
+        <translation>国家元首或政府首脑</translation>
+    </message>
+    <message>
+        <source>Minister</source>
+        <translation>部长</translation>
+    </message>
+    <message>
+        <source>Deputy minister</source>
+        <translation>副部长</translation>
+    </message>
+    <message>
+        <source>Ambassador</source>
+        <translation>大使</translation>
+    </message>
+    <message>
+        <source>Senior official</source>
+        <translation>高级官员</translation>
+    </message>
+    <message>
+        <source>Official</source>
+        <translation>官员</translation>
+    </message>
+    <message>
+        <source>Parliamentarian</source>
+        <translation>议员</translation>
+    </message>
+    <message>
+        <source>UN mechanism</source>
+        <translation>联合国机制</translation>
+    </message>
+    <message>
+        <source>Ordered the detention</source>
+        <translation>下令拘押</translation>
+    </message>
+    <message>
+        <source>Arrested</source>
+        <translation>实施抓捕</translation>
+    </message>
+    <message>
+        <source>Interrogated</source>
+        <translation>审讯</translation>
+    </message>
+    <message>
+        <source>Ill-treatment</source>
+        <translation>虐待</translation>
+    </message>
+    <message>
+        <source>Prosecuted</source>
+        <translation>提起公诉</translation>
+    </message>
+    <message>
+        <source>Judged</source>
+        <translation>审判</translation>
+    </message>
+    <message>
+        <source>Prison authority</source>
+        <translation>监所管理</translation>
+    </message>
+    <message>
+        <source>Denied access</source>
+        <translation>拒绝会见</translation>
+    </message>
+    <message>
+        <source>Surveillance or harassment</source>
+        <translation>监控或骚扰</translation>
+    </message>
+    <message>
+        <source>Forced confession</source>
+        <translation>强迫认罪</translation>
+    </message>
+    <message>
+        <source>United States: Global Magnitsky</source>
+        <translation>美国：《全球马格尼茨基法》</translation>
+    </message>
+    <message>
+        <source>United Kingdom: Global Human Rights sanctions</source>
+        <translation>英国：全球人权制裁</translation>
+    </message>
+    <message>
+        <source>European Union: Global Human Rights Sanctions Regime</source>
+        <translation>欧盟：全球人权制裁机制</translation>
+    </message>
+    <message>
+        <source>Canada: Sergei Magnitsky Law</source>
+        <translation>加拿大：《谢尔盖·马格尼茨基法》</translation>
+    </message>
+    <message>
+        <source>Australia: Magnitsky-style thematic sanctions</source>
+        <translation>澳大利亚：马格尼茨基式专题制裁</translation>
+    </message>
+    <message>
+        <source>State visit</source>
+        <translation>国事访问</translation>
+    </message>
+    <message>
+        <source>Summit</source>
+        <translation>峰会</translation>
+    </message>
+    <message>
+        <source>Ministerial meeting</source>
+        <translation>部长级会晤</translation>
+    </message>
+    <message>
+        <source>Human-rights dialogue</source>
+        <translation>人权对话</translation>
+    </message>
+    <message>
+        <source>Ambassador summoned</source>
+        <translation>召见大使</translation>
+    </message>
+    <message>
+        <source>Meeting with civil society</source>
+        <translation>与公民社会会面</translation>
+    </message>
+    <message>
+        <source>UN session</source>
+        <translation>联合国会议</translation>
+    </message>
+    <message>
+        <source>Universal Periodic Review</source>
+        <translation>普遍定期审议</translation>
+    </message>
 </context>
 <context>
     <name>LogAskDialog</name>
