@@ -134,6 +134,7 @@ def case_counts(session: Session) -> dict[str, int]:
             .where(InvolvementRow.deleted.is_(False), CaseRow.deleted.is_(False)))
     cases: dict[str, set[str]] = {}
     for official_id, case_id in session.execute(stmt):
-        cases.setdefault(official_id, set()).add(case_id)
+        if official_id is not None and case_id is not None:
+            cases.setdefault(official_id, set()).add(case_id)
     return {official_id: len(ids) for official_id, ids in cases.items()}
 
