@@ -125,3 +125,15 @@ class FuzzyDate:
 
 def _days_in(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
+
+
+def latest_day(text: str | None) -> str | None:
+    """``FuzzyDate.latest()`` of a stored fuzzy date, as ISO text; None for none or a
+    malformed one. Registered as the SQL function ``fuzzy_latest`` on every vault connection
+    (see ``app.vault.engine``), so queries use this rule rather than a rewrite of it."""
+    if text is None:
+        return None
+    try:
+        return FuzzyDate.parse(text).latest().isoformat()
+    except ValueError:
+        return None

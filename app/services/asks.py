@@ -3,32 +3,25 @@
 """Asks: who raised which cases with whom, how, and what answer came back.
 
 An ask raised by an official counts for that official's organisation: the government
-in the case × government matrix. ``ask_cases`` mirrors each live ask's case list.
-
-An ask counts as a government raising its cases (the matrix, "last raised", "not raised")
-only when the organisation it counts for is a government, a parliament or an
-intergovernmental body, or of a kind not yet recorded (older vaults and imported
-spreadsheets have none), and is not our own organisation (a setting): what we or another
-NGO asked someone to do is history, not pressure on the detaining state. Such asks keep
-their ``ask_cases`` rows (the case's history lists them) with no ``government_id``.
-This module must never let another rule decide what counts: see ``_COUNTING``.
+in the case × government matrix. Which asks count as a government raising its cases, and
+the data kept beside them (``ask_cases``, each case's last ask date, the open follow-ups),
+are the vault's: see ``app.vault.derived``, whose flush hook keeps them whoever writes.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterator
-from contextlib import contextmanager
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from sqlalchemy import bindparam, delete, func, inspect, or_, select, text
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.domain.model import Ask
 from app.errors import UserError
-from app.services import erasure  # which re-indexes through this module
+from app.services import erasure
 from app.services.records import assign, column_values, from_row, refuse_tombstone
 from app.vault.tables import (
     AskCase,
@@ -61,7 +54,9 @@ def _check_refs(session: Session, ask: Ask) -> None:
 
 def save_ask(session: Session, ask: Ask, *, refs_checked: bool = False) -> None:
     """Create or update an ask. ``refs_checked``: a validated interchange document's
-    references are known to exist (bulk import), so they are not looked up one by one."""
+    references are known to exist (bulk import), so they are not looked up one by one.
+    What derives from it (``ask_cases``, last raised, open follow-ups) follows on the flush
+    (``app.vault.derived``)."""
     if not refs_checked:
         _check_refs(session, ask)
     row = session.get(AskRow, ask.id)
@@ -72,147 +67,6 @@ def save_ask(session: Session, ask: Ask, *, refs_checked: bool = False) -> None:
     values = column_values(ask)
     values.update(date_sort=ask.date.earliest().isoformat())
     assign(row, values)
-    index_ask(session, row)
-
-
-OUR_ORGANISATION = "our_organisation"  # vault_meta key: the organisation the vault's users work for
-COUNTING_KINDS = ("government", "parliament", "intergovernmental")  # and NULL: not recorded
-
-
-def _counting(organisation: str) -> str:
-    """SQL: the organisation (an SQL expression) when its asks count, else NULL."""
-    kinds = ", ".join(f"'{k}'" for k in COUNTING_KINDS)
-    return (f"(SELECT o.id FROM organisations AS o WHERE o.id = {organisation} "  # noqa: S608
-            f"AND o.deleted = 0 AND (o.kind IS NULL OR o.kind IN ({kinds})) AND o.id IS NOT "
-            f"(SELECT value FROM vault_meta WHERE key = '{OUR_ORGANISATION}'))")
-
-
-_RAISER = "COALESCE(:organisation, (SELECT organisation_id FROM officials WHERE id = :official))"
-_INDEX = text("INSERT INTO ask_cases (ask_id, case_id, date_sort, government_id) VALUES "  # noqa: S608
-              f"(:ask, :case, :date, {_counting(_RAISER)})")
-
-
-def index_ask(session: Session, row: AskRow, case_ids=None) -> None:
-    """Rebuild the ask's rows in ``ask_cases``: the cases it names (``case_ids``, default
-    all of them) and the government it counts for; none when it is deleted. Then the data
-    derived from them (see ``refresh_derived``), for the cases it named before and now."""
-    before: set[str] = set()
-    if inspect(row).persistent:  # a new row has no index rows yet (bulk import: most)
-        before = set(session.scalars(select(AskCase.case_id).where(AskCase.ask_id == row.id)))
-    session.execute(delete(AskCase).where(AskCase.ask_id == row.id))
-    named = [] if row.deleted else list(dict.fromkeys(
-        json.loads(row.case_ids) if case_ids is None else case_ids))
-    if named:
-        session.execute(_INDEX, [
-            {"ask": row.id, "case": case_id, "date": row.date_sort,
-             "organisation": row.raised_by_organisation_id,
-             "official": row.raised_by_official_id} for case_id in named])
-    _touched(session, before | set(named), {row.id})
-
-
-def reindex_official(session: Session, official_id: str) -> None:
-    """After an official moved organisation: their asks count for the new government."""
-    params = {"official": official_id}
-    theirs = ("ask_id IN (SELECT id FROM asks WHERE raised_by_official_id = :official "
-              "AND raised_by_organisation_id IS NULL)")
-    cases = set(session.scalars(text(f"SELECT case_id FROM ask_cases WHERE {theirs}"),  # noqa: S608
-                                params))
-    counts_for = _counting("(SELECT organisation_id FROM officials WHERE id = :official)")
-    session.execute(text(f"UPDATE ask_cases SET government_id = {counts_for} "  # noqa: S608
-                         f"WHERE {theirs}"), params)
-    _touched(session, cases, set())
-
-
-def reindex_organisation(session: Session, organisation_id: str) -> None:
-    """After an organisation's kind changed, or it became or stopped being our own: its
-    asks (its own, and its officials' without one) count for it, or for nobody."""
-    session.flush()
-    params = {"organisation": organisation_id}
-    theirs = ("ask_id IN (SELECT id FROM asks WHERE raised_by_organisation_id = :organisation "
-              "UNION SELECT a.id FROM officials AS p JOIN asks AS a "
-              "ON a.raised_by_official_id = p.id AND a.raised_by_organisation_id IS NULL "
-              "WHERE p.organisation_id = :organisation)")
-    cases = set(session.scalars(text(f"SELECT case_id FROM ask_cases WHERE {theirs}"),  # noqa: S608
-                                params))
-    session.execute(text(f"UPDATE ask_cases SET government_id = "  # noqa: S608
-                         f"{_counting(':organisation')} WHERE {theirs}"), params)
-    _touched(session, cases, set())
-
-
-# -- derived data ------------------------------------------------------------------------------
-# Two facts are kept beside ask_cases, because computing them at read time took seconds at
-# reference scale (100,000 asks): each case's last ask date (``cases.last_raised``), and the
-# open follow-ups (``open_follow_ups``). Whether an ask's follow-up is still open depends on
-# other asks on the same cases, so a change to one ask refreshes every ask on its cases.
-# Asks that count for no government (ours, other NGOs') answer each other's follow-ups.
-
-_LAST_DAY = ("CASE length(rtrim(a.follow_up_due, '~')) "
-             "WHEN 4 THEN substr(a.follow_up_due, 1, 4) || '-12-31' "
-             "WHEN 7 THEN date(substr(a.follow_up_due, 1, 7) || '-01', '+1 month', '-1 day') "
-             "ELSE substr(a.follow_up_due, 1, 10) END")  # FuzzyDate.latest(), in SQL
-# Only this module's constant fragments are joined below; values are always bound.
-_OPEN = (f"INSERT INTO open_follow_ups (ask_id, due_until) SELECT a.id, {_LAST_DAY} "  # noqa: S608
-         f"FROM asks AS a WHERE a.deleted = 0 AND a.follow_up_due IS NOT NULL "
-         f"AND ({_LAST_DAY}) IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ask_cases AS m "
-         "JOIN ask_cases AS l ON l.case_id = m.case_id "
-         "AND l.government_id IS m.government_id AND l.date_sort > m.date_sort "
-         "WHERE m.ask_id = a.id)")
-_LAST_RAISED = ("UPDATE cases SET last_raised = (SELECT max(date_sort) FROM ask_cases "
-                "WHERE case_id = cases.id AND government_id IS NOT NULL)")
-_ON_CASES = "SELECT ask_id FROM ask_cases WHERE case_id IN :ids"
-_SCOPES = (  # (last_raised, delete, insert) for a set of case IDs, then of ask IDs
-    (f"{_LAST_RAISED} WHERE id IN :ids",
-     f"DELETE FROM open_follow_ups WHERE ask_id IN ({_ON_CASES})",  # noqa: S608
-     f"{_OPEN} AND a.id IN ({_ON_CASES})"),
-    (None, "DELETE FROM open_follow_ups WHERE ask_id IN :ids", f"{_OPEN} AND a.id IN :ids"),
-)
-_PENDING = "asks.derived_pending"
-_CHUNK = 5000  # well under SQLite's limit on bound parameters
-
-
-def refresh_derived(session: Session, case_ids: Collection[str],
-                    ask_ids: Collection[str] = ()) -> None:
-    """Recompute ``last_raised`` of ``case_ids`` and the open follow-ups of every ask on
-    them and of ``ask_ids``, from the flushed rows."""
-    session.flush()
-    for ids, statements in ((list(case_ids), _SCOPES[0]), (list(ask_ids), _SCOPES[1])):
-        for start in range(0, len(ids), _CHUNK):
-            chunk = {"ids": ids[start:start + _CHUNK]}
-            for sql in filter(None, statements):
-                session.execute(text(sql).bindparams(bindparam("ids", expanding=True)), chunk)
-
-
-def rebuild_derived(session: Session) -> None:
-    """Recompute every case's ``last_raised`` and every open follow-up."""
-    session.flush()
-    session.execute(text(_LAST_RAISED))
-    session.execute(text("DELETE FROM open_follow_ups"))
-    session.execute(text(_OPEN))
-
-
-@contextmanager
-def derived_later(session: Session) -> Iterator[None]:
-    """Inside, changed asks only note what they touched; one refresh on the way out (a
-    bulk import or a bundle: one pass instead of one per ask)."""
-    if _PENDING in session.info:  # already deferred by a caller
-        yield
-        return
-    pending: tuple[set[str], set[str]] = (set(), set())
-    session.info[_PENDING] = pending
-    try:
-        yield
-    finally:
-        del session.info[_PENDING]
-    refresh_derived(session, *pending)
-
-
-def _touched(session: Session, case_ids: set[str], ask_ids: set[str]) -> None:
-    pending = session.info.get(_PENDING)
-    if pending is None:
-        refresh_derived(session, case_ids, ask_ids)
-    else:
-        pending[0].update(case_ids)
-        pending[1].update(ask_ids)
 
 
 def delete_ask(session: Session, ask_id: str) -> None:

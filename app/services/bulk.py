@@ -220,9 +220,8 @@ def _import(session: Session, doc: Document, merge_cases: bool) -> None:
     for encounter in doc.encounters:
         encounters.save_encounter(session, encounter, refs_checked=True)
     session.flush()
-    with asks.derived_later(session):
-        for ask in doc.asks:
-            asks.save_ask(session, ask, refs_checked=True)
+    for ask in doc.asks:  # what derives from them follows in one pass on the flush
+        asks.save_ask(session, ask, refs_checked=True)
     for meeting in doc.meetings:
         meetings.save_meeting(session, meeting)
     for involvement in doc.involvements:

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Organisations (governments, UN bodies, the detaining state's organs) and officials, and
 which organisation is our own (its asks are what we asked others to do, never a government
-raising a case). A change that alters what an ask counts for re-derives it here."""
+raising a case). What an ask counts for follows any change here on the flush
+(``app.vault.derived``)."""
 
 from __future__ import annotations
 
@@ -12,34 +13,25 @@ from sqlalchemy.orm import Session
 from app.domain.model import Official, Organisation
 from app.errors import UserError
 from app.services import erasure
-from app.services.asks import (
-    COUNTING_KINDS,
-    OUR_ORGANISATION,
-    reindex_official,
-    reindex_organisation,
-)
 from app.services.records import assign, column_values, from_row, refuse_tombstone
+from app.vault.derived import COUNTING_KINDS, OUR_ORGANISATION
 from app.vault.schema import VaultMeta
 from app.vault.tables import OfficialRow, OrganisationRow
 
 
-def _upsert(session: Session, table, obj) -> list[str]:
+def _upsert(session: Session, table, obj) -> None:
     row = session.get(table, obj.id)
     refuse_tombstone(row, table.__audit_kind__)
-    is_new = row is None
-    if is_new:
+    if row is None:
         row = table(id=obj.id, deleted=False)
         session.add(row)
-    values = column_values(obj)
-    changed = assign(row, values)
-    return [] if is_new else changed
+    assign(row, column_values(obj))
 
 
 def save_organisation(session: Session, organisation: Organisation) -> None:
     if not organisation.name.strip():
         raise UserError("An organisation needs a name.")
-    if "kind" in _upsert(session, OrganisationRow, organisation):
-        reindex_organisation(session, organisation.id)
+    _upsert(session, OrganisationRow, organisation)
 
 
 def save_official(session: Session, official: Official, *, refs_checked: bool = False) -> None:
@@ -52,9 +44,7 @@ def save_official(session: Session, official: Official, *, refs_checked: bool = 
         for organisation_id in sorted(filter(None, organisation_ids)):
             if _live(session, OrganisationRow, organisation_id) is None:
                 raise UserError("No organisation with that ID.")
-    if "organisation_id" in _upsert(session, OfficialRow, official):
-        session.flush()
-        reindex_official(session, official.id)
+    _upsert(session, OfficialRow, official)
 
 
 def check_official(official: Official) -> None:
@@ -136,7 +126,8 @@ def our_organisation(session: Session) -> str | None:
 
 def set_our_organisation(session: Session, organisation_id: str | None) -> None:
     """Set (or, with None, clear) our organisation; its asks and the previous one's are
-    re-derived, since asks raised by our organisation never count as a government's."""
+    re-derived on the flush, since asks raised by our organisation never count as a
+    government's."""
     if organisation_id is not None and _live(session, OrganisationRow, organisation_id) is None:
         raise UserError("No organisation with that ID.")
     before = our_organisation(session)
@@ -149,8 +140,6 @@ def set_our_organisation(session: Session, organisation_id: str | None) -> None:
         session.add(VaultMeta(key=OUR_ORGANISATION, value=organisation_id))
     else:
         row.value = organisation_id
-    for changed in filter(None, (before, organisation_id)):
-        reindex_organisation(session, changed)
 
 
 def delete_official(session: Session, official_id: str) -> None:

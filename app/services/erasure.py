@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import hlc
 from app.errors import IntegrityError
-from app.services import asks, search
+from app.services import search
 from app.vault import backup
 from app.vault.engine import storage_error
 from app.vault.fsutil import fsync_dir, temp_name
@@ -132,7 +132,6 @@ def forget_case(session: Session, case_id: str) -> None:
             _stamp(session, ask)
         else:
             erase(session, ask, _own_stamp(ask))
-        asks.index_ask(session, ask)
     for meeting in session.scalars(select(MeetingRow).where(MeetingRow.deleted.is_(False),
                                                             MeetingRow.cases.contains(case_id))):
         items = json.loads(meeting.cases)
@@ -178,11 +177,7 @@ def erase_record(session: Session, row, stamp: str | None = None) -> None:
     else:
         case_id = getattr(row, "case_id", None)
         erase(session, row, stamp)
-        if kind == "ask":
-            asks.index_ask(session, row)
-        elif kind == "organisation":  # a deleted organisation's asks count for nobody
-            asks.reindex_organisation(session, row.id)
-        elif kind == "attachment":
+        if kind == "attachment":
             case = session.get(CaseRow, case_id) if case_id else None
             if case is not None and case.photo_id == row.id:
                 case.photo_id = None

@@ -37,8 +37,8 @@ from sqlalchemy.orm import Session
 
 from app.domain.enums import Status
 from app.errors import Cancelled, IntegrityError, UserError
-from app.services import asks, drafts
-from app.vault import backup
+from app.services import drafts
+from app.vault import backup, derived
 from app.vault.fsutil import fsync_dir, temp_name
 from app.vault.identity import KEY_CHANGES_META, MAX_KEY_CHANGES
 from app.vault.keychain import KeyStore
@@ -348,7 +348,7 @@ def _strip(session: Session, today: date) -> tuple[int, int, int]:
     # Rebuilt from the rows kept: FTS5 otherwise keeps deleted terms in old index segments.
     session.execute(text("INSERT INTO case_search(case_search) VALUES ('rebuild')"))
     # A kept ask may have been answered only on a removed case: its follow-up reopens.
-    asks.rebuild_derived(session)
+    derived.rebuild(session)
     _refuse_if_any_left(session, gone)
     session.merge(VaultMeta(key=TRAVEL_MODE, value=today.isoformat()))
     session.merge(VaultMeta(key=TRAVEL_PENDING, value="1"))

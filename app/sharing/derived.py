@@ -1,14 +1,14 @@
 # SPDX-FileCopyrightText: 2026 Vigil contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 """What a merged row derives: sort keys, the checks that it reads back as its domain object,
-and the data kept beside it (search index, ``ask_cases``, detention start).
+and the data kept beside it (search index, detention start). ``ask_cases``, last raised and
+the open follow-ups follow the flush (``app.vault.derived``).
 
 Used by the merge and by resolving a conflict; never writes a synced field.
 """
 
 from __future__ import annotations
 
-import json
 from datetime import UTC
 from pathlib import Path
 
@@ -16,19 +16,12 @@ from sqlalchemy.orm import Session
 
 from app.domain import rules
 from app.domain.model import Ask, Case, Event, Meeting, Official, Organisation, Source
-from app.services import asks, cases, search
+from app.services import cases, search
 from app.services.records import from_row
 from app.sharing import records
-from app.vault.tables import AskRow, CaseRow
 
 DOMAIN = {"organisation": Organisation, "official": Official, "event": Event,
           "source": Source, "ask": Ask, "meeting": Meeting}
-
-
-def index_ask_row(session: Session, row: AskRow) -> None:
-    named = [cid for cid in json.loads(row.case_ids or "[]")
-             if session.get(CaseRow, cid) is not None]
-    asks.index_ask(session, row, named)
 
 
 def derive(kind: str, row) -> None:
@@ -71,12 +64,6 @@ def rebuild_rows(session: Session, touched: dict[str, dict[str, object]],
                 derive(kind, row)
     session.flush()
     with session.no_autoflush:
-        for row in resolved.get("ask", {}).values():
-            index_ask_row(session, row)
-        for official_id in resolved.get("official", {}):
-            asks.reindex_official(session, official_id)
-        for organisation_id in resolved.get("organisation", {}):  # its kind may have changed
-            asks.reindex_organisation(session, organisation_id)
         for row_id, row in sorted(resolved.get("case", {}).items()):
             if row is None:
                 continue

@@ -25,19 +25,19 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select, text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from app.domain import hlc
 from app.errors import IntegrityError, UserError
-from app.services import asks, erasure
+from app.services import erasure
 from app.services.travel import TRAVEL_MODE
 from app.sharing import colleagues, records
 from app.sharing.bundle import SEEN_META, OpenedBundle, sent_to
-from app.sharing.derived import derive, index_ask_row, rebuild_rows
+from app.sharing.derived import derive, rebuild_rows
 from app.vault.schema import VaultMeta
 from app.vault.sharing_tables import BundleLogRow, ColleagueRow, ConflictRow
-from app.vault.tables import AskRow, AttachmentRow, CaseRow
+from app.vault.tables import AttachmentRow, CaseRow
 from app.vault.vault import Vault
 
 MAX_AHEAD_MS = 24 * 3600 * 1000
@@ -400,16 +400,9 @@ class _Merger:
 
     # -- derived data ----
     def _rebuild(self) -> None:
-        session = self.session
-        with asks.derived_later(session):
-            rebuild_rows(session, self.touched, set(self.preview.new_case_ids))
-            new_cases = set(self.preview.new_case_ids)
-            if new_cases:  # asks that arrived earlier may name these cases
-                each = func.json_each(AskRow.case_ids).table_valued("value")
-                stmt = select(AskRow).where(select(1).select_from(each).where(
-                    each.c.value.in_(new_cases)).exists())
-                for ask in session.scalars(stmt):
-                    index_ask_row(session, ask)
+        # ask_cases, last raised and open follow-ups (also of asks that arrived earlier
+        # naming a case that arrives now) follow the flush: app.vault.derived.
+        rebuild_rows(self.session, self.touched, set(self.preview.new_case_ids))
 
     def _bookkeeping(self, stamps: list[str]) -> None:
         session = self.session

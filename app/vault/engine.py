@@ -19,6 +19,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
+from app.domain.dates import latest_day
 from app.errors import IntegrityError, UserError, VigilError
 from app.vault.fsutil import fsync_dir
 
@@ -62,6 +63,9 @@ def open_engine(db_path: Path, key: bytes) -> Engine:
             cursor.execute("PRAGMA busy_timeout = 5000")
         finally:
             cursor.close()
+        # The domain's rule for the last day a fuzzy date allows, for the derived data's
+        # queries (app.vault.derived); deterministic, so SQLite may use it in indexes.
+        dbapi_connection.create_function("fuzzy_latest", 1, latest_day, deterministic=True)
 
     @event.listens_for(engine, "begin")
     def _begin(connection):  # pragma: no branch

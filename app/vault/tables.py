@@ -214,7 +214,7 @@ class AskCase(Base):
 class OpenFollowUp(Base):
     """Asks with a follow-up date and no later ask by the same government on any of their
     cases, with the last day the follow-up date allows: derived from ``asks`` and
-    ``ask_cases`` (see ``app.services.asks.refresh_derived``), so "follow-ups overdue" is
+    ``ask_cases`` by the flush hook in ``app.vault.derived``), so "follow-ups overdue" is
     one index range at any scale."""
 
     __tablename__ = "open_follow_ups"

@@ -38,6 +38,7 @@ from app.domain.hlc import ClockJumped, HybridClock
 from app.errors import AuthenticationError, ClockAheadError, IntegrityError, UserError, VigilError
 from app.vault import (
     backup,
+    derived,
     migrate,
     recovery,
     tracking,  # noqa: F401  (registers the audit and clock hook)
@@ -106,6 +107,7 @@ class Vault:
         self.clock = clock
         self.engine = open_engine(path / DB, key)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        derived.install(self._sessions)  # ask_cases, last_raised, open follow-ups
         self.blobs = BlobStore(path / BLOBS)
         self.identity: Identity | None = None
         self.hlc: HybridClock | None = None

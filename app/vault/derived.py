@@ -1,0 +1,245 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Data kept beside the asks, re-derived by one flush hook whoever wrote the rows.
+
+``ask_cases`` mirrors each live ask's case list (the cases this vault has) with the
+government it counts for; ``cases.last_raised`` is each case's last ask date by a
+government; ``open_follow_ups`` holds the asks whose follow-up no later ask by the same
+government on any of their cases has answered, with the last day the follow-up date allows.
+Computing the last two at read time took seconds at reference scale (100,000 asks).
+
+An ask counts as a government raising its cases (the matrix, "last raised", "not raised")
+only when the organisation it counts for (its own, or its official's) is a government, a
+parliament or an intergovernmental body, or of a kind not yet recorded (older vaults and
+imported spreadsheets have none), and is not our own organisation (a setting): what we or
+another NGO asked someone to do is history, not pressure on the detaining state. Such asks
+keep their ``ask_cases`` rows (the case's history lists them) with no ``government_id``,
+and answer each other's follow-ups. Only ``counting`` decides what counts.
+
+The hook (``after_flush`` on every vault session, see ``install``) looks at what the flush
+wrote: asks (their cases, raiser, date, follow-up, deletion), officials moving organisation
+or deleted, organisations changing kind or deleted, our organisation changing, and new cases
+(a bundle's ask may name a case that arrives later). It rebuilds the ``ask_cases`` rows of
+exactly the asks concerned, then ``last_raised`` of the cases they named before and now and
+the open follow-ups of every ask on those cases. Writers only set attributes. Statements
+that bypass the session (travel mode's strip) call ``rebuild`` afterwards.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection, Iterable
+
+from sqlalchemy import (
+    ColumnElement,
+    and_,
+    delete,
+    event,
+    exists,
+    func,
+    insert,
+    inspect,
+    literal,
+    or_,
+    select,
+    true,
+    update,
+)
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session, aliased, sessionmaker
+
+from app.vault.schema import VaultMeta
+from app.vault.tables import AskCase, AskRow, CaseRow, OfficialRow, OpenFollowUp, OrganisationRow
+
+OUR_ORGANISATION = "our_organisation"  # vault_meta key: the organisation the vault's users work for
+COUNTING_KINDS = ("government", "parliament", "intergovernmental")  # and NULL: not recorded
+
+_ASK_FIELDS = ("case_ids", "raised_by_official_id", "raised_by_organisation_id", "date_sort",
+               "follow_up_due", "deleted")
+_OFFICIAL_FIELDS = ("organisation_id", "deleted")
+_ORGANISATION_FIELDS = ("kind", "deleted")
+
+_ASK_CASES, _OPEN, _CASES = AskCase.__table__, OpenFollowUp.__table__, CaseRow.__table__
+
+
+def counting(organisation: ColumnElement) -> ColumnElement:
+    """The organisation (an SQL expression) when its asks count, else NULL."""
+    body = aliased(OrganisationRow)
+    ours = select(VaultMeta.value).where(VaultMeta.key == OUR_ORGANISATION).scalar_subquery()
+    return select(body.id).where(
+        body.id == organisation, body.deleted.is_(False),
+        or_(body.kind.is_(None), body.kind.in_(COUNTING_KINDS)),
+        body.id.is_not(ours)).scalar_subquery()
+
+
+def raiser() -> ColumnElement:
+    """The organisation an ask is raised for: its own, or its official's."""
+    official = (select(OfficialRow.organisation_id)
+                .where(OfficialRow.id == AskRow.raised_by_official_id)
+                .correlate(AskRow).scalar_subquery())  # nested: auto-correlation stops short
+    return func.coalesce(AskRow.raised_by_organisation_id, official)
+
+
+def _among(column, ids: Collection[str]) -> ColumnElement:
+    """``column IN ids`` with the IDs as one JSON parameter: no limit on their number."""
+    each = func.json_each(literal(json.dumps(list(ids)))).table_valued("value")
+    return column.in_(select(each.c.value))
+
+
+def _reindex_asks(connection: Connection, ask_ids: Collection[str],
+                  new_ask_ids: Collection[str] = ()) -> set[str]:
+    """Rebuild the ``ask_cases`` rows of these asks (``new_ask_ids`` have none yet);
+    return the cases they named before and now."""
+    cases: set[str] = set()
+    if ask_ids:
+        cases.update(connection.scalars(select(AskCase.case_id)
+                                        .where(_among(AskCase.ask_id, ask_ids))))
+        connection.execute(delete(_ASK_CASES).where(_among(_ASK_CASES.c.ask_id, ask_ids)))
+    every = list(ask_ids) + list(new_ask_ids)
+    if not every:
+        return cases
+    named = func.json_each(AskRow.case_ids).table_valued("value")
+    rows = (select(AskRow.id, named.c.value, AskRow.date_sort, counting(raiser())).distinct()
+            .select_from(AskRow).join(named, true())
+            .where(_among(AskRow.id, every), AskRow.deleted.is_(False),
+                   named.c.value.in_(select(CaseRow.id))))
+    connection.execute(insert(_ASK_CASES).from_select(
+        ["ask_id", "case_id", "date_sort", "government_id"], rows))
+    cases.update(connection.scalars(select(AskCase.case_id)
+                                    .where(_among(AskCase.ask_id, every))))
+    return cases
+
+
+def _open_follow_ups(where: ColumnElement | None = None):
+    """INSERT of the open follow-ups (of the asks ``where`` selects, default all)."""
+    mine, later = aliased(AskCase), aliased(AskCase)
+    due = func.fuzzy_latest(AskRow.follow_up_due)
+    answered = (select(1).select_from(mine)
+                .join(later, and_(later.case_id == mine.case_id,
+                                  later.government_id.is_(mine.government_id),
+                                  later.date_sort > mine.date_sort))
+                .where(mine.ask_id == AskRow.id))
+    rows = select(AskRow.id, due).where(AskRow.deleted.is_(False),
+                                        AskRow.follow_up_due.is_not(None), due.is_not(None),
+                                        ~exists(answered))
+    if where is not None:
+        rows = rows.where(where)
+    return insert(_OPEN).from_select(["ask_id", "due_until"], rows)
+
+
+def _last_raised():
+    """UPDATE of every case's last ask date by a government (narrow it with ``where``)."""
+    return update(_CASES).values(last_raised=select(func.max(AskCase.date_sort)).where(
+        AskCase.case_id == _CASES.c.id, AskCase.government_id.is_not(None)).scalar_subquery())
+
+
+def refresh(connection: Connection, case_ids: Collection[str],
+            ask_ids: Collection[str] = ()) -> None:
+    """Recompute ``last_raised`` of ``case_ids`` and the open follow-ups of every ask on
+    them and of ``ask_ids``, from ``ask_cases`` as it stands."""
+    if case_ids:
+        connection.execute(_last_raised().where(_among(_CASES.c.id, case_ids)))
+    if not case_ids and not ask_ids:
+        return
+    on_cases = select(AskCase.ask_id).where(_among(AskCase.case_id, case_ids))
+    asks = or_(_among(AskRow.id, ask_ids), AskRow.id.in_(on_cases))
+    connection.execute(delete(_OPEN).where(or_(_among(_OPEN.c.ask_id, ask_ids),
+                                               _OPEN.c.ask_id.in_(on_cases))))
+    connection.execute(_open_follow_ups(asks))
+
+
+def rebuild(session: Session) -> None:
+    """Everything from scratch: every ask's ``ask_cases``, every ``last_raised`` and every
+    open follow-up (after writes that bypassed the session, and to check the hook)."""
+    session.flush()
+    connection = session.connection()
+    connection.execute(delete(_ASK_CASES))
+    _reindex_asks(connection, (), connection.scalars(select(AskRow.id)).all())
+    connection.execute(_last_raised())
+    connection.execute(delete(_OPEN))
+    connection.execute(_open_follow_ups())
+
+
+# -- the hook ----------------------------------------------------------------------------------
+
+
+def _changed(obj, fields: Iterable[str]) -> bool:
+    attrs = inspect(obj).attrs
+    return any(attrs[name].history.has_changes() for name in fields)
+
+
+def _ours(obj: VaultMeta, new: bool) -> set[str]:
+    """Our organisation before and after a write to its ``vault_meta`` row."""
+    if new:
+        return {obj.value}
+    history = inspect(obj).attrs.value.history
+    return set(filter(None, (*history.deleted, *history.added, obj.value)))
+
+
+def _after_flush(session: Session, _context) -> None:
+    new_asks: set[str] = set()
+    asks: set[str] = set()
+    officials: set[str] = set()
+    organisations: set[str] = set()
+    new_cases: set[str] = set()
+    for obj in session.new:
+        if isinstance(obj, AskRow):
+            new_asks.add(obj.id)
+        elif isinstance(obj, CaseRow):
+            new_cases.add(obj.id)
+        elif isinstance(obj, VaultMeta) and obj.key == OUR_ORGANISATION:
+            organisations |= _ours(obj, True)
+    for obj in session.dirty:
+        if isinstance(obj, AskRow):
+            if _changed(obj, _ASK_FIELDS):
+                asks.add(obj.id)
+        elif isinstance(obj, OfficialRow):
+            if _changed(obj, _OFFICIAL_FIELDS):
+                officials.add(obj.id)
+        elif isinstance(obj, OrganisationRow):
+            if _changed(obj, _ORGANISATION_FIELDS):
+                organisations.add(obj.id)
+        elif isinstance(obj, VaultMeta) and obj.key == OUR_ORGANISATION:
+            organisations |= _ours(obj, False)
+    for obj in session.deleted:
+        if isinstance(obj, AskRow):
+            asks.add(obj.id)
+        elif isinstance(obj, OfficialRow):
+            officials.add(obj.id)
+        elif isinstance(obj, OrganisationRow):
+            organisations.add(obj.id)
+        elif isinstance(obj, VaultMeta) and obj.key == OUR_ORGANISATION:
+            organisations.add(obj.value)
+    if not (new_asks or asks or officials or organisations or new_cases):
+        return
+    connection = session.connection()
+    asks |= _asks_of(connection, officials, organisations, new_cases)
+    asks -= new_asks
+    cases = _reindex_asks(connection, asks, new_asks)
+    refresh(connection, cases, asks | new_asks)
+
+
+def _asks_of(connection: Connection, officials: Collection[str],
+             organisations: Collection[str], new_cases: Collection[str]) -> set[str]:
+    """The asks whose counting or case list these changes may alter."""
+    found: set[str] = set()
+    without_body = AskRow.raised_by_organisation_id.is_(None)
+    if officials:
+        found.update(connection.scalars(select(AskRow.id).where(
+            without_body, _among(AskRow.raised_by_official_id, officials))))
+    if organisations:
+        theirs = select(OfficialRow.id).where(_among(OfficialRow.organisation_id, organisations))
+        found.update(connection.scalars(select(AskRow.id).where(or_(
+            _among(AskRow.raised_by_organisation_id, organisations),
+            and_(without_body, AskRow.raised_by_official_id.in_(theirs))))))
+    if new_cases:  # a bundle's ask may name a case that arrived after it
+        named = func.json_each(AskRow.case_ids).table_valued("value")
+        found.update(connection.scalars(select(AskRow.id).where(
+            AskRow.deleted.is_(False),
+            select(1).select_from(named).where(_among(named.c.value, new_cases)).exists())))
+    return found
+
+
+def install(sessions: sessionmaker) -> None:
+    """Keep the derived data of every session this factory makes."""
+    event.listen(sessions, "after_flush", _after_flush)
