@@ -7,8 +7,9 @@ Every module of app/ belongs to a unit: a package (domain, vault, services, shar
 ui, cli) or a top-level module (errors.py, paths.py, hygiene.py, selfcheck.py, __main__.py).
 Each unit may import itself, the package root (it holds only __version__) and the units
 listed in ALLOWED. Known exceptions that are to be removed are listed, with why, in
-KNOWN_UI_VAULT_IMPORTS and KNOWN_SHARING_SERVICES_IMPORTS: a new one fails, and so does an
-entry that is no longer needed, so the lists only shrink.
+KNOWN_UI_VAULT_IMPORTS: a new one fails, and so does an entry that is no longer needed, so
+the list only shrinks. Sharing imports nothing from services (it re-derives through the
+vault's flush hook), with no exception.
 """
 
 import ast
@@ -26,7 +27,7 @@ ALLOWED = {
     "domain": {"errors"},
     "vault": {"errors", "domain", "hygiene"},
     "services": {"errors", "domain", "vault", "paths", "dossier", "hygiene"},
-    "sharing": {"errors", "domain", "vault", "hygiene"},  # and services, for now: see below
+    "sharing": {"errors", "domain", "vault", "hygiene"},
     "dossier": {"errors", "domain", "paths", "hygiene"},
     "ui": {"services", "sharing", "dossier", "domain", "errors", "paths",
            "hygiene"},  # and vault, for now: see below
@@ -73,13 +74,6 @@ KNOWN_UI_VAULT_IMPORTS = {
     ("ui/views/travel_settings.py", "app.vault.keychain"),
 }
 
-# Sharing should not depend on services (merge applies records through the same writers and
-# row conversion the services use); to be removed. Listed by module: do not add to it.
-KNOWN_SHARING_SERVICES_IMPORTS = {
-    "sharing/derived.py",  # split out of merge.py, with the imports it had there
-    "sharing/merge.py",
-    "sharing/records.py",
-}
 
 
 def _unit(path: Path) -> str:
@@ -168,9 +162,6 @@ def test_unit_imports_only_what_it_may(unit):
                 continue
             if unit == "ui" and (_name(path), name) in KNOWN_UI_VAULT_IMPORTS:
                 continue
-            if unit == "sharing" and target == "services" and \
-                    _name(path) in KNOWN_SHARING_SERVICES_IMPORTS:
-                continue
             wrong.append(f"{_name(path)}:{line} imports {name}"
                          + (" at module level" if target == "ui" and unit in LAZY_UI else ""))
     assert not wrong, wrong
@@ -180,10 +171,14 @@ def test_the_known_exceptions_are_all_still_needed():
     """Once a module stops importing what it is excused for, take it off the list."""
     ui_pairs = {(_name(p), name) for p in _modules("ui")
                 for name, _, _ in _imports(p).found if _target_unit(name) == "vault"}
-    sharing = {_name(p) for p in _modules("sharing")
-               if any(_target_unit(name) == "services" for name, _, _ in _imports(p).found)}
     assert sorted(KNOWN_UI_VAULT_IMPORTS - ui_pairs) == []
-    assert sorted(KNOWN_SHARING_SERVICES_IMPORTS - sharing) == []
+
+
+def test_sharing_imports_nothing_from_services():
+    """Not even lazily: a merge re-derives through the vault's flush hook."""
+    wrong = [f"{_name(p)}:{line} imports {name}" for p in _modules("sharing")
+             for name, _, line in _imports(p).found if _target_unit(name) == "services"]
+    assert not wrong, wrong
 
 
 def test_only_the_ui_imports_qt():

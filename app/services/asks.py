@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session, aliased
 
 from app.domain.model import Ask
 from app.errors import UserError
-from app.services import erasure
-from app.services.records import assign, column_values, from_row, refuse_tombstone
+from app.vault import erasure
+from app.vault.records import assign, column_values, from_row, refuse_tombstone
 from app.vault.tables import (
     AskCase,
     AskRow,

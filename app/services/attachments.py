@@ -17,7 +17,7 @@ from typing import BinaryIO
 from sqlalchemy import select
 
 from app.errors import UserError
-from app.services import erasure
+from app.vault import erasure
 from app.vault.tables import AttachmentRow, CaseRow
 
 MAX_SHOWN_BYTES = 64 * 1024 * 1024

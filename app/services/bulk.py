@@ -33,9 +33,9 @@ from app.domain.model import (
 from app.errors import UserError
 from app.services import asks, cases, directory, encounters, involvements, meetings
 from app.services.interchange import InterchangeError, load_json_bytes, parse_document
-from app.services.records import from_row
 from app.services.sheets import read_bounded
 from app.services.spreadsheet import MAX_BYTES, Progress, load_mapping, read_cases
+from app.vault.records import from_row
 from app.vault.tables import (
     AskRow,
     CaseRow,

@@ -23,8 +23,14 @@ from app.domain.dates import FuzzyDate
 from app.domain.enums import Category, Consent, Status
 from app.domain.model import Case, Event, Source
 from app.errors import UserError
-from app.services import erasure, search
-from app.services.records import assign, column_values, from_row, refuse_tombstone
+from app.services import search
+from app.vault import erasure, search_index
+from app.vault.records import (
+    assign,
+    case_from_row,
+    column_values,
+    refuse_tombstone,
+)
 from app.vault.tables import AskCase, CaseRow, EventRow, SourceRow
 
 NO_SUCH_CASE = "No case with that ID."
@@ -61,7 +67,7 @@ def save_case(session: Session, case: Case) -> None:
     with session.no_autoflush:
         _save_children(session, EventRow, case.id, case.events, _event_values, is_new)
         _save_children(session, SourceRow, case.id, case.sources, _source_values, is_new)
-    search.index_case(session, case)
+    search_index.index_case(session, case)
 
 
 def _is_canonical_uuid(value: str) -> bool:
@@ -127,18 +133,6 @@ def get_case(session: Session, case_id: str) -> Case:
     if row is None:
         raise UserError(NO_SUCH_CASE)
     return case_from_row(session, row)
-
-
-def case_from_row(session: Session, row: CaseRow) -> Case:
-    events = session.scalars(select(EventRow).where(
-        EventRow.case_id == row.id, EventRow.deleted.is_(False)).order_by(
-        EventRow.position, EventRow.date_sort, EventRow.id))
-    sources = session.scalars(select(SourceRow).where(
-        SourceRow.case_id == row.id, SourceRow.deleted.is_(False)).order_by(
-        SourceRow.position, SourceRow.id))
-    return from_row(Case, row,
-                    events=tuple(from_row(Event, e) for e in events),
-                    sources=tuple(from_row(Source, s) for s in sources))
 
 
 def all_cases(session: Session) -> list[Case]:

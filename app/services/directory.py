@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 
 from app.domain.model import Official, Organisation
 from app.errors import UserError
-from app.services import erasure
-from app.services.records import assign, column_values, from_row, refuse_tombstone
+from app.vault import erasure
 from app.vault.derived import COUNTING_KINDS, OUR_ORGANISATION
+from app.vault.records import assign, column_values, from_row, refuse_tombstone
 from app.vault.schema import VaultMeta
 from app.vault.tables import OfficialRow, OrganisationRow
 

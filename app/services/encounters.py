@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 
 from app.domain.model import Encounter
 from app.errors import UserError
-from app.services import erasure
-from app.services.records import assign, column_values, from_row, refuse_tombstone
+from app.vault import erasure
+from app.vault.records import assign, column_values, from_row, refuse_tombstone
 from app.vault.tables import EncounterRow, OrganisationRow
 
 NO_SUCH_ENCOUNTER = "No encounter with that ID."

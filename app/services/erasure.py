@@ -1,16 +1,7 @@
 # SPDX-FileCopyrightText: 2026 Vigil contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Deletion that erases: a deleted record keeps only its ID and the deletion stamp.
-
-Every delete, local or from a colleague's bundle, goes through ``erase``: each content
-column is emptied in the same transaction, so the live database, and every bundle that
-carries the tombstone, hold nothing of what was deleted. A deleted case takes with it its
-timeline, sources, attachments (their keys here, their ciphertext after the commit) and the
-involvements of officials in it,
-its search entry, its place in asks and meetings (an ask that named only it goes too) and
-the conflicts kept about any of them. Deletion is final: a tombstone is never brought back
-to life, here or by a bundle (see ``app.sharing.merge``). Snapshots in ``backups/`` keep a
-deleted record until they rotate out, or until ``purge_snapshots`` rewrites them.
+"""Deleted records out of the snapshots too: the erasure of records in the live database is
+the vault's (``app.vault.erasure``); this rewrites the snapshots in ``backups/`` the same way.
 """
 
 from __future__ import annotations
@@ -23,191 +14,14 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
-from sqlalchemy import Boolean, Integer, LargeBinary, event, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import select
 
-from app.domain import hlc
 from app.errors import IntegrityError
-from app.services import search
 from app.vault import backup
 from app.vault.engine import storage_error
+from app.vault.erasure import CASE_CHILDREN, KEPT, empty_value, without_cases
 from app.vault.fsutil import fsync_dir, temp_name
-from app.vault.sharing_tables import ConflictRow
-from app.vault.tables import (
-    SYNCED_TABLES,
-    AskRow,
-    AttachmentRow,
-    CaseRow,
-    EventRow,
-    InvolvementRow,
-    MeetingRow,
-    OfficialRow,
-    SourceRow,
-)
-from app.vault.tracking import STAMPED
-
-# The rows that belong to one case and go with it.
-CASE_CHILDREN = (EventRow, SourceRow, AttachmentRow, InvolvementRow)
-KEPT = frozenset({"id", "deleted", "origin", "version", "field_versions"})
-DROP_BLOBS = "erasure.drop_blobs"  # session.info: ciphertext to remove once committed
-OPTIMIZE = "erasure.optimize_search"  # session.info: the search index lost a case
-
-
-def empty_value(column):
-    """What a column of a tombstone holds: nothing, in the column's own type."""
-    if column.nullable:
-        return None
-    if column.default is not None and isinstance(column.default.arg, str):
-        return column.default.arg if column.default.arg in ("[]", "{}") else ""
-    kind = type(column.type)
-    if issubclass(kind, Boolean):
-        return False
-    if issubclass(kind, Integer):
-        return 0
-    if issubclass(kind, LargeBinary):
-        return b""
-    return ""
-
-
-def deletion_stamp(session: Session, stamp: str | None) -> str:
-    """The stamp of a deletion: a colleague's, or a fresh one of this vault's clock."""
-    return stamp if stamp is not None else session.info["hlc"].tick()
-
-
-def erase(session: Session, row, stamp: str | None = None) -> None:
-    """Empty ``row`` (any synced row) and mark it deleted; ``stamp``: the deletion's (a
-    colleague's, or the case's whose deletion takes this row with it)."""
-    stamp = deletion_stamp(session, stamp)
-    if row.__audit_kind__ == "attachment" and row.blob_id:
-        session.info.setdefault(DROP_BLOBS, []).append(row.blob_id)
-    for column in row.__table__.columns:
-        if column.key not in KEPT:
-            setattr(row, column.key, empty_value(column))
-    row.deleted = True
-    row.origin = ""
-    _stamp(session, row, stamp)
-    session.execute(ConflictRow.__table__.delete().where(
-        ConflictRow.record_kind == row.__audit_kind__, ConflictRow.record_id == row.id))
-
-
-def _stamp(session: Session, row, stamp: str | None = None) -> None:
-    """A deleted record carries its deletion's stamp. What the deletion takes with it (a
-    deleted case's timeline, its place in asks and meetings) keeps the stamps it had:
-    every vault that learns of the deletion makes the same changes to the same stamps,
-    with no new stamp of its own that it would have to pass on. Either way the flush hook
-    is told not to stamp these rows again."""
-    if stamp is not None:
-        row.field_versions = json.dumps({"deleted": stamp})
-        row.version = stamp
-    session.info.setdefault(STAMPED, set()).add((row.__audit_kind__, row.id))
-
-
-def _own_stamp(row) -> str:
-    """The stamp a row taken along by a deletion keeps as a tombstone: its own."""
-    return json.loads(row.field_versions or "{}").get("deleted") or hlc.ZERO
-
-
-def erase_case(session: Session, row: CaseRow, stamp: str | None = None) -> None:
-    """Erase a case and everything that is about it alone."""
-    forget_case(session, row.id)
-    erase(session, row, stamp)
-    search.unindex_case(session, row.id)
-    session.info[OPTIMIZE] = True
-
-
-def forget_case(session: Session, case_id: str) -> None:
-    """Erase what belongs to a deleted case, and take it out of the asks and meetings that
-    name it (an ask that named only it goes too)."""
-    for table in CASE_CHILDREN:
-        for child in session.scalars(select(table).where(table.case_id == case_id,
-                                                         table.deleted.is_(False))):
-            erase(session, child, _own_stamp(child))
-    each = text("SELECT asks.id FROM asks, json_each(asks.case_ids) "
-                "WHERE asks.deleted = 0 AND json_each.value = :case")
-    for ask_id in list(session.scalars(each, {"case": case_id})):
-        ask = session.get(AskRow, ask_id)
-        named = [c for c in json.loads(ask.case_ids) if c != case_id]
-        if named:
-            ask.case_ids = json.dumps(named, ensure_ascii=False, sort_keys=True)
-            _stamp(session, ask)
-        else:
-            erase(session, ask, _own_stamp(ask))
-    for meeting in session.scalars(select(MeetingRow).where(MeetingRow.deleted.is_(False),
-                                                            MeetingRow.cases.contains(case_id))):
-        items = json.loads(meeting.cases)
-        kept = without_cases(items, {case_id})
-        if len(kept) != len(items):
-            meeting.cases = json.dumps(kept, ensure_ascii=False, sort_keys=True)
-            _stamp(session, meeting)
-    for conflict in session.scalars(select(ConflictRow).where(
-            ConflictRow.field.in_(("case_ids", "cases")),
-            ConflictRow.losing_value.contains(case_id))):
-        losing = without_cases(json.loads(conflict.losing_value), {case_id})
-        conflict.losing_value = json.dumps(losing, ensure_ascii=False)
-
-
-def case_of(item) -> str | None:
-    """The case an item of an ask's case list or of a meeting's cases is about."""
-    return item.get("case_id") if isinstance(item, dict) else item
-
-
-def without_cases(items: list, case_ids: set[str]) -> list:
-    """An ask's case list or a meeting's cases without the given cases."""
-    return [item for item in items if case_of(item) not in case_ids]
-
-
-def erase_official(session: Session, row: OfficialRow, stamp: str | None = None) -> None:
-    """Erase an official; their asks keep counting for the government they served."""
-    if row.organisation_id:
-        for ask in session.scalars(select(AskRow).where(
-                AskRow.raised_by_official_id == row.id,
-                AskRow.raised_by_organisation_id.is_(None), AskRow.deleted.is_(False))):
-            ask.raised_by_organisation_id = row.organisation_id
-            _stamp(session, ask)
-    erase(session, row, stamp)
-
-
-def erase_record(session: Session, row, stamp: str | None = None) -> None:
-    """Erase any synced row, with what goes with it."""
-    kind = row.__audit_kind__
-    if kind == "case":
-        erase_case(session, row, stamp)
-    elif kind == "official":
-        erase_official(session, row, stamp)
-    else:
-        case_id = getattr(row, "case_id", None)
-        erase(session, row, stamp)
-        if kind == "attachment":
-            case = session.get(CaseRow, case_id) if case_id else None
-            if case is not None and case.photo_id == row.id:
-                case.photo_id = None
-                _stamp(session, case)
-
-
-# -- after the commit --------------------------------------------------------------------------
-
-
-@event.listens_for(Session, "before_commit")
-def _compact_search(session: Session) -> None:
-    # FTS5 keeps a deleted row's terms in older index segments until they are merged.
-    if session.info.pop(OPTIMIZE, False):
-        session.execute(text("INSERT INTO case_search(case_search) VALUES ('optimize')"))
-
-
-@event.listens_for(Session, "after_commit")
-def _drop_blobs(session: Session) -> None:
-    blobs = session.info.pop(DROP_BLOBS, None)
-    store = session.info.get("blobs")
-    if blobs and store is not None:
-        for blob_id in blobs:
-            store.delete(blob_id, missing_ok=True)
-
-
-@event.listens_for(Session, "after_rollback")
-def _keep_blobs(session: Session) -> None:
-    session.info.pop(DROP_BLOBS, None)
-    session.info.pop(OPTIMIZE, None)
-
+from app.vault.tables import SYNCED_TABLES
 
 # -- snapshots ---------------------------------------------------------------------------------
 

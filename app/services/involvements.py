@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 
 from app.domain.model import Involvement
 from app.errors import UserError
-from app.services import erasure
-from app.services.records import assign, column_values, from_row, refuse_tombstone
+from app.vault import erasure
+from app.vault.records import assign, column_values, from_row, refuse_tombstone
 from app.vault.tables import CaseRow, InvolvementRow, OfficialRow, SourceRow
 
 NO_SUCH_INVOLVEMENT = "No involvement with that ID."

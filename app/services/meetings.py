@@ -19,9 +19,9 @@ from app.domain.dates import FuzzyDate
 from app.domain.enums import Channel, MeetingStatus, OrganisationKind, Request, Response
 from app.domain.model import Ask, Meeting
 from app.errors import UserError
-from app.services import erasure
 from app.services.asks import save_ask
-from app.services.records import assign, column_values, from_row, refuse_tombstone
+from app.vault import erasure
+from app.vault.records import assign, column_values, from_row, refuse_tombstone
 from app.vault.tables import CaseRow, MeetingRow, OfficialRow, OrganisationRow
 
 

@@ -2,6 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Find cases by any text: names in any script, charges, tags, summary, notes, events.
 
+The index itself (what text a case has, kept up to date on every write) is the vault's:
+``app.vault.search_index``.
+
 One row per case in the FTS5 ``case_search`` table (trigram tokenizer). A term of three
 or more characters is a phrase query on the index; FTS5 trigrams cannot match one or two
 characters (律师, 王), so shorter terms fall back to LIKE on the same text. Text and
@@ -11,57 +14,10 @@ Wang) — never Arabic or CJK marks, which would change the letters.
 
 from __future__ import annotations
 
-import hashlib
-import re
-import unicodedata
-import uuid
-
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-_LATIN_MARKS = re.compile("[\u0300-\u036f]")
-
-
-def normalise(value: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", value)
-    stripped = _LATIN_MARKS.sub("", decomposed)
-    return unicodedata.normalize("NFKC", stripped).casefold()
-
-
-def case_text(case) -> str:
-    """Everything a caseworker may type to find this case, one line per piece."""
-    parts = [case.display_name, case.name_original or "", case.ethnicity or "",
-             case.occupation or "", case.location or "", case.facility or "",
-             case.sentence or "", case.health_concerns or "", case.summary or "",
-             case.internal_notes or ""]
-    parts += [n.name for n in case.other_names]
-    parts += list(case.charges) + list(case.tags)
-    for event in case.events:
-        parts += [event.title, event.description or ""]
-    return normalise("\n".join(p for p in parts if p))
-
-
-def search_rowid(case_id: str) -> int:
-    """The index row of a case: a 64-bit hash of its whole UUID, so updates find it by rowid.
-
-    (``case_id`` is UNINDEXED in FTS5: deleting by it would scan the whole index. A hash,
-    not a slice: time-ordered or scripted UUIDs share their leading bits.)
-    """
-    digest = hashlib.blake2b(uuid.UUID(case_id).bytes, digest_size=8).digest()
-    return int.from_bytes(digest, "big", signed=True)
-
-
-def index_case(session: Session, case) -> None:
-    rowid = search_rowid(case.id)
-    session.execute(text("DELETE FROM case_search WHERE rowid = :r"), {"r": rowid})
-    session.execute(text("INSERT INTO case_search (rowid, case_id, body) "
-                         "VALUES (:r, :id, :body)"),
-                    {"r": rowid, "id": case.id, "body": case_text(case)})
-
-
-def unindex_case(session: Session, case_id: str) -> None:
-    session.execute(text("DELETE FROM case_search WHERE rowid = :r"),
-                    {"r": search_rowid(case_id)})
+from app.vault.search_index import normalise
 
 
 def terms(query: str) -> list[str]:

@@ -16,9 +16,9 @@ from sqlalchemy.orm import Session
 
 from app.domain import rules
 from app.domain.model import Ask, Case, Event, Meeting, Official, Organisation, Source
-from app.services import cases, search
-from app.services.records import from_row
 from app.sharing import records
+from app.vault import search_index
+from app.vault.records import case_from_row, from_row
 
 DOMAIN = {"organisation": Organisation, "official": Official, "event": Event,
           "source": Source, "ask": Ask, "meeting": Meeting}
@@ -69,9 +69,9 @@ def rebuild_rows(session: Session, touched: dict[str, dict[str, object]],
                 continue
             if row.deleted:
                 if row_id not in new_cases:
-                    search.unindex_case(session, row_id)
+                    search_index.unindex_case(session, row_id)
                 continue
-            case = cases.case_from_row(session, row)
+            case = case_from_row(session, row)
             start = rules.detention_start(case)
             row.detention_start = str(start) if start else None
-            search.index_case(session, case)
+            search_index.index_case(session, case)

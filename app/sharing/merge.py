@@ -6,12 +6,13 @@ Each field of each record is compared by its stamp (plain string order; equal wa
 break by the author's node, which is part of the stamp). Deletion is final: a tombstone
 (only an ID and its deletion stamp) erases the record here whatever its other stamps say,
 later edits of a deleted record are dropped, and what was about a deleted case alone goes
-with it (see app.services.erasure); vaults keep the latest deletion stamp. A differing value
+with it (see app.vault.erasure); vaults keep the latest deletion stamp. A differing value
 that loses is kept in ``conflicts`` unless the winner's author had already seen it (its
 bundles say which stamps it had seen): then it was a knowing overwrite, not a concurrent
 edit. Events, sources and attachments are
 rows of their own, so timelines merge as sets. Derived data (search index, ``ask_cases``,
-detention start, sort keys) is rebuilt through the services. Everything happens in one
+detention start, sort keys) is rebuilt here (``app.sharing.derived``) and by the vault's flush
+hook (``app.vault.derived``). Everything happens in one
 ``session(remote=True)``; a preview is the same run, rolled back.
 
 In travel mode the laptop carries only some cases: a bundle naming any other case (a new
@@ -30,16 +31,16 @@ from sqlalchemy.orm import Session
 
 from app.domain import hlc
 from app.errors import IntegrityError, UserError
-from app.services import erasure
-from app.services.travel import TRAVEL_MODE
 from app.sharing import colleagues, records
-from app.sharing.bundle import SEEN_META, OpenedBundle, sent_to
+from app.sharing.bundle import SEEN_META, TRAVEL_MODE_META, OpenedBundle, sent_to
 from app.sharing.derived import derive, rebuild_rows
+from app.vault import erasure
 from app.vault.schema import VaultMeta
 from app.vault.sharing_tables import BundleLogRow, ColleagueRow, ConflictRow
 from app.vault.tables import AttachmentRow, CaseRow
 from app.vault.vault import Vault
 
+TRAVEL_MODE = TRAVEL_MODE_META  # vault_meta: set while in travel mode (app.services.travel)
 MAX_AHEAD_MS = 24 * 3600 * 1000
 AHEAD = ("This bundle's changes are dated more than a day ahead of this computer's clock: "
          "check the date and time on both computers. Nothing was changed.")
@@ -124,7 +125,7 @@ def apply(vault: Vault, opened: OpenedBundle, *, dry_run: bool = False,
                                          signer.signing_key)
                 preview.new_keys = (signer.replaces, signer.fingerprint)
             merger = _Merger(vault, session, opened, preview)
-            if session.get(VaultMeta, TRAVEL_MODE) is not None:
+            if session.get(VaultMeta, TRAVEL_MODE_META) is not None:
                 preview.cases_not_here = len(cases_not_here(session, opened))
                 if preview.cases_not_here and not (dry_run or allow_new_cases):
                     raise NotOnThisLaptop(preview.cases_not_here)

@@ -31,7 +31,7 @@ from app.domain.model import (
     Organisation,
     Source,
 )
-from app.services.records import from_plain, is_json_column
+from app.vault.records import from_plain, is_json_column
 from app.vault.schema import AuditEntry
 from app.vault.tables import (
     SYNCED_TABLES,
@@ -70,7 +70,7 @@ def merged_fields(table) -> tuple[str, ...]:
 
 FIELDS = {kind: merged_fields(table) for kind, table in KINDS.items()}
 # Columns the services store as JSON text (lists, small objects, fuzzy dates), by the
-# domain classes' type hints, exactly as app.services.records decides.
+# domain classes' type hints, exactly as app.vault.records decides.
 JSON_COLUMNS = frozenset(
     f.name for cls in DOMAIN.values() for f in dataclasses.fields(cls)
     if is_json_column(typing.get_type_hints(cls)[f.name]))

@@ -5,7 +5,7 @@
 Every synced row has a UUID, its origin (the author's fingerprint), the clock stamp of its
 latest change, the stamp of each field (``field_versions``) and a tombstone flag: rows are
 never deleted, so colleagues' vaults converge, but a tombstone's columns are emptied (only
-its ID and deletion stamp remain; see ``app.services.erasure``). Enum values are stored as
+its ID and deletion stamp remain; see ``app.vault.erasure``). Enum values are stored as
 their strings, fuzzy dates as their canonical text plus an ISO ``*_sort`` column for
 ordering, lists and small objects as JSON text. Derived tables (``ask_cases``, ``open_follow_ups``,
 ``case_search``) and derived columns (``cases.detention_start``, ``cases.last_raised``) are
@@ -214,7 +214,7 @@ class AskCase(Base):
 class OpenFollowUp(Base):
     """Asks with a follow-up date and no later ask by the same government on any of their
     cases, with the last day the follow-up date allows: derived from ``asks`` and
-    ``ask_cases`` by the flush hook in ``app.vault.derived``), so "follow-ups overdue" is
+    ``ask_cases`` by the flush hook in ``app.vault.derived``, so "follow-ups overdue" is
     one index range at any scale."""
 
     __tablename__ = "open_follow_ups"

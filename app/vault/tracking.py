@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from app.vault.schema import AuditEntry
 
 # session.info: the (kind, id) of rows a service stamped itself (a deletion and what it takes
-# with it carry the deletion's stamp; see app.services.erasure).
+# with it carry the deletion's stamp; see app.vault.erasure).
 STAMPED = "tracking.stamped"
 # Bookkeeping and derived columns: never versioned, never merged.
 SYNC_BOOKKEEPING = frozenset({"id", "origin", "version", "field_versions", "rowid",

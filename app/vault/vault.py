@@ -39,6 +39,7 @@ from app.errors import AuthenticationError, ClockAheadError, IntegrityError, Use
 from app.vault import (
     backup,
     derived,
+    erasure,  # noqa: F401  (registers the hooks that finish an erasure at the commit)
     migrate,
     recovery,
     tracking,  # noqa: F401  (registers the audit and clock hook)

@@ -74,11 +74,11 @@ from app.domain.model import (  # noqa: E402
 from app.services import bulk, dashboard, search  # noqa: E402
 from app.services.cases import CaseFilter, list_cases  # noqa: E402
 from app.services.interchange import dump_document  # noqa: E402
-from app.services.records import column_values  # noqa: E402
 from app.services.spreadsheet import MAX_BYTES  # noqa: E402
-from app.vault import migrate  # noqa: E402
+from app.vault import migrate, search_index  # noqa: E402
 from app.vault.engine import open_engine  # noqa: E402
 from app.vault.keyslots import KdfParams  # noqa: E402
+from app.vault.records import column_values  # noqa: E402
 from app.vault.schema import Base  # noqa: E402
 from app.vault.tables import CaseRow  # noqa: E402
 from app.vault.vault import Vault  # noqa: E402
@@ -261,7 +261,8 @@ def table_rows(doc: Document) -> dict[str, tuple[list[str], list[tuple]]]:
             values.update(case_id=case.id, position=position,
                           date_sort=event.date.earliest().isoformat())
             synced("events", values)
-        search_rows.append((search.search_rowid(case.id), case.id, search.case_text(case)))
+        search_rows.append((search_index.search_rowid(case.id), case.id,
+                            search_index.case_text(case)))
     for ask in doc.asks:
         values = column_values(ask)
         values.update(date_sort=ask.date.earliest().isoformat())

@@ -17,8 +17,13 @@ from datetime import datetime
 from enum import Enum
 from functools import cache
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from app.domain.dates import FuzzyDate
+from app.domain.model import Case, Event, Source
 from app.errors import UserError
+from app.vault.tables import CaseRow, EventRow, SourceRow
 
 JSON_COLUMN_TYPES = (tuple,)
 
@@ -128,3 +133,16 @@ def refuse_tombstone(row, what: str) -> None:
     a deleted record's ID is never written again."""
     if row is not None and row.deleted:
         raise UserError(f"That {what} was deleted; a deleted {what} cannot be saved again.")
+
+
+def case_from_row(session: Session, row: CaseRow) -> Case:
+    """A case with its live timeline and sources, in their order."""
+    events = session.scalars(select(EventRow).where(
+        EventRow.case_id == row.id, EventRow.deleted.is_(False)).order_by(
+        EventRow.position, EventRow.date_sort, EventRow.id))
+    sources = session.scalars(select(SourceRow).where(
+        SourceRow.case_id == row.id, SourceRow.deleted.is_(False)).order_by(
+        SourceRow.position, SourceRow.id))
+    return from_row(Case, row,
+                    events=tuple(from_row(Event, e) for e in events),
+                    sources=tuple(from_row(Source, s) for s in sources))
