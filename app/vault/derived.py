@@ -59,8 +59,6 @@ _ASK_FIELDS = ("case_ids", "raised_by_official_id", "raised_by_organisation_id",
 _OFFICIAL_FIELDS = ("organisation_id", "deleted")
 _ORGANISATION_FIELDS = ("kind", "deleted")
 
-_ASK_CASES, _OPEN, _CASES = AskCase.__table__, OpenFollowUp.__table__, CaseRow.__table__
-
 
 def counting(organisation: ColumnElement) -> ColumnElement:
     """The organisation (an SQL expression) when its asks count, else NULL."""
@@ -94,7 +92,7 @@ def _reindex_asks(connection: Connection, ask_ids: Collection[str],
     if ask_ids:
         cases.update(connection.scalars(select(AskCase.case_id)
                                         .where(_among(AskCase.ask_id, ask_ids))))
-        connection.execute(delete(_ASK_CASES).where(_among(_ASK_CASES.c.ask_id, ask_ids)))
+        connection.execute(delete(AskCase).where(_among(AskCase.ask_id, ask_ids)))
     every = list(ask_ids) + list(new_ask_ids)
     if not every:
         return cases
@@ -103,7 +101,7 @@ def _reindex_asks(connection: Connection, ask_ids: Collection[str],
             .select_from(AskRow).join(named, true())
             .where(_among(AskRow.id, every), AskRow.deleted.is_(False),
                    named.c.value.in_(select(CaseRow.id))))
-    connection.execute(insert(_ASK_CASES).from_select(
+    connection.execute(insert(AskCase).from_select(
         ["ask_id", "case_id", "date_sort", "government_id"], rows))
     cases.update(connection.scalars(select(AskCase.case_id)
                                     .where(_among(AskCase.ask_id, every))))
@@ -124,13 +122,13 @@ def _open_follow_ups(where: ColumnElement | None = None):
                                         ~exists(answered))
     if where is not None:
         rows = rows.where(where)
-    return insert(_OPEN).from_select(["ask_id", "due_until"], rows)
+    return insert(OpenFollowUp).from_select(["ask_id", "due_until"], rows)
 
 
 def _last_raised():
     """UPDATE of every case's last ask date by a government (narrow it with ``where``)."""
-    return update(_CASES).values(last_raised=select(func.max(AskCase.date_sort)).where(
-        AskCase.case_id == _CASES.c.id, AskCase.government_id.is_not(None)).scalar_subquery())
+    return update(CaseRow).values(last_raised=select(func.max(AskCase.date_sort)).where(
+        AskCase.case_id == CaseRow.id, AskCase.government_id.is_not(None)).scalar_subquery())
 
 
 def refresh(connection: Connection, case_ids: Collection[str],
@@ -138,13 +136,13 @@ def refresh(connection: Connection, case_ids: Collection[str],
     """Recompute ``last_raised`` of ``case_ids`` and the open follow-ups of every ask on
     them and of ``ask_ids``, from ``ask_cases`` as it stands."""
     if case_ids:
-        connection.execute(_last_raised().where(_among(_CASES.c.id, case_ids)))
+        connection.execute(_last_raised().where(_among(CaseRow.id, case_ids)))
     if not case_ids and not ask_ids:
         return
     on_cases = select(AskCase.ask_id).where(_among(AskCase.case_id, case_ids))
     asks = or_(_among(AskRow.id, ask_ids), AskRow.id.in_(on_cases))
-    connection.execute(delete(_OPEN).where(or_(_among(_OPEN.c.ask_id, ask_ids),
-                                               _OPEN.c.ask_id.in_(on_cases))))
+    connection.execute(delete(OpenFollowUp).where(or_(_among(OpenFollowUp.ask_id, ask_ids),
+                                                      OpenFollowUp.ask_id.in_(on_cases))))
     connection.execute(_open_follow_ups(asks))
 
 
@@ -153,10 +151,10 @@ def rebuild(session: Session) -> None:
     open follow-up (after writes that bypassed the session, and to check the hook)."""
     session.flush()
     connection = session.connection()
-    connection.execute(delete(_ASK_CASES))
+    connection.execute(delete(AskCase))
     _reindex_asks(connection, (), connection.scalars(select(AskRow.id)).all())
     connection.execute(_last_raised())
-    connection.execute(delete(_OPEN))
+    connection.execute(delete(OpenFollowUp))
     connection.execute(_open_follow_ups())
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import Boolean, Integer, LargeBinary, event, select, text
+from sqlalchemy import Boolean, Integer, LargeBinary, delete, event, func, select, text
 from sqlalchemy.orm import Session
 
 from app.domain import hlc
@@ -77,7 +77,7 @@ def erase(session: Session, row, stamp: str | None = None) -> None:
     row.deleted = True
     row.origin = ""
     _stamp(session, row, stamp)
-    session.execute(ConflictRow.__table__.delete().where(
+    session.execute(delete(ConflictRow).where(
         ConflictRow.record_kind == row.__audit_kind__, ConflictRow.record_id == row.id))
 
 
@@ -113,10 +113,10 @@ def forget_case(session: Session, case_id: str) -> None:
         for child in session.scalars(select(table).where(table.case_id == case_id,
                                                          table.deleted.is_(False))):
             erase(session, child, _own_stamp(child))
-    each = text("SELECT asks.id FROM asks, json_each(asks.case_ids) "
-                "WHERE asks.deleted = 0 AND json_each.value = :case")
-    for ask_id in list(session.scalars(each, {"case": case_id})):
-        ask = session.get(AskRow, ask_id)
+    each = func.json_each(AskRow.case_ids).table_valued("value")
+    naming = select(AskRow).where(AskRow.deleted.is_(False), select(1).select_from(each)
+                                  .where(each.c.value == case_id).exists())
+    for ask in list(session.scalars(naming)):
         named = [c for c in json.loads(ask.case_ids) if c != case_id]
         if named:
             ask.case_ids = json.dumps(named, ensure_ascii=False, sort_keys=True)
