@@ -33,13 +33,13 @@ from collections.abc import Collection, Iterable
 from sqlalchemy import (
     ColumnElement,
     and_,
+    bindparam,
     delete,
     event,
     exists,
     func,
     insert,
     inspect,
-    literal,
     or_,
     select,
     true,
@@ -78,34 +78,15 @@ def raiser() -> ColumnElement:
     return func.coalesce(AskRow.raised_by_organisation_id, official)
 
 
-def _among(column, ids: Collection[str]) -> ColumnElement:
-    """``column IN ids`` with the IDs as one JSON parameter: no limit on their number."""
-    each = func.json_each(literal(json.dumps(list(ids)))).table_valued("value")
+def _among(column) -> ColumnElement:
+    """``column IN :ids``, the IDs bound as one JSON array (``_ids``): no limit on their
+    number, and one statement built once for any number of them."""
+    each = func.json_each(bindparam("ids")).table_valued("value")
     return column.in_(select(each.c.value))
 
 
-def _reindex_asks(connection: Connection, ask_ids: Collection[str],
-                  new_ask_ids: Collection[str] = ()) -> set[str]:
-    """Rebuild the ``ask_cases`` rows of these asks (``new_ask_ids`` have none yet);
-    return the cases they named before and now."""
-    cases: set[str] = set()
-    if ask_ids:
-        cases.update(connection.scalars(select(AskCase.case_id)
-                                        .where(_among(AskCase.ask_id, ask_ids))))
-        connection.execute(delete(AskCase).where(_among(AskCase.ask_id, ask_ids)))
-    every = list(ask_ids) + list(new_ask_ids)
-    if not every:
-        return cases
-    named = func.json_each(AskRow.case_ids).table_valued("value")
-    rows = (select(AskRow.id, named.c.value, AskRow.date_sort, counting(raiser())).distinct()
-            .select_from(AskRow).join(named, true())
-            .where(_among(AskRow.id, every), AskRow.deleted.is_(False),
-                   named.c.value.in_(select(CaseRow.id))))
-    connection.execute(insert(AskCase).from_select(
-        ["ask_id", "case_id", "date_sort", "government_id"], rows))
-    cases.update(connection.scalars(select(AskCase.case_id)
-                                    .where(_among(AskCase.ask_id, every))))
-    return cases
+def _ids(ids: Iterable[str]) -> dict[str, str]:
+    return {"ids": json.dumps(list(ids))}
 
 
 def _open_follow_ups(where: ColumnElement | None = None):
@@ -125,25 +106,66 @@ def _open_follow_ups(where: ColumnElement | None = None):
     return insert(OpenFollowUp).from_select(["ask_id", "due_until"], rows)
 
 
-def _last_raised():
-    """UPDATE of every case's last ask date by a government (narrow it with ``where``)."""
-    return update(CaseRow).values(last_raised=select(func.max(AskCase.date_sort)).where(
-        AskCase.case_id == CaseRow.id, AskCase.government_id.is_not(None)).scalar_subquery())
+def _index(where: ColumnElement | None = None):
+    """INSERT of the ``ask_cases`` rows (of the asks ``where`` selects, default all): the
+    cases each live ask names that this vault has, and the government it counts for."""
+    named = func.json_each(AskRow.case_ids).table_valued("value")
+    rows = (select(AskRow.id, named.c.value, AskRow.date_sort, counting(raiser())).distinct()
+            .select_from(AskRow).join(named, true())
+            .where(AskRow.deleted.is_(False), named.c.value.in_(select(CaseRow.id))))
+    if where is not None:
+        rows = rows.where(where)
+    return insert(AskCase).from_select(["ask_id", "case_id", "date_sort", "government_id"],
+                                       rows)
+
+
+# Every ``last_raised`` from ask_cases (narrowed below to the cases in :ids).
+_LAST_RAISED = update(CaseRow).values(last_raised=select(func.max(AskCase.date_sort)).where(
+    AskCase.case_id == CaseRow.id, AskCase.government_id.is_not(None)).scalar_subquery())
+# Built once: building a statement costs more than running it on a handful of rows.
+_CASES_OF_ASKS = select(AskCase.case_id).where(_among(AskCase.ask_id))
+_ASKS_ON_CASES = select(AskCase.ask_id).where(_among(AskCase.case_id))
+_DROP_INDEX = delete(AskCase).where(_among(AskCase.ask_id))
+_INDEX = _index(_among(AskRow.id))
+_LAST_RAISED_OF = _LAST_RAISED.where(_among(CaseRow.id))
+_DROP_OPEN = delete(OpenFollowUp).where(_among(OpenFollowUp.ask_id))
+_OPEN = _open_follow_ups(_among(AskRow.id))
+_WITHOUT_BODY = AskRow.raised_by_organisation_id.is_(None)
+_BY_OFFICIALS = select(AskRow.id).where(_WITHOUT_BODY, _among(AskRow.raised_by_official_id))
+_BY_BODIES = select(AskRow.id).where(_among(AskRow.raised_by_organisation_id))
+_BY_THEIR_OFFICIALS = select(AskRow.id).where(_WITHOUT_BODY, AskRow.raised_by_official_id.in_(
+    select(OfficialRow.id).where(_among(OfficialRow.organisation_id))))
+_named = func.json_each(AskRow.case_ids).table_valued("value")
+_NAMING = select(AskRow.id).where(AskRow.deleted.is_(False), select(1).select_from(_named)
+                                  .where(_among(_named.c.value)).exists())
+
+
+def _reindex_asks(connection: Connection, ask_ids: Collection[str],
+                  new_ask_ids: Collection[str] = ()) -> set[str]:
+    """Rebuild the ``ask_cases`` rows of these asks (``new_ask_ids`` have none yet);
+    return the cases they named before and now."""
+    cases: set[str] = set()
+    if ask_ids:
+        cases.update(connection.scalars(_CASES_OF_ASKS, _ids(ask_ids)))
+        connection.execute(_DROP_INDEX, _ids(ask_ids))
+    every = _ids([*ask_ids, *new_ask_ids])
+    if ask_ids or new_ask_ids:
+        connection.execute(_INDEX, every)
+        cases.update(connection.scalars(_CASES_OF_ASKS, every))
+    return cases
 
 
 def refresh(connection: Connection, case_ids: Collection[str],
             ask_ids: Collection[str] = ()) -> None:
     """Recompute ``last_raised`` of ``case_ids`` and the open follow-ups of every ask on
     them and of ``ask_ids``, from ``ask_cases`` as it stands."""
+    scope = set(ask_ids)
     if case_ids:
-        connection.execute(_last_raised().where(_among(CaseRow.id, case_ids)))
-    if not case_ids and not ask_ids:
-        return
-    on_cases = select(AskCase.ask_id).where(_among(AskCase.case_id, case_ids))
-    asks = or_(_among(AskRow.id, ask_ids), AskRow.id.in_(on_cases))
-    connection.execute(delete(OpenFollowUp).where(or_(_among(OpenFollowUp.ask_id, ask_ids),
-                                                      OpenFollowUp.ask_id.in_(on_cases))))
-    connection.execute(_open_follow_ups(asks))
+        connection.execute(_LAST_RAISED_OF, _ids(case_ids))
+        scope.update(connection.scalars(_ASKS_ON_CASES, _ids(case_ids)))
+    if scope:  # one IN list: SQLite plans an OR of two subqueries as a full scan
+        connection.execute(_DROP_OPEN, _ids(scope))
+        connection.execute(_OPEN, _ids(scope))
 
 
 def rebuild(session: Session) -> None:
@@ -152,8 +174,8 @@ def rebuild(session: Session) -> None:
     session.flush()
     connection = session.connection()
     connection.execute(delete(AskCase))
-    _reindex_asks(connection, (), connection.scalars(select(AskRow.id)).all())
-    connection.execute(_last_raised())
+    connection.execute(_index())
+    connection.execute(_LAST_RAISED)
     connection.execute(delete(OpenFollowUp))
     connection.execute(_open_follow_ups())
 
@@ -221,20 +243,13 @@ def _asks_of(connection: Connection, officials: Collection[str],
              organisations: Collection[str], new_cases: Collection[str]) -> set[str]:
     """The asks whose counting or case list these changes may alter."""
     found: set[str] = set()
-    without_body = AskRow.raised_by_organisation_id.is_(None)
-    if officials:
-        found.update(connection.scalars(select(AskRow.id).where(
-            without_body, _among(AskRow.raised_by_official_id, officials))))
-    if organisations:
-        theirs = select(OfficialRow.id).where(_among(OfficialRow.organisation_id, organisations))
-        found.update(connection.scalars(select(AskRow.id).where(or_(
-            _among(AskRow.raised_by_organisation_id, organisations),
-            and_(without_body, AskRow.raised_by_official_id.in_(theirs))))))
+    if officials:  # their asks raised for no body
+        found.update(connection.scalars(_BY_OFFICIALS, _ids(officials)))
+    if organisations:  # their own asks, and their officials' raised for no body
+        found.update(connection.scalars(_BY_BODIES, _ids(organisations)))
+        found.update(connection.scalars(_BY_THEIR_OFFICIALS, _ids(organisations)))
     if new_cases:  # a bundle's ask may name a case that arrived after it
-        named = func.json_each(AskRow.case_ids).table_valued("value")
-        found.update(connection.scalars(select(AskRow.id).where(
-            AskRow.deleted.is_(False),
-            select(1).select_from(named).where(_among(named.c.value, new_cases)).exists())))
+        found.update(connection.scalars(_NAMING, _ids(new_cases)))
     return found
 
 
