@@ -17,47 +17,41 @@ import importlib
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QGroupBox,
     QHBoxLayout,
     QListWidget,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.errors import AuthenticationError, Cancelled, IntegrityError, VigilError
 from app.ui import plain
 from app.ui.clipboard import ClipboardGuard
-from app.ui.plain import PlainLabel
+from app.ui.navigation import CaseTab, Screen
 from app.ui.preferences import Preferences
 from app.ui.tasks import Job, TaskRunner
 from app.ui.unlock import UnlockView, keychain_remembered
 
 if TYPE_CHECKING:  # the modules behind the unlock screen load when first needed
-    from app.services.cases import CaseFilter
     from app.ui.context import VaultContext
     from app.ui.exchange import ExchangeWatcher
     from app.ui.views.asks import AsksScreen
-    from app.ui.views.cases import CasesView
+    from app.ui.views.cases import CasesScreen
     from app.ui.views.colleagues import ColleaguesScreen
-    from app.ui.views.dashboard import DashboardView
+    from app.ui.views.dashboard import DashboardScreen
     from app.ui.views.directory import DirectoryScreen
     from app.ui.views.meetings import MeetingsScreen
     from app.ui.views.settings import SettingsScreen
-    from app.ui.views.travel_settings import TravelGroup
     from app.vault.keychain import KeyStore
     from app.vault.keyslots import KdfParams
     from app.vault.vault import Vault
@@ -73,16 +67,6 @@ UNLOCKED_MODULES = (
     "app.ui.views.case_lists", "app.ui.log_ask", "app.services.search",
 )  # not the dossier renderer (reportlab): loaded when a dossier is first exported
 
-# QT_TRANSLATE_NOOP returns its text unchanged (its stub says object)
-SCREENS: tuple[str, ...] = cast("tuple[str, ...]", (
-    QT_TRANSLATE_NOOP("MainWindow", "Dashboard"),
-    QT_TRANSLATE_NOOP("MainWindow", "Cases"),
-    QT_TRANSLATE_NOOP("MainWindow", "Meetings"),
-    QT_TRANSLATE_NOOP("MainWindow", "Asks"),
-    QT_TRANSLATE_NOOP("MainWindow", "Officials & organisations"),
-    QT_TRANSLATE_NOOP("MainWindow", "Colleagues"),
-    QT_TRANSLATE_NOOP("MainWindow", "Settings"),
-))
 
 
 class MainWindow(QMainWindow):
@@ -115,12 +99,10 @@ class MainWindow(QMainWindow):
         self._fixed_idle = idle_seconds  # tests fix it; otherwise the setting decides
         self._idle_seconds = idle_seconds or self.prefs.idle_minutes * 60
         self._last_activity = monotonic()
-        self._listed: CaseFilter | None = None
         self._kdf = kdf
         self._ctx: VaultContext | None = None
         self._exchange: ExchangeWatcher | None = None
-        self._built: dict[str, QWidget] = {}  # the screens built so far, by name
-        self._travel_group: TravelGroup | None = None
+        self._built: dict[Screen, QWidget] = {}  # the screens built so far
         self._loading = False  # the modules behind the unlock screen (``_load_modules``)
 
         self.unlock_view = UnlockView()
@@ -131,10 +113,10 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName(self.tr("Screens"))
         self.sidebar.setFixedWidth(210)
-        # One page per screen, an empty placeholder until the screen is built (``_screen``)
+        # One page per screen, an empty placeholder until the screen is built (``screen``)
         self.screens = QStackedWidget()
-        for name in SCREENS:
-            self.sidebar.addItem(self.tr(name))
+        for screen in Screen:
+            self.sidebar.addItem(self.tr(screen.title))
             self.screens.addWidget(QWidget())
         self.sidebar.currentRowChanged.connect(self._screen_changed)
         main = QWidget()
@@ -249,7 +231,7 @@ class MainWindow(QMainWindow):
         self.ctx.opened(vault)
         self.unlock_view.reset()
         self.pages.setCurrentIndex(1)
-        self.sidebar.setCurrentRow(0)
+        self.sidebar.setCurrentRow(Screen.DASHBOARD)
         self.lock_action.setEnabled(True)
         self.toolbar.show()
         self._last_activity = self._monotonic()
@@ -259,8 +241,8 @@ class MainWindow(QMainWindow):
         self.tasks.run(lambda job: backup.take_daily(vault), lambda _r: None,
                        lambda error: self._daily_backup_failed(vault, error))
         self.exchange.start()
-        self.dashboard_view.refresh()
-        self.refresh_cases(self.cases_view.current_filter(), reload=True)
+        self.dashboard_screen.refresh()
+        self.cases_screen.refresh()
         self.vault_unlocked.emit()
 
     def _daily_backup_failed(self, vault: Vault, error: BaseException) -> None:
@@ -322,10 +304,7 @@ class MainWindow(QMainWindow):
         self.ctx.closed()  # results still on their way are dropped
         for screen in self._built.values():  # a screen not built yet holds nothing
             cast("Any", screen).clear()
-        if self._travel_group is not None:
-            self._travel_group.clear()
         self.vault = None
-        self._listed = None
         self.lock_action.setEnabled(False)
         self.log_ask_action.setEnabled(False)
         self.import_action.setEnabled(False)
@@ -348,37 +327,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Unlock the restored vault with the passphrase "
                                              "it had when the backup was made."), 15_000)
 
-    def _exchange_group(self) -> QGroupBox:
-        group = QGroupBox(self.tr("Sharing with colleagues"))
-        self.exchange_folder = PlainLabel(self.tr("No exchange folder is set."))
-        self.exchange_folder.setWordWrap(True)
-        choose = QPushButton(self.tr("Choose exchange folder…"))
-        choose.clicked.connect(self._choose_exchange_folder)
-        note = PlainLabel(self.tr("A folder your sync tool (Syncthing, Nextcloud, a shared drive) "
-                                   "keeps in step with colleagues. Vigil writes bundles there and "
-                                   "picks up the ones addressed to you."))
-        note.setWordWrap(True)
-        box = QVBoxLayout(group)
-        box.addWidget(note)
-        box.addWidget(self.exchange_folder)
-        box.addWidget(choose, 0, Qt.AlignmentFlag.AlignLeft)
-        return group
-
-    def _choose_exchange_folder(self) -> None:
-        from app.ui.exchange import choose_exchange_folder
-
-        choose_exchange_folder(self.ctx, self, on_done=self._load_exchange_folder)
-
-    def _load_exchange_folder(self) -> None:
-        from app.ui.exchange import exchange_folder_text
-
-        # a network folder can hang: looked at in the background
-        self.ctx.run(lambda vault, _job: exchange_folder_text(vault),
-                     self.exchange_folder.setText)
-
     def _show_pending(self, count: int) -> None:
-        row = SCREENS.index("Colleagues")
-        name = self.tr("Colleagues")
+        row = Screen.COLLEAGUES
+        name = self.tr(Screen.COLLEAGUES.title)
         self.sidebar.item(row).setText(self.tr("{0} ({1} to review)").format(name, count)
                                        if count else name)
 
@@ -386,7 +337,7 @@ class MainWindow(QMainWindow):
         if self.vault is not None:
             from app.ui.log_ask import log_ask
 
-            shown = self.cases_view.shown_case_id
+            shown = self.cases_screen.shown_case_id
             log_ask(self.ctx, self, case_ids=[shown] if shown else [])
 
     def _apply_preferences(self) -> None:
@@ -422,7 +373,6 @@ class MainWindow(QMainWindow):
 
             ctx = VaultContext(self.tasks, clock=self._clock, parent=self)
             ctx.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
-            ctx.changed.connect(self._vault_changed)
             ctx.case_requested.connect(self.show_case)
             self._ctx = ctx
         return self._ctx
@@ -436,225 +386,138 @@ class MainWindow(QMainWindow):
             self._exchange.pending_changed.connect(self._show_pending)
         return self._exchange
 
-    def _screen(self, name: str) -> QWidget:
-        """The screen called ``name`` (one of SCREENS), built the first time it is asked
-        for, in place of its placeholder page."""
-        screen = self._built.get(name)
+    def screen_widget(self, which: Screen) -> QWidget:
+        """The screen ``which``, built the first time it is asked for, in place of its
+        placeholder page (building every screen at unlock would slow it down)."""
+        screen = self._built.get(which)
         if screen is None:
-            screen = getattr(self, "_build_" + _ATTRIBUTES[name])()
-            self._built[name] = screen
-            row = SCREENS.index(name)
-            placeholder = self.screens.widget(row)
+            screen = self._build(which)
+            self._built[which] = screen
+            placeholder = self.screens.widget(which)
             assert placeholder is not None  # one page per screen, from the start
             current = self.screens.currentIndex()
-            self.screens.insertWidget(row, screen)
+            self.screens.insertWidget(which, screen)
             self.screens.removeWidget(placeholder)
             placeholder.deleteLater()
             self.screens.setCurrentIndex(current)
         return screen
 
     @property
-    def dashboard_view(self) -> DashboardView:
-        return cast("DashboardView", self._screen("Dashboard"))
+    def dashboard_screen(self) -> DashboardScreen:
+        return cast("DashboardScreen", self.screen_widget(Screen.DASHBOARD))
 
     @property
-    def cases_view(self) -> CasesView:
-        return cast("CasesView", self._screen("Cases"))
+    def cases_screen(self) -> CasesScreen:
+        return cast("CasesScreen", self.screen_widget(Screen.CASES))
 
     @property
-    def meetings_view(self) -> MeetingsScreen:
-        return cast("MeetingsScreen", self._screen("Meetings"))
+    def meetings_screen(self) -> MeetingsScreen:
+        return cast("MeetingsScreen", self.screen_widget(Screen.MEETINGS))
 
     @property
-    def asks_view(self) -> AsksScreen:
-        return cast("AsksScreen", self._screen("Asks"))
+    def asks_screen(self) -> AsksScreen:
+        return cast("AsksScreen", self.screen_widget(Screen.ASKS))
 
     @property
-    def directory_view(self) -> DirectoryScreen:
-        return cast("DirectoryScreen", self._screen("Officials & organisations"))
+    def directory_screen(self) -> DirectoryScreen:
+        return cast("DirectoryScreen", self.screen_widget(Screen.DIRECTORY))
 
     @property
-    def colleagues_view(self) -> ColleaguesScreen:
-        return cast("ColleaguesScreen", self._screen("Colleagues"))
+    def colleagues_screen(self) -> ColleaguesScreen:
+        return cast("ColleaguesScreen", self.screen_widget(Screen.COLLEAGUES))
 
     @property
-    def settings_view(self) -> SettingsScreen:
-        return cast("SettingsScreen", self._screen("Settings"))
+    def settings_screen(self) -> SettingsScreen:
+        return cast("SettingsScreen", self.screen_widget(Screen.SETTINGS))
 
-    @property
-    def travel_group(self) -> TravelGroup:
-        self._screen("Settings")
-        assert self._travel_group is not None  # built with the Settings screen
-        return self._travel_group
+    def _build(self, which: Screen) -> QWidget:
+        """Every screen is ``XScreen(ctx)``; the window only wires what crosses screens."""
+        ctx = self.ctx
+        if which is Screen.DASHBOARD:
+            from app.ui.views.dashboard import DashboardScreen
 
-    @property
-    def own_screens(self) -> dict[str, Any]:
-        """Every screen that loads itself through the context (all but Cases), each with
-        refresh() and clear(): refreshed when shown, cleared on lock."""
-        return {name: self._screen(name) for name in SCREENS if name != "Cases"}
+            dashboard = DashboardScreen(ctx)
+            dashboard.count_clicked.connect(self._open_count)
+            dashboard.cell_clicked.connect(self._open_cell)
+            dashboard.loaded.connect(self.dashboard_shown)
+            dashboard.cell_detail_shown.connect(self.cell_detail_shown)
+            return dashboard
+        if which is Screen.CASES:
+            from app.ui.views.cases import CasesScreen
 
-    def _build_dashboard_view(self) -> QWidget:
-        from app.ui.views.dashboard import DashboardView
+            cases = CasesScreen(ctx)
+            cases.cases_shown.connect(self.cases_shown)
+            cases.case_shown.connect(self.case_shown)
+            cases.copy_requested.connect(self.clipboard.copy)
+            cases.export_dossier_requested.connect(self._export_dossier)
+            cases.log_ask_requested.connect(self._log_ask)
+            return cases
+        if which is Screen.MEETINGS:
+            from app.ui.views.meetings import MeetingsScreen
 
-        view = DashboardView(self.ctx)
-        view.count_clicked.connect(self._open_count)
-        view.cell_clicked.connect(self._open_cell)
-        view.loaded.connect(self.dashboard_shown)
-        view.cell_detail_shown.connect(self.cell_detail_shown)
-        return view
+            return MeetingsScreen(ctx)
+        if which is Screen.ASKS:
+            from app.ui.views.asks import AsksScreen
 
-    def _build_cases_view(self) -> QWidget:
-        """Cases is driven from here (its list and search paths are tuned)."""
-        from app.ui.log_ask import log_ask
-        from app.ui.views.cases import CasesView
+            return AsksScreen(ctx)
+        if which is Screen.DIRECTORY:
+            from app.ui.views.directory import DirectoryScreen
 
-        view = CasesView()
-        view.set_context(self.ctx)
-        view.filter_changed.connect(self.refresh_cases)
-        view.case_selected.connect(self._load_case)
-        view.copy_requested.connect(self.clipboard.copy)
-        view.export_dossier_requested.connect(self._export_dossier)
-        view.log_ask_requested.connect(lambda ids: log_ask(self.ctx, self, case_ids=ids))
-        return view
+            return DirectoryScreen(ctx)
+        if which is Screen.COLLEAGUES:
+            from app.ui.views.colleagues import ColleaguesScreen
+
+            colleagues = ColleaguesScreen(ctx, watcher=self.exchange)
+            colleagues.said.connect(ctx.say)
+            return colleagues
+        from app.ui.views.settings import SettingsScreen
+
+        settings = SettingsScreen(ctx, self.prefs, keystore=self._keystore, kdf=self._kdf)
+        settings.preferences_changed.connect(self._apply_preferences)
+        settings.open_other_vault.connect(self.switch_vault)
+        return settings
 
     def _export_dossier(self, case_ids: list[str]) -> None:
         from app.ui.dossier_export import export_dossier
 
         export_dossier(self.ctx, self, case_ids=case_ids)
 
-    def _build_meetings_view(self) -> QWidget:
-        from app.ui.views.meetings import MeetingsScreen
+    def _log_ask(self, case_ids: list[str]) -> None:
+        from app.ui.log_ask import log_ask
 
-        return MeetingsScreen(self.ctx)
-
-    def _build_asks_view(self) -> QWidget:
-        from app.ui.views.asks import AsksScreen
-
-        return AsksScreen(self.ctx)
-
-    def _build_directory_view(self) -> QWidget:
-        from app.ui.views.directory import DirectoryScreen
-
-        return DirectoryScreen(self.ctx)
-
-    def _build_colleagues_view(self) -> QWidget:
-        from app.ui.views.colleagues import ColleaguesScreen
-
-        view = ColleaguesScreen(self.ctx, watcher=self.exchange)
-        view.said.connect(self.ctx.say)
-        return view
-
-    def _build_settings_view(self) -> QWidget:
-        from app.ui.views.settings import SettingsScreen
-        from app.ui.views.travel_settings import TravelGroup
-
-        view = SettingsScreen(self.ctx, self.prefs, keystore=self._keystore, kdf=self._kdf)
-        view.add_group(self._exchange_group())
-        view.loaded.connect(self._load_exchange_folder)
-        self._travel_group = TravelGroup(self.ctx, keystore=self._keystore)
-        view.add_group(self._travel_group)
-        view.preferences_changed.connect(self._apply_preferences)
-        view.open_other_vault.connect(self.switch_vault)
-        return view
+        log_ask(self.ctx, self, case_ids=case_ids)
 
     def _screen_changed(self, row: int) -> None:
         if row < 0:
             self.screens.setCurrentIndex(row)
             return
-        name = SCREENS[row]
-        screen = self._screen(name) if self.vault is not None else None
+        which = Screen(row)
+        screen = self.screen_widget(which) if self.vault is not None else None
         self.screens.setCurrentIndex(row)
-        if screen is not None and name != "Cases":
-            cast("Any", screen).refresh()
+        if screen is not None and which is not Screen.CASES:
+            cast("Any", screen).refresh()  # Cases reloads on every change, shown or not
 
-    def _vault_changed(self, kind: str) -> None:
-        """A screen wrote something: the Cases screen reloads what shows that kind of
-        record (the screens of ``own_screens`` watch for themselves, each through its
-        ``Refresher``)."""
-        from app.ui.context import ASKS, ATTACHMENTS, CASES, DIRECTORY
+    def show_screen(self, which: Screen) -> None:
+        self.sidebar.setCurrentRow(which)
 
-        if kind in (CASES, ASKS, DIRECTORY):
-            self.refresh_cases(self.cases_view.current_filter(), reload=True)
-        shown = self.cases_view.shown_case_id
-        if shown and kind in (CASES, ASKS, ATTACHMENTS, DIRECTORY):
-            self._load_case(shown)
+    def show_case(self, case_id: str, tab: CaseTab | None = None) -> None:
+        """Open a case on the Cases screen (any screen may ask, through the context), on
+        ``tab`` if one is given."""
+        self.show_screen(Screen.CASES)
+        self.cases_screen.open_case(case_id, tab)
 
-    def show_case(self, case_id: str) -> None:
-        """Open a case on the Cases screen (any screen may ask, through the context)."""
-        self.sidebar.setCurrentRow(SCREENS.index("Cases"))
-        self.cases_view.open_case(case_id)
-
-    # -- reading -------------------------------------------------------------------------------
-    def refresh_cases(self, flt: CaseFilter, *, reload: bool = False) -> None:
-        """The list for the filters, then the search over it: a keystroke in the search box
-        only asks the index which cases match (milliseconds even at 10,000 cases)."""
-        from app.services import search
-        from app.services.cases import list_cases
-
-        vault = self.vault
-        if vault is None:
-            return
-        base = replace(flt, query="")
-        if reload or base != self._listed:
-            self._listed = base
-
-            def work(job):
-                with vault.session() as session:
-                    return (list_cases(session, vault.clock().date(), base),
-                            search.matching_case_ids(session, flt.query))
-
-            self.ctx.run(lambda _vault, job: work(job), self._show_cases)
-            return
-
-        def matches(job):
-            with vault.session() as session:
-                return search.matching_case_ids(session, flt.query)
-
-        self.ctx.run(lambda _vault, job: matches(job), self._show_matches)
-
-    def _show_cases(self, result) -> None:
-        if self.vault is not None:
-            self.cases_view.show_cases(*result)
-            self.cases_shown.emit()
-
-    def _show_matches(self, ids) -> None:
-        if self.vault is not None:
-            self.cases_view.show_only(ids)
-            self.cases_shown.emit()
-
-    def _load_case(self, case_id: str) -> None:
-        vault = self.vault
-        if vault is None:
-            return
-
-        from app.services import attachments
-        from app.services.asks import list_asks
-        from app.services.cases import get_case
-
-        def work(job):
-            with vault.session() as session:
-                case = get_case(session, case_id)
-                ask_list = list_asks(session, case_id=case_id)
-            return case, attachments.photo(vault, case_id), ask_list
-
-        self.ctx.run(lambda _vault, job: work(job), self._show_case)
-
-    def _show_case(self, result) -> None:
-        if self.vault is not None:
-            self.cases_view.show_case(*result)
-            self.case_shown.emit()
-
+    # -- from the dashboard --------------------------------------------------------------------
     def _open_count(self, key: str) -> None:
         """A headline count opens the list it counts."""
         if key == "not_raised_90":
-            self.cases_view.reset_filters()
-            self.cases_view.set_not_raised_since(90)
-            self.sidebar.setCurrentRow(SCREENS.index("Cases"))
+            self.cases_screen.reset_filters()
+            self.cases_screen.set_not_raised_since(90)
+            self.show_screen(Screen.CASES)
         elif key == "upcoming_meetings":
-            self.sidebar.setCurrentRow(SCREENS.index("Meetings"))
+            self.show_screen(Screen.MEETINGS)
         elif key == "follow_ups_overdue":
-            self.sidebar.setCurrentRow(SCREENS.index("Asks"))
-            self.asks_view.show_overdue()
+            self.show_screen(Screen.ASKS)
+            self.asks_screen.show_overdue()
         elif key in ("past_time_limit", "anniversaries_this_month"):
             from app.services import dashboard
 
@@ -679,13 +542,7 @@ class MainWindow(QMainWindow):
 
     def _open_cell(self, case_id: str, _government_id: str) -> None:
         """A matrix cell opens that case on its Asks tab."""
-        self.show_case(case_id)
-        self.cases_view.detail.tabs.setCurrentIndex(2)
-
-
-_ATTRIBUTES = dict(zip(SCREENS, ("dashboard_view", "cases_view", "meetings_view", "asks_view",
-                                 "directory_view", "colleagues_view", "settings_view"),
-                       strict=True))
+        self.show_case(case_id, CaseTab.ASKS)
 
 
 def _once_closed(closing: Job | None) -> None:

@@ -1080,7 +1080,7 @@ Added by {1}</source>
     </message>
 </context>
 <context>
-    <name>CasesView</name>
+    <name>CasesScreen</name>
     <message>
         <source>Search names in any script, charges, notes…</source>
         <translation>搜索任意文字的姓名、罪名、备注…</translation>
@@ -1554,7 +1554,7 @@ Added by {1}</source>
     </message>
 </context>
 <context>
-    <name>DashboardView</name>
+    <name>DashboardScreen</name>
     <message>
         <source>Not raised in 90 days</source>
         <translation>90 天内未提出</translation>
@@ -1924,6 +1924,25 @@ Added by {1}</source>
     <message>
         <source>Give the dossier a file name in an existing folder.</source>
         <translation>请在现有文件夹中为简报档案指定文件名。</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeGroup</name>
+    <message>
+        <source>Sharing with colleagues</source>
+        <translation>与同事共享</translation>
+    </message>
+    <message>
+        <source>No exchange folder is set.</source>
+        <translation>尚未设置交换文件夹。</translation>
+    </message>
+    <message>
+        <source>Choose exchange folder…</source>
+        <translation>选择交换文件夹…</translation>
+    </message>
+    <message>
+        <source>A folder your sync tool (Syncthing, Nextcloud, a shared drive) keeps in step with colleagues. Vigil writes bundles there and picks up the ones addressed to you.</source>
+        <translation>由您的同步工具（Syncthing、Nextcloud、共享盘）与同事保持同步的文件夹。Vigil 把数据包写入其中，并取回发给您的数据包。</translation>
     </message>
 </context>
 <context>
@@ -2843,22 +2862,6 @@ Added by {1}</source>
     <message>
         <source>Unlock the restored vault with the passphrase it had when the backup was made.</source>
         <translation>请使用创建备份时的密码短语解锁恢复后的保险库。</translation>
-    </message>
-    <message>
-        <source>Sharing with colleagues</source>
-        <translation>与同事共享</translation>
-    </message>
-    <message>
-        <source>No exchange folder is set.</source>
-        <translation>尚未设置交换文件夹。</translation>
-    </message>
-    <message>
-        <source>Choose exchange folder…</source>
-        <translation>选择交换文件夹…</translation>
-    </message>
-    <message>
-        <source>A folder your sync tool (Syncthing, Nextcloud, a shared drive) keeps in step with colleagues. Vigil writes bundles there and picks up the ones addressed to you.</source>
-        <translation>由您的同步工具（Syncthing、Nextcloud、共享盘）与同事保持同步的文件夹。Vigil 把数据包写入其中，并取回发给您的数据包。</translation>
     </message>
     <message>
         <source>Colleagues</source>

@@ -40,7 +40,7 @@ def seed(session) -> None:
 def window(open_window, make_vault_dir):
     """The main window on the Cases screen: it lists, loads and reloads the cases."""
     win = open_window(make_vault_dir(seed))
-    win.sidebar.setCurrentRow(win.screens.indexOf(win.cases_view))
+    win.sidebar.setCurrentRow(win.screens.indexOf(win.cases_screen))
     return win
 
 
@@ -51,7 +51,7 @@ def vault(window):
 
 @pytest.fixture
 def screen(window):
-    return window.cases_view
+    return window.cases_screen
 
 
 def stored(vault, case_id: str) -> Case:

@@ -3,13 +3,16 @@
 """The Cases screen: one search box, filters, the list, and the selected case, which can be
 edited here (profile, timeline, sources, attachments).
 
-The list stays passive: it says what the user asked for (signals) and shows what it is given
-(plain data from the services; never a session or an ORM row). Editing goes through the
-VaultContext given by ``set_context``: every save is one ``ctx.write`` that emits
-``changed(CASES)``, so the window reloads the list.
+The screen loads itself through its VaultContext: the list for the filters, then the search
+over it (a keystroke only asks the index which cases match), and the selected case. It shows
+plain data from the services, never a session or an ORM row, and a result that lands after a
+newer request was made is dropped. Every save is one ``ctx.write`` that emits
+``changed(CASES)``, and a change of what the list or the case shows reloads them.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -31,9 +34,10 @@ from app.services import drafts, erasure
 from app.services.asks import AskView
 from app.services.cases import CaseFilter, delete_case, new_id
 from app.ui import plain
-from app.ui.context import CASES, VaultContext
+from app.ui.context import ASKS, ATTACHMENTS, CASES, DIRECTORY, VaultContext
 from app.ui.i18n import label
 from app.ui.models import CaseTableModel
+from app.ui.navigation import CaseTab
 from app.ui.plain import PlainLabel
 from app.ui.table_model import table_view
 from app.ui.views import case_editor
@@ -46,17 +50,23 @@ SEARCH_DELAY_MS = 200
 COLUMN_CHARACTERS = (24, 14, 24, 8, 11, 13, 7)
 
 
-class CasesView(QWidget):
+class CasesScreen(QWidget):
     filter_changed = Signal(object)  # CaseFilter
     case_selected = Signal(str)
+    cases_shown = Signal()  # the list (or the search over it) is in
+    case_shown = Signal()  # the selected case is in
     copy_requested = Signal(str)  # text for the clipboard guard
     export_dossier_requested = Signal(list)  # selected case ids
     log_ask_requested = Signal(list)  # selected case ids
     drafts_checked = Signal(bool)  # after unlock: whether edits kept at lock were offered
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: VaultContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx: VaultContext | None = None
+        self.ctx = ctx
+        self._listed: CaseFilter | None = None  # the filters the list was last loaded for
+        self._list_request = 0  # bumped per list or search request: older answers dropped
+        self._list_pending = False  # a list load is under way: a search waits for its rows
+        self._case_request = 0  # bumped per case load: older answers dropped
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search names in any script, charges, notes…"))
         self.search.setAccessibleName(self.tr("Search cases"))
@@ -151,6 +161,13 @@ class CasesView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self._update_actions()
+        self.filter_changed.connect(self.refresh_cases)
+        self.case_selected.connect(self.load_case)
+        self.detail.set_context(ctx)
+        ctx.vault_opened.connect(self._look_for_drafts)
+        ctx.changed.connect(self._vault_changed)
+        if ctx.vault is not None:  # built after the unlock: its signal was missed
+            self._look_for_drafts()
 
     def _action(self, text: str, slot, keys, owner: QWidget) -> QAction:
         action = QAction(text, self)
@@ -193,18 +210,83 @@ class CasesView(QWidget):
         detail = self.detail
         return None if detail.case is None or detail.is_new else detail.case.id
 
-    def set_context(self, ctx: VaultContext) -> None:
-        """Called once by the window: editing reads and writes through ``ctx``."""
-        self.ctx = ctx
-        self.detail.set_context(ctx)
-        ctx.vault_opened.connect(self._look_for_drafts)
-        if ctx.vault is not None:  # built after the unlock: its signal was missed
-            self._look_for_drafts()
+    # -- reading -------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload the list for the filters shown (after unlock, or when asked)."""
+        self.refresh_cases(self.current_filter(), reload=True)
+
+    def refresh_cases(self, flt: CaseFilter, *, reload: bool = False) -> None:
+        """The list for the filters, then the search over it: a keystroke in the search box
+        only asks the index which cases match (milliseconds even at 10,000 cases)."""
+        from app.services import search
+        from app.services.cases import list_cases
+
+        self._list_request += 1
+        request = self._list_request
+        base = replace(flt, query="")
+        if reload or base != self._listed or self._list_pending:
+            self._listed, self._list_pending = base, True
+
+            def work(vault, _job):
+                with vault.session() as session:
+                    return (list_cases(session, vault.clock().date(), base),
+                            search.matching_case_ids(session, flt.query))
+
+            self.ctx.run(work, lambda result: self._show_list(request, result))
+            return
+
+        def matches(vault, _job):
+            with vault.session() as session:
+                return search.matching_case_ids(session, flt.query)
+
+        self.ctx.run(matches, lambda ids: self._show_matches(request, ids))
+
+    def _show_list(self, request: int, result) -> None:
+        if request != self._list_request:
+            return  # a newer list or search was asked for meanwhile
+        self._list_pending = False
+        self.show_cases(*result)
+        self.cases_shown.emit()
+
+    def _show_matches(self, request: int, ids) -> None:
+        if request != self._list_request:
+            return
+        self.show_only(ids)
+        self.cases_shown.emit()
+
+    def load_case(self, case_id: str) -> None:
+        from app.services import attachments
+        from app.services.asks import list_asks
+        from app.services.cases import get_case
+
+        self._case_request += 1
+        request = self._case_request
+
+        def work(vault, _job):
+            with vault.session() as session:
+                case = get_case(session, case_id)
+                ask_list = list_asks(session, case_id=case_id)
+            return case, attachments.photo(vault, case_id), ask_list
+
+        self.ctx.run(work, lambda result: self._case_loaded(request, result))
+
+    def _case_loaded(self, request: int, result) -> None:
+        if request != self._case_request:
+            return  # another case was asked for meanwhile
+        self.show_case(*result)
+        self.case_shown.emit()
+
+    def _vault_changed(self, kind: str) -> None:
+        """A screen wrote something: reload the list and the shown case if they show it."""
+        if kind in (CASES, ASKS, DIRECTORY):
+            self.refresh()
+        shown = self.shown_case_id
+        if shown and kind in (CASES, ASKS, ATTACHMENTS, DIRECTORY):
+            self.load_case(shown)
 
     # -- unsaved edits kept at lock ------------------------------------------------------------
     def _look_for_drafts(self) -> None:
-        if self.ctx is not None:
-            self.ctx.read(drafts.pending, self._offer_drafts)
+        self.ctx.read(drafts.pending, self._offer_drafts)
 
     def _offer_drafts(self, found: list[drafts.Draft]) -> None:
         """Unlocked: offer back the edits the lock kept (a draft left unanswered stays in
@@ -396,9 +478,15 @@ class CasesView(QWidget):
         if row is not None:
             self.table.selectRow(row)
 
-    def open_case(self, case_id: str) -> None:
+    def open_case(self, case_id: str, tab: CaseTab | None = None) -> None:
         """Show a case another screen asked for: its row when the list shows it, else the
-        case alone in the detail pane (the filters stay as the user set them)."""
+        case alone in the detail pane (the filters stay as the user set them); on ``tab``
+        if one is given."""
+        self._open_case(case_id)
+        if tab is not None:
+            self.detail.tabs.setCurrentIndex(tab)
+
+    def _open_case(self, case_id: str) -> None:
         if self._restoring is not None and self._restoring.new and \
                 self._restoring.record_id == case_id:
             if self._leave_edits():  # a new case kept at lock: in no list, loaded from none
@@ -424,7 +512,7 @@ class CasesView(QWidget):
 
     # -- creating and deleting -----------------------------------------------------------------
     def new_case(self) -> None:
-        if self.ctx is None or self.ctx.vault is None:
+        if self.ctx.vault is None:
             return
         if not self._leave_edits():
             return
@@ -438,7 +526,7 @@ class CasesView(QWidget):
 
     def delete_case(self) -> None:
         case = self.detail.case
-        if case is None or self.ctx is None or self.detail.is_new:
+        if case is None or self.detail.is_new:
             return
         name = case.display_name + (f" ({case.name_original})" if case.name_original else "")
         text = self.tr(
@@ -467,6 +555,9 @@ class CasesView(QWidget):
     def clear(self) -> None:
         """Forget every piece of case data (on lock)."""
         self._restoring = None  # still in the vault: offered again at the next unlock
+        self._listed, self._list_pending = None, False
+        self._list_request += 1  # answers on their way are for the vault just locked
+        self._case_request += 1
         self.model.clear()
         self.detail.clear()
         self._shown_id = None

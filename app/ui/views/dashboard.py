@@ -34,11 +34,11 @@ from app.ui.plain import PlainLabel
 from app.ui.views.case_lists import not_raised_dialog
 
 COUNTS = (
-    ("not_raised_90", QT_TRANSLATE_NOOP("DashboardView", "Not raised in 90 days")),
-    ("follow_ups_overdue", QT_TRANSLATE_NOOP("DashboardView", "Follow-ups overdue")),
-    ("upcoming_meetings", QT_TRANSLATE_NOOP("DashboardView", "Upcoming meetings")),
-    ("past_time_limit", QT_TRANSLATE_NOOP("DashboardView", "Past a legal time limit")),
-    ("anniversaries_this_month", QT_TRANSLATE_NOOP("DashboardView", "Anniversaries this month")),
+    ("not_raised_90", QT_TRANSLATE_NOOP("DashboardScreen", "Not raised in 90 days")),
+    ("follow_ups_overdue", QT_TRANSLATE_NOOP("DashboardScreen", "Follow-ups overdue")),
+    ("upcoming_meetings", QT_TRANSLATE_NOOP("DashboardScreen", "Upcoming meetings")),
+    ("past_time_limit", QT_TRANSLATE_NOOP("DashboardScreen", "Past a legal time limit")),
+    ("anniversaries_this_month", QT_TRANSLATE_NOOP("DashboardScreen", "Anniversaries this month")),
 )
 
 
@@ -67,7 +67,7 @@ class HeatCellDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class DashboardView(QWidget):
+class DashboardScreen(QWidget):
     """A screen like the others: it reads its counts and matrix through the context when
     shown or when what it counts changes, and forgets them on lock."""
 

@@ -35,7 +35,9 @@ from app.ui import filedialogs
 from app.ui.context import DIRECTORY, SETTINGS, VaultContext
 from app.ui.plain import PlainLabel
 from app.ui.preferences import CLIPBOARD_SECONDS, IDLE_MINUTES, LANGUAGES, Preferences
+from app.ui.views.exchange_group import ExchangeGroup
 from app.ui.views.key_dialogs import PassphraseDialog, RecoveryKeyDialog
+from app.ui.views.travel_settings import TravelGroup
 from app.vault import backup
 from app.vault.keychain import KeyStore
 from app.vault.keyslots import KEYCHAIN, KdfParams
@@ -141,12 +143,13 @@ class SettingsScreen(QWidget):
         box.addWidget(self.ours_note)
         box.addWidget(self.issuer)
 
-        self.extra = QVBoxLayout()  # sharing and travel add their own groups here
+        self.exchange = ExchangeGroup(ctx)
+        self.travel = TravelGroup(ctx, keystore=keystore)
         content = QWidget()
         column = QVBoxLayout(content)
-        for group in (locking, unlocking, backups, organisation, language):
+        for group in (locking, unlocking, backups, organisation, language, self.exchange,
+                      self.travel):
             column.addWidget(group)
-        column.addLayout(self.extra)
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -166,9 +169,6 @@ class SettingsScreen(QWidget):
         self.ours.activated.connect(self._set_ours)
         self.issuer.editingFinished.connect(self._set_issuer)
 
-    def add_group(self, group: QGroupBox) -> None:
-        self.extra.addWidget(group)
-
     # -- the screen contract ---------------------------------------------------------------
     def refresh(self) -> None:
         self._load_preferences()
@@ -182,6 +182,7 @@ class SettingsScreen(QWidget):
                           self._show_ours)
             self.ctx.run(lambda vault, _job: dossier_data.issuing_organisation(vault),
                          lambda name: self.issuer.setText(name or ""))
+            self.exchange.refresh()
         self.loaded.emit()
 
     def _show_ours(self, result) -> None:
@@ -217,6 +218,7 @@ class SettingsScreen(QWidget):
         self.remember.blockSignals(False)
         self.ours.clear()
         self.issuer.clear()
+        self.travel.clear()
 
     # -- preferences -------------------------------------------------------------------------
     def _load_preferences(self) -> None:
