@@ -42,11 +42,11 @@ from app.dossier.model import Profile
 from app.dossier.pdf import DossierReport, write_dossier
 from app.errors import Cancelled, UserError
 from app.services import cases, directory, dossier_data
+from app.services.vault_access import atomic_output
 from app.ui import filedialogs
 from app.ui.i18n import tr as _tr
 from app.ui.plain import PlainLabel
 from app.ui.widgets import problem_label
-from app.vault.fsutil import atomic_output
 
 DEFAULT_NAME = "dossier.pdf"  # neutral: never a case's or a meeting's name
 

@@ -43,6 +43,7 @@ from app.ui.tasks import Job, TaskRunner
 from app.ui.unlock import UnlockView, keychain_remembered
 
 if TYPE_CHECKING:  # the modules behind the unlock screen load when first needed
+    from app.services.vault_access import KdfParams, KeyStore, Vault
     from app.ui.context import VaultContext
     from app.ui.exchange import ExchangeWatcher
     from app.ui.views.asks import AsksScreen
@@ -52,16 +53,13 @@ if TYPE_CHECKING:  # the modules behind the unlock screen load when first needed
     from app.ui.views.directory import DirectoryScreen
     from app.ui.views.meetings import MeetingsScreen
     from app.ui.views.settings import SettingsScreen
-    from app.vault.keychain import KeyStore
-    from app.vault.keyslots import KdfParams
-    from app.vault.vault import Vault
 
-# app.vault.vault.KEYSLOTS (a test keeps them equal): importing that module loads SQLAlchemy
+# vault_access.KEYSLOTS (a test keeps them equal): importing that module loads SQLAlchemy
 KEYSLOTS = "keyslots.json"
 # What the unlocked window needs, loaded from the first keystroke of the passphrase (see
 # ``_load_modules``); the vault first, which every other one loads.
 UNLOCKED_MODULES = (
-    "app.vault.vault", "app.ui.context", "app.ui.exchange", "app.ui.views.dashboard",
+    "app.services.vault_access", "app.ui.context", "app.ui.exchange", "app.ui.views.dashboard",
     "app.ui.views.cases", "app.ui.views.meetings", "app.ui.views.asks", "app.ui.views.directory",
     "app.ui.views.colleagues", "app.ui.views.settings", "app.ui.views.travel_settings",
     "app.ui.views.case_lists", "app.ui.log_ask", "app.services.search",
@@ -177,10 +175,10 @@ class MainWindow(QMainWindow):
             {"passphrase": secret}
 
         def open_(_job: Job) -> Vault:
-            from app.vault.vault import Vault
+            from app.services import vault_access
 
             _once_closed(closing)
-            return Vault.unlock(folder, daily_backup=False, clock=self._clock, **kwargs)
+            return vault_access.unlock(folder, clock=self._clock, **kwargs)
 
         self._load_modules()
         self.tasks.run(open_, self._unlocked, self._unlock_failed)
@@ -189,11 +187,10 @@ class MainWindow(QMainWindow):
         folder, keystore, closing = self.vault_dir, self._keystore, self._closing
 
         def open_(_job: Job) -> Vault:
-            from app.vault.vault import Vault
+            from app.services import vault_access
 
             _once_closed(closing)
-            return Vault.unlock(folder, keystore=keystore, daily_backup=False,
-                                clock=self._clock)
+            return vault_access.unlock(folder, keystore=keystore, clock=self._clock)
 
         self._load_modules()
         self.tasks.run(open_, self._unlocked, self._unlock_failed)
@@ -225,7 +222,7 @@ class MainWindow(QMainWindow):
         self._unlocked(vault)
 
     def _unlocked(self, vault: Vault) -> None:
-        from app.vault import backup
+        from app.services import vault_access
 
         self.vault = vault
         self.ctx.opened(vault)
@@ -238,7 +235,7 @@ class MainWindow(QMainWindow):
         self._idle_timer.start()
         self.log_ask_action.setEnabled(True)
         self.import_action.setEnabled(True)
-        self.tasks.run(lambda job: backup.take_daily(vault), lambda _r: None,
+        self.tasks.run(lambda job: vault_access.take_daily(vault), lambda _r: None,
                        lambda error: self._daily_backup_failed(vault, error))
         self.exchange.start()
         self.dashboard_screen.refresh()
@@ -280,8 +277,11 @@ class MainWindow(QMainWindow):
         open_import_wizard(self, self.ctx)
 
     def lock(self) -> None:
-        if self.vault is None:
+        vault = self.vault
+        if vault is None:
             return
+        from app.services import vault_access  # loaded with the vault
+
         self._idle_timer.stop()
         if self._exchange is not None:
             self._exchange.stop()
@@ -297,7 +297,8 @@ class MainWindow(QMainWindow):
         # The jobs still running are asked to stop and the vault is closed once they have,
         # in the pool: the window forgets everything now, without waiting for them.
         running = self.tasks.cancel_all()
-        self._closing = self.tasks.after(running, self.ctx.keep_drafts_then(self.vault.close),
+        self._closing = self.tasks.after(running, self.ctx.keep_drafts_then(
+                                             lambda: vault_access.lock(vault)),
                                          lambda _r: self.vault_closed.emit(),
                                          self._close_failed)
         self.clipboard.clear()

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import VigilError
-from app.services import attachments
+from app.services import attachments, vault_access
 from app.services.attachments import Attachment
 from app.ui import filedialogs, pictures
 from app.ui.context import ATTACHMENTS, VaultContext
@@ -319,7 +319,7 @@ class AttachmentsTab(QWidget):
             return
 
         def work(vault, _job):
-            with vault.session() as session:
+            with vault_access.session(vault) as session:
                 attachments.set_photo(session, item.case_id, item.id)
             return attachments.read_attachment(vault, item.id)
 

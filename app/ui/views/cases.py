@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.enums import Category, Consent, Status
 from app.domain.model import Case
-from app.services import drafts, erasure
+from app.services import drafts, erasure, vault_access
 from app.services.asks import AskView
 from app.services.cases import CaseFilter, delete_case, new_id
 from app.ui import plain
@@ -228,7 +228,7 @@ class CasesScreen(QWidget):
             self._listed, self._list_pending = base, True
 
             def work(vault, _job):
-                with vault.session() as session:
+                with vault_access.session(vault) as session:
                     return (list_cases(session, vault.clock().date(), base),
                             search.matching_case_ids(session, flt.query))
 
@@ -236,7 +236,7 @@ class CasesScreen(QWidget):
             return
 
         def matches(vault, _job):
-            with vault.session() as session:
+            with vault_access.session(vault) as session:
                 return search.matching_case_ids(session, flt.query)
 
         self.ctx.run(matches, lambda ids: self._show_matches(request, ids))
@@ -263,7 +263,7 @@ class CasesScreen(QWidget):
         request = self._case_request
 
         def work(vault, _job):
-            with vault.session() as session:
+            with vault_access.session(vault) as session:
                 case = get_case(session, case_id)
                 ask_list = list_asks(session, case_id=case_id)
             return case, attachments.photo(vault, case_id), ask_list

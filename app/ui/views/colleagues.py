@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import VigilError
+from app.services import vault_access
 from app.sharing import bundle, colleagues, conflicts, inbox
 from app.sharing.colleagues import Colleague
 from app.sharing.conflicts import ConflictView
@@ -177,7 +178,7 @@ class ColleaguesScreen(QWidget):
     def _read(self):
         def work(vault, _job) -> ScreenData:
             me = vault.identity
-            with vault.session() as session:
+            with vault_access.session(vault) as session:
                 found = colleagues.list_colleagues(session)
             folder = inbox.folder_of(vault)
             return ScreenData(me.name, me.fingerprint, colleagues.contact_card(me), found,

@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import VigilError
-from app.services import directory, dossier_data, erasure
+from app.services import directory, dossier_data, erasure, vault_access
+from app.services.vault_access import KdfParams, KeyStore
 from app.ui import filedialogs
 from app.ui.context import DIRECTORY, SETTINGS, VaultContext
 from app.ui.plain import PlainLabel
@@ -38,9 +39,6 @@ from app.ui.preferences import CLIPBOARD_SECONDS, IDLE_MINUTES, LANGUAGES, Prefe
 from app.ui.views.exchange_group import ExchangeGroup
 from app.ui.views.key_dialogs import PassphraseDialog, RecoveryKeyDialog
 from app.ui.views.travel_settings import TravelGroup
-from app.vault import backup
-from app.vault.keychain import KeyStore
-from app.vault.keyslots import KEYCHAIN, KdfParams
 
 
 class SettingsScreen(QWidget):
@@ -174,7 +172,7 @@ class SettingsScreen(QWidget):
         self._load_preferences()
         vault = self.ctx.vault
         self.remember.blockSignals(True)
-        self.remember.setChecked(vault is not None and vault.keyslots.has(KEYCHAIN))
+        self.remember.setChecked(vault is not None and vault_access.remembers_keychain(vault))
         self.remember.blockSignals(False)
         if vault is not None:
             self.ctx.read(lambda session: (directory.organisations(session),
@@ -319,7 +317,7 @@ class SettingsScreen(QWidget):
         progress = self._progress(self.tr("Writing the backup…"))
 
         def work(vault, job):
-            backup.write_backup(vault, dest, progress=job.report, cancelled=job.cancelled)
+            vault_access.write_backup(vault, dest, progress=job.report, cancelled=job.cancelled)
 
         job = self.ctx.run(work, lambda _r: self._finished(
             progress, self.tr("Backup written. Keep a copy away from this computer.")),
@@ -352,7 +350,7 @@ class SettingsScreen(QWidget):
         progress.setMaximum(0)
 
         def work(_vault, _job):
-            backup.restore_backup(source, folder)
+            vault_access.restore_backup(source, folder)
             return folder
 
         self.ctx.run(work, lambda restored: self._restored(progress, restored),
