@@ -16,8 +16,8 @@ from app.domain.model import Ask, Case, Event, Organisation
 from app.services import asks, cases, directory
 from app.services.dashboard import Cell, Government, Matrix, MatrixCase
 from app.ui.main_window import MainWindow
-from app.ui.models import MatrixModel
-from app.ui.views.case_lists import CaseListDialog
+from app.ui.screens.dashboard.case_lists import CaseListDialog
+from app.ui.screens.dashboard.models import MatrixModel
 from app.vault.keyslots import KdfParams
 from app.vault.vault import Vault
 
@@ -50,10 +50,10 @@ def window(qtbot, tmp_path):
 
 
 def open_list(qtbot, win, key) -> CaseListDialog:
-    win.case_list = None
+    win.dashboard_screen.case_list = None
     win.dashboard_screen.buttons[key].click()
-    qtbot.waitUntil(lambda: win.case_list is not None, timeout=10_000)
-    return win.case_list
+    qtbot.waitUntil(lambda: win.dashboard_screen.case_list is not None, timeout=10_000)
+    return win.dashboard_screen.case_list
 
 
 def test_past_a_time_limit_lists_the_case_and_a_row_opens_it(qtbot, window):

@@ -58,9 +58,9 @@ from app.services.attachments import Attachment
 from app.sharing import colleagues
 from app.ui import plain
 from app.ui.log_ask import log_ask
-from app.ui.views.attachments_tab import AttachmentViewer
-from app.ui.views.case_detail import CaseDetail
-from app.ui.views.travel_settings import TravelCasesDialog
+from app.ui.screens.cases.attachments import AttachmentViewer
+from app.ui.screens.cases.detail import CaseDetail
+from app.ui.screens.settings.travel import TravelCasesDialog
 from app.vault.vault import Vault
 from tests.gui.conftest import NOW, PASSPHRASE
 
@@ -363,7 +363,8 @@ def visit_everything(qtbot, win) -> None:
     win.settings_screen.travel.choose.click()
     qtbot.waitUntil(lambda: bool(win.findChildren(TravelCasesDialog)), timeout=10_000)
     win.dashboard_screen.count_clicked.emit("past_time_limit")
-    qtbot.waitUntil(lambda: getattr(win, "case_list", None) is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: getattr(win.dashboard_screen, "case_list", None) is not None,
+                    timeout=10_000)
     win.tasks.wait()
 
 

@@ -13,7 +13,7 @@ from app.domain.model import Case
 from app.errors import AuthenticationError
 from app.services import cases
 from app.ui.preferences import Preferences
-from app.ui.views.key_dialogs import RecoveryKeyDialog
+from app.ui.screens.settings.keys import RecoveryKeyDialog
 from app.vault import recovery
 from app.vault.keyslots import KEYCHAIN, KdfParams, Keyslots
 from app.vault.vault import KEYSLOTS, Vault

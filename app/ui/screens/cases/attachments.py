@@ -34,9 +34,9 @@ from app.services.attachments import Attachment
 from app.ui import filedialogs, pictures
 from app.ui.context import ATTACHMENTS, VaultContext
 from app.ui.i18n import tr
-from app.ui.models import AttachmentTableModel
 from app.ui.plain import PlainLabel
-from app.ui.views import case_editor
+from app.ui.screens.cases import editor as case_editor
+from app.ui.screens.cases.models import AttachmentTableModel
 
 TEXT_TYPES = ("application/json", "application/xml", "application/csv")
 NO_PDF = ("Vigil cannot show PDFs inside the app; save a decrypted copy to read it.")
