@@ -30,7 +30,8 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from app.services.demo import DEMO_PASSPHRASE, create_demo
-    from app.ui.main_window import SCREENS, MainWindow
+    from app.ui.main_window import MainWindow
+    from app.ui.navigation import CaseTab, Screen
 
     out = ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
@@ -75,11 +76,11 @@ def main() -> int:
         window.grab().save(str(out / "unlock.png"))
         window.unlock_with(DEMO_PASSPHRASE)
         wait_for(window.dashboard_shown)
-        if window.cases_view.model.rowCount() == 0:
+        if window.cases_screen.model.rowCount() == 0:
             wait_for(window.cases_shown)
         window.grab().save(str(out / "dashboard.png"))
-        window.sidebar.setCurrentRow(1)
-        view = window.cases_view
+        window.show_screen(Screen.CASES)
+        view = window.cases_screen
 
         def select_first(script_test) -> None:
             for row in range(view.model.rowCount()):
@@ -91,7 +92,7 @@ def main() -> int:
         select_first(lambda name: any("\u4e00" <= ch <= "\u9fff" for ch in name))
         window.grab().save(str(out / "cases.png"))
         select_first(lambda name: any("\u0600" <= ch <= "\u06ff" for ch in name))
-        view.detail.tabs.setCurrentIndex(2)  # Asks
+        view.detail.tabs.setCurrentIndex(CaseTab.ASKS)
         window.grab().save(str(out / "case-asks.png"))
         view.search.setText("志强")
         wait_for(window.cases_shown)
@@ -102,15 +103,14 @@ def main() -> int:
         view.detail.edit()
         window.grab().save(str(out / "case-edit.png"))
         view.detail.revert()
-        screens = (("Meetings", window.meetings_view, "meetings.png"),
-                   ("Asks", window.asks_view, "asks.png"),
-                   ("Officials & organisations", window.directory_view, "officials.png"),
-                   ("Colleagues", window.colleagues_view, "colleagues.png"),
-                   ("Settings", window.settings_view, "settings.png"))
-        for name, screen, filename in screens:
-            window.sidebar.setCurrentRow(SCREENS.index(name))
+        screens = ((Screen.MEETINGS, "meetings.png"), (Screen.ASKS, "asks.png"),
+                   (Screen.DIRECTORY, "officials.png"), (Screen.COLLEAGUES, "colleagues.png"),
+                   (Screen.SETTINGS, "settings.png"))
+        for which, filename in screens:
+            screen = window.screen_widget(which)
+            window.show_screen(which)
             wait_for(screen.loaded, 5_000)
-            if name == "Meetings" and screen.table.model().rowCount():
+            if which is Screen.MEETINGS and screen.table.model().rowCount():
                 screen.table.selectRow(0)
                 loop_until = QEventLoop()
                 QTimer.singleShot(1_000, loop_until.quit)

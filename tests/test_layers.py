@@ -6,10 +6,9 @@ nothing outside app/ui imports Qt: checked on the source, so a shortcut fails CI
 Every module of app/ belongs to a unit: a package (domain, vault, services, sharing, dossier,
 ui, cli) or a top-level module (errors.py, paths.py, hygiene.py, selfcheck.py, __main__.py).
 Each unit may import itself, the package root (it holds only __version__) and the units
-listed in ALLOWED. Known exceptions that are to be removed are listed, with why, in
-KNOWN_UI_VAULT_IMPORTS: a new one fails, and so does an entry that is no longer needed, so
-the list only shrinks. Sharing imports nothing from services (it re-derives through the
-vault's flush hook), with no exception.
+listed in ALLOWED; the units in LAZY_UI import the ui only inside functions. Sharing imports nothing from services (it re-derives through the vault's flush
+hook) and the ui nothing from the vault (app.services.vault_access is its way in), with no
+exception.
 """
 
 import ast
@@ -29,8 +28,8 @@ ALLOWED = {
     "services": {"errors", "domain", "vault", "paths", "dossier", "hygiene"},
     "sharing": {"errors", "domain", "vault", "hygiene"},
     "dossier": {"errors", "domain", "paths", "hygiene"},
-    "ui": {"services", "sharing", "dossier", "domain", "errors", "paths",
-           "hygiene"},  # and vault, for now: see below
+    # never the vault: app.services.vault_access is all the ui may do with one
+    "ui": {"services", "sharing", "dossier", "domain", "errors", "paths", "hygiene"},
     "cli": {"services", "sharing", "dossier", "vault", "domain", "errors", "paths", "hygiene",
             "selfcheck"},  # and ui, lazily: see LAZY_UI
     # Top-level modules of app/.
@@ -47,32 +46,6 @@ ALLOWED = {
 # `vigil demo` open the desktop app, `vigil --self-check` opens the main window offscreen,
 # but every other command (and `vigil --version`) must run without loading Qt.
 LAZY_UI = {"cli", "selfcheck", "__main__"}
-
-# The ui should reach the vault only through services. These modules do not yet; each pair is
-# (ui module, the vault module it imports). Do not add to this list: add a service instead.
-KNOWN_UI_VAULT_IMPORTS = {
-    # The unlocked vault handed to every screen; the type for hints and sessions.
-    ("ui/context.py", "app.vault.vault"),
-    ("ui/exchange.py", "app.vault.vault"),
-    # Writing the PDF to a temporary name and renaming it when complete.
-    ("ui/dossier_export.py", "app.vault.fsutil"),
-    # Unlock by passphrase, recovery key or keychain; backups before a restore.
-    ("ui/main_window.py", "app.vault.backup"),
-    ("ui/main_window.py", "app.vault.keychain"),
-    ("ui/main_window.py", "app.vault.keyslots"),
-    ("ui/main_window.py", "app.vault.vault"),
-    # The first-run wizard creates the vault (KDF parameters, keychain slot, minimum length).
-    ("ui/wizard.py", "app.vault.keychain"),
-    ("ui/wizard.py", "app.vault.keyslots"),
-    ("ui/wizard.py", "app.vault.vault"),
-    # Settings: change passphrase, new recovery key, keychain on or off, backup and restore.
-    ("ui/views/key_dialogs.py", "app.vault.vault"),
-    ("ui/views/settings.py", "app.vault.backup"),
-    ("ui/views/settings.py", "app.vault.keychain"),
-    ("ui/views/settings.py", "app.vault.keyslots"),
-    # Travel mode forgets the keychain slot.
-    ("ui/views/travel_settings.py", "app.vault.keychain"),
-}
 
 
 
@@ -160,24 +133,22 @@ def test_unit_imports_only_what_it_may(unit):
                 continue
             if target == "ui" and unit in LAZY_UI and lazy:
                 continue
-            if unit == "ui" and (_name(path), name) in KNOWN_UI_VAULT_IMPORTS:
-                continue
             wrong.append(f"{_name(path)}:{line} imports {name}"
                          + (" at module level" if target == "ui" and unit in LAZY_UI else ""))
     assert not wrong, wrong
-
-
-def test_the_known_exceptions_are_all_still_needed():
-    """Once a module stops importing what it is excused for, take it off the list."""
-    ui_pairs = {(_name(p), name) for p in _modules("ui")
-                for name, _, _ in _imports(p).found if _target_unit(name) == "vault"}
-    assert sorted(KNOWN_UI_VAULT_IMPORTS - ui_pairs) == []
 
 
 def test_sharing_imports_nothing_from_services():
     """Not even lazily: a merge re-derives through the vault's flush hook."""
     wrong = [f"{_name(p)}:{line} imports {name}" for p in _modules("sharing")
              for name, _, line in _imports(p).found if _target_unit(name) == "services"]
+    assert not wrong, wrong
+
+
+def test_the_ui_imports_nothing_from_the_vault():
+    """Everything the ui does with a vault goes through app.services.vault_access."""
+    wrong = [f"{_name(p)}:{line} imports {name}" for p in _modules("ui")
+             for name, _, line in _imports(p).found if _target_unit(name) == "vault"]
     assert not wrong, wrong
 
 

@@ -22,10 +22,10 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.errors import Cancelled, ClockAheadError, VigilError
-from app.services import drafts
+from app.services import drafts, vault_access
+from app.services.vault_access import Vault
 from app.ui import plain
 from app.ui.tasks import Job, TaskRunner
-from app.vault.vault import Vault
 
 # what ``changed`` carries: the kind of record that was written
 CASES, ASKS, MEETINGS, DIRECTORY, COLLEAGUES, ATTACHMENTS, SETTINGS = (
@@ -79,7 +79,7 @@ class VaultContext(QObject):
         def keep_then_close() -> None:
             try:
                 if kept and vault is not None:
-                    with vault.session() as session:
+                    with vault_access.session(vault) as session:
                         for draft in kept:
                             drafts.keep(session, draft)
             except Exception:  # the vault must close all the same; said after unlock
@@ -146,7 +146,7 @@ class VaultContext(QObject):
              on_failed: Callable[[BaseException], None] | None = None) -> Job | None:
         """``query(session)`` in a fresh session; its (plain) result to ``on_done``."""
         def work(vault: Vault, _job: Job):
-            with vault.session() as session:
+            with vault_access.session(vault) as session:
                 return query(session)
 
         return self.run(work, on_done, on_failed=on_failed)
@@ -157,7 +157,7 @@ class VaultContext(QObject):
         """``action(session)`` in one transaction; on success ``changed(kind)`` is emitted
         after ``on_done``, so every screen showing that kind refreshes."""
         def work(vault: Vault, _job: Job):
-            with vault.session() as session:
+            with vault_access.session(vault) as session:
                 return action(session)
 
         def done(result) -> None:

@@ -27,13 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import VigilError
+from app.services import vault_access
+from app.services.vault_access import MIN_PASSPHRASE, KdfParams, KeyStore, Vault
 from app.ui.filedialogs import choose_folder
 from app.ui.plain import PlainLabel
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import recovery_key_label, strength_meter
-from app.vault.keychain import KeyStore
-from app.vault.keyslots import KdfParams
-from app.vault.vault import MIN_PASSPHRASE, Vault
 
 
 def strength(passphrase: str) -> int:
@@ -211,7 +210,7 @@ class FirstRunWizard(QWizard):
         remember, kdf, keystore = self.setup.remember.isChecked(), self._kdf, self._keystore
 
         def work(job):
-            vault, recovery_key = Vault.create(folder, passphrase, name=name, kdf=kdf)
+            vault, recovery_key = vault_access.create(folder, passphrase, name=name, kdf=kdf)
             remembered = None
             if remember:
                 try:

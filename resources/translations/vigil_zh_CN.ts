@@ -1002,6 +1002,85 @@ Added by {1}</source>
     </message>
 </context>
 <context>
+    <name>CaseFilters</name>
+    <message>
+        <source>Search names in any script, charges, notes…</source>
+        <translation>搜索任意文字的姓名、罪名、备注…</translation>
+    </message>
+    <message>
+        <source>Search cases</source>
+        <translation>搜索个案</translation>
+    </message>
+    <message>
+        <source>Status filter</source>
+        <translation>状态筛选</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <source>Category filter</source>
+        <translation>类别筛选</translation>
+    </message>
+    <message>
+        <source>Any category</source>
+        <translation>任意类别</translation>
+    </message>
+    <message>
+        <source>Consent filter</source>
+        <translation>同意筛选</translation>
+    </message>
+    <message>
+        <source>Any consent</source>
+        <translation>任意同意情况</translation>
+    </message>
+    <message>
+        <source>Priority filter</source>
+        <translation>优先级筛选</translation>
+    </message>
+    <message>
+        <source>Any priority</source>
+        <translation>任意优先级</translation>
+    </message>
+    <message>
+        <source>Priority {0}</source>
+        <translation>优先级 {0}</translation>
+    </message>
+    <message>
+        <source>Not raised since</source>
+        <translation>自何时起未提出</translation>
+    </message>
+    <message>
+        <source>Raised or not</source>
+        <translation>是否已提出</translation>
+    </message>
+    <message>
+        <source>Not raised in 90 days</source>
+        <translation>90 天内未提出</translation>
+    </message>
+    <message>
+        <source>Not raised in a year</source>
+        <translation>一年内未提出</translation>
+    </message>
+    <message>
+        <source>Nationality filter</source>
+        <translation>国籍筛选</translation>
+    </message>
+    <message>
+        <source>Nationality (CN, SE…)</source>
+        <translation>国籍（CN、SE…）</translation>
+    </message>
+    <message>
+        <source>Tag filter</source>
+        <translation>标签筛选</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+</context>
+<context>
     <name>CasePicker</name>
     <message>
         <source>Filter cases by name</source>
@@ -1080,83 +1159,7 @@ Added by {1}</source>
     </message>
 </context>
 <context>
-    <name>CasesView</name>
-    <message>
-        <source>Search names in any script, charges, notes…</source>
-        <translation>搜索任意文字的姓名、罪名、备注…</translation>
-    </message>
-    <message>
-        <source>Search cases</source>
-        <translation>搜索个案</translation>
-    </message>
-    <message>
-        <source>Status filter</source>
-        <translation>状态筛选</translation>
-    </message>
-    <message>
-        <source>Any status</source>
-        <translation>任意状态</translation>
-    </message>
-    <message>
-        <source>Category filter</source>
-        <translation>类别筛选</translation>
-    </message>
-    <message>
-        <source>Any category</source>
-        <translation>任意类别</translation>
-    </message>
-    <message>
-        <source>Consent filter</source>
-        <translation>同意筛选</translation>
-    </message>
-    <message>
-        <source>Any consent</source>
-        <translation>任意同意情况</translation>
-    </message>
-    <message>
-        <source>Priority filter</source>
-        <translation>优先级筛选</translation>
-    </message>
-    <message>
-        <source>Any priority</source>
-        <translation>任意优先级</translation>
-    </message>
-    <message>
-        <source>Priority {0}</source>
-        <translation>优先级 {0}</translation>
-    </message>
-    <message>
-        <source>Not raised since</source>
-        <translation>自何时起未提出</translation>
-    </message>
-    <message>
-        <source>Raised or not</source>
-        <translation>是否已提出</translation>
-    </message>
-    <message>
-        <source>Not raised in 90 days</source>
-        <translation>90 天内未提出</translation>
-    </message>
-    <message>
-        <source>Not raised in a year</source>
-        <translation>一年内未提出</translation>
-    </message>
-    <message>
-        <source>Nationality filter</source>
-        <translation>国籍筛选</translation>
-    </message>
-    <message>
-        <source>Nationality (CN, SE…)</source>
-        <translation>国籍（CN、SE…）</translation>
-    </message>
-    <message>
-        <source>Tag filter</source>
-        <translation>标签筛选</translation>
-    </message>
-    <message>
-        <source>Tag</source>
-        <translation>标签</translation>
-    </message>
+    <name>CasesScreen</name>
     <message>
         <source>Cases</source>
         <translation>个案</translation>
@@ -1192,34 +1195,6 @@ Added by {1}</source>
     <message>
         <source>No cases match. Clear the search or the filters, add a case with New case (Ctrl+N), or import a spreadsheet with &apos;vigil import&apos;.</source>
         <translation>没有匹配的个案。请清除搜索或筛选条件，用“新建个案”（Ctrl+N）添加个案，或用 &apos;vigil import&apos; 导入电子表格。</translation>
-    </message>
-    <message>
-        <source>You were adding a new case when Vigil locked, and had not saved it. Restore it, or discard it?</source>
-        <translation>Vigil 锁定时，您正在添加一个新案例，尚未保存。要恢复它，还是放弃它？</translation>
-    </message>
-    <message>
-        <source>You were editing the case of {0} when Vigil locked, and had not saved your changes. Restore them, or discard them?</source>
-        <translation>Vigil 锁定时，您正在编辑 {0} 的案例，所做的更改尚未保存。要恢复这些更改，还是放弃它们？</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>未保存的更改</translation>
-    </message>
-    <message>
-        <source>Restore</source>
-        <translation>恢复</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>放弃</translation>
-    </message>
-    <message>
-        <source>The changes that were not saved were discarded.</source>
-        <translation>未保存的更改已放弃。</translation>
-    </message>
-    <message>
-        <source>The changes you had not saved are back; save or revert them.</source>
-        <translation>未保存的更改已恢复；请保存或撤销它们。</translation>
     </message>
     <message>
         <source>Discard the changes you have not saved?</source>
@@ -1554,7 +1529,7 @@ Added by {1}</source>
     </message>
 </context>
 <context>
-    <name>DashboardView</name>
+    <name>DashboardScreen</name>
     <message>
         <source>Not raised in 90 days</source>
         <translation>90 天内未提出</translation>
@@ -1924,6 +1899,56 @@ Added by {1}</source>
     <message>
         <source>Give the dossier a file name in an existing folder.</source>
         <translation>请在现有文件夹中为简报档案指定文件名。</translation>
+    </message>
+</context>
+<context>
+    <name>DraftOffer</name>
+    <message>
+        <source>You were adding a new case when Vigil locked, and had not saved it. Restore it, or discard it?</source>
+        <translation>Vigil 锁定时，您正在添加一个新案例，尚未保存。要恢复它，还是放弃它？</translation>
+    </message>
+    <message>
+        <source>You were editing the case of {0} when Vigil locked, and had not saved your changes. Restore them, or discard them?</source>
+        <translation>Vigil 锁定时，您正在编辑 {0} 的案例，所做的更改尚未保存。要恢复这些更改，还是放弃它们？</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>The changes that were not saved were discarded.</source>
+        <translation>未保存的更改已放弃。</translation>
+    </message>
+    <message>
+        <source>The changes you had not saved are back; save or revert them.</source>
+        <translation>未保存的更改已恢复；请保存或撤销它们。</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeGroup</name>
+    <message>
+        <source>Sharing with colleagues</source>
+        <translation>与同事共享</translation>
+    </message>
+    <message>
+        <source>No exchange folder is set.</source>
+        <translation>尚未设置交换文件夹。</translation>
+    </message>
+    <message>
+        <source>Choose exchange folder…</source>
+        <translation>选择交换文件夹…</translation>
+    </message>
+    <message>
+        <source>A folder your sync tool (Syncthing, Nextcloud, a shared drive) keeps in step with colleagues. Vigil writes bundles there and picks up the ones addressed to you.</source>
+        <translation>由您的同步工具（Syncthing、Nextcloud、共享盘）与同事保持同步的文件夹。Vigil 把数据包写入其中，并取回发给您的数据包。</translation>
     </message>
 </context>
 <context>
@@ -2817,48 +2842,12 @@ Added by {1}</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <source>This vault is damaged or was tampered with. Restore it from a backup (vigil restore), or ask for help.</source>
-        <translation>此保险库已损坏或遭篡改。请从备份恢复（vigil restore），或寻求帮助。</translation>
-    </message>
-    <message>
-        <source>Vigil could not open the vault because of an internal error.</source>
-        <translation>由于内部错误，Vigil 无法打开保险库。</translation>
-    </message>
-    <message>
-        <source>Today&apos;s automatic snapshot could not be made: this vault is damaged or was tampered with. Restore it from a backup (vigil restore), or ask for help.</source>
-        <translation>今天的自动快照未能生成：此保险库已损坏或遭篡改。请从备份恢复（vigil restore），或寻求帮助。</translation>
-    </message>
-    <message>
-        <source>Today&apos;s automatic snapshot was not made: {0}</source>
-        <translation>今天的自动快照未生成：{0}</translation>
-    </message>
-    <message>
-        <source>Today&apos;s automatic snapshot was not made because of an internal error.</source>
-        <translation>由于内部错误，今天的自动快照未生成。</translation>
-    </message>
-    <message>
         <source>The vault was not closed cleanly: quit Vigil before opening it anywhere else.</source>
         <translation>保险库未能正常关闭：请先退出 Vigil，再在其他地方打开它。</translation>
     </message>
     <message>
         <source>Unlock the restored vault with the passphrase it had when the backup was made.</source>
         <translation>请使用创建备份时的密码短语解锁恢复后的保险库。</translation>
-    </message>
-    <message>
-        <source>Sharing with colleagues</source>
-        <translation>与同事共享</translation>
-    </message>
-    <message>
-        <source>No exchange folder is set.</source>
-        <translation>尚未设置交换文件夹。</translation>
-    </message>
-    <message>
-        <source>Choose exchange folder…</source>
-        <translation>选择交换文件夹…</translation>
-    </message>
-    <message>
-        <source>A folder your sync tool (Syncthing, Nextcloud, a shared drive) keeps in step with colleagues. Vigil writes bundles there and picks up the ones addressed to you.</source>
-        <translation>由您的同步工具（Syncthing、Nextcloud、共享盘）与同事保持同步的文件夹。Vigil 把数据包写入其中，并取回发给您的数据包。</translation>
     </message>
     <message>
         <source>Colleagues</source>
@@ -3913,6 +3902,29 @@ Open it now? This vault will be locked.</source>
     <message>
         <source>Recovery key (nine groups)</source>
         <translation>恢复密钥（九组）</translation>
+    </message>
+</context>
+<context>
+    <name>Unlocker</name>
+    <message>
+        <source>Today&apos;s automatic snapshot could not be made: this vault is damaged or was tampered with. Restore it from a backup (vigil restore), or ask for help.</source>
+        <translation>今天的自动快照未能生成：此保险库已损坏或遭篡改。请从备份恢复（vigil restore），或寻求帮助。</translation>
+    </message>
+    <message>
+        <source>Today&apos;s automatic snapshot was not made: {0}</source>
+        <translation>今天的自动快照未生成：{0}</translation>
+    </message>
+    <message>
+        <source>Today&apos;s automatic snapshot was not made because of an internal error.</source>
+        <translation>由于内部错误，今天的自动快照未生成。</translation>
+    </message>
+    <message>
+        <source>This vault is damaged or was tampered with. Restore it from a backup (vigil restore), or ask for help.</source>
+        <translation>此保险库已损坏或遭篡改。请从备份恢复（vigil restore），或寻求帮助。</translation>
+    </message>
+    <message>
+        <source>Vigil could not open the vault because of an internal error.</source>
+        <translation>由于内部错误，Vigil 无法打开保险库。</translation>
     </message>
 </context>
 <context>

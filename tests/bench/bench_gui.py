@@ -37,7 +37,8 @@ def child(vault: Path, passphrase: str) -> None:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from app.ui.main_window import SCREENS, MainWindow
+    from app.ui.main_window import MainWindow
+    from app.ui.navigation import Screen
     from app.vault.keyslots import Keyslots
     from app.vault.vault import KEYSLOTS
 
@@ -87,14 +88,14 @@ def child(vault: Path, passphrase: str) -> None:
         Keyslots.load(vault / KEYSLOTS).unlock_with_passphrase(passphrase)
         kdfs.append((time.perf_counter() - began) * 1000)
     kdf = min(kdfs)
-    rows = window.cases_view.model.rowCount()
+    rows = window.cases_screen.model.rowCount()
     say(f"unlock to the populated list of {rows:,} cases: {total:.0f} ms, of which key "
         f"derivation {kdf:.0f} ms: {total - kdf:.0f} ms without it (DESIGN bar < 500 ms); "
         f"the dashboard shown {dashboard_ms:.0f} ms after unlock began")
 
     say(f"RSS with the list and the dashboard shown: {rss():.0f} MiB")
-    view = window.cases_view
-    window.sidebar.setCurrentRow(SCREENS.index("Cases"))
+    view = window.cases_screen
+    window.show_screen(Screen.CASES)
     times = []
     for query in QUERIES * 3:
         view.search.blockSignals(True)
@@ -125,19 +126,18 @@ def child(vault: Path, passphrase: str) -> None:
     window.sidebar.setCurrentRow(0)
     for _ in range(5):
         began = time.perf_counter()
-        window.dashboard_view.refresh()
+        window.dashboard_screen.refresh()
         wait([window.dashboard_shown])
         app.processEvents()
         times.append((time.perf_counter() - began) * 1000)
     say(f"the dashboard (counts and the case x government matrix) to shown: p50 "
         f"{statistics.median(times):.0f} ms (DESIGN bar for its queries < 200 ms)")
 
-    for name in SCREENS[2:]:
-        screen = window.own_screens[name]
+    for which in list(Screen)[2:]:
+        screen = window.screen_widget(which)
         began = time.perf_counter()
-        wait([screen.loaded], 60_000,
-             action=lambda n=name: window.sidebar.setCurrentRow(SCREENS.index(n)))
-        say(f"  {name}: shown with its data in {(time.perf_counter() - began) * 1000:.0f} ms"
+        wait([screen.loaded], 60_000, action=lambda w=which: window.show_screen(w))
+        say(f"  {which.title}: shown with its data in {(time.perf_counter() - began) * 1000:.0f} ms"
             f" (RSS now {rss():.0f} MiB)")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     say(f"RSS with every screen shown: {rss():.0f} MiB (DESIGN bar < 400 MB); peak "

@@ -17,9 +17,9 @@ from app.domain.dates import FuzzyDate
 from app.domain.enums import Channel, OrganisationKind, Request, Response
 from app.domain.model import Ask, Case, Official, Organisation
 from app.services import asks, cases, directory
+from app.ui.ask_table import haystack
 from app.ui.log_ask import LogAskDialog, log_ask, party_choices
-from app.ui.views.ask_table import haystack
-from app.ui.views.asks import AsksScreen
+from app.ui.screens.asks.screen import AsksScreen
 from app.vault.keyslots import KdfParams
 from app.vault.vault import Vault
 

@@ -21,7 +21,8 @@ from app.domain.model import Case
 from app.errors import UserError
 from app.services import attachments, cases
 from app.services.cases import list_cases
-from app.ui.views import attachments_tab, case_editor
+from app.ui.screens.cases import attachments as attachments_tab
+from app.ui.screens.cases import editor as case_editor
 
 NOW = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
 LIN = Case(id="22222222-2222-4222-8222-222222222222", display_name="Lin Wenjie",
@@ -40,7 +41,7 @@ def seed(session) -> None:
 def window(open_window, make_vault_dir):
     """The main window on the Cases screen: it lists, loads and reloads the cases."""
     win = open_window(make_vault_dir(seed))
-    win.sidebar.setCurrentRow(win.screens.indexOf(win.cases_view))
+    win.sidebar.setCurrentRow(win.screens.indexOf(win.cases_screen))
     return win
 
 
@@ -51,7 +52,7 @@ def vault(window):
 
 @pytest.fixture
 def screen(window):
-    return window.cases_view
+    return window.cases_screen
 
 
 def stored(vault, case_id: str) -> Case:

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QMessageBox
 from app.domain.model import Case
 from app.services import cases
 from app.sharing import bundle, colleagues, conflicts, inbox
-from app.ui.views.colleague_conflicts import readable
-from app.ui.views.colleagues import ColleaguesScreen
+from app.ui.screens.colleagues.conflicts import readable
+from app.ui.screens.colleagues.screen import ColleaguesScreen
 
 LIN = "22222222-2222-4222-8222-222222222222"
 

@@ -16,8 +16,8 @@ from app.domain.model import Ask, Case, Event, Organisation
 from app.services import asks, cases, directory
 from app.services.dashboard import Cell, Government, Matrix, MatrixCase
 from app.ui.main_window import MainWindow
-from app.ui.models import MatrixModel
-from app.ui.views.case_lists import CaseListDialog
+from app.ui.screens.dashboard.case_lists import CaseListDialog
+from app.ui.screens.dashboard.models import MatrixModel
 from app.vault.keyslots import KdfParams
 from app.vault.vault import Vault
 
@@ -50,22 +50,22 @@ def window(qtbot, tmp_path):
 
 
 def open_list(qtbot, win, key) -> CaseListDialog:
-    win.case_list = None
-    win.dashboard_view.buttons[key].click()
-    qtbot.waitUntil(lambda: win.case_list is not None, timeout=10_000)
-    return win.case_list
+    win.dashboard_screen.case_list = None
+    win.dashboard_screen.buttons[key].click()
+    qtbot.waitUntil(lambda: win.dashboard_screen.case_list is not None, timeout=10_000)
+    return win.dashboard_screen.case_list
 
 
 def test_past_a_time_limit_lists_the_case_and_a_row_opens_it(qtbot, window):
-    assert window.dashboard_view.buttons["past_time_limit"].text().startswith("1\n")
+    assert window.dashboard_screen.buttons["past_time_limit"].text().startswith("1\n")
     dialog = open_list(qtbot, window, "past_time_limit")
     assert dialog.case_ids() == [HELD.id]
     assert "six-month" in dialog.tree.topLevelItem(0).text(1)
     assert dialog.windowTitle() == "Past a legal time limit"
     with qtbot.waitSignal(window.case_shown, timeout=10_000):
         dialog.tree.itemActivated.emit(dialog.tree.topLevelItem(0), 0)
-    assert window.screens.currentWidget() is window.cases_view
-    assert window.cases_view.detail.name.text() == "Wang Quanzhang"
+    assert window.screens.currentWidget() is window.cases_screen
+    assert window.cases_screen.detail.name.text() == "Wang Quanzhang"
 
 
 def test_anniversaries_this_month_list_the_first_year(qtbot, window):
@@ -101,7 +101,7 @@ def test_matrix_cells_below_the_first_block_are_read_when_shown(qtbot, tmp_path,
     win.show()
     with qtbot.waitSignals([win.vault_unlocked, win.dashboard_shown], timeout=20_000):
         win.unlock_with(PASSPHRASE)
-    model = win.dashboard_view.model
+    model = win.dashboard_screen.model
     assert [model.headerData(r, Qt.Orientation.Vertical) for r in range(2)] == [
         "Released Person", "Wang Quanzhang  王全璋"]  # never raised first
     assert model.loaded(0) and model.cell(0, 0) is None  # the first block came with it
@@ -134,7 +134,7 @@ def test_a_block_for_an_older_matrix_is_dropped(qtbot):
 
 def test_the_dashboard_reloads_when_shown_not_after_every_write_elsewhere(qtbot, window):
     loads = []
-    window.dashboard_view.loaded.connect(lambda: loads.append(1))
+    window.dashboard_screen.loaded.connect(lambda: loads.append(1))
     window.sidebar.setCurrentRow(1)  # Cases
     window.ctx.changed.emit("asks")
     window.ctx.changed.emit("cases")
@@ -146,7 +146,7 @@ def test_the_dashboard_reloads_when_shown_not_after_every_write_elsewhere(qtbot,
 
 
 def test_not_raised_leaves_out_the_released_and_asks_of_one_government(qtbot, window):
-    view = window.dashboard_view
+    view = window.dashboard_screen
     germany = Organisation(id="99999999-9999-4999-8999-999999999999", name="Germany",
                            country="DE", kind=OrganisationKind.GOVERNMENT)
     raised = Ask(id="aaaaaaaa-9999-4999-8999-999999999999", date=FuzzyDate.parse("2026-11-01"),
@@ -173,7 +173,7 @@ def test_not_raised_leaves_out_the_released_and_asks_of_one_government(qtbot, wi
 
 
 def test_a_column_title_sorts_the_rows_by_that_government(qtbot, window):
-    view = window.dashboard_view
+    view = window.dashboard_screen
     germany = Organisation(id="99999999-9999-4999-8999-999999999999", name="Germany",
                            country="DE", kind=OrganisationKind.GOVERNMENT)
     with window.vault.session() as session:

@@ -12,7 +12,7 @@ from app.domain.dates import FuzzyDate
 from app.domain.enums import OrganisationKind
 from app.domain.model import Ask, Case, Official, Organisation
 from app.services import asks, cases, directory
-from app.ui.views.directory import DirectoryScreen
+from app.ui.screens.directory.screen import DirectoryScreen
 
 GERMANY = Organisation(id="11111111-1111-4111-8111-111111111111", name="Germany",
                        country="DE", kind=OrganisationKind.GOVERNMENT)

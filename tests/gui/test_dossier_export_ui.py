@@ -22,7 +22,7 @@ from app.dossier.model import Profile
 from app.services import cases, directory, meetings
 from app.ui import dossier_export
 from app.ui.dossier_export import DossierExportDialog, export_dossier
-from app.ui.views.meetings import MeetingsScreen
+from app.ui.screens.meetings.screen import MeetingsScreen
 
 NOW = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
 GERMANY = Organisation(id="11111111-1111-4111-8111-111111111111", name="Germany", country="DE",

@@ -40,13 +40,13 @@ def temp_dir(tmp_path, monkeypatch):
 @pytest.fixture
 def window(open_window, make_vault_dir, temp_dir):
     win = open_window(make_vault_dir(seed))
-    win.sidebar.setCurrentRow(win.screens.indexOf(win.cases_view))
+    win.sidebar.setCurrentRow(win.screens.indexOf(win.cases_screen))
     return win
 
 
 @pytest.fixture
 def view(window):
-    return window.cases_view
+    return window.cases_screen
 
 
 def open_case(qtbot, view, case_id: str) -> None:
@@ -62,7 +62,7 @@ def lock(qtbot, window) -> None:
 
 def unlock(qtbot, window, *, offered: bool) -> None:
     with qtbot.waitSignals([window.vault_unlocked, window.cases_shown], timeout=20_000), \
-            qtbot.waitSignal(window.cases_view.drafts_checked, timeout=20_000,
+            qtbot.waitSignal(window.cases_screen.drafts_checked, timeout=20_000,
                              check_params_cb=lambda shown: shown == offered):
         window.unlock_with(PASSPHRASE)
 
@@ -203,8 +203,8 @@ def test_edits_kept_when_quitting_are_offered_by_the_next_window(qtbot, window, 
     edit_notes(qtbot, view)
     lock(qtbot, window)  # as closing the window does
     again = open_window(window.vault_dir)  # its Cases screen is built after the unlock
-    qtbot.waitUntil(lambda: again.cases_view.draft_offer is not None, timeout=10_000)
-    assert "Lin Wenjie" in again.cases_view.draft_offer.text()
+    qtbot.waitUntil(lambda: again.cases_screen.draft_offer is not None, timeout=10_000)
+    assert "Lin Wenjie" in again.cases_screen.draft_offer.text()
 
 
 def test_a_draft_that_could_not_be_kept_is_said_after_unlock(qtbot, window, view,

@@ -15,8 +15,8 @@ from app.services import cases
 from app.sharing import bundle, colleagues, container, inbox
 from app.ui.context import COLLEAGUES, VaultContext
 from app.ui.exchange import ExchangeWatcher, choose_exchange_folder, exchange_folder_text
+from app.ui.screens.colleagues.screen import ColleaguesScreen
 from app.ui.tasks import TaskRunner
-from app.ui.views.colleagues import ColleaguesScreen
 
 WANG = Case(id="55555555-5555-4555-8555-555555555555", display_name="Wang Quanzhang",
             name_original="王全璋")

@@ -98,27 +98,27 @@ def test_a_wrong_passphrase_is_one_sentence_then_the_right_one_unlocks(qtbot, wi
 
 def test_the_case_list_and_search_in_latin_and_chinese(qtbot, window):
     unlock(qtbot, window)
-    model = window.cases_view.model
+    model = window.cases_screen.model
     assert {model.case_at(r).display_name for r in range(model.rowCount())} == {
         "Lin Wenjie", "Tursun Ablet"}
     for query, expected in (("lin", "Lin Wenjie"), ("文杰", "Lin Wenjie"),
                             ("ئابلەت", "Tursun Ablet")):
         with qtbot.waitSignal(window.cases_shown, timeout=10_000):
-            window.cases_view.search.setText(query)
+            window.cases_screen.search.setText(query)
         assert [model.case_at(r).display_name for r in range(model.rowCount())] == [expected]
     assert window.windowTitle() == "Vigil"
 
 
 def test_the_dashboard_matrix_shows_who_raised_whom(qtbot, window):
     unlock(qtbot, window)
-    matrix = window.dashboard_view.model
+    matrix = window.dashboard_screen.model
     assert matrix.columnCount() == 1 and matrix.rowCount() == 2
     rows = {matrix.headerData(r, Qt.Orientation.Vertical): r for r in range(2)}
     lin_row = next(r for h, r in rows.items() if h.startswith("Lin"))
     cell = matrix.cell(lin_row, 0)
     assert cell.count == 1 and cell.last.isoformat() == "2026-10-01"
     assert matrix.cell(1 - lin_row, 0) is None
-    assert "1" in window.dashboard_view.buttons["not_raised_90"].text()
+    assert "1" in window.dashboard_screen.buttons["not_raised_90"].text()
 
 
 def test_lock_and_idle_lock_clear_every_model(qtbot, window):
@@ -126,16 +126,16 @@ def test_lock_and_idle_lock_clear_every_model(qtbot, window):
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     with qtbot.waitSignal(window.vault_locked):
-        qtbot.keyClick(window.cases_view.search, Qt.Key.Key_L,
+        qtbot.keyClick(window.cases_screen.search, Qt.Key.Key_L,
                        Qt.KeyboardModifier.ControlModifier)
-    assert window.cases_view.model.rowCount() == 0
-    assert window.dashboard_view.model.rowCount() == 0
+    assert window.cases_screen.model.rowCount() == 0
+    assert window.dashboard_screen.model.rowCount() == 0
     assert window.pages.currentIndex() == 0
 
     unlock(qtbot, window)
     with qtbot.waitSignal(window.case_shown, timeout=10_000):
-        window.cases_view.table.selectRow(0)
-    assert window.cases_view.detail.name.text() in ("Lin Wenjie", "Tursun Ablet")
+        window.cases_screen.table.selectRow(0)
+    assert window.cases_screen.detail.name.text() in ("Lin Wenjie", "Tursun Ablet")
     window.ticker.now += 59
     window.check_idle()
     assert window.vault is not None
@@ -143,11 +143,11 @@ def test_lock_and_idle_lock_clear_every_model(qtbot, window):
     window.ticker.now += 2
     with qtbot.waitSignals([window.vault_locked, window.vault_closed], timeout=10_000):
         window.check_idle()
-    assert window.cases_view.model.rowCount() == 0
-    assert window.cases_view.detail.name.text() == ""
-    assert not window.cases_view.detail.body.isVisible()
-    assert all(page.toPlainText() == "" for page in window.cases_view.detail.pages.values())
-    assert window.dashboard_view.model.rowCount() == 0
+    assert window.cases_screen.model.rowCount() == 0
+    assert window.cases_screen.detail.name.text() == ""
+    assert not window.cases_screen.detail.body.isVisible()
+    assert all(page.toPlainText() == "" for page in window.cases_screen.detail.pages.values())
+    assert window.dashboard_screen.model.rowCount() == 0
     assert window.pages.currentIndex() == 0
     # Closed, not just forgotten: the key is gone and the folder's lock file released.
     assert window.vault is None and not opened.is_open
@@ -172,7 +172,7 @@ def test_lock_does_not_wait_for_a_running_job_and_closes_the_vault_after_it(qtbo
     with qtbot.waitSignal(window.vault_locked):
         window.lock()
     # The window forgot everything at once, while the job still uses the vault.
-    assert window.pages.currentIndex() == 0 and window.cases_view.model.rowCount() == 0
+    assert window.pages.currentIndex() == 0 and window.cases_screen.model.rowCount() == 0
     assert window.vault is None and window.ctx.vault is None
     assert job.cancelled() and not job.ended() and opened.is_open
 
@@ -229,7 +229,7 @@ def names_shown(model):
 
 def test_filters_narrow_the_list(qtbot, window):
     unlock(qtbot, window)
-    view = window.cases_view
+    view = window.cases_screen
     with qtbot.waitSignal(window.cases_shown, timeout=10_000):
         view.status.setCurrentIndex(view.status.findData(Status.MISSING))
     assert names_shown(view.model) == ["Tursun Ablet"]
@@ -242,7 +242,7 @@ def test_filters_narrow_the_list(qtbot, window):
 
 def test_the_case_detail_shows_header_and_tabs(qtbot, window):
     unlock(qtbot, window)
-    view = window.cases_view
+    view = window.cases_screen
     row = view.model.row_of(LIN.id)
     with qtbot.waitSignal(window.case_shown, timeout=10_000):
         view.table.selectRow(row)
@@ -257,11 +257,11 @@ def test_the_case_detail_shows_header_and_tabs(qtbot, window):
 
 def test_a_matrix_cell_tooltip_tells_the_last_ask(qtbot, window):
     unlock(qtbot, window)
-    matrix = window.dashboard_view.model
+    matrix = window.dashboard_screen.model
     lin_row = next(r for r in range(matrix.rowCount())
                    if matrix.headerData(r, Qt.Orientation.Vertical).startswith("Lin"))
     with qtbot.waitSignal(window.cell_detail_shown, timeout=10_000):
-        window.dashboard_view.matrix.entered.emit(matrix.index(lin_row, 0))
+        window.dashboard_screen.matrix.entered.emit(matrix.index(lin_row, 0))
     tip = matrix.data(matrix.index(lin_row, 0), Qt.ItemDataRole.ToolTipRole)
     assert "2026-10-01" in tip and "Germany" in tip and "response" in tip.lower()
 
@@ -273,7 +273,7 @@ def test_copied_names_leave_the_clipboard(qtbot, vault_dir):
     qtbot.addWidget(win)
     win.show()
     unlock(qtbot, win)
-    view = win.cases_view
+    view = win.cases_screen
     view.table.setCurrentIndex(view.model.index(view.model.row_of(LIN.id), 1))
     with qtbot.waitSignal(guard.copied):
         view.copy_current_name()
@@ -301,7 +301,7 @@ def test_copied_names_leave_the_clipboard(qtbot, vault_dir):
 
 def test_no_case_name_in_the_title_or_settings(qtbot, window, private_home):
     unlock(qtbot, window)
-    view = window.cases_view
+    view = window.cases_screen
     titles = [window.windowTitle()]
     with qtbot.waitSignal(window.cases_shown, timeout=10_000):
         view.search.setText("林")

@@ -17,7 +17,7 @@ from app.domain.enums import Consent, MeetingStatus, Response, Status
 from app.domain.model import Ask, Case, Meeting, MeetingCase, Official, Organisation
 from app.errors import UserError
 from app.services import asks, cases, directory, meetings
-from app.ui.views.meetings import MeetingsScreen
+from app.ui.screens.meetings.screen import MeetingsScreen
 
 NOW = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
 GERMANY = Organisation(id="11111111-1111-4111-8111-111111111111", name="Germany", country="DE",

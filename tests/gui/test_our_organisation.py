@@ -25,12 +25,12 @@ def window(open_window, make_vault_dir, tmp_path, keystore):
     prefs = Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
     win = open_window(folder, passphrase=PASSPHRASE, preferences=prefs, keystore=keystore,
                       kdf=KdfParams.minimum())
-    win.sidebar.setCurrentRow(win.screens.indexOf(win.settings_view))
+    win.sidebar.setCurrentRow(win.screens.indexOf(win.settings_screen))
     return win
 
 
 def test_our_organisation_is_chosen_in_settings_and_kept(qtbot, window):
-    view = window.settings_view
+    view = window.settings_screen
     qtbot.waitUntil(lambda: view.ours.findData(OURS.id) > 0, timeout=10_000)
     assert view.ours.currentIndex() == 0  # not set
     view.ours.setCurrentIndex(view.ours.findData(OURS.id))

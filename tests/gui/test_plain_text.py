@@ -58,9 +58,9 @@ from app.services.attachments import Attachment
 from app.sharing import colleagues
 from app.ui import plain
 from app.ui.log_ask import log_ask
-from app.ui.views.attachments_tab import AttachmentViewer
-from app.ui.views.case_detail import CaseDetail
-from app.ui.views.travel_settings import TravelCasesDialog
+from app.ui.screens.cases.attachments import AttachmentViewer
+from app.ui.screens.cases.detail import CaseDetail
+from app.ui.screens.settings.travel import TravelCasesDialog
 from app.vault.vault import Vault
 from tests.gui.conftest import NOW, PASSPHRASE
 
@@ -303,13 +303,13 @@ def boxes(monkeypatch) -> Boxes:
 
 def visit_everything(qtbot, win) -> None:
     """Every screen, the case with each tab and its dialogs, the confirmations."""
-    dashboard = win.dashboard_view
+    dashboard = win.dashboard_screen
     row = next(r for r in range(dashboard.model.rowCount())
                if dashboard.model.ids_at(r, 0)[0] == CASE.id)
     with qtbot.waitSignal(win.cell_detail_shown, timeout=10_000):
         dashboard.matrix.entered.emit(dashboard.model.index(row, 0))
 
-    detail = win.cases_view.detail
+    detail = win.cases_screen.detail
     with qtbot.waitSignals([win.case_shown, detail.attachments.loaded], timeout=10_000):
         win.show_case(CASE.id)
     for tab in range(detail.tabs.count()):
@@ -323,7 +323,7 @@ def visit_everything(qtbot, win) -> None:
     detail.timeline.edit()
     detail.sources.table.setCurrentCell(0, 0)
     detail.sources.edit()
-    win.cases_view.delete_case()
+    win.cases_screen.delete_case()
     detail.edit()
 
     def show(name: str, screen) -> None:
@@ -331,39 +331,40 @@ def visit_everything(qtbot, win) -> None:
             win.sidebar.setCurrentRow(win.sidebar.row(win.sidebar.findItems(
                 name, Qt.MatchFlag.MatchStartsWith)[0]))
 
-    show("Meetings", win.meetings_view)
-    win.meetings_view.select_meeting(MEETING.id)
-    win.meetings_view.record_outcome()
-    win.meetings_view.cases.pick_case()
+    show("Meetings", win.meetings_screen)
+    win.meetings_screen.select_meeting(MEETING.id)
+    win.meetings_screen.record_outcome()
+    win.meetings_screen.cases.pick_case()
 
-    show("Asks", win.asks_view)
-    win.asks_view.table.selectRow(0)  # its line came with the list
-    win.asks_view.delete_selected()
-    win.asks_view.edit_selected()
-    qtbot.waitUntil(lambda: any(d.save_button.isEnabled() for d in win.asks_view.dialogs),
+    show("Asks", win.asks_screen)
+    win.asks_screen.table.selectRow(0)  # its line came with the list
+    win.asks_screen.delete_selected()
+    win.asks_screen.edit_selected()
+    qtbot.waitUntil(lambda: any(d.save_button.isEnabled() for d in win.asks_screen.dialogs),
                     timeout=10_000)
     dialog = log_ask(win.ctx, win, case_ids=[CASE.id])
     with qtbot.waitSignal(dialog.loaded, timeout=10_000):
         pass
 
-    show("Officials", win.directory_view)
-    for tab in (win.directory_view.organisations, win.directory_view.officials):
-        win.directory_view.tabs.setCurrentWidget(tab)
-        with qtbot.waitSignal(win.directory_view.history_loaded, timeout=10_000):
+    show("Officials", win.directory_screen)
+    for tab in (win.directory_screen.organisations, win.directory_screen.officials):
+        win.directory_screen.tabs.setCurrentWidget(tab)
+        with qtbot.waitSignal(win.directory_screen.history_loaded, timeout=10_000):
             tab.table.selectRow(0)
-        win.directory_view.delete(tab)
-    win.directory_view.edit(win.directory_view.officials)
+        win.directory_screen.delete(tab)
+    win.directory_screen.edit(win.directory_screen.officials)
 
-    show("Colleagues", win.colleagues_view)
-    win.colleagues_view.table.selectRow(0)
-    win.colleagues_view.mark_verified()
-    win.colleagues_view.remove_colleague()
+    show("Colleagues", win.colleagues_screen)
+    win.colleagues_screen.table.selectRow(0)
+    win.colleagues_screen.mark_verified()
+    win.colleagues_screen.remove_colleague()
 
-    show("Settings", win.settings_view)
-    win.travel_group.choose.click()
+    show("Settings", win.settings_screen)
+    win.settings_screen.travel.choose.click()
     qtbot.waitUntil(lambda: bool(win.findChildren(TravelCasesDialog)), timeout=10_000)
-    win.dashboard_view.count_clicked.emit("past_time_limit")
-    qtbot.waitUntil(lambda: getattr(win, "case_list", None) is not None, timeout=10_000)
+    win.dashboard_screen.count_clicked.emit("past_time_limit")
+    qtbot.waitUntil(lambda: getattr(win.dashboard_screen, "case_list", None) is not None,
+                    timeout=10_000)
     win.tasks.wait()
 
 
@@ -377,7 +378,7 @@ def test_every_screen_shows_hostile_names_word_for_word(canary, qtbot, vault_dir
     assert problems == []
     assert len(boxes.built) + len(boxes.static) == 6  # every confirmation was asked
     assert seen == set(VALUES), f"never shown: {sorted(set(VALUES) - seen)}"
-    detail = win.cases_view.detail
+    detail = win.cases_screen.detail
     assert detail.name.text() == v("case")
     assert detail.name.textFormat() == Qt.TextFormat.PlainText
     for tip in tips:  # shown for real, as when the pointer rests on them

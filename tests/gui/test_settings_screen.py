@@ -13,7 +13,7 @@ from app.domain.model import Case
 from app.errors import AuthenticationError
 from app.services import cases
 from app.ui.preferences import Preferences
-from app.ui.views.key_dialogs import RecoveryKeyDialog
+from app.ui.screens.settings.keys import RecoveryKeyDialog
 from app.vault import recovery
 from app.vault.keyslots import KEYCHAIN, KdfParams, Keyslots
 from app.vault.vault import KEYSLOTS, Vault
@@ -34,12 +34,12 @@ def window(open_window, vault_dir, tmp_path, keystore):
     win = open_window(vault_dir, passphrase=PASSPHRASE, preferences=prefs, keystore=keystore,
                       kdf=KdfParams.minimum())
     win.keystore = keystore
-    win.sidebar.setCurrentRow(win.screens.indexOf(win.settings_view))
+    win.sidebar.setCurrentRow(win.screens.indexOf(win.settings_screen))
     return win
 
 
 def test_preferences_are_kept_and_reach_the_window(window, tmp_path):
-    view = window.settings_view
+    view = window.settings_screen
     view.idle.setValue(12)
     view.clipboard.setValue(45)
     assert window._idle_seconds == 12 * 60
@@ -60,7 +60,7 @@ def test_out_of_range_preferences_fall_back_to_the_defaults(tmp_path):
 
 
 def test_a_wrong_current_passphrase_changes_nothing_then_the_right_one_does(qtbot, window):
-    view = window.settings_view
+    view = window.settings_screen
     view.ask_new_passphrase()
     dialog = view._dialog
     dialog.current.setText("not the passphrase")
@@ -88,7 +88,7 @@ def test_a_new_recovery_key_is_shown_once_and_needs_a_group_retyped(qtbot, windo
                                                                      monkeypatch):
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: QMessageBox.StandardButton.Yes)
-    view = window.settings_view
+    view = window.settings_screen
     view.ask_new_recovery_key()
     qtbot.waitUntil(lambda: isinstance(view._dialog, RecoveryKeyDialog), timeout=20_000)
     dialog = view._dialog
@@ -105,7 +105,7 @@ def test_a_new_recovery_key_is_shown_once_and_needs_a_group_retyped(qtbot, windo
 
 
 def test_the_keychain_slot_is_added_and_removed(qtbot, window):
-    view = window.settings_view
+    view = window.settings_screen
     with qtbot.waitSignal(window.ctx.changed, timeout=20_000):
         view.remember.setChecked(True)
     assert Keyslots.load(window.vault_dir / KEYSLOTS).has(KEYCHAIN)
@@ -118,7 +118,7 @@ def test_the_keychain_slot_is_added_and_removed(qtbot, window):
 
 def test_a_backup_made_in_the_app_restores_and_can_be_opened(qtbot, window, tmp_path,
                                                               monkeypatch):
-    view = window.settings_view
+    view = window.settings_screen
     dest = tmp_path / "out" / "backup.tar"
     dest.parent.mkdir()
     with qtbot.waitSignal(window.ctx.message, timeout=20_000) as said:
@@ -140,13 +140,13 @@ def test_a_backup_made_in_the_app_restores_and_can_be_opened(qtbot, window, tmp_
 def test_a_backup_into_a_missing_folder_is_one_sentence_and_no_file(qtbot, window, tmp_path):
     dest = tmp_path / "nowhere" / "backup.tar"
     with qtbot.waitSignal(window.ctx.message, timeout=20_000) as said:
-        window.settings_view.ask_backup(dest)
+        window.settings_screen.ask_backup(dest)
     assert said.args[0] == "The folder for the backup file does not exist."
     assert not dest.parent.exists()
 
 
 def test_lock_closes_a_dialog_holding_a_passphrase(qtbot, window):
-    view = window.settings_view
+    view = window.settings_screen
     view.ask_new_passphrase()
     dialog = view._dialog
     dialog.current.setText(PASSPHRASE)
@@ -158,7 +158,7 @@ def test_travel_mode_from_the_app_keeps_only_the_marked_cases(qtbot, window, tmp
     other = Case(id="99999999-9999-4999-8999-999999999999", display_name="Stays Home")
     with qtbot.waitSignal(window.ctx.changed, timeout=20_000):
         window.ctx.write(lambda session: cases.save_case(session, other), "cases")
-    group = window.travel_group
+    group = window.settings_screen.travel
     group.ask_cases()
     qtbot.waitUntil(lambda: group._dialog is not None, timeout=10_000)
     dialog = group._dialog
@@ -176,7 +176,7 @@ def test_travel_mode_from_the_app_keeps_only_the_marked_cases(qtbot, window, tmp
     assert dest.is_file()
     with qtbot.waitSignal(window.cases_shown, timeout=20_000):
         pass
-    model = window.cases_view.model
+    model = window.cases_screen.model
     assert [model.case_at(r).id for r in range(model.rowCount())] == [CASE.id]
     qtbot.waitUntil(lambda: "travel mode" in group.status.text(), timeout=10_000)
 
@@ -191,7 +191,7 @@ def test_deleted_items_are_removed_from_the_snapshots_on_request(qtbot, window):
     snapshot = backup.take(vault)
     with vault.session() as session:
         cases.delete_case(session, CASE.id)
-    view = window.settings_view
+    view = window.settings_screen
     with qtbot.waitSignal(window.ctx.message, timeout=20_000) as said:
         view.purge.click()
     assert said.args == ["Snapshots rewritten without deleted items: 1."]

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui import wheel_guard
-from app.ui.views.case_editor import ProfileForm
+from app.ui.screens.cases.editor import ProfileForm
 
 NOTCH_DOWN = QPoint(0, -120)
 

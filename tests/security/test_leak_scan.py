@@ -143,7 +143,7 @@ def test_a_desktop_session_leaves_no_canary_outside_the_vault(qtbot, gui_home, t
     with qtbot.waitSignals([win.vault_unlocked, win.cases_shown, win.dashboard_shown],
                            timeout=20_000):
         win.unlock_with(PASSPHRASE)
-    view = win.cases_view
+    view = win.cases_screen
     for query in ("Qxcanary", "金丝雀"):
         with qtbot.waitSignal(win.cases_shown, timeout=10_000):
             view.search.setText(query)
@@ -170,10 +170,10 @@ def test_a_desktop_session_leaves_no_canary_outside_the_vault(qtbot, gui_home, t
     dialog.response_text.setPlainText(f"They said {CANARIES[3]} is well")
     with qtbot.waitSignal(dialog.saved, timeout=10_000):
         dialog.save_button.click()
-    win.sidebar.setCurrentRow(win.screens.indexOf(win.settings_view))
-    win.settings_view.idle.setValue(7)
+    win.sidebar.setCurrentRow(win.screens.indexOf(win.settings_screen))
+    win.settings_screen.idle.setValue(7)
     with qtbot.waitSignal(win.ctx.message, timeout=20_000):
-        win.settings_view.ask_backup(gui_home / "backup.tar")
+        win.settings_screen.ask_backup(gui_home / "backup.tar")
     for row in range(win.sidebar.count()):  # every screen shown once while unlocked
         win.sidebar.setCurrentRow(row)
         qtbot.wait(50)

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.vault_access import MIN_PASSPHRASE
 from app.ui.plain import PlainLabel
 from app.ui.widgets import recovery_key_label, strength_meter
 from app.ui.wizard import strength
-from app.vault.vault import MIN_PASSPHRASE
 
 
 class PassphraseDialog(QDialog):

@@ -37,8 +37,9 @@ from app.ui import pictures
 from app.ui.context import CASES, VaultContext
 from app.ui.i18n import label, tr
 from app.ui.plain import PlainLabel
-from app.ui.views import case_editor, case_items
-from app.ui.views.attachments_tab import AttachmentsTab
+from app.ui.screens.cases import editor as case_editor
+from app.ui.screens.cases import items as case_items
+from app.ui.screens.cases.attachments import AttachmentsTab
 
 CONSENT_COLOURS = {Consent.PUBLIC: "#2e7d32", Consent.PRIVATE_ONLY: "#ef6c00",
                    Consent.DO_NOT_RAISE: "#c62828"}

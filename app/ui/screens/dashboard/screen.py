@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -29,16 +30,20 @@ from PySide6.QtWidgets import (
 from app.services import dashboard
 from app.ui.context import ASKS, ATTACHMENTS, CASES, DIRECTORY, MEETINGS, Refresher, VaultContext
 from app.ui.i18n import label
-from app.ui.models import MatrixModel
 from app.ui.plain import PlainLabel
-from app.ui.views.case_lists import not_raised_dialog
+from app.ui.screens.dashboard.case_lists import (
+    anniversaries_dialog,
+    not_raised_dialog,
+    time_limit_dialog,
+)
+from app.ui.screens.dashboard.models import MatrixModel
 
 COUNTS = (
-    ("not_raised_90", QT_TRANSLATE_NOOP("DashboardView", "Not raised in 90 days")),
-    ("follow_ups_overdue", QT_TRANSLATE_NOOP("DashboardView", "Follow-ups overdue")),
-    ("upcoming_meetings", QT_TRANSLATE_NOOP("DashboardView", "Upcoming meetings")),
-    ("past_time_limit", QT_TRANSLATE_NOOP("DashboardView", "Past a legal time limit")),
-    ("anniversaries_this_month", QT_TRANSLATE_NOOP("DashboardView", "Anniversaries this month")),
+    ("not_raised_90", QT_TRANSLATE_NOOP("DashboardScreen", "Not raised in 90 days")),
+    ("follow_ups_overdue", QT_TRANSLATE_NOOP("DashboardScreen", "Follow-ups overdue")),
+    ("upcoming_meetings", QT_TRANSLATE_NOOP("DashboardScreen", "Upcoming meetings")),
+    ("past_time_limit", QT_TRANSLATE_NOOP("DashboardScreen", "Past a legal time limit")),
+    ("anniversaries_this_month", QT_TRANSLATE_NOOP("DashboardScreen", "Anniversaries this month")),
 )
 
 
@@ -67,7 +72,7 @@ class HeatCellDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class DashboardView(QWidget):
+class DashboardScreen(QWidget):
     """A screen like the others: it reads its counts and matrix through the context when
     shown or when what it counts changes, and forgets them on lock."""
 
@@ -79,6 +84,32 @@ class DashboardView(QWidget):
     def __init__(self, ctx: VaultContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.case_list: QDialog | None = None  # the cases behind a count, when open
+        grid, choices = self._build_counts(), self._build_choices()
+        self.sort_by: str | None = None  # the government whose column sorts the rows
+        self._build_matrix()
+        self.empty = PlainLabel(self.tr("No cases yet. Add one under Cases, or import a "
+                                         "spreadsheet with 'vigil import'."))
+        self.empty.setWordWrap(True)
+        self.empty.hide()
+        layout = QVBoxLayout(self)
+        layout.addLayout(choices)
+        layout.addLayout(grid)
+        layout.addWidget(PlainLabel(self.tr("Who has raised whom, and how recently")))
+        legend = PlainLabel(self.tr("Green: within 90 days · amber: within a year · red: longer "
+                                     "ago · grey: never. Rest the pointer on a cell for the last "
+                                     "ask; click it to open the case; click a column title "
+                                     "to put the cases that government raised least lately "
+                                     "first."))
+        legend.setWordWrap(True)
+        layout.addWidget(legend)
+        layout.addWidget(self.matrix)
+        layout.addWidget(self.empty)
+        self.freshness = Refresher(ctx, self, (CASES, ASKS, MEETINGS, DIRECTORY, ATTACHMENTS),
+                                   self._read)
+
+    def _build_counts(self) -> QGridLayout:
+        """One button per headline count; each opens the list it counts."""
         grid = QGridLayout()
         self.buttons: dict[str, QPushButton] = {}
         for column, (key, text) in enumerate(COUNTS):
@@ -91,6 +122,10 @@ class DashboardView(QWidget):
                 button.clicked.connect(lambda _=False, k=key: self.count_clicked.emit(k))
             grid.addWidget(button, 0, column)
             self.buttons[key] = button
+        return grid
+
+    def _build_choices(self) -> QHBoxLayout:
+        """Which government "not raised" asks of, and whether every case counts."""
         self.government = QComboBox()  # "not raised by": anyone, or one government
         self.government.setAccessibleName(self.tr("Not raised by"))
         self.government.addItem(self.tr("any government"), None)
@@ -104,7 +139,10 @@ class DashboardView(QWidget):
         choices.addWidget(self.government)
         choices.addWidget(self.all_cases)
         choices.addStretch(1)
-        self.sort_by: str | None = None  # the government whose column sorts the rows
+        return choices
+
+    def _build_matrix(self) -> None:
+        """The case × government matrix, its cells read block by block as they show."""
         self.model = MatrixModel(self)
         self.matrix = QTableView()
         self.matrix.setModel(self.model)
@@ -127,25 +165,6 @@ class DashboardView(QWidget):
         self.matrix.entered.connect(self._hovered)
         self.matrix.clicked.connect(self._clicked)
         self.model.cells_wanted.connect(self._read_cells)
-        self.empty = PlainLabel(self.tr("No cases yet. Add one under Cases, or import a "
-                                         "spreadsheet with 'vigil import'."))
-        self.empty.setWordWrap(True)
-        self.empty.hide()
-        layout = QVBoxLayout(self)
-        layout.addLayout(choices)
-        layout.addLayout(grid)
-        layout.addWidget(PlainLabel(self.tr("Who has raised whom, and how recently")))
-        legend = PlainLabel(self.tr("Green: within 90 days · amber: within a year · red: longer "
-                                     "ago · grey: never. Rest the pointer on a cell for the last "
-                                     "ask; click it to open the case; click a column title "
-                                     "to put the cases that government raised least lately "
-                                     "first."))
-        legend.setWordWrap(True)
-        layout.addWidget(legend)
-        layout.addWidget(self.matrix)
-        layout.addWidget(self.empty)
-        self.freshness = Refresher(ctx, self, (CASES, ASKS, MEETINGS, DIRECTORY, ATTACHMENTS),
-                                   self._read)
 
     # -- the screen contract ---------------------------------------------------------------------
     def refresh(self) -> None:
@@ -211,6 +230,25 @@ class DashboardView(QWidget):
             case_id, government_id or ""))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.not_raised_list = dialog
+        dialog.open()
+
+    def open_case_list(self, key: str) -> None:
+        """The cases behind the "past a legal time limit" or "anniversaries this month"
+        tile, in a dialog whose rows open the case."""
+        def query(session):
+            today = self.ctx.today()
+            if key == "past_time_limit":
+                return dashboard.time_limit_breaches(session, today)
+            return dashboard.anniversaries(session, today, dashboard.days_left_in_month(today))
+
+        self.ctx.read(query, lambda found: self._show_case_list(key, found))
+
+    def _show_case_list(self, key: str, found) -> None:
+        make = time_limit_dialog if key == "past_time_limit" else anniversaries_dialog
+        dialog = make(found, self)
+        dialog.case_requested.connect(self.ctx.case_requested)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.case_list = dialog
         dialog.open()
 
     def _sort_by_column(self, column: int) -> None:

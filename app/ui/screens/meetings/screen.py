@@ -35,11 +35,11 @@ from app.services import meetings as meeting_service
 from app.ui.context import ASKS, CASES, DIRECTORY, MEETINGS, Refresher
 from app.ui.dossier_export import abort_exports, export_dossier
 from app.ui.plain import PlainLabel
+from app.ui.screens.meetings.cases import MeetingCasesEditor
+from app.ui.screens.meetings.dialogs import OutcomeDialog
+from app.ui.screens.meetings.form import MeetingForm
+from app.ui.screens.meetings.models import MeetingTableModel
 from app.ui.table_model import table_view
-from app.ui.views.meeting_cases import MeetingCasesEditor
-from app.ui.views.meeting_dialogs import OutcomeDialog
-from app.ui.views.meeting_form import MeetingForm
-from app.ui.views.meeting_table import MeetingTableModel
 from app.ui.widgets import problem_label
 
 

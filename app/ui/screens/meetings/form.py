@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from app.domain.enums import MeetingStatus
 from app.domain.model import Meeting, MeetingCase, Official, Organisation
 from app.ui.i18n import label
-from app.ui.views.meeting_dialogs import ID_ROLE
+from app.ui.screens.meetings.dialogs import ID_ROLE
 
 
 class MeetingForm(QWidget):

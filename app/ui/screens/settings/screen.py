@@ -30,15 +30,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import VigilError
-from app.services import directory, dossier_data, erasure
+from app.services import directory, dossier_data, erasure, vault_access
+from app.services.vault_access import KdfParams, KeyStore
 from app.ui import filedialogs
 from app.ui.context import DIRECTORY, SETTINGS, VaultContext
 from app.ui.plain import PlainLabel
 from app.ui.preferences import CLIPBOARD_SECONDS, IDLE_MINUTES, LANGUAGES, Preferences
-from app.ui.views.key_dialogs import PassphraseDialog, RecoveryKeyDialog
-from app.vault import backup
-from app.vault.keychain import KeyStore
-from app.vault.keyslots import KEYCHAIN, KdfParams
+from app.ui.screens.settings.exchange import ExchangeGroup
+from app.ui.screens.settings.keys import PassphraseDialog, RecoveryKeyDialog
+from app.ui.screens.settings.travel import TravelGroup
 
 
 class SettingsScreen(QWidget):
@@ -55,98 +55,15 @@ class SettingsScreen(QWidget):
         self._keystore = keystore
         self._kdf = kdf  # tests pass a fast one; None calibrates to this machine
         self._dialog: QDialog | None = None
-
-        self.idle = QSpinBox()
-        self.idle.setRange(IDLE_MINUTES[1], IDLE_MINUTES[2])
-        self.idle.setSuffix(self.tr(" min"))
-        self.idle.setAccessibleName(self.tr("Lock after this many idle minutes"))
-        self.clipboard = QSpinBox()
-        self.clipboard.setRange(CLIPBOARD_SECONDS[1], CLIPBOARD_SECONDS[2])
-        self.clipboard.setSuffix(self.tr(" s"))
-        self.clipboard.setAccessibleName(self.tr("Clear copied text after this many seconds"))
-        locking = QGroupBox(self.tr("Locking and the clipboard"))
-        form = QFormLayout(locking)
-        form.addRow(self.tr("Lock when idle for"), self.idle)
-        form.addRow(self.tr("Clear copied names and notes after"), self.clipboard)
-
-        self.remember = QCheckBox(self.tr("Unlock with this computer's keychain (no "
-                                          "passphrase needed on this computer)"))
-        self.remember.setAccessibleName(self.tr("Remember on this computer"))
-        self.remember_note = PlainLabel(self.tr(
-            "Turn this off before travelling: anyone who can log in to this computer as you "
-            "could then open the vault."))
-        self.remember_note.setWordWrap(True)
-        self.change_passphrase = QPushButton(self.tr("Change passphrase…"))
-        self.new_recovery = QPushButton(self.tr("New recovery key…"))
-        unlocking = QGroupBox(self.tr("Unlocking"))
-        box = QVBoxLayout(unlocking)
-        box.addWidget(self.remember)
-        box.addWidget(self.remember_note)
-        row = QHBoxLayout()
-        row.addWidget(self.change_passphrase)
-        row.addWidget(self.new_recovery)
-        row.addStretch(1)
-        box.addLayout(row)
-
-        self.backup_now = QPushButton(self.tr("Make a backup now…"))
-        self.restore = QPushButton(self.tr("Restore a backup…"))
-        self.purge = QPushButton(self.tr("Remove deleted items from snapshots"))
-        self.purge.setToolTip(self.tr(
-            "The daily snapshots keep deleted cases until they are replaced (a week of use). "
-            "This erases what was deleted from every snapshot now."))
-        self.backup_note = PlainLabel(self.tr(
-            "A backup is one encrypted file (the same passphrase opens it). Keep one away from "
-            "this computer. Vigil also keeps daily snapshots inside the vault folder."))
-        self.backup_note.setWordWrap(True)
-        backups = QGroupBox(self.tr("Backups"))
-        box = QVBoxLayout(backups)
-        box.addWidget(self.backup_note)
-        row = QHBoxLayout()
-        row.addWidget(self.backup_now)
-        row.addWidget(self.restore)
-        row.addWidget(self.purge)
-        row.addStretch(1)
-        box.addLayout(row)
-
-        self.language = QComboBox()
-        self.language.setAccessibleName(self.tr("Language"))
-        for code, name in LANGUAGES.items():
-            self.language.addItem(name, code)
-        for field in (self.idle, self.clipboard, self.language):
-            field.setMaximumWidth(220)
-        self.language_note = PlainLabel(self.tr("A new language takes effect the next time "
-                                                 "Vigil starts."))
-        self.language_note.setWordWrap(True)
-        language = QGroupBox(self.tr("Language"))
-        box = QVBoxLayout(language)
-        box.addWidget(self.language)
-        box.addWidget(self.language_note)
-
-        self.ours = QComboBox()  # organisation names are vault data: filled on refresh
-        self.ours.setAccessibleName(self.tr("Our organisation"))
-        self.ours.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.ours.setMaximumWidth(420)
-        self.ours_note = PlainLabel(self.tr(
-            "Asks raised by our organisation record what we asked others to do (a meeting "
-            "with an ambassador): they stay in each case's history but never count as a "
-            "government raising the case."))
-        self.ours_note.setWordWrap(True)
-        self.issuer = QLineEdit()  # vault data: filled on refresh, emptied on lock
-        self.issuer.setAccessibleName(self.tr("Name on dossier covers"))
-        self.issuer.setPlaceholderText(self.tr("Name on dossier covers"))
-        self.issuer.setMaximumWidth(420)
-        organisation = QGroupBox(self.tr("Our organisation"))
-        box = QVBoxLayout(organisation)
-        box.addWidget(self.ours)
-        box.addWidget(self.ours_note)
-        box.addWidget(self.issuer)
-
-        self.extra = QVBoxLayout()  # sharing and travel add their own groups here
+        built = (self._build_locking(), self._build_unlocking(), self._build_backups(),
+                 self._build_language(), self._build_organisation())  # the focus order
+        groups = (*built[:3], built[4], built[3])  # our organisation shown above language
+        self.exchange = ExchangeGroup(ctx)
+        self.travel = TravelGroup(ctx, keystore=keystore)
         content = QWidget()
         column = QVBoxLayout(content)
-        for group in (locking, unlocking, backups, organisation, language):
+        for group in (*groups, self.exchange, self.travel):
             column.addWidget(group)
-        column.addLayout(self.extra)
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -166,15 +83,112 @@ class SettingsScreen(QWidget):
         self.ours.activated.connect(self._set_ours)
         self.issuer.editingFinished.connect(self._set_issuer)
 
-    def add_group(self, group: QGroupBox) -> None:
-        self.extra.addWidget(group)
+    def _build_locking(self) -> QGroupBox:
+        """Auto-lock and the clipboard timeout."""
+        self.idle = QSpinBox()
+        self.idle.setRange(IDLE_MINUTES[1], IDLE_MINUTES[2])
+        self.idle.setSuffix(self.tr(" min"))
+        self.idle.setAccessibleName(self.tr("Lock after this many idle minutes"))
+        self.clipboard = QSpinBox()
+        self.clipboard.setRange(CLIPBOARD_SECONDS[1], CLIPBOARD_SECONDS[2])
+        self.clipboard.setSuffix(self.tr(" s"))
+        self.clipboard.setAccessibleName(self.tr("Clear copied text after this many seconds"))
+        locking = QGroupBox(self.tr("Locking and the clipboard"))
+        form = QFormLayout(locking)
+        form.addRow(self.tr("Lock when idle for"), self.idle)
+        form.addRow(self.tr("Clear copied names and notes after"), self.clipboard)
+        return locking
+
+    def _build_unlocking(self) -> QGroupBox:
+        """The keychain, the passphrase and the recovery key."""
+        self.remember = QCheckBox(self.tr("Unlock with this computer's keychain (no "
+                                          "passphrase needed on this computer)"))
+        self.remember.setAccessibleName(self.tr("Remember on this computer"))
+        self.remember_note = PlainLabel(self.tr(
+            "Turn this off before travelling: anyone who can log in to this computer as you "
+            "could then open the vault."))
+        self.remember_note.setWordWrap(True)
+        self.change_passphrase = QPushButton(self.tr("Change passphrase…"))
+        self.new_recovery = QPushButton(self.tr("New recovery key…"))
+        unlocking = QGroupBox(self.tr("Unlocking"))
+        box = QVBoxLayout(unlocking)
+        box.addWidget(self.remember)
+        box.addWidget(self.remember_note)
+        row = QHBoxLayout()
+        row.addWidget(self.change_passphrase)
+        row.addWidget(self.new_recovery)
+        row.addStretch(1)
+        box.addLayout(row)
+        return unlocking
+
+    def _build_backups(self) -> QGroupBox:
+        """Backups, restore, and erasing deleted items from snapshots."""
+        self.backup_now = QPushButton(self.tr("Make a backup now…"))
+        self.restore = QPushButton(self.tr("Restore a backup…"))
+        self.purge = QPushButton(self.tr("Remove deleted items from snapshots"))
+        self.purge.setToolTip(self.tr(
+            "The daily snapshots keep deleted cases until they are replaced (a week of use). "
+            "This erases what was deleted from every snapshot now."))
+        self.backup_note = PlainLabel(self.tr(
+            "A backup is one encrypted file (the same passphrase opens it). Keep one away from "
+            "this computer. Vigil also keeps daily snapshots inside the vault folder."))
+        self.backup_note.setWordWrap(True)
+        backups = QGroupBox(self.tr("Backups"))
+        box = QVBoxLayout(backups)
+        box.addWidget(self.backup_note)
+        row = QHBoxLayout()
+        row.addWidget(self.backup_now)
+        row.addWidget(self.restore)
+        row.addWidget(self.purge)
+        row.addStretch(1)
+        box.addLayout(row)
+        return backups
+
+    def _build_language(self) -> QGroupBox:
+        """The language of the next start."""
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Language"))
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        for field in (self.idle, self.clipboard, self.language):
+            field.setMaximumWidth(220)
+        self.language_note = PlainLabel(self.tr("A new language takes effect the next time "
+                                                 "Vigil starts."))
+        self.language_note.setWordWrap(True)
+        language = QGroupBox(self.tr("Language"))
+        box = QVBoxLayout(language)
+        box.addWidget(self.language)
+        box.addWidget(self.language_note)
+        return language
+
+    def _build_organisation(self) -> QGroupBox:
+        """Our organisation, and the name on dossier covers (vault data)."""
+        self.ours = QComboBox()  # organisation names are vault data: filled on refresh
+        self.ours.setAccessibleName(self.tr("Our organisation"))
+        self.ours.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.ours.setMaximumWidth(420)
+        self.ours_note = PlainLabel(self.tr(
+            "Asks raised by our organisation record what we asked others to do (a meeting "
+            "with an ambassador): they stay in each case's history but never count as a "
+            "government raising the case."))
+        self.ours_note.setWordWrap(True)
+        self.issuer = QLineEdit()  # vault data: filled on refresh, emptied on lock
+        self.issuer.setAccessibleName(self.tr("Name on dossier covers"))
+        self.issuer.setPlaceholderText(self.tr("Name on dossier covers"))
+        self.issuer.setMaximumWidth(420)
+        organisation = QGroupBox(self.tr("Our organisation"))
+        box = QVBoxLayout(organisation)
+        box.addWidget(self.ours)
+        box.addWidget(self.ours_note)
+        box.addWidget(self.issuer)
+        return organisation
 
     # -- the screen contract ---------------------------------------------------------------
     def refresh(self) -> None:
         self._load_preferences()
         vault = self.ctx.vault
         self.remember.blockSignals(True)
-        self.remember.setChecked(vault is not None and vault.keyslots.has(KEYCHAIN))
+        self.remember.setChecked(vault is not None and vault_access.remembers_keychain(vault))
         self.remember.blockSignals(False)
         if vault is not None:
             self.ctx.read(lambda session: (directory.organisations(session),
@@ -182,6 +196,7 @@ class SettingsScreen(QWidget):
                           self._show_ours)
             self.ctx.run(lambda vault, _job: dossier_data.issuing_organisation(vault),
                          lambda name: self.issuer.setText(name or ""))
+            self.exchange.refresh()
         self.loaded.emit()
 
     def _show_ours(self, result) -> None:
@@ -217,6 +232,7 @@ class SettingsScreen(QWidget):
         self.remember.blockSignals(False)
         self.ours.clear()
         self.issuer.clear()
+        self.travel.clear()
 
     # -- preferences -------------------------------------------------------------------------
     def _load_preferences(self) -> None:
@@ -317,7 +333,7 @@ class SettingsScreen(QWidget):
         progress = self._progress(self.tr("Writing the backup…"))
 
         def work(vault, job):
-            backup.write_backup(vault, dest, progress=job.report, cancelled=job.cancelled)
+            vault_access.write_backup(vault, dest, progress=job.report, cancelled=job.cancelled)
 
         job = self.ctx.run(work, lambda _r: self._finished(
             progress, self.tr("Backup written. Keep a copy away from this computer.")),
@@ -350,7 +366,7 @@ class SettingsScreen(QWidget):
         progress.setMaximum(0)
 
         def work(_vault, _job):
-            backup.restore_backup(source, folder)
+            vault_access.restore_backup(source, folder)
             return folder
 
         self.ctx.run(work, lambda restored: self._restored(progress, restored),

@@ -28,12 +28,12 @@ from app.errors import VigilError
 from app.services import directory
 from app.services.asks import ask_lines
 from app.ui import plain
+from app.ui.ask_table import AskListModel, ask_table, with_haystacks
 from app.ui.context import ASKS, DIRECTORY, Refresher, VaultContext
 from app.ui.i18n import label
 from app.ui.plain import PlainLabel, literal
+from app.ui.screens.directory.forms import DirectoryForm, OfficialForm, OrganisationForm
 from app.ui.table_model import TableModel, table_view
-from app.ui.views.ask_table import AskListModel, ask_table, with_haystacks
-from app.ui.views.directory_forms import DirectoryForm, OfficialForm, OrganisationForm
 
 HISTORY_DELAY_MS = 150
 

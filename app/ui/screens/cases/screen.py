@@ -3,21 +3,21 @@
 """The Cases screen: one search box, filters, the list, and the selected case, which can be
 edited here (profile, timeline, sources, attachments).
 
-The list stays passive: it says what the user asked for (signals) and shows what it is given
-(plain data from the services; never a session or an ORM row). Editing goes through the
-VaultContext given by ``set_context``: every save is one ``ctx.write`` that emits
-``changed(CASES)``, so the window reloads the list.
+The screen loads itself through its VaultContext: the list for the filters, then the search
+over it (a keystroke only asks the index which cases match), and the selected case. It shows
+plain data from the services, never a session or an ORM row, and a result that lands after a
+newer request was made is dropped. Every save is one ``ctx.write`` that emits
+``changed(CASES)``, and a change of what the list or the case shows reloads them.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
-    QCompleter,
     QHBoxLayout,
-    QLineEdit,
     QMessageBox,
     QSplitter,
     QToolButton,
@@ -25,57 +25,69 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.enums import Category, Consent, Status
 from app.domain.model import Case
-from app.services import drafts, erasure
+from app.services import erasure, vault_access
 from app.services.asks import AskView
 from app.services.cases import CaseFilter, delete_case, new_id
-from app.ui import plain
-from app.ui.context import CASES, VaultContext
-from app.ui.i18n import label
-from app.ui.models import CaseTableModel
+from app.ui.context import ASKS, ATTACHMENTS, CASES, DIRECTORY, VaultContext
+from app.ui.navigation import CaseTab
 from app.ui.plain import PlainLabel
+from app.ui.screens.cases import editor as case_editor
+from app.ui.screens.cases.detail import CaseDetail
+from app.ui.screens.cases.drafts import DraftOffer
+from app.ui.screens.cases.filters import CaseFilters
+from app.ui.screens.cases.models import CaseTableModel
 from app.ui.table_model import table_view
-from app.ui.views import case_editor
-from app.ui.views.case_detail import CaseDetail
 
-SEARCH_DELAY_MS = 200
 # Each column's width in average characters (name, original script, status, days detained,
 # last raised, consent, priority): set once, since measuring 10,000 rows' text on every
 # refresh took 300 ms on the UI thread. Wider text is elided; columns stay resizable.
 COLUMN_CHARACTERS = (24, 14, 24, 8, 11, 13, 7)
 
 
-class CasesView(QWidget):
+class CasesScreen(QWidget):
     filter_changed = Signal(object)  # CaseFilter
     case_selected = Signal(str)
+    cases_shown = Signal()  # the list (or the search over it) is in
+    case_shown = Signal()  # the selected case is in
     copy_requested = Signal(str)  # text for the clipboard guard
     export_dossier_requested = Signal(list)  # selected case ids
     log_ask_requested = Signal(list)  # selected case ids
     drafts_checked = Signal(bool)  # after unlock: whether edits kept at lock were offered
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: VaultContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx: VaultContext | None = None
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search names in any script, charges, notes…"))
-        self.search.setAccessibleName(self.tr("Search cases"))
-        self.search.setClearButtonEnabled(True)
-        self.status = self._combo(self.tr("Status filter"), self.tr("Any status"),
-                                  [(label(s), s) for s in Status])
-        self.category = self._combo(self.tr("Category filter"), self.tr("Any category"),
-                                    [(label(c), c) for c in Category])
-        self.consent = self._combo(self.tr("Consent filter"), self.tr("Any consent"),
-                                   [(label(c), c) for c in Consent])
-        self.priority = self._combo(self.tr("Priority filter"), self.tr("Any priority"),
-                                    [(self.tr("Priority {0}").format(p), p) for p in (1, 2, 3)])
-        self.stale = self._combo(self.tr("Not raised since"), self.tr("Raised or not"),
-                                 [(self.tr("Not raised in 90 days"), 90),
-                                  (self.tr("Not raised in a year"), 365)])
-        self.nationality = self._text_filter(self.tr("Nationality filter"),
-                                             self.tr("Nationality (CN, SE…)"))
-        self.tag = self._text_filter(self.tr("Tag filter"), self.tr("Tag"))
+        self.ctx = ctx
+        self._listed: CaseFilter | None = None  # the filters the list was last loaded for
+        self._list_request = 0  # bumped per list or search request: older answers dropped
+        self._list_pending = False  # a list load is under way: a search waits for its rows
+        self._case_request = 0  # bumped per case load: older answers dropped
+        self.filters = CaseFilters(self)
+        f = self.filters
+        self.search, self.status, self.stale, self.nationality, self.tag = (
+            f.search, f.status, f.stale, f.nationality, f.tag)
+        self._build_list()
+        self.detail = CaseDetail()
+        self._moving_selection = False
+        self.detail.delete_requested.connect(self.delete_case)
+        self.detail.case_saved.connect(self._saved)
+        self._shown_id: str | None = None
+        self._build_layout()
+        self.filters.changed.connect(self._emit_filter)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self._update_actions()
+        self.filter_changed.connect(self.refresh_cases)
+        self.case_selected.connect(self.load_case)
+        self.export_dossier_requested.connect(self._export_dossier)
+        self.log_ask_requested.connect(self._log_ask)
+        self.detail.set_context(ctx)
+        ctx.changed.connect(self._vault_changed)
+        self.kept = DraftOffer(ctx, self, self.detail)
+        self.kept.checked.connect(self.drafts_checked)
 
+    def _build_list(self) -> None:
+        """The case list, its actions and what shows when nothing matches."""
         self.model = CaseTableModel(self)
         self.table = table_view(self.model, self.tr("Cases"), many=True)
         header, average = self.table.horizontalHeader(), self.fontMetrics().averageCharWidth()
@@ -104,16 +116,10 @@ class CasesView(QWidget):
         self.empty.setWordWrap(True)
         self.empty.hide()
 
-        self.detail = CaseDetail()
-        self._moving_selection = False
-        self.detail.delete_requested.connect(self.delete_case)
-        self.detail.case_saved.connect(self._saved)
-        self._shown_id: str | None = None
-        self.draft_offer: QMessageBox | None = None  # "restore or discard" after unlock
-        self._restoring: drafts.Draft | None = None  # put back once its case is shown
-
+    def _build_layout(self) -> None:
+        """Search and filters over the list, beside the selected case."""
         filters = QHBoxLayout()
-        for widget in (self.status, self.category, self.consent, self.priority, self.stale):
+        for widget in self.filters.combos:
             filters.addWidget(widget, 1)
         more = QHBoxLayout()
         for action in (self.new_action, self.export_action, self.log_ask_action):
@@ -142,16 +148,6 @@ class CasesView(QWidget):
         self.detail.setMinimumWidth(360)
         QVBoxLayout(self).addWidget(splitter)
 
-        self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._debounce.timeout.connect(self._emit_filter)
-        for edit in (self.search, self.nationality, self.tag):
-            edit.textChanged.connect(self._debounce.start)
-        for combo in (self.status, self.category, self.consent, self.priority, self.stale):
-            combo.currentIndexChanged.connect(self._emit_filter)
-        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
-        self.table.selectionModel().selectionChanged.connect(self._update_actions)
-        self._update_actions()
-
     def _action(self, text: str, slot, keys, owner: QWidget) -> QAction:
         action = QAction(text, self)
         if keys is not None:
@@ -162,30 +158,10 @@ class CasesView(QWidget):
         owner.addAction(action)
         return action
 
-    @staticmethod
-    def _combo(name: str, anything: str, items) -> QComboBox:
-        combo = QComboBox()
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(8)
-        combo.setAccessibleName(name)
-        combo.setToolTip(name)
-        combo.addItem(anything, None)
-        for text, value in items:
-            combo.addItem(text, value)
-        return combo
-
-    @staticmethod
-    def _text_filter(name: str, placeholder: str) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setAccessibleName(name)
-        edit.setToolTip(name)
-        edit.setPlaceholderText(placeholder)
-        edit.setClearButtonEnabled(True)
-        edit.setMaximumWidth(160)
-        completer = QCompleter(QStringListModel(edit), edit)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        edit.setCompleter(completer)
-        return edit
+    @property
+    def draft_offer(self) -> QMessageBox | None:
+        """The offer to restore or discard edits kept at lock, while it is open."""
+        return self.kept.box
 
     @property
     def shown_case_id(self) -> str | None:
@@ -193,100 +169,88 @@ class CasesView(QWidget):
         detail = self.detail
         return None if detail.case is None or detail.is_new else detail.case.id
 
-    def set_context(self, ctx: VaultContext) -> None:
-        """Called once by the window: editing reads and writes through ``ctx``."""
-        self.ctx = ctx
-        self.detail.set_context(ctx)
-        ctx.vault_opened.connect(self._look_for_drafts)
-        if ctx.vault is not None:  # built after the unlock: its signal was missed
-            self._look_for_drafts()
+    # -- reading -------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload the list for the filters shown (after unlock, or when asked)."""
+        self.refresh_cases(self.current_filter(), reload=True)
 
-    # -- unsaved edits kept at lock ------------------------------------------------------------
-    def _look_for_drafts(self) -> None:
-        if self.ctx is not None:
-            self.ctx.read(drafts.pending, self._offer_drafts)
+    def refresh_cases(self, flt: CaseFilter, *, reload: bool = False) -> None:
+        """The list for the filters, then the search over it: a keystroke in the search box
+        only asks the index which cases match (milliseconds even at 10,000 cases)."""
+        from app.services import search
+        from app.services.cases import list_cases
 
-    def _offer_drafts(self, found: list[drafts.Draft]) -> None:
-        """Unlocked: offer back the edits the lock kept (a draft left unanswered stays in
-        the vault, for the next unlock)."""
-        draft = next((d for d in found if d.kind == drafts.CASE), None)
-        if draft is None or self.draft_offer is not None:
-            self.drafts_checked.emit(False)
+        self._list_request += 1
+        request = self._list_request
+        base = replace(flt, query="")
+        if reload or base != self._listed or self._list_pending:
+            self._listed, self._list_pending = base, True
+
+            def work(vault, _job):
+                with vault_access.session(vault) as session:
+                    return (list_cases(session, vault.clock().date(), base),
+                            search.matching_case_ids(session, flt.query))
+
+            self.ctx.run(work, lambda result: self._show_list(request, result))
             return
-        if draft.new:
-            text = self.tr("You were adding a new case when Vigil locked, and had not saved "
-                           "it. Restore it, or discard it?")
-        else:
-            text = self.tr("You were editing the case of {0} when Vigil locked, and had not "
-                           "saved your changes. Restore them, or discard them?"
-                           ).format(draft.title)
-        box = plain.message_box(QMessageBox.Icon.Question, self.tr("Unsaved changes"), text,
-                                self)
-        restore = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(restore)
 
-        def answered(button) -> None:
-            if button is restore:
-                self._restore_draft(draft)
-            elif button is discard:
-                self._forget_draft(draft)
-                self.ctx.say(self.tr("The changes that were not saved were discarded."))
+        def matches(vault, _job):
+            with vault_access.session(vault) as session:
+                return search.matching_case_ids(session, flt.query)
 
-        box.buttonClicked.connect(answered)
-        box.finished.connect(self._offer_closed)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.draft_offer = box
-        box.open()
-        self.drafts_checked.emit(True)
+        self.ctx.run(matches, lambda ids: self._show_matches(request, ids))
 
-    def _offer_closed(self, _result: int) -> None:
-        self.draft_offer = None
+    def _show_list(self, request: int, result) -> None:
+        if request != self._list_request:
+            return  # a newer list or search was asked for meanwhile
+        self._list_pending = False
+        self.show_cases(*result)
+        self.cases_shown.emit()
 
-    def _restore_draft(self, draft: drafts.Draft) -> None:
-        """Show the case (through the window, which brings the Cases screen up) and put the
-        draft back into its form once it is shown (``open_case``, ``show_case``)."""
-        self._restoring = draft
-        self.ctx.case_requested.emit(draft.record_id)
+    def _show_matches(self, request: int, ids) -> None:
+        if request != self._list_request:
+            return
+        self.show_only(ids)
+        self.cases_shown.emit()
 
-    def _draft_restored(self, case_id: str) -> bool:
-        draft = self._restoring
-        if draft is None or draft.record_id != case_id:
-            return False
-        self._restoring = None
-        self.detail.restore_draft(draft)
-        self._forget_draft(draft)
-        self.ctx.say(self.tr("The changes you had not saved are back; save or revert them."))
-        return True
+    def load_case(self, case_id: str) -> None:
+        from app.services import attachments
+        from app.services.asks import list_asks
+        from app.services.cases import get_case
 
-    def _forget_draft(self, draft: drafts.Draft) -> None:
-        self.ctx.read(lambda session: drafts.discard(session, draft.kind), lambda _r: None)
+        self._case_request += 1
+        request = self._case_request
+
+        def work(vault, _job):
+            with vault_access.session(vault) as session:
+                case = get_case(session, case_id)
+                ask_list = list_asks(session, case_id=case_id)
+            return case, attachments.photo(vault, case_id), ask_list
+
+        self.ctx.run(work, lambda result: self._case_loaded(request, result))
+
+    def _case_loaded(self, request: int, result) -> None:
+        if request != self._case_request:
+            return  # another case was asked for meanwhile
+        self.show_case(*result)
+        self.case_shown.emit()
+
+    def _vault_changed(self, kind: str) -> None:
+        """A screen wrote something: reload the list and the shown case if they show it."""
+        if kind in (CASES, ASKS, DIRECTORY):
+            self.refresh()
+        shown = self.shown_case_id
+        if shown and kind in (CASES, ASKS, ATTACHMENTS, DIRECTORY):
+            self.load_case(shown)
 
     def current_filter(self) -> CaseFilter:
-        def one(combo, kind):  # Qt hands enum members back as plain strings
-            value = combo.currentData()
-            return frozenset() if value is None else frozenset({kind(value)})
-
-        return CaseFilter(query=self.search.text(), statuses=one(self.status, Status),
-                          categories=one(self.category, Category),
-                          consents=one(self.consent, Consent),
-                          nationality=self.nationality.text().strip().upper() or None,
-                          tag=self.tag.text().strip() or None,
-                          priority=self.priority.currentData(),
-                          not_raised_since_days=self.stale.currentData())
+        return self.filters.current()
 
     def set_not_raised_since(self, days: int | None) -> None:
-        self.stale.setCurrentIndex(max(0, self.stale.findData(days)))
+        self.filters.set_not_raised_since(days)
 
     def reset_filters(self) -> None:
-        for widget in (self.status, self.category, self.consent, self.priority, self.stale,
-                       self.nationality, self.tag):
-            widget.blockSignals(True)
-            if isinstance(widget, QComboBox):
-                widget.setCurrentIndex(0)
-            else:
-                widget.clear()
-            widget.blockSignals(False)
+        self.filters.reset()
 
     def _emit_filter(self) -> None:
         self.filter_changed.emit(self.current_filter())
@@ -345,18 +309,9 @@ class CasesView(QWidget):
 
     def show_cases(self, cases, ids: set[str] | None = None) -> None:
         self.model.set_cases(cases, ids)
-        self._learn_filter_values(cases)
+        self.filters.learn(cases)
         self._keep_selection()
         self._update_empty()
-
-    def _learn_filter_values(self, cases) -> None:
-        """Offer the nationalities and tags seen so far as completions (plain summaries)."""
-        for edit, values in ((self.nationality, {n for c in cases for n in c.nationalities}),
-                             (self.tag, {t for c in cases for t in c.tags})):
-            model = edit.completer().model()
-            known = set(model.stringList())
-            if not values <= known:
-                model.setStringList(sorted(known | values))
 
     def show_only(self, ids: set[str] | None) -> None:
         self.model.show_only(ids)
@@ -389,22 +344,28 @@ class CasesView(QWidget):
             summary = self.model.summary(case.id)
             days_detained = summary.days_detained if summary else None
         self.detail.show_case(case, photo, asks, days_detained)
-        self._draft_restored(case.id)
+        self.kept.restored(case.id)
 
     def select_case(self, case_id: str) -> None:
         row = self.model.row_of(case_id)
         if row is not None:
             self.table.selectRow(row)
 
-    def open_case(self, case_id: str) -> None:
+    def open_case(self, case_id: str, tab: CaseTab | None = None) -> None:
         """Show a case another screen asked for: its row when the list shows it, else the
-        case alone in the detail pane (the filters stay as the user set them)."""
-        if self._restoring is not None and self._restoring.new and \
-                self._restoring.record_id == case_id:
+        case alone in the detail pane (the filters stay as the user set them); on ``tab``
+        if one is given."""
+        self._open_case(case_id)
+        if tab is not None:
+            self.detail.tabs.setCurrentIndex(tab)
+
+    def _open_case(self, case_id: str) -> None:
+        if self.kept.restoring is not None and self.kept.restoring.new and \
+                self.kept.restoring.record_id == case_id:
             if self._leave_edits():  # a new case kept at lock: in no list, loaded from none
                 self._shown_id = case_id
                 self._reselect_shown()
-                self._draft_restored(case_id)
+                self.kept.restored(case_id)
             return
         if case_id == self._shown_id:
             self.case_selected.emit(case_id)  # fresh data for what is already shown
@@ -422,9 +383,19 @@ class CasesView(QWidget):
         self._shown_id = case_id
         self.case_selected.emit(case_id)
 
+    def _export_dossier(self, case_ids: list[str]) -> None:
+        from app.ui.dossier_export import export_dossier  # loads the dossier renderer
+
+        export_dossier(self.ctx, self, case_ids=case_ids)
+
+    def _log_ask(self, case_ids: list[str]) -> None:
+        from app.ui.log_ask import log_ask
+
+        log_ask(self.ctx, self, case_ids=case_ids)
+
     # -- creating and deleting -----------------------------------------------------------------
     def new_case(self) -> None:
-        if self.ctx is None or self.ctx.vault is None:
+        if self.ctx.vault is None:
             return
         if not self._leave_edits():
             return
@@ -438,7 +409,7 @@ class CasesView(QWidget):
 
     def delete_case(self) -> None:
         case = self.detail.case
-        if case is None or self.ctx is None or self.detail.is_new:
+        if case is None or self.detail.is_new:
             return
         name = case.display_name + (f" ({case.name_original})" if case.name_original else "")
         text = self.tr(
@@ -466,15 +437,12 @@ class CasesView(QWidget):
 
     def clear(self) -> None:
         """Forget every piece of case data (on lock)."""
-        self._restoring = None  # still in the vault: offered again at the next unlock
+        self.kept.restoring = None  # still in the vault: offered again at the next unlock
+        self._listed, self._list_pending = None, False
+        self._list_request += 1  # answers on their way are for the vault just locked
+        self._case_request += 1
         self.model.clear()
         self.detail.clear()
         self._shown_id = None
-        for edit in (self.search, self.nationality, self.tag):
-            edit.blockSignals(True)
-            edit.clear()
-            edit.blockSignals(False)
-            if edit.completer() is not None:
-                edit.completer().model().setStringList([])
-        self._debounce.stop()
+        self.filters.clear()
         self._update_actions()

@@ -41,11 +41,11 @@ from app.services.ask_pages import (
 )
 from app.services.asks import AskLine, delete_ask, get_ask
 from app.ui import plain
+from app.ui.ask_table import AskTableModel, ask_table
 from app.ui.context import ASKS, CASES, DIRECTORY, Refresher, VaultContext
 from app.ui.i18n import label
 from app.ui.log_ask import LogAskDialog
 from app.ui.plain import PlainLabel
-from app.ui.views.ask_table import AskTableModel, ask_table
 
 CACHED_BLOCKS = 8         # blocks of lines kept: a screenful many times over
 FILTER_DELAY_MS = 150

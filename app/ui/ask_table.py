@@ -3,7 +3,7 @@
 """A list of asks as a table: the columns and how a line shows (``AskTableModel``), a short
 list held whole with the filter text it matches (``AskListModel``: an official's or an
 organisation's ask history), and the view. The Asks screen's paged model
-(``app.ui.views.asks.AskPageModel``) builds on ``AskTableModel`` too.
+(``app.ui.screens.asks.screen.AskPageModel``) builds on ``AskTableModel`` too.
 """
 
 from __future__ import annotations

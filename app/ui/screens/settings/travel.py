@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import travel
+from app.services.vault_access import KeyStore
 from app.sharing import inbox
 from app.ui import filedialogs
 from app.ui.context import CASES, SETTINGS, VaultContext
 from app.ui.plain import PlainLabel
-from app.vault.keychain import KeyStore
 
 
 class TravelGroup(QGroupBox):

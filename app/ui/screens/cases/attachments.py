@@ -29,14 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import VigilError
-from app.services import attachments
+from app.services import attachments, vault_access
 from app.services.attachments import Attachment
 from app.ui import filedialogs, pictures
 from app.ui.context import ATTACHMENTS, VaultContext
 from app.ui.i18n import tr
-from app.ui.models import AttachmentTableModel
 from app.ui.plain import PlainLabel
-from app.ui.views import case_editor
+from app.ui.screens.cases import editor as case_editor
+from app.ui.screens.cases.models import AttachmentTableModel
 
 TEXT_TYPES = ("application/json", "application/xml", "application/csv")
 NO_PDF = ("Vigil cannot show PDFs inside the app; save a decrypted copy to read it.")
@@ -319,7 +319,7 @@ class AttachmentsTab(QWidget):
             return
 
         def work(vault, _job):
-            with vault.session() as session:
+            with vault_access.session(vault) as session:
                 attachments.set_photo(session, item.case_id, item.id)
             return attachments.read_attachment(vault, item.id)
 

@@ -32,8 +32,8 @@ from app.domain.model import Event, Source
 from app.services.cases import new_id
 from app.ui.i18n import label, tr
 from app.ui.plain import PlainLabel
-from app.ui.views import case_editor  # its ``confirm``, which tests replace
-from app.ui.views.case_editor import (
+from app.ui.screens.cases import editor as case_editor  # its ``confirm``, which tests replace
+from app.ui.screens.cases.editor import (
     DATE_HINT,
     combo_value,
     enum_combo,

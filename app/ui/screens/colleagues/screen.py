@@ -10,7 +10,6 @@ them and said so. Nothing is applied without a preview and a confirmation.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -34,22 +33,13 @@ from PySide6.QtWidgets import (
 from app.errors import VigilError
 from app.sharing import bundle, colleagues, conflicts, inbox
 from app.sharing.colleagues import Colleague
-from app.sharing.conflicts import ConflictView
-from app.ui.context import (
-    ASKS,
-    CASES,
-    COLLEAGUES,
-    DIRECTORY,
-    MEETINGS,
-    SETTINGS,
-    Refresher,
-    VaultContext,
-)
+from app.ui.context import CASES, COLLEAGUES, Refresher, VaultContext
 from app.ui.exchange import APPLIED_KINDS, ExchangeWatcher, IncomingPanel
 from app.ui.i18n import tr
 from app.ui.plain import PlainLabel, message_box
-from app.ui.views.colleague_conflicts import ConflictsPanel
-from app.ui.views.colleague_dialogs import (
+from app.ui.screens.colleagues.conflicts import ConflictsPanel
+from app.ui.screens.colleagues.data import KIND_OF_CHANGE, WATCHED, ScreenData, read_screen_data
+from app.ui.screens.colleagues.dialogs import (
     BUNDLE_FILTER,
     CARD_FILTER,
     AddColleagueDialog,
@@ -61,22 +51,6 @@ from app.ui.views.colleague_dialogs import (
     isolated,
     spaced,
 )
-
-KIND_OF_CHANGE = {"case": CASES, "event": CASES, "source": CASES, "attachment": CASES,
-                  "ask": ASKS, "meeting": MEETINGS, "organisation": DIRECTORY,
-                  "official": DIRECTORY}
-WATCHED = (COLLEAGUES, CASES, ASKS, MEETINGS, DIRECTORY, SETTINGS)
-
-
-@dataclass(frozen=True)
-class ScreenData:
-    own_name: str
-    own_fingerprint: str
-    card: str
-    colleagues: list[Colleague]
-    conflicts: list[ConflictView]
-    folder: str | None
-    folder_reachable: bool
 
 
 class ColleaguesScreen(QWidget):
@@ -92,7 +66,35 @@ class ColleaguesScreen(QWidget):
         self.dialog: QDialog | None = None
         self.data: ScreenData | None = None
         self.freshness = Refresher(ctx, self, WATCHED, self._read)
+        identity, people = self._build_identity(), self._build_people()
+        self.incoming = IncomingPanel(self.watcher)
+        self.conflicts = ConflictsPanel()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(people, self.tr("Colleagues"))
+        self.tabs.addTab(self.incoming, self.tr("Incoming bundles"))
+        self.tabs.addTab(self.conflicts, self.tr("Conflicts"))
+        self.notice = PlainLabel()
+        self.notice.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(identity)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.tabs, 1)
 
+        self.copy_card_button.clicked.connect(self.copy_card)
+        self.save_card_button.clicked.connect(self.save_card)
+        self.add_button.clicked.connect(self.add_colleague)
+        self.verify_button.clicked.connect(self.mark_verified)
+        self.remove_button.clicked.connect(self.remove_colleague)
+        self.send_button.clicked.connect(self.send_changes)
+        self.import_button.clicked.connect(self.import_bundle)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.conflicts.resolve_requested.connect(self.resolve_conflict)
+        self.watcher.pending_changed.connect(self._show_pending_count)
+        self.watcher.bundle_failed.connect(self.say)
+        self.clear()
+
+    def _build_identity(self) -> QGroupBox:
+        """This vault's name and fingerprint, and its contact card."""
         self.own_name = PlainLabel()
         self.own_fingerprint = PlainLabel()
         self.own_fingerprint.setFont(fingerprint_font(self.own_fingerprint, 1.6))
@@ -109,7 +111,10 @@ class ColleaguesScreen(QWidget):
         row.addWidget(self.save_card_button)
         row.addStretch(1)
         box.addLayout(row)
+        return identity
 
+    def _build_people(self) -> QWidget:
+        """The colleagues, what to do with them, and the exchange folder."""
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Fingerprint"),
                                               self.tr("Verified")])
@@ -143,49 +148,15 @@ class ColleaguesScreen(QWidget):
         people_layout.addLayout(actions)
         people_layout.addWidget(self.folder_label)
         people_layout.addWidget(self.progress)
-
-        self.incoming = IncomingPanel(self.watcher)
-        self.conflicts = ConflictsPanel()
-        self.tabs = QTabWidget()
-        self.tabs.addTab(people, self.tr("Colleagues"))
-        self.tabs.addTab(self.incoming, self.tr("Incoming bundles"))
-        self.tabs.addTab(self.conflicts, self.tr("Conflicts"))
-        self.notice = PlainLabel()
-        self.notice.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(identity)
-        layout.addWidget(self.notice)
-        layout.addWidget(self.tabs, 1)
-
-        self.copy_card_button.clicked.connect(self.copy_card)
-        self.save_card_button.clicked.connect(self.save_card)
-        self.add_button.clicked.connect(self.add_colleague)
-        self.verify_button.clicked.connect(self.mark_verified)
-        self.remove_button.clicked.connect(self.remove_colleague)
-        self.send_button.clicked.connect(self.send_changes)
-        self.import_button.clicked.connect(self.import_bundle)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
-        self.conflicts.resolve_requested.connect(self.resolve_conflict)
-        self.watcher.pending_changed.connect(self._show_pending_count)
-        self.watcher.bundle_failed.connect(self.say)
-        self.clear()
+        return people
 
     # -- the screen contract -------------------------------------------------------------------
     def refresh(self) -> None:
         self.freshness.refresh()
 
     def _read(self):
-        def work(vault, _job) -> ScreenData:
-            me = vault.identity
-            with vault.session() as session:
-                found = colleagues.list_colleagues(session)
-            folder = inbox.folder_of(vault)
-            return ScreenData(me.name, me.fingerprint, colleagues.contact_card(me), found,
-                              conflicts.review_conflicts(vault),
-                              str(folder) if folder is not None else None,
-                              folder is not None and folder.is_dir())
-
-        return self.ctx.run(work, self.freshness.done(self._show),
+        return self.ctx.run(lambda vault, _job: read_screen_data(vault),
+                            self.freshness.done(self._show),
                             on_failed=self.freshness.failed())
 
     def clear(self) -> None:

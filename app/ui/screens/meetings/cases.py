@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from app.domain.enums import Consent
 from app.domain.model import MeetingCase
 from app.services import cases as case_service
-from app.ui.views.meeting_dialogs import ID_ROLE, CasePicker
+from app.ui.screens.meetings.dialogs import ID_ROLE, CasePicker
 
 DO_NOT_RAISE_COLOUR = "#c62828"
 

@@ -1,0 +1,230 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The "Export dossier…" dialog: profile, recipient, optional PDF password, the asks per
+case, and the file. Never suggests a file name made from case data, and never lets the file
+dialog remember where it was. Writing the PDF is ``app.ui.dossier_export``'s.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.dossier.model import Profile
+from app.ui import filedialogs
+from app.ui.plain import PlainLabel
+from app.ui.widgets import problem_label
+
+DEFAULT_NAME = "dossier.pdf"  # neutral: never a case's or a meeting's name
+
+PROFILE_TEXT = {
+    Profile.INTERNAL: "Everything, internal notes and confidential sources included: "
+                      "for your own team only.",
+    Profile.DIPLOMATIC: "For officials: no internal notes, confidential sources or "
+                        "\u201cdo not raise\u201d cases; private-advocacy cases are marked.",
+    Profile.PUBLIC: "For anyone: only cases with consent to public advocacy, and only "
+                    "public asks.",
+}
+PROFILE_NAMES = {Profile.INTERNAL: "Internal", Profile.DIPLOMATIC: "Diplomatic",
+                 Profile.PUBLIC: "Public"}
+
+
+
+
+class DossierExportDialog(QDialog):
+    """The choices for one dossier; tests fill it in and call ``accept()`` directly."""
+
+    def __init__(self, parent: QWidget | None = None, *,
+                 profile: Profile = Profile.DIPLOMATIC, for_meeting: bool = True) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export dossier"))
+        self._path: Path | None = None
+        self.profiles = QButtonGroup(self)
+        self.profile_buttons: dict[Profile, QRadioButton] = {}
+        choices = QVBoxLayout()
+        for each in Profile:
+            button = QRadioButton(self.tr(PROFILE_NAMES[each]))
+            button.setChecked(each == profile)
+            explain = PlainLabel(self.tr(PROFILE_TEXT[each]))
+            explain.setWordWrap(True)
+            explain.setIndent(24)
+            explain.setBuddy(button)
+            self.profiles.addButton(button)
+            self.profile_buttons[each] = button
+            choices.addWidget(button)
+            choices.addWidget(explain)
+        self.recipient = QLineEdit()
+        self.recipient.setPlaceholderText(
+            self.tr("Printed on every page: \u201cPrepared for …\u201d"))
+        self.recipient.setAccessibleName(self.tr("Prepared for"))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("Optional"))
+        self.password.setAccessibleName(self.tr("PDF password"))
+        self.password_again = QLineEdit()
+        self.password_again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_again.setAccessibleName(self.tr("PDF password again"))
+        # Whose private asks may show: only the government that made them (DESIGN section 6).
+        self.government = QComboBox()
+        self.government.setAccessibleName(self.tr("Recipient government"))
+        self.government.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.government.setMaximumWidth(420)
+        self.government.addItem(self.tr("The meeting's counterpart") if for_meeting else
+                                self.tr("None: no private asks"), None)
+        self.ask = QPlainTextEdit()  # for chosen cases: a meeting has its own asks
+        self.ask.setAccessibleName(self.tr("What we ask"))
+        self.ask.setPlaceholderText(self.tr("Optional: one ask for every case chosen"))
+        self.ask.setTabChangesFocus(True)
+        self.ask.setMaximumHeight(72)
+        self.per_case = QCheckBox(self.tr("A different ask for each case"))
+        self.case_asks = QTableWidget(0, 2)  # case names are vault data: items are plain text
+        self.case_asks.setHorizontalHeaderLabels([self.tr("Case"), self.tr("What we ask")])
+        self.case_asks.horizontalHeader().setStretchLastSection(True)
+        self.case_asks.verticalHeader().hide()
+        self.case_asks.setMaximumHeight(160)
+        self.case_asks.hide()
+        self.per_case.toggled.connect(self.case_asks.setVisible)
+        self.per_case.toggled.connect(lambda on: self.ask.setVisible(not on))
+        self.file = QLineEdit()
+        self.file.setReadOnly(True)
+        self.file.setPlaceholderText(self.tr("No file chosen"))
+        self.file.setAccessibleName(self.tr("Save as"))
+        choose = QPushButton(self.tr("Choose…"))
+        choose.clicked.connect(self.choose_file)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file, 1)
+        file_row.addWidget(choose)
+        form = QFormLayout()
+        form.addRow(self.tr("Profile"), choices)
+        form.addRow(self.tr("Prepared for"), self.recipient)
+        form.addRow(self.tr("Recipient government"), self.government)
+        if not for_meeting:
+            asks = QVBoxLayout()
+            asks.addWidget(self.ask)
+            asks.addWidget(self.case_asks)
+            asks.addWidget(self.per_case)
+            form.addRow(self.tr("What we ask"), asks)
+        form.addRow(self.tr("PDF password"), self.password)
+        form.addRow(self.tr("Password again"), self.password_again)
+        form.addRow(self.tr("Save as"), file_row)
+        self.error = problem_label(self.tr("Problem"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = buttons.addButton(self.tr("Export"),
+                                               QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    # -- what was chosen -----------------------------------------------------------------------
+    def profile(self) -> Profile:
+        return next(p for p, b in self.profile_buttons.items() if b.isChecked())
+
+    def set_profile(self, profile: Profile) -> None:
+        self.profile_buttons[profile].setChecked(True)
+
+    def path(self) -> Path | None:
+        return self._path
+
+    def set_path(self, path: Path | str | None) -> None:
+        self._path = Path(path).expanduser() if path else None
+        self.file.setText(str(self._path) if self._path else "")
+
+    def recipient_name(self) -> str:
+        return self.recipient.text().strip()
+
+    def set_governments(self, organisations) -> None:
+        """The organisations that may receive the dossier (names are vault data, plain)."""
+        for org in organisations:
+            self.government.addItem(org.name, org.id)
+
+    def recipient_org(self) -> str | None:
+        return self.government.currentData()
+
+    def set_cases(self, named: list[tuple[str, str]]) -> None:
+        """The chosen cases (ID, display name), one row each for its own ask."""
+        self.case_asks.setRowCount(len(named))
+        for row, (case_id, name) in enumerate(named):
+            item = QTableWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, case_id)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.case_asks.setItem(row, 0, item)
+            self.case_asks.setItem(row, 1, QTableWidgetItem(""))
+        self.case_asks.resizeColumnToContents(0)
+
+    def case_asks_given(self) -> dict[str, str]:
+        """The ask for each chosen case (ID → text), one for all or each its own."""
+        if not self.per_case.isChecked():
+            text = self.ask.toPlainText().strip()
+            return {self.case_asks.item(r, 0).data(Qt.ItemDataRole.UserRole): text
+                    for r in range(self.case_asks.rowCount())} if text else {}
+        given = {}
+        for row in range(self.case_asks.rowCount()):
+            text = (self.case_asks.item(row, 1) or QTableWidgetItem("")).text().strip()
+            if text:
+                given[self.case_asks.item(row, 0).data(Qt.ItemDataRole.UserRole)] = text
+        return given
+
+    def pdf_password(self) -> str | None:
+        return self.password.text() or None
+
+    def choose_file(self) -> None:
+        chosen = filedialogs.save_file(self, self.tr("Save the dossier as"), DEFAULT_NAME,
+                                       self.tr("PDF documents (*.pdf)"))
+        if chosen is not None:
+            self.set_path(chosen)
+
+    # -- checks --------------------------------------------------------------------------------
+    def problem(self) -> str | None:
+        """The first thing wrong with the choices, as one sentence; None when all is well."""
+        if not self.recipient_name():
+            return self.tr("Say who the dossier is prepared for.")
+        if self.password.text() != self.password_again.text():
+            return self.tr("The two PDF passwords differ.")
+        target = self._path
+        if target is None:
+            return self.tr("Choose where to save the dossier.")
+        if target.suffix.lower() != ".pdf":
+            self.set_path(target.with_name(target.name + ".pdf"))
+            target = self._path
+        if target.is_dir() or not target.parent.is_dir():
+            return self.tr("Give the dossier a file name in an existing folder.")
+        return None
+
+    def accept(self) -> None:
+        wrong = self.problem()
+        if wrong:
+            self.error.setText(wrong)
+            self.error.show()
+            return
+        self.error.hide()
+        super().accept()
+
+    def forget(self) -> None:
+        """Drop the password and the chosen file (after use, or when the vault locks)."""
+        self.ask.clear()
+        self.case_asks.setRowCount(0)
+        self.government.clear()
+        for field in (self.password, self.password_again, self.recipient):
+            field.clear()
+        self.set_path(None)
