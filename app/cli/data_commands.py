@@ -129,9 +129,9 @@ def cmd_cases(args: argparse.Namespace) -> int:
         raise UserError("--not-raised-since takes a number of days (0 or more).")
     if args.not_raised_since is None and (args.not_raised_by or args.all_cases):
         raise UserError("--not-raised-by and --all-cases go with --not-raised-since DAYS.")
-    from app.services.cases import CaseFilter, list_cases
+    with open_vault(args, preload=("app.services.cases",)) as vault, vault.session() as session:
+        from app.services.cases import CaseFilter, list_cases
 
-    with open_vault(args) as vault, vault.session() as session:
         today = vault.clock().date()
         days = args.not_raised_since
         if days is not None:

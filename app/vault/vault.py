@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.hlc import ClockJumped, HybridClock
 from app.errors import AuthenticationError, ClockAheadError, IntegrityError, UserError, VigilError
+from app.paths import default_vault_dir  # noqa: F401  (re-exported)
 from app.vault import (
     backup,
     migrate,
@@ -82,12 +83,6 @@ _BUMP_GENERATION = (
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-def default_vault_dir() -> Path:
-    from platformdirs import user_data_path
-
-    return user_data_path("Vigil", appauthor=False) / "vault"
 
 
 def is_vault(path: Path) -> bool:
@@ -182,6 +177,14 @@ class Vault:
             key = keyslots.unlock_with_recovery(recovery.parse(recovery_key))
         else:
             key = keyslots.unlock_with_keychain(_keychain_secret(keystore, keyslots))
+        return cls.open_with_key(path, keyslots, key, clock=clock, daily_backup=daily_backup)
+
+    @classmethod
+    def open_with_key(cls, path: Path, keyslots: Keyslots, key: bytes, *,
+                      clock: Clock = utc_now, daily_backup: bool = True) -> Vault:
+        """``unlock`` once the key is known: ``keyslots`` were loaded from ``path`` and
+        ``key`` unwrapped from one of them (so a caller can overlap the KDF with imports)."""
+        path = Path(path)
         keyslots.verify_mac(key)
         if not (path / DB).is_file():
             raise IntegrityError("The vault database (vault.db) is missing: restore a backup.")
