@@ -158,12 +158,16 @@ def open_vault(args: argparse.Namespace, *, preload: Iterable[str] = (), **kwarg
 
 
 def _import_quietly(modules: Iterable[str]) -> None:
-    """Import ``modules``; a failure is left for the main thread's own import to report."""
-    for name in modules:
-        try:
+    """Import ``modules`` and set up the ORM's mappers (done by the first query otherwise);
+    a failure is left for the main thread to meet and report."""
+    try:
+        for name in modules:
             importlib.import_module(name)
-        except Exception:  # noqa: BLE001, S112 (raised again where it is imported for use)
-            continue
+        from sqlalchemy.orm import configure_mappers
+
+        configure_mappers()
+    except Exception:  # noqa: BLE001, S110 (raised again where the main thread imports it)
+        pass
 
 
 def print_json(value: object) -> None:

@@ -78,13 +78,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from app.services import bulk
-    from app.services.interchange import InterchangeError
-    from app.services.spreadsheet import SpreadsheetError
-
     path = Path(args.file).expanduser()
     mapping = Path(args.mapping).expanduser() if args.mapping else None
-    with open_vault(args) as vault, vault.session() as session:
+    services = ("app.services.bulk", "app.services.spreadsheet")
+    with open_vault(args, preload=services) as vault, vault.session() as session:
+        from app.services import bulk
+        from app.services.interchange import InterchangeError
+        from app.services.spreadsheet import SpreadsheetError
+
         try:
             doc, spreadsheet = bulk.read_document(session, path, mapping, sheet=args.sheet)
         except (InterchangeError, SpreadsheetError) as exc:
