@@ -213,10 +213,17 @@ def _import(session: Session, doc: Document, merge_cases: bool) -> None:
     for official in doc.officials:
         directory.save_official(session, official, refs_checked=True)
     session.flush()
+    rows: list = []  # the stored cases' rows, held so that save_case finds them unqueried
+    stored = (cases.get_cases(session, (c.id for c in doc.cases), keep_rows=rows)
+              if merge_cases else {})
     for case in doc.cases:
-        if merge_cases and _exists(session, "case", case.id):
-            case = merge_case(cases.get_case(session, case.id), case)
+        if case.id in stored:
+            before = stored.pop(case.id)
+            case = merge_case(before, case)
+            if case == before:  # the row says what the vault holds: nothing to write
+                continue
         cases.save_case(session, case)
+    del rows
     for encounter in doc.encounters:
         encounters.save_encounter(session, encounter, refs_checked=True)
     session.flush()
