@@ -42,13 +42,17 @@ def live(session: Session, table, row_id: str):
 # -- writing ---------------------------------------------------------------------------------
 
 
-def save_case(session: Session, case: Case) -> None:
-    """Create or update a case with its events and sources (those left out are deleted)."""
+def save_case(session: Session, case: Case, *, new: bool = False) -> None:
+    """Create or update a case with its events and sources (those left out are deleted).
+
+    ``new``: the caller knows that no row has this ID, live or deleted (a bulk import asks
+    once for all its cases), so none is looked for.
+    """
     if not case.display_name.strip():
         raise UserError("A case needs a display name.")
     if not _is_canonical_uuid(case.id):
         raise UserError("A case ID must be a UUID in lower case.")
-    row = session.get(CaseRow, case.id)
+    row = None if new else session.get(CaseRow, case.id)
     refuse_tombstone(row, "case")
     is_new = row is None
     if is_new:
