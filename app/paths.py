@@ -17,10 +17,3 @@ def resource_dir() -> Path:
 
 def resource(*parts: str) -> Path:
     return resource_dir().joinpath(*parts)
-
-
-def default_vault_dir() -> Path:
-    """The vault folder when none is given: in the user's data folder."""
-    from platformdirs import user_data_path
-
-    return user_data_path("Vigil", appauthor=False) / "vault"

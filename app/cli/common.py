@@ -80,7 +80,7 @@ def vault_dir(args: argparse.Namespace) -> Path:
     given = getattr(args, "vault", None)
     if given:
         return Path(given).expanduser()
-    from app.paths import default_vault_dir
+    from app.vault.fsutil import default_vault_dir
 
     return default_vault_dir()
 

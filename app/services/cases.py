@@ -171,12 +171,12 @@ def get_cases(session: Session, case_ids: Iterable[str], *,
         for e in session.scalars(select(EventRow).where(
                 EventRow.case_id.in_(live_ids), EventRow.deleted.is_(False)).order_by(
                 EventRow.case_id, EventRow.position, EventRow.date_sort, EventRow.id)):
-            events[e.case_id].append(from_row(Event, e))
+            events[str(e.case_id)].append(from_row(Event, e))
         sources: dict[str, list[Source]] = {i: [] for i in live_ids}
         for s in session.scalars(select(SourceRow).where(
                 SourceRow.case_id.in_(live_ids), SourceRow.deleted.is_(False)).order_by(
                 SourceRow.case_id, SourceRow.position, SourceRow.id)):
-            sources[s.case_id].append(from_row(Source, s))
+            sources[str(s.case_id)].append(from_row(Source, s))
         for row in rows:
             found[row.id] = from_row(Case, row, events=tuple(events[row.id]),
                                      sources=tuple(sources[row.id]))

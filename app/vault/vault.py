@@ -36,7 +36,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.hlc import ClockJumped, HybridClock
 from app.errors import AuthenticationError, ClockAheadError, IntegrityError, UserError, VigilError
-from app.paths import default_vault_dir  # noqa: F401  (re-exported)
 from app.vault import (
     backup,
     migrate,
@@ -52,7 +51,12 @@ from app.vault.engine import (
     set_aside_a_foreign_wal,
     storage_error,
 )
-from app.vault.fsutil import PRIVATE_FILE, make_private_dir, remove_temp_files
+from app.vault.fsutil import (  # noqa: F401  (default_vault_dir: re-exported)
+    PRIVATE_FILE,
+    default_vault_dir,
+    make_private_dir,
+    remove_temp_files,
+)
 from app.vault.identity import Identity
 from app.vault.keychain import KeyStore, OsKeychain
 from app.vault.keyslots import (
