@@ -6,9 +6,9 @@ nothing outside app/ui imports Qt: checked on the source, so a shortcut fails CI
 Every module of app/ belongs to a unit: a package (domain, vault, services, sharing, dossier,
 ui, cli) or a top-level module (errors.py, paths.py, hygiene.py, selfcheck.py, __main__.py).
 Each unit may import itself, the package root (it holds only __version__) and the units
-listed in ALLOWED; the units in LAZY_UI import the ui only inside functions. Sharing imports nothing from services (it re-derives through the vault's flush
-hook) and the ui nothing from the vault (app.services.vault_access is its way in), with no
-exception.
+listed in ALLOWED; the units in LAZY_UI import the ui only inside functions. Sharing imports
+nothing from services (it re-derives through the vault's flush hook) and the ui nothing from
+the vault (app.services.vault_access is its way in), with no exception.
 """
 
 import ast

@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib
 import json
 import os
 import sys
+import threading
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -77,7 +80,7 @@ def vault_dir(args: argparse.Namespace) -> Path:
     given = getattr(args, "vault", None)
     if given:
         return Path(given).expanduser()
-    from app.vault.vault import default_vault_dir
+    from app.vault.fsutil import default_vault_dir
 
     return default_vault_dir()
 
@@ -120,18 +123,51 @@ def prompt_secret(prompt: str, *, confirm: bool, missing: str) -> str:
     return first
 
 
-def open_vault(args: argparse.Namespace, **kwargs) -> Vault:
-    from app.vault.vault import Vault
+def open_vault(args: argparse.Namespace, *, preload: Iterable[str] = (), **kwargs) -> Vault:
+    """The vault named by ``args``, unlocked.
 
-    end_start_up()
+    Argon2id, most of a command's time, releases the GIL: while it runs, a second thread
+    imports the vault's modules and those named in ``preload`` (the command's services), so
+    a command costs little more than the key derivation on a machine with two cores.
+    """
     folder = vault_dir(args)
     recovery_file = getattr(args, "recovery_key_file", None)
     if recovery_file:
+        from app.vault.vault import Vault
+
+        end_start_up()
         return Vault.unlock(folder, recovery_key=read_secret_file(recovery_file, "recovery key"),
                             **kwargs)
     if not (folder / "keyslots.json").is_file():
         raise UserError("No vault was found in that folder.")
-    return Vault.unlock(folder, passphrase=read_passphrase(args), **kwargs)
+    passphrase = read_passphrase(args)
+    from app.vault.keyslots import Keyslots
+
+    keyslots = Keyslots.load(folder / "keyslots.json")
+    loader = threading.Thread(target=_import_quietly, args=(("app.vault.vault", *preload),),
+                              name="vigil-preload", daemon=True)
+    loader.start()
+    try:
+        key = keyslots.unlock_with_passphrase(passphrase)
+    finally:
+        loader.join()
+    from app.vault.vault import Vault  # imported by now; an import error is raised here
+
+    end_start_up()
+    return Vault.open_with_key(folder, keyslots, key, **kwargs)
+
+
+def _import_quietly(modules: Iterable[str]) -> None:
+    """Import ``modules`` and set up the ORM's mappers (done by the first query otherwise);
+    a failure is left for the main thread to meet and report."""
+    try:
+        for name in modules:
+            importlib.import_module(name)
+        from sqlalchemy.orm import configure_mappers
+
+        configure_mappers()
+    except Exception:  # noqa: BLE001, S110 (raised again where the main thread imports it)
+        pass
 
 
 def print_json(value: object) -> None:

@@ -78,13 +78,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from app.services import bulk
-    from app.services.interchange import InterchangeError
-    from app.services.spreadsheet import SpreadsheetError
-
     path = Path(args.file).expanduser()
     mapping = Path(args.mapping).expanduser() if args.mapping else None
-    with open_vault(args) as vault, vault.session() as session:
+    services = ("app.services.bulk", "app.services.spreadsheet")
+    with open_vault(args, preload=services) as vault, vault.session() as session:
+        from app.services import bulk
+        from app.services.interchange import InterchangeError
+        from app.services.spreadsheet import SpreadsheetError
+
         try:
             doc, spreadsheet = bulk.read_document(session, path, mapping, sheet=args.sheet)
         except (InterchangeError, SpreadsheetError) as exc:
@@ -129,9 +130,9 @@ def cmd_cases(args: argparse.Namespace) -> int:
         raise UserError("--not-raised-since takes a number of days (0 or more).")
     if args.not_raised_since is None and (args.not_raised_by or args.all_cases):
         raise UserError("--not-raised-by and --all-cases go with --not-raised-since DAYS.")
-    from app.services.cases import CaseFilter, list_cases
+    with open_vault(args, preload=("app.services.cases",)) as vault, vault.session() as session:
+        from app.services.cases import CaseFilter, list_cases
 
-    with open_vault(args) as vault, vault.session() as session:
         today = vault.clock().date()
         days = args.not_raised_since
         if days is not None:

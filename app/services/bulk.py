@@ -213,10 +213,20 @@ def _import(session: Session, doc: Document, merge_cases: bool) -> None:
     for official in doc.officials:
         directory.save_official(session, official, refs_checked=True)
     session.flush()
+    ids = [case.id for case in doc.cases]
+    rows: list = []  # the stored cases' rows, held so that save_case finds them unqueried
+    stored = cases.get_cases(session, ids, keep_rows=rows) if merge_cases else {}
+    # Any row, live or deleted (read_document refused the deleted): the others are new.
+    present = set(stored) if merge_cases else _ids_in(session, CaseRow, ids)
     for case in doc.cases:
-        if merge_cases and _exists(session, "case", case.id):
-            case = merge_case(cases.get_case(session, case.id), case)
-        cases.save_case(session, case)
+        if case.id in stored:
+            before = stored.pop(case.id)
+            case = merge_case(before, case)
+            if case == before:  # the row says what the vault holds: nothing to write
+                continue
+        cases.save_case(session, case, new=case.id not in present)
+        present.add(case.id)  # listed twice: the second is an update
+    del rows
     for encounter in doc.encounters:
         encounters.save_encounter(session, encounter, refs_checked=True)
     session.flush()
@@ -226,6 +236,14 @@ def _import(session: Session, doc: Document, merge_cases: bool) -> None:
         meetings.save_meeting(session, meeting)
     for involvement in doc.involvements:
         involvements.save_involvement(session, involvement, refs_checked=True)
+
+
+def _ids_in(session: Session, table, ids: list[str]) -> set[str]:
+    """Which of ``ids`` have a row in ``table``, live or deleted: a query per 500."""
+    found: set[str] = set()
+    for start in range(0, len(ids), 500):  # SQLite limits bound parameters
+        found.update(session.scalars(select(table.id).where(table.id.in_(ids[start:start + 500]))))
+    return found
 
 
 def merge_case(existing: Case, incoming: Case) -> Case:

@@ -14,7 +14,7 @@ Wang) — never Arabic or CJK marks, which would change the letters.
 
 from __future__ import annotations
 
-from sqlalchemy import text
+from sqlalchemy import String, TextualSelect, text
 from sqlalchemy.orm import Session
 
 from app.vault.search_index import normalise
@@ -26,6 +26,15 @@ def terms(query: str) -> list[str]:
 
 def matching_case_ids(session: Session, query: str) -> set[str] | None:
     """IDs of cases matching every term of ``query``; None when the query is empty."""
+    found = matching_select(query)
+    if found is None:
+        return None
+    return set(session.scalars(found))
+
+
+def matching_select(query: str) -> TextualSelect | None:
+    """The statement selecting the IDs of cases that match every term of ``query`` (column
+    ``case_id``), for use as a subquery; None when the query is empty."""
     words = terms(query)
     if not words:
         return None
@@ -40,4 +49,4 @@ def matching_case_ids(session: Session, query: str) -> set[str] | None:
         clauses.append(f"body LIKE :like{i} ESCAPE '\\'")
     # Only fixed clause texts are joined; every user value is a bound parameter.
     sql = "SELECT case_id FROM case_search WHERE " + " AND ".join(clauses)  # noqa: S608
-    return {row[0] for row in session.execute(text(sql), params)}
+    return text(sql).bindparams(**params).columns(case_id=String)

@@ -38,11 +38,12 @@ def check_document(session: Session, obj: dict[str, Any]) -> Document:
 def outcome(session: Session, doc: Document, *, merge_cases: bool) -> Outcome:
     """How many cases the import creates, changes, and leaves as they are."""
     created = updated = unchanged = 0
+    existing = cases.get_cases(session, (case.id for case in doc.cases))
     for case in doc.cases:
-        if not bulk._exists(session, "case", case.id):
+        stored = existing.get(case.id)
+        if stored is None:
             created += 1
             continue
-        stored = cases.get_case(session, case.id)
         after = bulk.merge_case(stored, case) if merge_cases else case
         if after == stored:
             unchanged += 1

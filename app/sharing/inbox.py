@@ -25,7 +25,7 @@ from sqlalchemy import select
 from app.errors import AuthenticationError, UserError, VigilError
 from app.hygiene import log_event
 from app.sharing import bundle, merge
-from app.sharing.bundle import BundleChanged, ExportResult, IncompleteBundle
+from app.sharing.bundle import ExportResult, IncompleteBundle
 from app.sharing.conflicts import record_label
 from app.sharing.merge import Preview
 from app.vault.sharing_tables import BundleLogRow, ColleagueRow
@@ -42,34 +42,24 @@ def import_bundle(vault: Vault, path: Path, *, dry_run: bool = False,
 
     A bundle applied before is recognised by its ID and changes nothing (not an error).
     ``expect``: the ID of the bundle the user reviewed; a file swapped since (a sync tool
-    replacing it) is refused rather than applied unseen, on every pass over the file.
+    replacing it) is refused rather than applied unseen.
     ``allow_new_cases``: in travel mode, the user agreed to cases not on this laptop
     (``merge.NotOnThisLaptop`` otherwise).
     """
-    opened = bundle.open_bundle(vault, path, store_attachments=False, expect=expect)
-    first = opened.manifest
-    with vault.session() as session:
-        if merge.already_applied(session, first.bundle_id):
-            return Preview(first.bundle_id, first.sender, already_applied=True)
-    if dry_run or not first.attachments:
-        return merge.apply(vault, opened, dry_run=dry_run, allow_new_cases=allow_new_cases)
-    # Second pass: now the attachments go into the blob store (encrypted), then apply. The
-    # file is read again, so it must still hold the bundle of the first pass, byte for byte.
+    # One pass over the file: attachments go into the blob store (encrypted) as they are
+    # read and hash-checked against the signed manifest; anything that fails, or is not
+    # applied, has them discarded again.
+    opened = bundle.open_bundle(vault, path, store_attachments=not dry_run, expect=expect)
     try:
-        again = bundle.open_bundle(vault, path, store_attachments=True,
-                                   expect=first.bundle_id)
-    except BundleChanged:
-        if expect is not None:
-            raise
-        raise BundleChanged(_CHANGED_WHILE_READ) from None
-    if again.manifest.raw != first.raw:
-        again.discard(vault)
-        raise BundleChanged() if expect is not None else BundleChanged(_CHANGED_WHILE_READ)
-    return merge.apply(vault, again, allow_new_cases=allow_new_cases)
-
-
-_CHANGED_WHILE_READ = ("This bundle file changed while it was being read: nothing was "
-                       "applied. Import it again.")
+        with vault.session() as session:
+            applied = merge.already_applied(session, opened.manifest.bundle_id)
+    except BaseException:
+        opened.discard(vault)
+        raise
+    if applied:
+        opened.discard(vault)
+        return Preview(opened.manifest.bundle_id, opened.manifest.sender, already_applied=True)
+    return merge.apply(vault, opened, dry_run=dry_run, allow_new_cases=allow_new_cases)
 
 
 # -- the exchange folder ----------------------------------------------------------------------

@@ -30,10 +30,24 @@ WAL_SET_ASIDE = ("The vault's journal file (vault.db-wal) does not belong to thi
                  "Unlock again to open the vault without it, or restore a backup.")
 
 
+def cache_size_pragma() -> str:
+    """The page cache of each connection, sized for this machine: 1/128 of its memory, at
+    least 8 and at most 64 MiB. SQLite's default 2 MiB makes SQLCipher decrypt the same pages
+    again and again once the vault is past a few thousand cases (search and bulk writes were
+    3-4x slower); the cache fills only as pages are read, so a small vault stays small."""
+    try:
+        memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):  # not POSIX: the default below
+        memory = 4 << 30
+    kib = min(max(memory // 128 >> 10, 8 << 10), 64 << 10)
+    return f"PRAGMA cache_size = -{kib}"  # negative: KiB, not pages
+
+
 def open_engine(db_path: Path, key: bytes) -> Engine:
     if len(key) != 32:
         raise ValueError("the vault key must be 32 bytes")
     key_sql = f"PRAGMA key = \"x'{key.hex()}'\""
+    cache_sql = cache_size_pragma()
     # hide_parameters: a failed statement's message (and SQL logging) would otherwise carry
     # the values being written, i.e. case data.
     engine = create_engine(f"sqlite:///{db_path}", module=sqlcipher, pool_pre_ping=False,
@@ -61,6 +75,7 @@ def open_engine(db_path: Path, key: bytes) -> Engine:
             cursor.execute("PRAGMA temp_store = MEMORY")
             cursor.execute("PRAGMA secure_delete = ON")  # freed pages (old keys) are zeroed
             cursor.execute("PRAGMA busy_timeout = 5000")
+            cursor.execute(cache_sql)
         finally:
             cursor.close()
         # The domain's rule for the last day a fuzzy date allows, for the derived data's

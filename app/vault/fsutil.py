@@ -102,3 +102,10 @@ def _disk_error(exc: OSError) -> UserError | None:
 def atomic_write_bytes(target: Path, data: bytes) -> None:
     with atomic_output(target) as handle:
         handle.write(data)
+
+
+def default_vault_dir() -> Path:
+    """The vault folder when none is given: in the user's data folder."""
+    from platformdirs import user_data_path
+
+    return user_data_path("Vigil", appauthor=False) / "vault"

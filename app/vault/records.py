@@ -33,6 +33,7 @@ def _hints(cls) -> dict[str, object]:
     return typing.get_type_hints(cls)
 
 
+@cache  # hints are few and hashable; looking them up is most of reading a row
 def _unwrap_optional(tp):
     if typing.get_origin(tp) in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
@@ -63,7 +64,7 @@ def from_plain(tp, plain):
     tp = _unwrap_optional(tp)
     if plain is None:
         return None
-    if typing.get_origin(tp) is tuple:
+    if _is_tuple(tp):
         item = typing.get_args(tp)[0]
         return tuple(from_plain(item, v) for v in plain)
     if isinstance(tp, type):
@@ -79,11 +80,17 @@ def from_plain(tp, plain):
     return plain
 
 
+@cache
 def is_json_column(tp) -> bool:
     """Tuples and small objects are JSON text; a fuzzy date is its canonical text."""
     tp = _unwrap_optional(tp)
     return typing.get_origin(tp) is tuple or (isinstance(tp, type) and tp is not FuzzyDate
                                               and dataclasses.is_dataclass(tp))
+
+
+@cache
+def _is_tuple(tp) -> bool:
+    return typing.get_origin(_unwrap_optional(tp)) is tuple
 
 
 def column_values(obj, skip: tuple[str, ...] = ()) -> dict[str, object]:
@@ -97,7 +104,7 @@ def column_values(obj, skip: tuple[str, ...] = ()) -> dict[str, object]:
         if is_json_column(hints[f.name]):
             plain = json.dumps(plain if plain is not None else None, ensure_ascii=False,
                                sort_keys=True) if plain is not None else None
-            if plain is None and typing.get_origin(_unwrap_optional(hints[f.name])) is tuple:
+            if plain is None and _is_tuple(hints[f.name]):
                 plain = "[]"
         values[f.name] = plain
     return values

@@ -47,14 +47,16 @@ def search_rowid(case_id: str) -> int:
     return int.from_bytes(digest, "big", signed=True)
 
 
+# Built once: a bulk import indexes thousands of cases.
+_UNINDEX = text("DELETE FROM case_search WHERE rowid = :r")
+_INDEX = text("INSERT INTO case_search (rowid, case_id, body) VALUES (:r, :id, :body)")
+
+
 def index_case(session: Session, case) -> None:
     rowid = search_rowid(case.id)
-    session.execute(text("DELETE FROM case_search WHERE rowid = :r"), {"r": rowid})
-    session.execute(text("INSERT INTO case_search (rowid, case_id, body) "
-                         "VALUES (:r, :id, :body)"),
-                    {"r": rowid, "id": case.id, "body": case_text(case)})
+    session.execute(_UNINDEX, {"r": rowid})
+    session.execute(_INDEX, {"r": rowid, "id": case.id, "body": case_text(case)})
 
 
 def unindex_case(session: Session, case_id: str) -> None:
-    session.execute(text("DELETE FROM case_search WHERE rowid = :r"),
-                    {"r": search_rowid(case_id)})
+    session.execute(_UNINDEX, {"r": search_rowid(case_id)})

@@ -53,7 +53,12 @@ from app.vault.engine import (
     set_aside_a_foreign_wal,
     storage_error,
 )
-from app.vault.fsutil import PRIVATE_FILE, make_private_dir, remove_temp_files
+from app.vault.fsutil import (  # noqa: F401  (default_vault_dir: re-exported)
+    PRIVATE_FILE,
+    default_vault_dir,
+    make_private_dir,
+    remove_temp_files,
+)
 from app.vault.identity import Identity
 from app.vault.keychain import KeyStore, OsKeychain
 from app.vault.keyslots import (
@@ -84,12 +89,6 @@ _BUMP_GENERATION = (
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-def default_vault_dir() -> Path:
-    from platformdirs import user_data_path
-
-    return user_data_path("Vigil", appauthor=False) / "vault"
 
 
 def is_vault(path: Path) -> bool:
@@ -185,6 +184,14 @@ class Vault:
             key = keyslots.unlock_with_recovery(recovery.parse(recovery_key))
         else:
             key = keyslots.unlock_with_keychain(_keychain_secret(keystore, keyslots))
+        return cls.open_with_key(path, keyslots, key, clock=clock, daily_backup=daily_backup)
+
+    @classmethod
+    def open_with_key(cls, path: Path, keyslots: Keyslots, key: bytes, *,
+                      clock: Clock = utc_now, daily_backup: bool = True) -> Vault:
+        """``unlock`` once the key is known: ``keyslots`` were loaded from ``path`` and
+        ``key`` unwrapped from one of them (so a caller can overlap the KDF with imports)."""
+        path = Path(path)
         keyslots.verify_mac(key)
         if not (path / DB).is_file():
             raise IntegrityError("The vault database (vault.db) is missing: restore a backup.")

@@ -12,9 +12,9 @@ Generates (deterministically) 10,000 cases with Chinese and Latin names, 200,000
   same schema with plain `sqlite3` and with SQLCipher, in the same run;
 - in a fresh child process that only opens the vault (so its peak memory is the app's, not
   the generator's): unlock to the populated case list, search p50/p95 over 50 queries each
-  of 1, 2, 3 and 8 characters in Latin and Chinese (`search.matching_case_ids` and
-  `cases.list_cases` with the query; target < 50 ms), the unfiltered case list,
-  `dashboard.not_raised_since` and `dashboard.matrix` (target < 200 ms), peak RSS;
+  of 1, 2, 3, 4 and 8 characters in Latin and Chinese (`search.matching_case_ids` and
+  `cases.list_cases` with the query; bar p95 < 20 ms), the unfiltered case list,
+  `dashboard.not_raised_since` (bar < 50 ms) and `dashboard.matrix` (< 100 ms), peak RSS;
 - with --profile, where the time of the import goes (cProfile, a 1,000-case slice).
 
 Figures are printed and appended to tests/bench/results/reference.txt. Not collected by
@@ -76,7 +76,7 @@ from app.services.cases import CaseFilter, list_cases  # noqa: E402
 from app.services.interchange import dump_document  # noqa: E402
 from app.services.spreadsheet import MAX_BYTES  # noqa: E402
 from app.vault import migrate, search_index  # noqa: E402
-from app.vault.engine import open_engine  # noqa: E402
+from app.vault.engine import cache_size_pragma, open_engine  # noqa: E402
 from app.vault.keyslots import KdfParams  # noqa: E402
 from app.vault.records import column_values  # noqa: E402
 from app.vault.schema import Base  # noqa: E402
@@ -87,7 +87,9 @@ RESULTS = Path(__file__).with_name("results") / "reference.txt"
 PASSPHRASE = "reference benchmark"
 TODAY = date(2026, 11, 28)
 NOW = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
-SEARCH_TARGET_MS, DASHBOARD_TARGET_MS, LIST_TARGET_MS = 50, 200, 500
+# DESIGN.md section 8 (the list bar is the populated list after unlock, minus the KDF)
+SEARCH_TARGET_MS, LIST_TARGET_MS = 20, 200
+MATRIX_TARGET_MS, NOT_RAISED_TARGET_MS = 100, 50
 QUERIES_PER_KIND = 50
 
 SURNAMES = [("王", "Wang"), ("李", "Li"), ("张", "Zhang"), ("刘", "Liu"), ("陈", "Chen"),
@@ -284,7 +286,8 @@ def table_rows(doc: Document) -> dict[str, tuple[list[str], list[tuple]]]:
 
 
 PRAGMAS = ("PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL",
-           "PRAGMA foreign_keys = ON", "PRAGMA temp_store = MEMORY", "PRAGMA secure_delete = ON")
+           "PRAGMA foreign_keys = ON", "PRAGMA temp_store = MEMORY", "PRAGMA secure_delete = ON",
+           cache_size_pragma())  # the vault's, so each baseline has the same page cache
 
 
 def executemany_seconds(connection, rows: dict[str, tuple[list[str], list[tuple]]]) -> float:
@@ -418,7 +421,7 @@ def import_phase(args: argparse.Namespace, folder: Path, report: Report) -> Docu
                f"{unkeyed:7.2f} s")
     report.say(f"  {'SQLCipher, keyed as a vault':<44} {cipher:7.2f} s "
                f"({cipher / plain:.2f}x plain sqlite3, {cipher / unkeyed:.2f}x unkeyed; "
-               f"DESIGN bar <= 1.5x)")
+               f"DESIGN bar <= 1.1x)")
     for name in ("plain.db", "unkeyed.db", "cipher.db"):
         (folder / name).unlink(missing_ok=True)
 
@@ -496,7 +499,7 @@ def query_phase(folder: Path, profile: bool = False) -> None:
         listed = time.perf_counter()
         print(f"unlock (minimum KDF) {1000 * (unlocked - started):.0f} ms, then the populated "
               f"case list of {len(everyone)}: {1000 * (listed - unlocked):.0f} ms "
-              f"(DESIGN bar < 500 ms)", flush=True)
+              f"(DESIGN bar < 200 ms)", flush=True)
 
         texts = session.execute(select(CaseRow.display_name, CaseRow.name_original,
                                        CaseRow.summary).order_by(CaseRow.id)).all()
@@ -520,9 +523,9 @@ def query_phase(folder: Path, profile: bool = False) -> None:
                  LIST_TARGET_MS),
                 ("dashboard.not_raised_since(90)",
                  lambda _: dashboard.not_raised_since(session, TODAY, 90), 20,
-                 DASHBOARD_TARGET_MS),
+                 NOT_RAISED_TARGET_MS),
                 ("dashboard.matrix", lambda _: dashboard.matrix(session, TODAY), 10,
-                 DASHBOARD_TARGET_MS)):
+                 MATRIX_TARGET_MS)):
             fn(None)
             p50, p95 = percentiles(time_each(fn, range(repeat)))
             print(f"{label:<31} p50 {p50:7.1f} ms p95 {p95:7.1f} ms  {mark(p95, target)}",
@@ -534,7 +537,7 @@ def query_phase(folder: Path, profile: bool = False) -> None:
                 for line in profiled(fn, "tottime", 10):
                     print("  " + line, flush=True)
     print(f"peak RSS with the vault open, after every query above: {child_peak_rss_mib():.0f} MiB "
-          f"(DESIGN bar < 400 MB)", flush=True)
+          f"(DESIGN bar < 250 MB)", flush=True)
 
 
 def profiled(fn: Callable[[], object], order: str, top: int) -> list[str]:
@@ -567,9 +570,9 @@ def build_queries(texts: list[tuple[str, str | None, str | None]]) -> dict[str, 
 
     return {
         "latin-1": cut(latin, 1), "latin-2": cut(latin, 2), "latin-3": cut(latin, 3),
-        "latin-8": cut(latin + latin_text, 8),
+        "latin-4": cut(latin, 4), "latin-8": cut(latin + latin_text, 8),
         "chinese-1": cut(han, 1), "chinese-2": cut(han + han_text, 2),
-        "chinese-3": cut(han, 3), "chinese-8": cut(han_text, 8),
+        "chinese-3": cut(han, 3), "chinese-4": cut(han_text, 4), "chinese-8": cut(han_text, 8),
     }
 
 

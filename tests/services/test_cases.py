@@ -44,6 +44,7 @@ from app.services.cases import (
     all_cases,
     delete_case,
     get_case,
+    get_cases,
     list_cases,
     new_id,
     save_case,
@@ -179,6 +180,22 @@ def test_every_enum_value_and_date_precision_round_trips(vault, store):
     with vault.session() as session:
         for case in made:
             assert get_case(session, case.id) == case
+
+
+def test_get_cases_reads_many_as_get_case_reads_one(vault, store):
+    full, bare, gone = full_case(), Case(id=new_id(), display_name="Bare"), Case(
+        id=new_id(), display_name="Gone")
+    store(full, bare, gone)
+    with vault.session() as session:
+        delete_case(session, gone.id)
+
+    with vault.session() as session:
+        rows: list = []
+        found = get_cases(session, [bare.id, full.id, gone.id, new_id(), full.id],
+                          keep_rows=rows)
+        assert found == {full.id: get_case(session, full.id), bare.id: get_case(session, bare.id)}
+        assert found[full.id] == full
+        assert {row.id for row in rows} == {full.id, bare.id}
 
 
 def test_unknown_case_is_refused(vault):

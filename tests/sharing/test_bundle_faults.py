@@ -279,31 +279,26 @@ def test_deeply_nested_records_signed_by_a_colleague_are_refused(team, valid, tm
     assert "damaged" in str(refused_in_one_sentence(team, path))
 
 
-@pytest.mark.parametrize("reviewed", [True, False])
-def test_a_bundle_swapped_between_the_two_passes_is_not_applied(team, tmp_path,
-                                                                 monkeypatch, reviewed):
-    """Attachments are stored on a second pass over the file; that pass must open the
-    same bundle as the first (the reviewed one), or nothing is applied."""
-    first = add_case(team["alice"], "First", attachment=b"first photo")
-    other = add_case(team["alice"], CANARY, attachment=b"other photo")
-    shown = bundle.export_bundle(team["alice"], [team.fp["bob"]], tmp_path / "a.vigil",
-                                 case_ids=[first])
-    bundle.export_bundle(team["alice"], [team.fp["bob"]], tmp_path / "b.vigil",
-                         case_ids=[other])
+def test_an_import_reads_the_bundle_once_and_a_second_import_leaves_nothing(team, tmp_path,
+                                                                          monkeypatch):
+    """Attachments are stored in the pass that verifies them, not on a second reading of
+    the file; a bundle applied before stores nothing that stays behind."""
+    case_id = add_case(team["alice"], "First", attachment=b"first photo")
+    sent = tmp_path / "a.vigil"
+    bundle.export_bundle(team["alice"], [team.fp["bob"]], sent, case_ids=[case_id])
     real_open = bundle.open_bundle
     passes = []
 
-    def open_then_swap(vault, path, **kwargs):
-        opened = real_open(vault, path, **kwargs)
-        passes.append(opened.manifest.bundle_id)
-        if len(passes) == 1:  # the sync tool replaces the file between the passes
-            (tmp_path / "b.vigil").replace(tmp_path / "a.vigil")
-        return opened
+    def counted(vault, path, **kwargs):
+        passes.append(kwargs.get("store_attachments"))
+        return real_open(vault, path, **kwargs)
 
-    monkeypatch.setattr(bundle, "open_bundle", open_then_swap)
+    monkeypatch.setattr(bundle, "open_bundle", counted)
     before = team.snapshot("bob")
-    with pytest.raises(VigilError, match="changed"):
-        inbox.import_bundle(team["bob"], tmp_path / "a.vigil",
-                            expect=shown.bundle_id if reviewed else None)
-    assert team.snapshot("bob") == before
-    assert passes[0] == shown.bundle_id
+    preview = inbox.import_bundle(team["bob"], sent)
+    assert passes == [True] and not preview.already_applied
+    applied = team.snapshot("bob")
+    assert applied != before
+    again = inbox.import_bundle(team["bob"], sent)
+    assert again.already_applied and passes == [True, True]
+    assert team.snapshot("bob") == applied
