@@ -386,3 +386,47 @@ def test_an_ask_moved_to_an_encounter_the_receiver_lacks_changes_nothing(team, t
     assert team.snapshot("bob") == before
     with team["bob"].session() as session:
         assert asks.get_ask(session, world.ask).encounter_id == world.visit
+
+
+@pytest.mark.parametrize("field", ["case_id", "source_ids"])
+def test_a_bundle_moving_an_involvement_or_citing_another_case_changes_nothing(team, tmp_path,
+                                                                               field):
+    """The services never move an involvement to another case nor let it cite another
+    case's sources; a validly signed bundle that does is refused as a whole."""
+    world = _shared(team, tmp_path)
+    team.clocks["alice"].advance(minutes=1)
+    with team["alice"].session() as session:
+        involvements.save_involvement(session, replace(world.inv, description="touched"))
+    later = team["alice"].hlc.tick()
+    value = world.other if field == "case_id" else [world.other_source]
+
+    def mutate(payload):
+        [rec] = [r for r in payload["records"] if r["id"] == world.involvement]
+        rec["fields"][field] = value
+        rec["field_versions"][field] = rec["version"] = later
+
+    forged = _forged_changes(team, tmp_path, mutate)
+    before = team.snapshot("bob")
+    with pytest.raises(IntegrityError, match="another case"):
+        inbox.import_bundle(team["bob"], forged)
+    assert team.snapshot("bob") == before
+    assert _involvement(team["bob"], world.involvement) == world.inv
+
+
+def test_a_new_involvement_citing_another_case_s_source_changes_nothing(team, tmp_path):
+    world = _shared(team, tmp_path)
+    team.clocks["alice"].advance(minutes=1)
+    new = Involvement(id=_id(), case_id=world.chosen, official_id=world.guard,
+                      role=Role.DENIED_ACCESS, source_ids=(world.source,))
+    with team["alice"].session() as session:
+        involvements.save_involvement(session, new)
+
+    def mutate(payload):
+        [rec] = [r for r in payload["records"] if r["id"] == new.id]
+        rec["fields"]["source_ids"] = [world.source, world.other_source]
+
+    forged = _forged_changes(team, tmp_path, mutate)
+    before = team.snapshot("bob")
+    with pytest.raises(IntegrityError, match="another case"):
+        inbox.import_bundle(team["bob"], forged)
+    assert team.snapshot("bob") == before
