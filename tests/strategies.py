@@ -4,13 +4,17 @@
 
 Documents are small (a handful of objects) so property tests stay fast, but every enum value
 is reachable, names come in Latin, Chinese and Uyghur Arabic script, and every reference
-(official -> organisation, ask -> cases, event -> its case's sources) points at something
-generated in the same document. The people are fictional.
+(official and position -> organisation, ask -> cases and encounter, event and involvement ->
+its case's sources, involvement -> official, encounter -> organisations) points at something
+generated in the same document. Periods (positions, encounters) never end before they start,
+and an official has at most one sanction per regime, as import requires. The people are
+fictional.
 """
 
 from __future__ import annotations
 
 import calendar
+import dataclasses
 from datetime import datetime, timedelta, timezone
 
 from hypothesis import strategies as st
@@ -21,13 +25,17 @@ from app.domain.enums import (
     Category,
     Channel,
     Consent,
+    EncounterKind,
     EventKind,
     Gender,
+    Level,
     MeetingStatus,
     OrganisationKind,
+    Regime,
     Reliability,
     Request,
     Response,
+    Role,
     Sensitivity,
     SourceKind,
     Status,
@@ -37,12 +45,17 @@ from app.domain.model import (
     Case,
     Confession,
     Document,
+    Encounter,
     Event,
+    Identifier,
+    Involvement,
     Meeting,
     MeetingCase,
     Official,
     Organisation,
     OtherName,
+    Position,
+    Sanction,
     Source,
 )
 
@@ -127,6 +140,76 @@ class _Ids:
         return ident
 
 
+def _period(draw: st.DrawFn, required: bool = False) -> tuple[FuzzyDate | None,
+                                                              FuzzyDate | None]:
+    """A start and an end (either may be unknown unless `required`) that do not end before
+    they start: fuzzy dates out of order are swapped."""
+    start = draw(_DATES if required else _opt(_DATES))
+    end = draw(_opt(_DATES))
+    if start is not None and end is not None and end.latest() < start.earliest():
+        start, end = end, start
+    return start, end
+
+
+_IDENTIFIER_KINDS = ("police number", "ID card", "passport", "警号", "身份证")
+
+
+def _official(draw: st.DrawFn, new_id: _Ids, orgs: list[str]) -> Official:
+    org_ref = _opt(st.sampled_from(orgs)) if orgs else st.none()
+    official = Official(
+        id=new_id(), name=draw(names()), title=draw(texts()), organisation_id=draw(org_ref),
+        country=draw(_opt(st.sampled_from(COUNTRIES))), notes=draw(texts()),
+        level=draw(_opt(st.sampled_from(Level))),
+    )
+    if not draw(st.booleans()):
+        return official  # most officials raise cases and carry no more than this
+    positions = []
+    for _ in range(draw(st.integers(0, 2))):
+        start, end = _period(draw)
+        positions.append(Position(organisation_id=draw(org_ref), title=draw(texts()),
+                                  start=start, end=end))
+    regimes = draw(_some(st.sampled_from(Regime), unique=True))  # one sanction per regime
+    identifier = st.builds(
+        lambda kind, value, note: Identifier(kind=kind, value=value, note=note),
+        st.sampled_from(_IDENTIFIER_KINDS), st.text("0123456789X", min_size=1, max_size=8),
+        texts())
+    return dataclasses.replace(
+        official,
+        name_original=draw(_opt(chinese_names() | uyghur_names())),
+        other_names=draw(_some(st.builds(OtherName, names(), _opt(st.sampled_from(SCRIPTS))),
+                               max_size=2)),
+        gender=draw(_opt(st.sampled_from(Gender))),
+        birth_year=draw(_opt(st.integers(1000, 9999))),
+        identifiers=draw(_some(identifier, max_size=2)),
+        positions=tuple(positions),
+        sanctions=tuple(Sanction(regime=regime, listed_on=draw(_opt(_DATES)),
+                                 reference=draw(texts())) for regime in regimes),
+    )
+
+
+def _encounter(draw: st.DrawFn, new_id: _Ids, orgs: list[str]) -> Encounter:
+    starts, ends = _period(draw, required=True)
+    assert starts is not None
+    return Encounter(
+        id=new_id(), kind=draw(st.sampled_from(EncounterKind)), title=draw(_REQUIRED_TEXT),
+        starts_on=starts, ends_on=ends,
+        organisation_ids=draw(_some(st.sampled_from(orgs), unique=True)) if orgs else (),
+        level=draw(_opt(st.sampled_from(Level))), location=draw(texts()),
+        public_record=draw(texts()),
+    )
+
+
+def _involvement(draw: st.DrawFn, new_id: _Ids, case: Case, officials: list[str]
+                 ) -> Involvement:
+    source_ids = [s.id for s in case.sources]
+    cites = _some(st.sampled_from(source_ids), unique=True) if source_ids else st.just(())
+    return Involvement(
+        id=new_id(), case_id=case.id, official_id=draw(st.sampled_from(officials)),
+        role=draw(st.sampled_from(Role)), date=draw(_opt(_DATES)),
+        description=draw(texts()), source_ids=draw(cites),
+    )
+
+
 def _source(draw: st.DrawFn, new_id: _Ids) -> Source:
     return Source(
         id=new_id(), title=draw(_REQUIRED_TEXT), url=draw(texts()),
@@ -180,7 +263,7 @@ def _case(draw: st.DrawFn, new_id: _Ids) -> Case:
 
 
 def _ask(draw: st.DrawFn, new_id: _Ids, orgs: list[str], officials: list[str],
-         cases: list[str]) -> Ask:
+         cases: list[str], encounters: list[str]) -> Ask:
     org_ref = st.sampled_from(orgs) if orgs else st.none()
     official_ref = st.sampled_from(officials) if officials else st.none()
     by_official, by_org = draw(_opt(official_ref)), draw(_opt(org_ref))
@@ -197,6 +280,8 @@ def _ask(draw: st.DrawFn, new_id: _Ids, orgs: list[str], officials: list[str],
         response_text=draw(texts()), follow_up_due=draw(_opt(_DATES)),
         case_ids=draw(_some(st.sampled_from(cases), min_size=1, unique=True)),
         notes=draw(texts()),
+        level=draw(_opt(st.sampled_from(Level))),
+        encounter_id=draw(_opt(st.sampled_from(encounters))) if encounters else None,
     )
 
 
@@ -225,20 +310,21 @@ def documents(draw: st.DrawFn) -> Document:
         for _ in range(draw(st.integers(0, 3)))
     )
     orgs = [o.id for o in organisations]
-    officials = tuple(
-        Official(id=new_id(), name=draw(names()), title=draw(texts()),
-                 organisation_id=draw(_opt(st.sampled_from(orgs))) if orgs else None,
-                 country=draw(_opt(st.sampled_from(COUNTRIES))), notes=draw(texts()))
-        for _ in range(draw(st.integers(0, 3)))
-    )
+    officials = tuple(_official(draw, new_id, orgs) for _ in range(draw(st.integers(0, 3))))
     people = [o.id for o in officials]
     cases = tuple(_case(draw, new_id) for _ in range(draw(st.integers(0, 3))))
     case_ids = [c.id for c in cases]
+    encounters = tuple(_encounter(draw, new_id, orgs) for _ in range(draw(st.integers(0, 2))))
+    met = [e.id for e in encounters]
     asks: tuple[Ask, ...] = ()
     if case_ids and (orgs or people):
-        asks = tuple(_ask(draw, new_id, orgs, people, case_ids)
+        asks = tuple(_ask(draw, new_id, orgs, people, case_ids, met)
                      for _ in range(draw(st.integers(0, 3))))
     meetings = tuple(_meeting(draw, new_id, orgs, people, case_ids)
                      for _ in range(draw(st.integers(0, 2))))
+    involvements: tuple[Involvement, ...] = ()
+    if cases and people:
+        involvements = tuple(_involvement(draw, new_id, draw(st.sampled_from(cases)), people)
+                             for _ in range(draw(st.integers(0, 3))))
     return Document(organisations=organisations, officials=officials, cases=cases, asks=asks,
-                    meetings=meetings)
+                    meetings=meetings, involvements=involvements, encounters=encounters)

@@ -12,8 +12,10 @@ bundles say which stamps it had seen): then it was a knowing overwrite, not a co
 edit. Events, sources and attachments are
 rows of their own, so timelines merge as sets. Derived data (search index, ``ask_cases``,
 detention start, sort keys) is rebuilt here (``app.sharing.derived``) and by the vault's flush
-hook (``app.vault.derived``). Everything happens in one
-``session(remote=True)``; a preview is the same run, rolled back.
+hook (``app.vault.derived``). Everything happens in one ``session(remote=True)``; a preview
+is the same run, rolled back. A bundle whose records break what the services guarantee (a
+reference to a record this vault lacks, an involvement moved to another case or citing
+another case's sources) is refused whole.
 
 In travel mode the laptop carries only some cases: a bundle naming any other case (a new
 one, one removed for the journey, or records about it) is applied only when the caller
@@ -37,7 +39,7 @@ from app.sharing.derived import derive, rebuild_rows
 from app.vault import erasure
 from app.vault.schema import VaultMeta
 from app.vault.sharing_tables import BundleLogRow, ColleagueRow, ConflictRow
-from app.vault.tables import AttachmentRow, CaseRow
+from app.vault.tables import AttachmentRow, CaseRow, SourceRow
 from app.vault.vault import Vault
 
 TRAVEL_MODE = TRAVEL_MODE_META  # vault_meta: set while in travel mode (app.services.travel)
@@ -50,6 +52,8 @@ UNREADABLE = ("The bundle contains a record this version of Vigil cannot read; "
               "nothing was changed.")
 MISSING_REFERENCE = ("The bundle refers to records this vault does not have; nothing was "
                      "changed.")
+MISPLACED = ("The bundle moves a record to another case, or cites another case's sources "
+             "for it; nothing was changed.")
 
 
 @dataclass
@@ -264,6 +268,9 @@ class _Merger:
             self._touch(kind, row)
             return
         local = json.loads(row.field_versions or "{}")
+        if kind == "involvement" and rec["fields"].get("case_id") != row.case_id:
+            # Never moves (the services refuse it): not even as a conflict to review.
+            raise IntegrityError(MISPLACED)
         changed = []
         for name in records.FIELDS[kind]:
             theirs, ours = incoming.get(name, hlc.ZERO), local.get(name, hlc.ZERO)
@@ -434,3 +441,12 @@ class _Merger:
                 "SELECT 1 FROM asks WHERE encounter_id IS NOT NULL AND encounter_id NOT IN "
                 "(SELECT id FROM encounters) LIMIT 1")).first():
             raise IntegrityError(MISSING_REFERENCE)
+        # An involvement cites only its own case's sources (one removed since may stay).
+        for row in self.touched.get("involvement", {}).values():
+            if row is None or row.deleted:
+                continue
+            cited = json.loads(row.source_ids or "[]")
+            if cited and self.session.execute(select(SourceRow.id).where(
+                    SourceRow.id.in_(cited), SourceRow.deleted.is_(False),
+                    SourceRow.case_id != row.case_id).limit(1)).first():
+                raise IntegrityError(MISPLACED)
