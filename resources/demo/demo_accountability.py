@@ -21,8 +21,8 @@ RESPONSIBLE = [
                "nationals in Beijing over a decade. Not designated under any regime.",
          identifiers=[
              ("Warrant card number", "110347",
-              "Read from his warrant card by Zhao Mingze's wife during the search of "
-              "3 August 2016 (family interview, March 2024; a confidential source)."),
+              "Shown to Zhao Mingze's first lawyer at the police station in August 2016, "
+              "as reported in the news at the time."),
              ("Signatory of an RSDL decision", "Jing Guo An Jian Ju (2024) No. 0816",
               "Named as the approving officer on the RSDL decision shown to Australian "
               "consular officers (DFAT statement, August 2024)."),
@@ -64,8 +64,8 @@ RESPONSIBLE = [
          level="official", country="CN", notes=None,
          identifiers=[
              ("Name on a visit refusal", "Binhai Prison notice of 12 March 2024",
-              "His name and seal on the notice refusing a family visit, photographed by the "
-              "family (interview, March 2024; a confidential source)."),
+              "His name and seal on the prison's notice refusing a family visit, as quoted "
+              "in the criminal case file's execution records."),
          ],
          positions=[("cn-tj-prison", "Deputy Warden", "2017", "2022-01"),
                     ("cn-tj-prison", "Warden", "2022-02", None)],
@@ -78,8 +78,8 @@ RESPONSIBLE = [
          notes="Uyghur. Ran the prefecture's police during the mass detentions of 2017–2021.",
          identifiers=[
              ("Police number", "650103",
-              "Printed on a 2018 detention notice seen by a relative of Gülnar Tursun "
-              "(brother's testimony; a confidential source)."),
+              "Printed on a 2018 detention notice reproduced in the 2022 edition of the "
+              "Uyghur family testimonies (NGO report)."),
              ("Official listing", "Kashgar Prefecture government notice No. 47 (2019)",
               "Names him as Director of the Public Security Bureau; archived copy "
               "(fictional)."),

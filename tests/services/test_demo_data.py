@@ -563,6 +563,9 @@ def test_officials_responsible_have_names_identifiers_posts_and_sanctions(doc, b
     assert {"zh-Hant", "zh-Latn-pinyin", "ug-Latn", "zh-Hans"} <= scripts
     assert sum(bool(o.get("identifiers")) for o in responsible) >= 5
     assert all(i.get("note") for o in responsible for i in o.get("identifiers", []))
+    # A referral prints identifiers with their notes: they never lean on a confidential source.
+    assert not any("confidential" in i["note"].casefold()
+                   for o in responsible for i in o.get("identifiers", []))
     assert all(o.get("positions") and o.get("level") for o in responsible)
     assert sum(len(o["positions"]) >= 3 for o in responsible) >= 2
     posts = {by_id[p["organisation_id"]]["name"] for o in responsible for p in o["positions"]}
