@@ -72,7 +72,8 @@ NOTES = [
 PUBLIC_READOUT = "Readout published afterwards names the cases raised."
 
 # Interventions written out in full; `by`/`with` name an official (or, prefixed "org:",
-# an organisation) by its key in demo_actors.
+# an organisation) by its key in demo_actors; `encounter` the encounter (demo_encounters)
+# an ask was made at.
 SCRIPTED_ASKS = [
     dict(label="ke-release", date="2024-02-20", by="se-amb", with_="cn-dg-eu",
          channel="bilateral_meeting", public=False, requests=["release", "lawyer_access"],
@@ -142,7 +143,7 @@ SCRIPTED_ASKS = [
                 "qiu-wenbo", "liang-meiling", "grace-lu", "huang-zhiqiang", "xu-anran",
                 "tang-ka-fai", "yan-shoucheng", "fang-jingyi"],
          notes="Delivered at the 60th session of the UN Human Rights Council on behalf of 21 "
-               "states."),
+               "states.", encounter="hrc-60"),
     dict(label="deng-release", date="2025-09-30", by="nl-amb", with_="cn-dg-eu",
          channel="bilateral_meeting", public=False, requests=["release"],
          response="released", response_date="2025-10-20",
@@ -193,10 +194,12 @@ HUMAN_RIGHTS_DAY = [
 ]
 
 # Meetings. For held ones, each case line also says what came back; generate.py records
-# that as one ask per case, as a caseworker would after the meeting.
+# that as one ask per case, as a caseworker would after the meeting, made at the meeting's
+# `encounter` (demo_encounters) when it has one.
 MEETINGS = [
     dict(key="eu-dialogue-2025", title="EU–China Human Rights Dialogue",
          starts_at="2025-06-17T09:30:00+02:00", location="Brussels", org="eu",
+         encounter="eu-hrd-2025",
          officials=["eu-eusr", "cn-dg-io", "cn-head-eu"], status="held",
          agenda="Session 3: individual cases. The EU list of cases was handed over in writing "
                 "beforehand; five to be raised orally.",

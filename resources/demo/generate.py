@@ -1,6 +1,6 @@
 # SPDX-FileCopyrightText: 2026 Vigil contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Writes Vigil's fictional demo data: demo.json (interchange v1) and placeholder portraits.
+"""Writes Vigil's fictional demo data: demo.json (interchange v2) and placeholder portraits.
 
 Deterministic: a fixed seed and UUIDv5 ids from fixed names, so a rerun rewrites identical
 bytes. Everything it writes is invented; it must never fetch anything or copy real people's
@@ -21,7 +21,8 @@ import uuid
 from datetime import date, timedelta
 from pathlib import Path
 
-from demo_actors import COUNTERPARTS, OFFICIALS, ORGANISATIONS, RAISERS
+from demo_accountability import INVOLVEMENTS, RESPONSIBLE
+from demo_actors import COUNTERPARTS, DIPLOMAT_DETAILS, LEVELS, OFFICIALS, ORGANISATIONS, RAISERS
 from demo_asks import (
     CONSULAR_DENIED,
     HUMAN_RIGHTS_DAY,
@@ -33,6 +34,7 @@ from demo_asks import (
     SPOKESPERSON,
 )
 from demo_cases import CASES
+from demo_encounters import ALL_GOVERNMENTS, ENCOUNTERS, GENEVA, HRC_SESSIONS
 from PIL import Image, ImageDraw
 
 HERE = Path(__file__).resolve().parent
@@ -69,7 +71,7 @@ def day(text: str) -> date:
 
 
 def compact(obj: dict) -> dict:
-    """Absent means unknown in interchange v1: drop None and empty lists."""
+    """Absent means unknown in interchange: drop None and empty lists."""
     return {k: v for k, v in obj.items() if v is not None and v != []}
 
 
@@ -81,11 +83,51 @@ def organisations() -> list[dict]:
                      "country": country}) for key, name, kind, country in ORGANISATIONS]
 
 
+def identity(details: dict) -> dict:
+    """The interchange v2 keys of an official from demo_actors or demo_accountability."""
+    return {
+        "name_original": details.get("name_original"),
+        "other_names": [{"name": n, "script": s} for n, s in details.get("other_names", [])],
+        "gender": details.get("gender"), "birth_year": details.get("birth_year"),
+        "identifiers": [compact({"kind": k, "value": v, "note": note})
+                        for k, v, note in details.get("identifiers", [])],
+        "positions": [compact({"organisation_id": make_id(f"organisation/{org}"),
+                               "title": title, "start": start, "end": end})
+                      for org, title, start, end in details.get("positions", [])],
+        "sanctions": [compact({"regime": regime, "listed_on": listed, "reference": ref})
+                      for regime, listed, ref in details.get("sanctions", [])],
+    }
+
+
 def officials() -> list[dict]:
-    return [compact({"id": make_id(f"official/{key}"), "name": name, "title": title,
-                     "organisation_id": make_id(f"organisation/{org}"), "country": country,
-                     "notes": notes})
-            for key, name, title, org, country, notes, _channels in OFFICIALS]
+    diplomats = [compact({"id": make_id(f"official/{key}"), "name": name, "title": title,
+                          "organisation_id": make_id(f"organisation/{org}"),
+                          "country": country, "notes": notes, "level": LEVELS[key],
+                          **identity(DIPLOMAT_DETAILS.get(key, {}))})
+                 for key, name, title, org, country, notes, _channels in OFFICIALS]
+    responsible = [compact({"id": make_id(f"official/{o['key']}"), "name": o["name"],
+                            "title": o["title"],
+                            "organisation_id": make_id(f"organisation/{o['org']}"),
+                            "country": o["country"], "notes": o["notes"],
+                            "level": o["level"], **identity(o)})
+                   for o in RESPONSIBLE]
+    return diplomats + responsible
+
+
+def involvements() -> list[dict]:
+    known = {o["key"] for o in RESPONSIBLE}
+    records = []
+    for official, case_key, role, when, description, refs in INVOLVEMENTS:
+        sources = CASE_BY_KEY[case_key]["sources"]
+        if official not in known or any(not 0 <= n < len(sources) for n in refs):
+            raise ValueError(f"involvement {official}/{case_key}: unknown official or source")
+        records.append(compact({
+            "id": make_id(f"involvement/{official}/{case_key}/{role}"),
+            "case_id": make_id(f"case/{case_key}"),
+            "official_id": make_id(f"official/{official}"), "role": role, "date": when,
+            "description": description,
+            "source_ids": [make_id(f"case/{case_key}/source/{n}") for n in refs]}))
+    return records
 
 
 def case_record(case: dict) -> dict:
@@ -160,7 +202,8 @@ def ask_record(label: str, when: str, by: str, with_: str | None, channel: str,
                public: bool, requests: list[str], case_keys: list[str], *,
                response: str | None = None, response_date: str | None = None,
                response_text: str | None = None, follow_up_due: str | None = None,
-               notes: str | None = None) -> dict:
+               notes: str | None = None, level: str | None = None,
+               encounter: str | None = None) -> dict:
     by_official, by_org = party(by)
     with_official, with_org = party(with_)
     return compact({
@@ -170,7 +213,8 @@ def ask_record(label: str, when: str, by: str, with_: str | None, channel: str,
         "channel": channel, "public": public, "requests": order_requests(requests),
         "response": response, "response_date": response_date, "response_text": response_text,
         "follow_up_due": follow_up_due, "case_ids": [make_id(f"case/{k}") for k in case_keys],
-        "notes": notes,
+        "notes": notes, "level": level,
+        "encounter_id": make_id(f"encounter/{encounter}") if encounter else None,
     })
 
 
@@ -185,7 +229,8 @@ def scripted_asks() -> list[dict]:
             spec["label"], spec["date"], spec["by"], spec.get("with_"), spec["channel"],
             spec["public"], spec["requests"], spec["cases"], response=spec.get("response"),
             response_date=spec.get("response_date"), response_text=spec.get("response_text"),
-            follow_up_due=spec.get("follow_up_due"), notes=spec.get("notes")))
+            follow_up_due=spec.get("follow_up_due"), notes=spec.get("notes"),
+            encounter=spec.get("encounter")))
     for when, keys, response in HUMAN_RIGHTS_DAY:
         check_scripted(keys, day(when), True, f"human-rights-day/{when}")
         replied = response != "none"
@@ -216,7 +261,8 @@ def meetings_and_asks() -> tuple[list[dict], list[dict]]:
                     "bilateral_meeting", False, requests, [case_key], response=response,
                     response_date=when if response != "none" else None, response_text=reply,
                     follow_up_due=spec.get("follow_up_due"),
-                    notes=f"Raised at the meeting “{spec['title']}”."))
+                    notes=f"Raised at the meeting “{spec['title']}”.",
+                    encounter=spec.get("encounter")))
         meetings.append(compact({
             "id": make_id(f"meeting/{spec['key']}"), "title": spec["title"],
             "starts_at": spec["starts_at"], "location": spec["location"],
@@ -226,6 +272,60 @@ def meetings_and_asks() -> tuple[list[dict], list[dict]]:
             "outcome": spec.get("outcome"),
         }))
     return meetings, asks
+
+
+# ---- encounters and the asks made at them ------------------------------------------------
+
+
+def ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def all_encounters() -> list[dict]:
+    """The encounters of demo_encounters and a UN Human Rights Council session per entry of
+    HRC_SESSIONS."""
+    sessions = [dict(key=f"hrc-{n}", kind="un_session",
+                     title=f"UN Human Rights Council, {ordinal(n)} session", starts_on=start,
+                     ends_on=end, orgs=ALL_GOVERNMENTS, level="ambassador", location=GENEVA)
+                for n, start, end in HRC_SESSIONS]
+    return ENCOUNTERS + sessions
+
+
+def encounters_and_asks() -> tuple[list[dict], list[dict]]:
+    records, asks = [], []
+    for spec in all_encounters():
+        records.append(compact({
+            "id": make_id(f"encounter/{spec['key']}"), "kind": spec["kind"],
+            "title": spec["title"], "starts_on": spec["starts_on"],
+            "ends_on": spec.get("ends_on"),
+            "organisation_ids": [make_id(f"organisation/{o}") for o in spec["orgs"]],
+            "level": spec.get("level"), "location": spec.get("location"),
+            "public_record": spec.get("public_record")}))
+        for number, made in enumerate(spec.get("asks", [])):
+            when = made["on"] or spec["starts_on"]
+            label = f"encounter/{spec['key']}/{number}"
+            if day(when) > ASKS_UNTIL:
+                raise ValueError(f"{label}: an ask after the demo's today")
+            check_scripted(made["cases"], day(when), made["public"], label)
+            asks.append(ask_record(
+                label, when, made["by"], made["with_"], made["channel"], made["public"],
+                made["requests"], made["cases"], response=made["response"],
+                response_date=made["response_date"], response_text=made["response_text"],
+                notes=made["notes"], level=made["level"], encounter=spec["key"]))
+    return records, asks
+
+
+def at_sessions(asks: list[dict]) -> list[dict]:
+    """Asks at the Human Rights Council made during a session name that session."""
+    linked = []
+    for ask in asks:
+        if ask["channel"] == "un_hrc" and "encounter_id" not in ask:
+            for n, start, end in HRC_SESSIONS:
+                if start <= ask["date"] <= end:
+                    ask = {**ask, "encounter_id": make_id(f"encounter/hrc-{n}")}
+        linked.append(ask)
+    return linked
 
 
 # ---- routine asks -----------------------------------------------------------------------
@@ -359,12 +459,13 @@ def routine_asks(rng: random.Random) -> list[dict]:
 def build() -> dict:
     rng = random.Random(SEED)  # noqa: S311 - reproducible demo data, not security
     meetings, meeting_asks = meetings_and_asks()
-    asks = scripted_asks() + meeting_asks + routine_asks(rng)
+    encounters, encounter_asks = encounters_and_asks()
+    asks = at_sessions(scripted_asks() + meeting_asks + routine_asks(rng)) + encounter_asks
     org_rank = {make_id(f"organisation/{k}"): (KIND_ORDER.index(kind), name)
                 for k, (name, kind, _) in ORG_BY_KEY.items()}
     return {
         "format": "vigil-interchange",
-        "version": 1,
+        "version": 2,
         "organisations": sorted(organisations(), key=lambda o: org_rank[o["id"]]),
         "officials": sorted(officials(),
                             key=lambda o: (org_rank[o["organisation_id"]], o["name"])),
@@ -372,6 +473,8 @@ def build() -> dict:
                         key=lambda c: c["display_name"].casefold()),
         "asks": sorted(asks, key=lambda a: (a["date"], a["id"])),
         "meetings": sorted(meetings, key=lambda m: m["starts_at"]),
+        "involvements": sorted(involvements(), key=lambda i: (i["case_id"], i["id"])),
+        "encounters": sorted(encounters, key=lambda e: (e["starts_on"], e["id"])),
     }
 
 

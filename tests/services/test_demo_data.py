@@ -1,9 +1,11 @@
 # SPDX-FileCopyrightText: 2026 Vigil contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Checks the fictional demo data in resources/demo against DESIGN.md section 9.
+"""Checks the fictional demo data in resources/demo against DESIGN.md section 9 (interchange
+version 2), and that it holds what the accountability and pressure-over-time screens need.
 
 Deliberately independent of the app's own interchange code: the key sets and vocabularies are
-copied from the design here, so a drift on either side shows up as a failure.
+copied from the design here, so a drift on either side shows up as a failure. One test also
+reads the file with the app's parser, as `vigil demo` does.
 """
 
 import json
@@ -17,6 +19,8 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+
+from app.services.interchange import load_json_bytes, parse_document
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
 DEMO_JSON = DEMO / "demo.json"
@@ -50,6 +54,19 @@ REQUESTS = {"release", "whereabouts", "proof_of_life", "lawyer_access", "family_
 RESPONSES = {"none", "denied", "internal_affair", "acknowledged", "information_provided",
              "promise", "released"}
 MEETING_STATUSES = {"planned", "held", "cancelled"}
+LEVELS = {"head_of_state_or_government", "minister", "deputy_minister", "ambassador",
+          "senior_official", "official", "parliamentarian", "un_mechanism", "other"}
+HIGH_LEVELS = {"head_of_state_or_government", "minister"}
+SENIOR_LEVELS = HIGH_LEVELS | {"deputy_minister", "ambassador", "senior_official"}
+ROLES = {"ordered_detention", "arrested", "interrogated", "ill_treatment", "prosecuted",
+         "judged", "prison_authority", "denied_access", "surveillance_harassment",
+         "forced_confession", "other"}
+REGIMES = {"us-glomag", "uk-ghr", "eu-ghrsr", "ca-sema", "au-magnitsky"}
+ENCOUNTER_KINDS = {"state_visit", "summit", "ministerial_meeting", "human_rights_dialogue",
+                   "ambassador_summoned", "civil_society_meeting", "un_session", "upr_review",
+                   "other"}
+LISTS = ("organisations", "officials", "cases", "asks", "meetings", "involvements",
+         "encounters")
 
 # Real, well-known detainees and officials whose names must never appear in fictional data.
 REAL_NAMES = [
@@ -62,12 +79,21 @@ REAL_NAMES = [
     "Liu Xiaobo", "Lam Wing-kee", "Lee Bo", "Yang Hengjun", "Cheng Lei", "Rahile Dawut",
     "Tashi Wangchuk", "Huseyin Celil", "Li Qiaochu", "Lu Siwei", "Wang Yi", "Hua Chunying",
     "Mao Ning", "Wang Wenbin", "Zhao Lijian", "Zheng Zeguang",
+    # Heads of government and foreign ministers the demo's invented ones stand in for.
+    "习近平", "李强", "Xi Jinping", "Li Qiang", "Scholz", "Merz", "Baerbock", "Wadephul",
+    "Starmer", "Lammy", "Macron", "Kristersson", "Albanese", "Penny Wong", "Trudeau",
+    "Carney", "Blinken", "Rubio", "Biden", "Trump", "Kallas", "Borrell", "von der Leyen",
 ]
 
 FUZZY_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?~?")
 COUNTRY = re.compile(r"[A-Z]{2}")
 ARABIC = re.compile(r"[\u0600-\u06FF]")
 TIBETAN = re.compile(r"[\u0F00-\u0FFF]")
+HAN = re.compile(r"[\u4E00-\u9FFF]")
+# The letters of the Uyghur Arabic-script alphabet (UEY): a name written with Arabic or
+# Persian look-alikes (ه for ە, ي for ى) is misspelt.
+UYGHUR_LETTERS = set("ئاەبپتجچخدرزژسشغفقكگڭلمنھوۇۆۈۋېىي")
+UYGHUR_VOWELS = set("اەوۇۆۈېى")
 
 
 # ---- value checkers: each returns a problem or None -----------------------------------
@@ -159,7 +185,15 @@ SCHEMAS = {
     "organisation": ({"id": is_uuid, "name": is_text, "country": is_country,
                       "kind": one_of(ORG_KINDS)}, {"id", "name"}),
     "official": ({"id": is_uuid, "name": is_text, "title": is_text, "organisation_id": is_uuid,
-                  "country": is_country, "notes": is_text}, {"id", "name"}),
+                  "country": is_country, "notes": is_text, "name_original": is_text,
+                  "other_names": None, "gender": one_of(GENDERS), "birth_year": is_year,
+                  "level": one_of(LEVELS), "identifiers": None, "positions": None,
+                  "sanctions": None}, {"id", "name"}),
+    "identifier": ({"kind": is_text, "value": is_text, "note": is_text}, {"kind", "value"}),
+    "position": ({"organisation_id": is_uuid, "title": is_text, "start": is_fuzzy_date,
+                  "end": is_fuzzy_date}, set()),
+    "sanction": ({"regime": one_of(REGIMES), "listed_on": is_fuzzy_date,
+                  "reference": is_text}, {"regime"}),
     "case": ({
         "id": is_uuid, "display_name": is_text, "name_original": is_text, "other_names": None,
         "gender": one_of(GENDERS), "birth_year": is_year, "ethnicity": is_text,
@@ -185,7 +219,8 @@ SCHEMAS = {
              "raised_with_organisation_id": is_uuid, "channel": one_of(CHANNELS),
              "public": is_bool, "requests": some_of(REQUESTS), "response": one_of(RESPONSES),
              "response_date": is_fuzzy_date, "response_text": is_text,
-             "follow_up_due": is_fuzzy_date, "case_ids": is_uuids, "notes": is_text},
+             "follow_up_due": is_fuzzy_date, "case_ids": is_uuids, "notes": is_text,
+             "level": one_of(LEVELS), "encounter_id": is_uuid},
             {"id", "date", "public", "case_ids"}),
     "meeting": ({"id": is_uuid, "title": is_text, "starts_at": is_date_time,
                  "location": is_text, "organisation_id": is_uuid, "official_ids": is_uuids,
@@ -193,10 +228,19 @@ SCHEMAS = {
                  "outcome": is_text}, {"id", "title", "starts_at"}),
     "meeting_case": ({"case_id": is_uuid, "ask": is_text, "talking_points": is_text},
                      {"case_id"}),
+    "involvement": ({"id": is_uuid, "case_id": is_uuid, "official_id": is_uuid,
+                     "role": one_of(ROLES), "date": is_fuzzy_date, "description": is_text,
+                     "source_ids": is_uuids}, {"id", "case_id", "official_id", "role"}),
+    "encounter": ({"id": is_uuid, "kind": one_of(ENCOUNTER_KINDS), "title": is_text,
+                   "starts_on": is_fuzzy_date, "ends_on": is_fuzzy_date,
+                   "organisation_ids": is_uuids, "level": one_of(LEVELS), "location": is_text,
+                   "public_record": is_text}, {"id", "kind", "title", "starts_on"}),
 }
 # Nested lists of objects (checked recursively) and nested single objects.
 NESTED = {("case", "other_names"): "other_name", ("case", "events"): "event",
-          ("case", "sources"): "source", ("meeting", "cases"): "meeting_case"}
+          ("case", "sources"): "source", ("meeting", "cases"): "meeting_case",
+          ("official", "other_names"): "other_name", ("official", "identifiers"): "identifier",
+          ("official", "positions"): "position", ("official", "sanctions"): "sanction"}
 NESTED_ONE = {("case", "confession"): "confession"}
 
 
@@ -241,8 +285,7 @@ def doc(raw):
 
 @pytest.fixture(scope="module")
 def by_id(doc):
-    return {obj["id"]: obj for key in ("organisations", "officials", "cases", "asks",
-                                       "meetings") for obj in doc[key]}
+    return {obj["id"]: obj for key in LISTS for obj in doc[key]}
 
 
 @pytest.fixture(scope="module")
@@ -256,21 +299,26 @@ def raisers(doc):
 # ---- format ------------------------------------------------------------------------------
 
 
-def test_file_is_readable_utf8_with_the_top_level_of_version_1(raw, doc):
+def test_file_is_readable_utf8_with_the_top_level_of_version_2(raw, doc):
     text = raw.decode("utf-8")
     assert not text.startswith("\ufeff")
     assert "律师" in text, "Chinese is written as characters, not \\u escapes"
     assert text.startswith('{\n "asks": [\n  {'), "indent 1 with sorted keys"
-    assert set(doc) == {"format", "version", "organisations", "officials", "cases", "asks",
-                        "meetings"}
+    assert set(doc) == {"format", "version", *LISTS}
     assert doc["format"] == "vigil-interchange"
-    assert doc["version"] == 1 and type(doc["version"]) is int
+    assert doc["version"] == 2 and type(doc["version"]) is int
+
+
+def test_the_app_reads_the_file(raw):
+    parsed = parse_document(load_json_bytes(raw))
+    assert parsed.involvements and parsed.encounters
 
 
 def test_every_object_has_only_section_9_keys_and_values(doc):
     problems = []
     kinds = {"organisations": "organisation", "officials": "official", "cases": "case",
-             "asks": "ask", "meetings": "meeting"}
+             "asks": "ask", "meetings": "meeting", "involvements": "involvement",
+             "encounters": "encounter"}
     for key, kind in kinds.items():
         assert isinstance(doc[key], list)
         for i, obj in enumerate(doc[key]):
@@ -279,14 +327,13 @@ def test_every_object_has_only_section_9_keys_and_values(doc):
 
 
 def test_ids_are_unique_across_the_file(doc):
-    ids = [o["id"] for key in ("organisations", "officials", "cases", "asks", "meetings")
-           for o in doc[key]]
+    ids = [o["id"] for key in LISTS for o in doc[key]]
     ids += [x["id"] for c in doc["cases"] for x in c.get("events", []) + c.get("sources", [])]
     assert len(ids) == len(set(ids))
 
 
 def test_references_resolve_to_objects_of_the_right_kind(doc, by_id):
-    kinds = {o["id"]: key for key in ("organisations", "officials", "cases")
+    kinds = {o["id"]: key for key in ("organisations", "officials", "cases", "encounters")
              for o in doc[key]}
 
     def points_to(ident, kind):
@@ -294,6 +341,10 @@ def test_references_resolve_to_objects_of_the_right_kind(doc, by_id):
 
     for official in doc["officials"]:
         assert points_to(official["organisation_id"], "organisations")
+        for position in official.get("positions", []):
+            assert points_to(position["organisation_id"], "organisations")
+            if "start" in position and "end" in position:
+                assert as_date(position["start"]) <= as_date(position["end"])
     for case in doc["cases"]:
         own_sources = {s["id"] for s in case.get("sources", [])}
         for event in case.get("events", []):
@@ -308,10 +359,21 @@ def test_references_resolve_to_objects_of_the_right_kind(doc, by_id):
                 assert points_to(ask[key], kind), (ask["id"], key)
         assert 1 <= len(ask["case_ids"]) <= 12
         assert all(points_to(c, "cases") for c in ask["case_ids"])
+        assert "encounter_id" not in ask or points_to(ask["encounter_id"], "encounters")
     for meeting in doc["meetings"]:
         assert points_to(meeting["organisation_id"], "organisations")
         assert all(points_to(o, "officials") for o in meeting["official_ids"])
         assert all(points_to(line["case_id"], "cases") for line in meeting["cases"])
+    for involvement in doc["involvements"]:
+        assert points_to(involvement["case_id"], "cases")
+        assert points_to(involvement["official_id"], "officials")
+        own = {s["id"] for s in by_id[involvement["case_id"]]["sources"]}
+        assert involvement["source_ids"] and set(involvement["source_ids"]) <= own
+    for encounter in doc["encounters"]:
+        assert encounter["organisation_ids"]
+        assert all(points_to(o, "organisations") for o in encounter["organisation_ids"])
+        if "ends_on" in encounter:
+            assert as_date(encounter["starts_on"]) <= as_date(encounter["ends_on"])
 
 
 # ---- content -------------------------------------------------------------------------------
@@ -394,8 +456,13 @@ def test_organisations_and_officials(doc, by_id):
     detaining = [o for o in orgs if o["kind"] == "detaining_authority"]
     assert detaining and all(o["country"] == "CN" for o in detaining)
     per_org = Counter(o["organisation_id"] for o in doc["officials"])
-    assert all(2 <= per_org[g["id"]] <= 4 for g in governments)
+    assert all(2 <= per_org[g["id"]] <= 6 for g in governments)
     assert sum(per_org[o["id"]] for o in detaining) >= 5
+    assert all("level" in o for o in doc["officials"])
+    # Every government and the EU has a head of government, a minister and an ambassador.
+    for org in governments + [o for o in orgs if o["name"].startswith("European Union")]:
+        levels = {o["level"] for o in doc["officials"] if o["organisation_id"] == org["id"]}
+        assert {"head_of_state_or_government", "minister", "ambassador"} <= levels, org["name"]
 
 
 def test_asks_span_three_years_and_every_vocabulary(doc):
@@ -465,6 +532,190 @@ def test_no_real_well_known_names(raw):
     for name in REAL_NAMES:
         pattern = re.escape(name) if not name.isascii() else rf"\b{re.escape(name)}\b"
         assert not re.search(pattern, text), name
+
+
+# ---- accountability: officials of the detaining state and their involvements --------------
+
+
+@pytest.fixture(scope="module")
+def responsible(doc):
+    """Officials with at least one involvement."""
+    involved = {i["official_id"] for i in doc["involvements"]}
+    return [o for o in doc["officials"] if o["id"] in involved]
+
+
+def is_uyghur_arabic(text):
+    words = text.split()
+    return bool(words) and all(set(w) <= UYGHUR_LETTERS for w in words) \
+        and not any(w[0] in UYGHUR_VOWELS for w in words)  # a vowel starts with ئ
+
+
+def test_officials_responsible_have_names_identifiers_posts_and_sanctions(doc, by_id,
+                                                                           responsible):
+    detaining = {o["id"] for o in doc["organisations"] if o["kind"] == "detaining_authority"}
+    assert len(responsible) >= 6
+    assert all(o["organisation_id"] in detaining and o["country"] == "CN" for o in responsible)
+    assert sum(bool(HAN.search(o.get("name_original", ""))) for o in responsible) >= 4
+    uyghur = [o for o in responsible if is_uyghur_arabic(o.get("name_original", ""))]
+    assert uyghur and all(any(n["script"] == "ug-Latn" for n in o["other_names"])
+                          for o in uyghur)
+    scripts = {n["script"] for o in responsible for n in o.get("other_names", [])}
+    assert {"zh-Hant", "zh-Latn-pinyin", "ug-Latn", "zh-Hans"} <= scripts
+    assert sum(bool(o.get("identifiers")) for o in responsible) >= 5
+    assert all(i.get("note") for o in responsible for i in o.get("identifiers", []))
+    # A referral prints identifiers with their notes: they never lean on a confidential source.
+    assert not any("confidential" in i["note"].casefold()
+                   for o in responsible for i in o.get("identifiers", []))
+    assert all(o.get("positions") and o.get("level") for o in responsible)
+    assert sum(len(o["positions"]) >= 3 for o in responsible) >= 2
+    posts = {by_id[p["organisation_id"]]["name"] for o in responsible for p in o["positions"]}
+    for kind in ("Public Security Bureau", "Procuratorate", "Court", "Prison"):
+        assert any(kind in name for name in posts), kind
+    designations = [s for o in responsible for s in o.get("sanctions", [])]
+    assert len(designations) >= 2 and len({s["regime"] for s in designations}) >= 2
+    assert {s["regime"] for s in designations} <= REGIMES
+    assert all(s.get("listed_on") and s.get("reference") for s in designations)
+    assert any(not o.get("sanctions") for o in responsible), "someone to refer"
+
+
+def test_involvements_show_a_chain_of_responsibility_and_the_referral_rules(doc, by_id):
+    involvements = doc["involvements"]
+    per_case = defaultdict(dict)
+    per_official = defaultdict(set)
+    for inv in involvements:
+        per_case[inv["case_id"]].setdefault(inv["official_id"], set()).add(inv["role"])
+        per_official[inv["official_id"]].add(inv["case_id"])
+    # Three or more officials in one case, each in a different role.
+    assert any(len(officials) >= 3 and len(set().union(*officials.values())) >= 3
+               for officials in per_case.values())
+    # One official in three or more cases.
+    assert max(len(c) for c in per_official.values()) >= 3
+    assert len({i["role"] for i in involvements}) >= 8
+    assert all(i.get("date") and i.get("description") for i in involvements)
+    confidential = {s["id"] for c in doc["cases"] for s in c["sources"] if s["confidential"]}
+    assert any(set(i["source_ids"]) <= confidential for i in involvements)
+    assert any(not set(i["source_ids"]) <= confidential for i in involvements)
+    consents = Counter(by_id[i["case_id"]]["consent"] for i in involvements)
+    assert consents["do_not_raise"] and consents["private_only"] and consents["public"]
+    # Someone with involvements in several cases, one of them not raisable in public.
+    assert any(len(cases) >= 3 and any(by_id[c]["consent"] != "public" for c in cases)
+               for cases in per_official.values())
+
+
+# ---- pressure over time: encounters --------------------------------------------------------
+
+
+def counts_for(doc):
+    """The organisation each ask counts for (docs/counting.md: an official's organisation)."""
+    officials = {o["id"]: o for o in doc["officials"]}
+    return {a["id"]: a.get("raised_by_organisation_id")
+            or officials[a["raised_by_official_id"]]["organisation_id"] for a in doc["asks"]}
+
+
+def level_of(ask, officials):
+    """An ask's level, or its raising official's."""
+    if "level" in ask:
+        return ask["level"]
+    return officials.get(ask.get("raised_by_official_id"), {}).get("level")
+
+
+def test_encounters_cover_every_kind_and_three_years(doc):
+    encounters = doc["encounters"]
+    assert {e["kind"] for e in encounters} >= ENCOUNTER_KINDS - {"other"}
+    years = {int(e["starts_on"][:4]) for e in encounters}
+    assert {2024, 2025, 2026} <= years
+    assert all(e.get("level") for e in encounters)
+    per_government = Counter(o for e in encounters for o in e["organisation_ids"]
+                             if e["kind"] not in ("un_session", "upr_review"))
+    assert sum(n >= 4 for n in per_government.values()) >= 3
+    governments = {o["id"] for o in doc["organisations"] if o["kind"] == "government"}
+    assert len(governments & set(per_government)) >= 6
+
+
+def test_the_calendar_has_moments_coming(doc):
+    ahead = [(as_date(e["starts_on"]) - TODAY).days for e in doc["encounters"]]
+    assert any(0 < d <= 30 for d in ahead)
+    assert sum(30 <= d <= 90 for d in ahead) >= 3
+    kinds_ahead = {e["kind"] for e, d in zip(doc["encounters"], ahead, strict=True) if d > 0}
+    assert "un_session" in kinds_ahead and len(kinds_ahead) >= 3
+    future = {e["id"] for e, d in zip(doc["encounters"], ahead, strict=True) if d > 0}
+    assert not any(a.get("encounter_id") in future for a in doc["asks"])
+
+
+def test_asks_at_encounters(doc, by_id):
+    counts = counts_for(doc)
+    officials = {o["id"]: o for o in doc["officials"]}
+    at = [a for a in doc["asks"] if "encounter_id" in a]
+    assert len(at) >= 25
+    assert any("level" in a for a in at)
+    assert {level_of(a, officials) for a in at} >= {"head_of_state_or_government",
+                                                      "minister", "senior_official"}
+    for ask in at:
+        encounter = by_id[ask["encounter_id"]]
+        assert counts[ask["id"]] in encounter["organisation_ids"], ask["id"]
+        start = as_date(encounter["starts_on"])
+        end = as_date(encounter.get("ends_on", encounter["starts_on"]))
+        assert start <= as_date(ask["date"]) <= end, ask["id"]
+    # Named cases raised in public at some encounters, only in private at others, at others
+    # none (high-level ones included).
+    asks_at = defaultdict(list)
+    for ask in at:
+        asks_at[ask["encounter_id"]].append(ask)
+    past = [e for e in doc["encounters"] if as_date(e["starts_on"]) < TODAY
+            and e["kind"] != "civil_society_meeting"]
+    public = [e for e in past if any(a["public"] for a in asks_at[e["id"]])]
+    private = [e for e in past if asks_at[e["id"]] and not any(a["public"]
+                                                               for a in asks_at[e["id"]])]
+    silent = [e for e in past if not asks_at[e["id"]] and e["level"] in HIGH_LEVELS]
+    assert len(public) >= 5 and len(private) >= 5 and len(silent) >= 3
+    assert any(e["kind"] == "upr_review" for e in public)
+    assert any(e["kind"] == "un_session" for e in public)
+
+
+def test_civil_society_meetings_near_some_senior_encounters_and_not_others(doc):
+    matched, unmatched = 0, 0
+    civil = defaultdict(list)
+    for e in doc["encounters"]:
+        if e["kind"] == "civil_society_meeting":
+            for org in e["organisation_ids"]:
+                civil[org].append(as_date(e["starts_on"]))
+    for e in doc["encounters"]:
+        if e["kind"] in ("civil_society_meeting", "un_session", "upr_review") \
+                or e["level"] not in SENIOR_LEVELS or as_date(e["starts_on"]) > TODAY:
+            continue
+        when = as_date(e["starts_on"])
+        near = any(abs((d - when).days) <= 30 for o in e["organisation_ids"] for d in civil[o])
+        matched += near
+        unmatched += not near
+    assert matched >= 4 and unmatched >= 4
+    lonely = [d for dates in civil.values() for d in dates if d < TODAY and not any(
+        abs((as_date(e["starts_on"]) - d).days) <= 30 for e in doc["encounters"]
+        if e["kind"] != "civil_society_meeting" and e["level"] in SENIOR_LEVELS
+        and e["kind"] not in ("un_session", "upr_review"))]
+    assert lonely, "a civil-society meeting with no senior encounter around it"
+
+
+def test_germany_2025_question_has_an_interesting_answer(doc):
+    """In 2025, at how many of Germany's high-level meetings with China was a named detainee
+    raised publicly, and which cases has Germany never raised at ministerial level?"""
+    germany = next(o["id"] for o in doc["organisations"] if o.get("country") == "DE"
+                   and o["kind"] == "government")
+    counts = counts_for(doc)
+    officials = {o["id"]: o for o in doc["officials"]}
+    german = [a for a in doc["asks"] if counts[a["id"]] == germany]
+    high = [e for e in doc["encounters"] if germany in e["organisation_ids"]
+            and e["starts_on"].startswith("2025") and e["level"] in HIGH_LEVELS
+            and e["kind"] != "civil_society_meeting"]
+    raised = [[a for a in german if a.get("encounter_id") == e["id"]] for e in high]
+    publicly = sum(any(a["public"] for a in at) for at in raised)
+    at_all = sum(bool(at) for at in raised)
+    assert len(high) >= 4
+    assert 1 <= publicly < at_all < len(high)
+    ministerial = {c for a in german if level_of(a, officials) in HIGH_LEVELS
+                   for c in a["case_ids"]}
+    times = Counter(c for a in german for c in a["case_ids"])
+    never = [c for c in times if c not in ministerial]
+    assert ministerial and sum(times[c] >= 3 for c in never) >= 2
 
 
 # ---- portraits and reproducibility ----------------------------------------------------------
