@@ -52,17 +52,19 @@ never reads the clock and never writes.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from functools import cache
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain import rules
 from app.domain.dates import FuzzyDate, Precision
-from app.domain.enums import Channel, Consent, MeetingStatus, Response, label
+from app.domain.enums import Channel, Consent, MeetingStatus, Response, Status, label
 from app.domain.model import Meeting
 from app.errors import UserError
 from app.services import dashboard
@@ -229,7 +231,7 @@ def _fuzzy_span(first: FuzzyDate, last: FuzzyDate | None = None) -> tuple[date, 
 
 def _encounters(session: Session, start: date, end: date) -> list[Moment]:
     found = list_encounters(session, start=start, end=end)
-    cases: dict[str, list[str]] = {}
+    cases: dict[str | None, list[str]] = {}
     if found:
         for encounter_id, case_ids in session.execute(
                 select(AskRow.encounter_id, AskRow.case_ids).where(
@@ -286,9 +288,10 @@ def _follow_ups(session: Session, start: date, end: date) -> list[Moment]:
     counting = {org_id for org_id, kind in session.execute(
         select(OrganisationRow.id, OrganisationRow.kind).where(OrganisationRow.deleted.is_(False)))
         if (kind is None or kind in COUNTING_KINDS) and org_id != ours}
+    span = cache(lambda due: _fuzzy_span(FuzzyDate.parse(due)))  # asks share due dates
     moments = []
     for ask_id, due, channel, response, case_ids, with_org, government in rows:
-        on, last, approximate = _fuzzy_span(FuzzyDate.parse(due))
+        on, last, approximate = span(due)
         if on > end:
             continue
         if government is None and with_org in counting:
@@ -303,7 +306,7 @@ def _follow_ups(session: Session, start: date, end: date) -> list[Moment]:
 
 
 def _detention(session: Session, start: date, end: date) -> list[Moment]:
-    held = dashboard.held_cases(session)
+    held = dashboard.held_cases(session, keep=_may_fall_within(start, end))
     moments = []
     # Limits whose last day is in the range: those passed by the day after it, not before it.
     for overdue in dashboard.time_limit_breaches(session, _plus(end, 1), held=held):
@@ -322,6 +325,45 @@ def _detention(session: Session, start: date, end: date) -> list[Moment]:
             TITLES[MomentKind.ANNIVERSARY], _anniversary_detail(a), RecordKind.CASE,
             milestone.case_id, (), (milestone.case_id,), sub_kind=a.kind.value, count=a.count))
     return moments
+
+
+def _may_fall_within(start: date, end: date) -> Callable[[Any], bool]:
+    """A cheap test of a held case's stored row that never rejects one with a time limit's
+    last day or an anniversary in ``start``..``end``: the rules then decide, on far fewer
+    cases (a quarter of them for 90 days). Every RSDL case passes."""
+    first, final = start.toordinal(), end.toordinal()
+    every_day_of_year = (end - start).days >= 365
+    month_days = {(day.month, day.day) for day in
+                  (start + timedelta(days=n) for n in range(min((end - start).days, 366) + 1))}
+    if (3, 1) in month_days:  # a start on 29 February completes its years on 1 March
+        month_days.add((2, 29))
+
+    @cache
+    def last_day(raw: str) -> int:
+        if len(raw.rstrip("~")) == 10:  # a day: itself (fromisoformat is C, parse is not)
+            return date.fromisoformat(raw[:10]).toordinal()
+        return FuzzyDate.parse(raw).latest().toordinal()
+
+    def keep(row) -> bool:
+        if row.status == Status.RSDL.value:
+            return True
+        if row.sentence_ends and first <= last_day(row.sentence_ends) <= final:
+            return True
+        counted_from = row.detention_start or row.status_since
+        if not counted_from:
+            return False
+        base = last_day(counted_from)
+        lo, hi = first - base, final - base  # days held on the range's first and last day
+        if hi < 1:
+            return False
+        if lo <= rules.DAY_MILESTONE_FIRST <= hi or \
+                hi // rules.DAY_MILESTONE_STEP * rules.DAY_MILESTONE_STEP >= max(
+                    lo, rules.DAY_MILESTONE_STEP):
+            return True
+        on = date.fromordinal(base)
+        return every_day_of_year or (on.month, on.day) in month_days
+
+    return keep
 
 
 def _anniversary_detail(a: rules.Anniversary) -> str:

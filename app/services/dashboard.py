@@ -12,12 +12,13 @@ clock), never read here.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cache
 from typing import NamedTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from app.domain import rules
@@ -182,11 +183,13 @@ class HeldCase(NamedTuple):
     events: tuple[Event, ...]
 
 
-def held_cases(session: Session) -> list[HeldCase]:
+def held_cases(session: Session, keep: Callable[[Row], bool] | None = None) -> list[HeldCase]:
     """Held or missing people as light cases: status facts plus their detention start.
 
     The start is precomputed from the whole timeline on every save; RSDL start events are
-    read for the few RSDL cases, so the time-limit rules see what they need.
+    read for the few RSDL cases, so the time-limit rules see what they need. ``keep``, a
+    cheap test of a row (``id``, ``display_name``, ``status``, ``status_since``,
+    ``sentence_ends``, ``detention_start`` as stored), skips the cases it rejects.
     """
     @cache  # thousands of cases share a few hundred dates
     def parsed(raw: str | None) -> FuzzyDate | None:
@@ -198,6 +201,8 @@ def held_cases(session: Session) -> list[HeldCase]:
                            .where(CaseRow.deleted.is_(False),
                                   CaseRow.status.in_([s.value for s in DETAINED_STATUSES]))
                            ).all()
+    if keep is not None:
+        rows = [row for row in rows if keep(row)]
     rsdl = [row.id for row in rows if row.status == Status.RSDL.value]
     timelines: dict[str, list[Event]] = {}
     if rsdl:

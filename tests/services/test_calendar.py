@@ -7,13 +7,19 @@ cases suggested for "Prepare…"."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from types import SimpleNamespace
 
 import pytest
 from calendar_world import World, build
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from app.domain.enums import Consent, Status
+from app.domain import rules
+from app.domain.dates import FuzzyDate
+from app.domain.enums import DETAINED_STATUSES, Consent, EventKind, Status
+from app.domain.model import Event
 from app.errors import UserError
-from app.services import calendar, cases
+from app.services import calendar, cases, dashboard
 from app.services.calendar import MomentKind, RecordKind
 
 TODAY = date(2026, 3, 1)  # the services' fixed clock (conftest START)
@@ -199,3 +205,35 @@ def test_suggested_cases_are_those_the_government_has_not_raised(module_vault, w
     assert lately[-1].last_raised == _d(-30)
     assert all(c.status not in (Status.RELEASED, Status.DECEASED) for c in by_anyone)
     assert world.public_case not in {c.id for c in by_anyone}  # raised by someone lately
+
+
+# -- the pre-filter: it may keep too many held cases, never too few -----------------------------
+
+_STATUSES = sorted(s for s in DETAINED_STATUSES if s is not Status.RSDL)
+
+
+@settings(max_examples=400, deadline=None)
+@given(start=st.dates(date(1990, 1, 1), date(2040, 12, 31)),
+       length=st.integers(0, 800),
+       base=st.dates(date(1980, 1, 1), date(2040, 12, 31)),
+       precision=st.sampled_from(["day", "month", "year"]),
+       ends=st.none() | st.dates(date(1990, 1, 1), date(2042, 12, 31)),
+       from_status=st.booleans(), status=st.sampled_from(_STATUSES))
+def test_the_pre_filter_never_drops_a_case_with_a_moment_in_range(
+        start, length, base, precision, ends, from_status, status):
+    fuzzy = FuzzyDate(base.year, base.month if precision != "year" else None,
+                      base.day if precision == "day" else None)
+    end = start + timedelta(days=length)
+    stored = SimpleNamespace(status=status.value, sentence_ends=str(ends) if ends else None,
+                             detention_start=None if from_status else str(fuzzy),
+                             status_since=str(fuzzy) if from_status else None)
+    # The case as dashboard.held_cases builds it from that row.
+    events = () if from_status else (Event(id="start", date=fuzzy, kind=EventKind.DETAINED,
+                                           title=""),)
+    held = dashboard.HeldCase("id", "", status, fuzzy if from_status else None,
+                              FuzzyDate.from_date(ends) if ends else None, events)
+    has_moment = bool(rules.anniversaries(held, start, length)) or any(
+        start <= b.deadline <= end
+        for b in rules.time_limit_breaches(held, end + timedelta(days=1)))
+    if has_moment:
+        assert calendar._may_fall_within(start, end)(stored)
