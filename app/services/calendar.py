@@ -53,7 +53,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from functools import cache
@@ -123,7 +123,7 @@ class Moment:
     record_kind: RecordKind
     record_id: str
     government_ids: tuple[str, ...]
-    case_ids: tuple[str, ...]  # live cases only
+    case_ids: tuple[str, ...]
     subject: str | None = None  # an encounter's or meeting's own title (free text)
     location: str | None = None  # an encounter's or meeting's location (free text)
     starts_at: datetime | None = None  # a meeting's start, in its own time zone
@@ -163,13 +163,12 @@ def moments(session: Session, start: date, end: date) -> list[Moment]:
         raise UserError("The calendar's range ends before it starts.")
     if (end - start).days > MAX_DAYS:
         raise UserError(f"The calendar covers at most {MAX_DAYS} days at a time.")
+    # Deleting a case takes it out of the asks and meetings that name it (erasure), so the
+    # case lists read here name live cases only, without a look-up of each.
     found = [*_encounters(session, start, end), *_meetings(session, start, end),
              *_follow_ups(session, start, end), *_detention(session, start, end)]
-    live = _live_cases(session, {c for m in found for c in m.case_ids})
-    found = [m if set(m.case_ids) <= live else
-             replace(m, case_ids=tuple(c for c in m.case_ids if c in live)) for m in found]
-    order = list(MomentKind)
-    found.sort(key=lambda m: (m.on, order.index(m.kind), m.last, m.record_id, m.count or 0))
+    order = {kind: n for n, kind in enumerate(MomentKind)}
+    found.sort(key=lambda m: (m.on, order[m.kind], m.last, m.record_id, m.count or 0))
     return found
 
 
@@ -289,6 +288,7 @@ def _follow_ups(session: Session, start: date, end: date) -> list[Moment]:
         select(OrganisationRow.id, OrganisationRow.kind).where(OrganisationRow.deleted.is_(False)))
         if (kind is None or kind in COUNTING_KINDS) and org_id != ours}
     span = cache(lambda due: _fuzzy_span(FuzzyDate.parse(due)))  # asks share due dates
+    unanswered, un = (None, Response.NONE.value), Channel.UN_HRC.value
     moments = []
     for ask_id, due, channel, response, case_ids, with_org, government in rows:
         on, last, approximate = span(due)
@@ -296,8 +296,7 @@ def _follow_ups(session: Session, start: date, end: date) -> list[Moment]:
             continue
         if government is None and with_org in counting:
             government = with_org
-        unanswered = response in (None, Response.NONE.value)
-        kind = MomentKind.UN_REPLY_DUE if channel == Channel.UN_HRC.value and unanswered \
+        kind = MomentKind.UN_REPLY_DUE if channel == un and response in unanswered \
             else MomentKind.FOLLOW_UP_DUE
         moments.append(Moment(
             on, last, approximate, kind, TITLES[kind], None, RecordKind.ASK, ask_id,
@@ -383,11 +382,3 @@ def _plus(day: date, days: int) -> date:
 def _chunks(ids: list[str], size: int = 5000) -> Iterable[list[str]]:
     for begin in range(0, len(ids), size):
         yield ids[begin:begin + size]
-
-
-def _live_cases(session: Session, case_ids: set[str]) -> set[str]:
-    live: set[str] = set()
-    for chunk in _chunks(sorted(case_ids)):
-        live.update(session.scalars(select(CaseRow.id).where(
-            CaseRow.id.in_(chunk), CaseRow.deleted.is_(False))))
-    return live
