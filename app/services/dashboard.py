@@ -12,12 +12,13 @@ clock), never read here.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cache
 from typing import NamedTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from app.domain import rules
@@ -182,11 +183,13 @@ class HeldCase(NamedTuple):
     events: tuple[Event, ...]
 
 
-def _held_cases(session: Session) -> list[HeldCase]:
+def held_cases(session: Session, keep: Callable[[Row], bool] | None = None) -> list[HeldCase]:
     """Held or missing people as light cases: status facts plus their detention start.
 
     The start is precomputed from the whole timeline on every save; RSDL start events are
-    read for the few RSDL cases, so the time-limit rules see what they need.
+    read for the few RSDL cases, so the time-limit rules see what they need. ``keep``, a
+    cheap test of a row (``id``, ``display_name``, ``status``, ``status_since``,
+    ``sentence_ends``, ``detention_start`` as stored), skips the cases it rejects.
     """
     @cache  # thousands of cases share a few hundred dates
     def parsed(raw: str | None) -> FuzzyDate | None:
@@ -198,6 +201,8 @@ def _held_cases(session: Session) -> list[HeldCase]:
                            .where(CaseRow.deleted.is_(False),
                                   CaseRow.status.in_([s.value for s in DETAINED_STATUSES]))
                            ).all()
+    if keep is not None:
+        rows = [row for row in rows if keep(row)]
     rsdl = [row.id for row in rows if row.status == Status.RSDL.value]
     timelines: dict[str, list[Event]] = {}
     if rsdl:
@@ -231,7 +236,7 @@ class Overdue:
 def time_limit_breaches(session: Session, today: date, *,
                         held: list[HeldCase] | None = None) -> list[Overdue]:
     found = [Overdue(c.id, c.display_name, b)
-             for c in (_held_cases(session) if held is None else held)
+             for c in (held_cases(session) if held is None else held)
              for b in rules.time_limit_breaches(c, today)]
     return sorted(found, key=lambda o: -o.breach.days_over)
 
@@ -246,7 +251,7 @@ class Milestone:
 def anniversaries(session: Session, today: date, within_days: int = 31, *,
                   held: list[HeldCase] | None = None) -> list[Milestone]:
     found = [Milestone(c.id, c.display_name, a)
-             for c in (_held_cases(session) if held is None else held)
+             for c in (held_cases(session) if held is None else held)
              for a in rules.anniversaries(c, today, within_days)]
     return sorted(found, key=lambda m: m.anniversary.on)
 
@@ -306,7 +311,7 @@ def days_left_in_month(today: date) -> int:
 def counts(session: Session, today: date, now: datetime, *, government_id: str | None = None,
            all_cases: bool = False) -> dict[str, int]:
     """The dashboard's headline numbers; "not raised in 90 days" as ``not_raised_since``."""
-    held = _held_cases(session)  # read once for both rules below
+    held = held_cases(session)  # read once for both rules below
     return {
         "not_raised_90": session.scalar(select(func.count()).where(
             CaseRow.deleted.is_(False), not_raised_within(

@@ -104,6 +104,8 @@ def test_a_command_line_session_leaves_no_canary_outside_the_vault(private_home,
     vigil("share", "import", private_home / "out.vigil", vault=theirs)
     assert CANARIES[0] in vigil("cases", "--json", vault=theirs).out
     vigil("backup", "-o", private_home / "backup.tar")
+    # The default calendar file is meant for cloud calendars: it is scanned like the rest.
+    vigil("calendar", "--ics", "-o", private_home / "calendar.ics", "--days", "3660")
 
     assert (plain / "dossier.pdf").stat().st_size > 0  # the one place a name may appear
     assert scan(private_home) == []

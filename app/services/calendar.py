@@ -1,0 +1,384 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The advocacy calendar: the moments to press, joined from every record that has a date.
+
+API (plain frozen dataclasses; the screen, the dashboard tile and "Prepare…" build on it):
+
+- ``moments(session, start, end) -> list[Moment]``: every moment in ``start``..``end`` (both
+  inclusive), ordered by date, then kind, then record ID.
+- ``upcoming(session, today, days=30) -> Upcoming``: the dashboard tile, the next ``days``
+  days from ``today``: a count per kind (every kind, zeros included) and the list.
+- ``names_of(session, moments) -> Names``: the names of the cases and governments the
+  moments concern, for a screen to show (a ``Moment`` itself holds IDs only).
+- ``suggested_cases(session, government_id, limit, today=...)``: for "Prepare…", the cases
+  that government has not raised, stalest first (see its docstring).
+- ``app.services.calendar_ics.calendar_file`` turns moments into an ICS file under a profile.
+
+The kinds of moment (``MomentKind``) and where each comes from:
+- ``encounter``: a live encounter (``encounters.list_encounters``) on its days; its cases are
+  those named by asks made at it.
+- ``meeting``: one of our meetings, planned or held (not cancelled), on its local start day.
+- ``follow_up_due``: an ask's follow-up date while the follow-up is open by the rule of
+  ``app.services.asks`` (no later ask by the same government on its cases).
+- ``un_reply_due``: the deadline of a UN communication. Rule: an open follow-up (as above)
+  of an ask on the UN channel (``un_hrc``) with no answer recorded yet (response empty or
+  ``none``) is the date the detaining state's reply is due, and shows as this kind instead
+  of ``follow_up_due``; once an answer is recorded it shows as an ordinary follow-up.
+- ``time_limit``: the last day of a legal time limit of a person still held (RSDL's six
+  months, the end of a sentence), as ``app.domain.rules`` computes it.
+- ``anniversary``: a detention milestone (100 and every 1,000 days, every full year) of a
+  person still held, as ``app.domain.rules`` computes it.
+Released and deceased people (any status the rules do not count as held) have neither
+time limits nor anniversaries. Deleted records never appear.
+
+Dates: a moment falls on the day ``on`` and may run until ``last`` (a multi-day encounter,
+or a fuzzy date: "2026-12" is placed on 1 December, runs until 31 December, and is marked
+``approximate``). A moment is in a range when any of its days is. Time limits and
+anniversaries keep the rules' dates (counted from the last day a fuzzy start allows, so
+never early) and are marked approximate when that start is not an exact day.
+
+The governments a moment concerns: an encounter's governments; a meeting's organisation; for
+a follow-up or UN deadline, the government the ask counts for (``ask_cases``), else the
+government, parliament or intergovernmental body it was raised with (our own organisation
+never). Time limits and anniversaries concern no government in particular.
+
+Titles are neutral words for the kind ("Follow-up due"), and ``detail`` is neutral words
+for the sub-kind ("RSDL six-month limit", "1,000 days"): neither ever holds case data. The
+free text of a record (an encounter's or meeting's title and location) is in ``subject``
+and ``location``, for the app's own screens. ``today`` is always passed in; this module
+never reads the clock and never writes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from functools import cache
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain import rules
+from app.domain.dates import FuzzyDate, Precision
+from app.domain.enums import Channel, Consent, MeetingStatus, Response, Status, label
+from app.domain.model import Meeting
+from app.errors import UserError
+from app.services import dashboard
+from app.services.asks import COUNTING_KINDS
+from app.services.cases import CaseSummary
+from app.services.directory import our_organisation
+from app.services.encounters import list_encounters
+from app.services.records import from_row
+from app.vault.tables import AskCase, AskRow, CaseRow, MeetingRow, OpenFollowUp, OrganisationRow
+
+
+class MomentKind(StrEnum):
+    ENCOUNTER = "encounter"
+    MEETING = "meeting"
+    FOLLOW_UP_DUE = "follow_up_due"
+    UN_REPLY_DUE = "un_reply_due"
+    TIME_LIMIT = "time_limit"
+    ANNIVERSARY = "anniversary"
+
+
+# Neutral titles: what a calendar synced to someone else's server may show.
+TITLES: dict[MomentKind, str] = {
+    MomentKind.ENCOUNTER: "Encounter",
+    MomentKind.MEETING: "Meeting",
+    MomentKind.FOLLOW_UP_DUE: "Follow-up due",
+    MomentKind.UN_REPLY_DUE: "UN reply due",
+    MomentKind.TIME_LIMIT: "Legal time limit",
+    MomentKind.ANNIVERSARY: "Anniversary",
+}
+
+BREACH_DETAILS = {
+    rules.BreachKind.RSDL_BEYOND_SIX_MONTHS: "RSDL six-month limit",
+    rules.BreachKind.HELD_PAST_SENTENCE: "Sentence ends",
+}
+
+
+class RecordKind(StrEnum):
+    """The kind of record a moment comes from (open it by ``Moment.record_id``)."""
+
+    ENCOUNTER = "encounter"
+    MEETING = "meeting"
+    ASK = "ask"
+    CASE = "case"
+
+
+@dataclass(frozen=True, slots=True)
+class Moment:
+    """A day to prepare for, and the record it comes from."""
+
+    on: date  # the (first) day
+    last: date  # the last day it may fall on: ``on`` unless it spans days or is fuzzy
+    approximate: bool  # the date is not known to the day
+    kind: MomentKind
+    title: str  # neutral: TITLES[kind]
+    detail: str | None  # neutral words for the sub-kind: "State visit", "1,000 days"
+    record_kind: RecordKind
+    record_id: str
+    government_ids: tuple[str, ...]
+    case_ids: tuple[str, ...]
+    subject: str | None = None  # an encounter's or meeting's own title (free text)
+    location: str | None = None  # an encounter's or meeting's location (free text)
+    starts_at: datetime | None = None  # a meeting's start, in its own time zone
+    sub_kind: str | None = None  # EncounterKind, BreachKind or AnniversaryKind value
+    count: int | None = None  # an anniversary's number of days or years
+
+
+@dataclass(frozen=True, slots=True)
+class Upcoming:
+    """The dashboard tile: the moments of ``start``..``end`` and how many of each kind."""
+
+    start: date
+    end: date
+    counts: dict[MomentKind, int]  # every kind, in MomentKind order, zeros included
+    moments: list[Moment]
+
+
+@dataclass(frozen=True, slots=True)
+class CaseName:
+    display_name: str
+    name_original: str | None
+    consent: Consent | None
+
+
+@dataclass(frozen=True, slots=True)
+class Names:
+    cases: dict[str, CaseName]
+    governments: dict[str, str]
+
+
+MAX_DAYS = 3660  # a range of at most ten years: beyond, a calendar is no longer a calendar
+
+
+def moments(session: Session, start: date, end: date) -> list[Moment]:
+    """Every moment in ``start``..``end`` (both inclusive), ordered by date."""
+    if end < start:
+        raise UserError("The calendar's range ends before it starts.")
+    if (end - start).days > MAX_DAYS:
+        raise UserError(f"The calendar covers at most {MAX_DAYS} days at a time.")
+    # Deleting a case takes it out of the asks and meetings that name it (erasure), so the
+    # case lists read here name live cases only, without a look-up of each.
+    found = [*_encounters(session, start, end), *_meetings(session, start, end),
+             *_follow_ups(session, start, end), *_detention(session, start, end)]
+    order = {kind: n for n, kind in enumerate(MomentKind)}
+    found.sort(key=lambda m: (m.on, order[m.kind], m.last, m.record_id, m.count or 0))
+    return found
+
+
+def upcoming(session: Session, today: date, days: int = 30) -> Upcoming:
+    """The next ``days`` days from ``today`` (inclusive) for the dashboard tile."""
+    end = today + timedelta(days=days)
+    found = moments(session, today, end)
+    counts = dict.fromkeys(MomentKind, 0)
+    for moment in found:
+        counts[moment.kind] += 1
+    return Upcoming(today, end, counts, found)
+
+
+def names_of(session: Session, found: Iterable[Moment]) -> Names:
+    """The live cases' names and consent, and the organisations' names, of ``found``."""
+    found = list(found)
+    case_ids = sorted({c for m in found for c in m.case_ids})
+    org_ids = sorted({g for m in found for g in m.government_ids})
+    cases: dict[str, CaseName] = {}
+    for chunk in _chunks(case_ids):
+        for case_id, name, original, consent in session.execute(
+                select(CaseRow.id, CaseRow.display_name, CaseRow.name_original, CaseRow.consent)
+                .where(CaseRow.id.in_(chunk), CaseRow.deleted.is_(False))):
+            cases[case_id] = CaseName(name, original, Consent(consent) if consent else None)
+    governments = dict(session.execute(select(OrganisationRow.id, OrganisationRow.name).where(
+        OrganisationRow.id.in_(org_ids), OrganisationRow.deleted.is_(False))).all()) \
+        if org_ids else {}
+    return Names(cases, governments)
+
+
+def suggested_cases(session: Session, government_id: str | None, limit: int = 20, *,
+                    today: date, within_days: int | None = None) -> list[CaseSummary]:
+    """Cases to raise with ``government_id`` (for "Prepare…"): those it has never raised,
+    or with ``within_days`` not in that many days; with no government, those nobody has.
+
+    The rule is ``dashboard.not_raised_since`` (released, deceased and do-not-raise cases
+    left out; what counts as raising: ``app.services.asks``). Stalest first: by that
+    government's last ask on it (never first), then by the last time anyone raised it
+    (never first), then by name. Each summary's ``last_raised`` is that government's.
+    """
+    days = (today - date.min).days if within_days is None else min(
+        max(within_days, 0), (today - date.min).days)
+    found = dashboard.not_raised_since(session, today, days, government_id=government_id)
+    if government_id is not None:
+        anyone = dict(session.execute(select(CaseRow.id, CaseRow.last_raised).where(
+            CaseRow.deleted.is_(False), CaseRow.last_raised.is_not(None))).all())
+        found.sort(key=lambda c: (c.last_raised or date.min, anyone.get(c.id) or "",
+                                  c.display_name, c.id))
+    return found[:max(limit, 0)]
+
+
+# -- the sources of moments --------------------------------------------------------------------
+
+
+def _fuzzy_span(first: FuzzyDate, last: FuzzyDate | None = None) -> tuple[date, date, bool]:
+    approximate = first.approximate or first.precision is not Precision.DAY
+    return first.earliest(), (last or first).latest(), approximate
+
+
+def _encounters(session: Session, start: date, end: date) -> list[Moment]:
+    found = list_encounters(session, start=start, end=end)
+    cases: dict[str | None, list[str]] = {}
+    if found:
+        for encounter_id, case_ids in session.execute(
+                select(AskRow.encounter_id, AskRow.case_ids).where(
+                    AskRow.encounter_id.in_([e.id for e in found]), AskRow.deleted.is_(False))
+                .order_by(AskRow.date_sort, AskRow.id)):
+            cases.setdefault(encounter_id, []).extend(json.loads(case_ids))
+    moments = []
+    for e in found:
+        on, last, approximate = _fuzzy_span(e.starts_on, e.ends_on)
+        moments.append(Moment(
+            on, max(on, last), approximate, MomentKind.ENCOUNTER, TITLES[MomentKind.ENCOUNTER],
+            label(e.kind), RecordKind.ENCOUNTER, e.id, tuple(e.organisation_ids),
+            tuple(dict.fromkeys(cases.get(e.id, ()))), subject=e.title, location=e.location,
+            sub_kind=e.kind.value))
+    return moments
+
+
+def _meetings(session: Session, start: date, end: date) -> list[Moment]:
+    # A meeting falls on its local day; UTC differs from it by at most 14 hours.
+    stmt = select(MeetingRow).where(
+        MeetingRow.deleted.is_(False),
+        MeetingRow.status.is_distinct_from(MeetingStatus.CANCELLED.value),
+        MeetingRow.starts_at_utc >= (start - timedelta(days=1)).isoformat(),
+        MeetingRow.starts_at_utc < _plus(end, 2).isoformat())
+    moments = []
+    for row in session.scalars(stmt):
+        meeting = from_row(Meeting, row)
+        day = meeting.starts_at.date()
+        if not start <= day <= end:
+            continue
+        moments.append(Moment(
+            day, day, False, MomentKind.MEETING, TITLES[MomentKind.MEETING], None,
+            RecordKind.MEETING, meeting.id,
+            (meeting.organisation_id,) if meeting.organisation_id else (),
+            tuple(item.case_id for item in meeting.cases), subject=meeting.title,
+            location=meeting.location, starts_at=meeting.starts_at))
+    return moments
+
+
+def _follow_ups(session: Session, start: date, end: date) -> list[Moment]:
+    counted = (select(AskCase.government_id).where(AskCase.ask_id == AskRow.id)
+               .correlate(AskRow).limit(1).scalar_subquery())
+    # due_until is the follow-up date's last day; its first is at most a year earlier.
+    stmt = (select(AskRow.id, AskRow.follow_up_due, AskRow.channel, AskRow.response,
+                   AskRow.case_ids, AskRow.raised_with_organisation_id, counted)
+            .join(OpenFollowUp, OpenFollowUp.ask_id == AskRow.id)
+            .where(OpenFollowUp.due_until >= start.isoformat(),
+                   OpenFollowUp.due_until <= _plus(end, 366).isoformat(),
+                   AskRow.deleted.is_(False)))
+    rows = session.execute(stmt).all()
+    if not rows:
+        return []
+    ours = our_organisation(session)
+    counting = {org_id for org_id, kind in session.execute(
+        select(OrganisationRow.id, OrganisationRow.kind).where(OrganisationRow.deleted.is_(False)))
+        if (kind is None or kind in COUNTING_KINDS) and org_id != ours}
+    span = cache(lambda due: _fuzzy_span(FuzzyDate.parse(due)))  # asks share due dates
+    unanswered, un = (None, Response.NONE.value), Channel.UN_HRC.value
+    moments = []
+    for ask_id, due, channel, response, case_ids, with_org, government in rows:
+        on, last, approximate = span(due)
+        if on > end:
+            continue
+        if government is None and with_org in counting:
+            government = with_org
+        kind = MomentKind.UN_REPLY_DUE if channel == un and response in unanswered \
+            else MomentKind.FOLLOW_UP_DUE
+        moments.append(Moment(
+            on, last, approximate, kind, TITLES[kind], None, RecordKind.ASK, ask_id,
+            (government,) if government else (), tuple(dict.fromkeys(json.loads(case_ids)))))
+    return moments
+
+
+def _detention(session: Session, start: date, end: date) -> list[Moment]:
+    held = dashboard.held_cases(session, keep=_may_fall_within(start, end))
+    moments = []
+    # Limits whose last day is in the range: those passed by the day after it, not before it.
+    for overdue in dashboard.time_limit_breaches(session, _plus(end, 1), held=held):
+        breach = overdue.breach
+        if breach.deadline < start:
+            continue
+        moments.append(Moment(
+            breach.deadline, breach.deadline, _inexact(breach.counted_from),
+            MomentKind.TIME_LIMIT, TITLES[MomentKind.TIME_LIMIT], BREACH_DETAILS[breach.kind],
+            RecordKind.CASE, overdue.case_id, (), (overdue.case_id,),
+            sub_kind=breach.kind.value))
+    for milestone in dashboard.anniversaries(session, start, (end - start).days, held=held):
+        a = milestone.anniversary
+        moments.append(Moment(
+            a.on, a.on, _inexact(a.start), MomentKind.ANNIVERSARY,
+            TITLES[MomentKind.ANNIVERSARY], _anniversary_detail(a), RecordKind.CASE,
+            milestone.case_id, (), (milestone.case_id,), sub_kind=a.kind.value, count=a.count))
+    return moments
+
+
+def _may_fall_within(start: date, end: date) -> Callable[[Any], bool]:
+    """A cheap test of a held case's stored row that never rejects one with a time limit's
+    last day or an anniversary in ``start``..``end``: the rules then decide, on far fewer
+    cases (a quarter of them for 90 days). Every RSDL case passes."""
+    first, final = start.toordinal(), end.toordinal()
+    every_day_of_year = (end - start).days >= 365
+    month_days = {(day.month, day.day) for day in
+                  (start + timedelta(days=n) for n in range(min((end - start).days, 366) + 1))}
+    if (3, 1) in month_days:  # a start on 29 February completes its years on 1 March
+        month_days.add((2, 29))
+
+    @cache
+    def last_day(raw: str) -> int:
+        if len(raw.rstrip("~")) == 10:  # a day: itself (fromisoformat is C, parse is not)
+            return date.fromisoformat(raw[:10]).toordinal()
+        return FuzzyDate.parse(raw).latest().toordinal()
+
+    def keep(row) -> bool:
+        if row.status == Status.RSDL.value:
+            return True
+        if row.sentence_ends and first <= last_day(row.sentence_ends) <= final:
+            return True
+        counted_from = row.detention_start or row.status_since
+        if not counted_from:
+            return False
+        base = last_day(counted_from)
+        lo, hi = first - base, final - base  # days held on the range's first and last day
+        if hi < 1:
+            return False
+        if lo <= rules.DAY_MILESTONE_FIRST <= hi or \
+                hi // rules.DAY_MILESTONE_STEP * rules.DAY_MILESTONE_STEP >= max(
+                    lo, rules.DAY_MILESTONE_STEP):
+            return True
+        on = date.fromordinal(base)
+        return every_day_of_year or (on.month, on.day) in month_days
+
+    return keep
+
+
+def _anniversary_detail(a: rules.Anniversary) -> str:
+    if a.kind is rules.AnniversaryKind.DAYS:
+        return f"{a.count:,} days"
+    return "1 year" if a.count == 1 else f"{a.count} years"
+
+
+def _inexact(counted_from: FuzzyDate) -> bool:
+    return counted_from.approximate or counted_from.precision is not Precision.DAY
+
+
+def _plus(day: date, days: int) -> date:
+    return day + timedelta(days=min(days, (date.max - day).days))
+
+
+def _chunks(ids: list[str], size: int = 5000) -> Iterable[list[str]]:
+    for begin in range(0, len(ids), size):
+        yield ids[begin:begin + size]
