@@ -31,6 +31,7 @@ COMMAND_MODULES = {
     "share_commands": ("identity", "colleague", "share"),
     "dossier_commands": ("dossier",),
     "travel_commands": ("travel",),
+    "scorecard_commands": ("scorecard",),
 }
 
 
