@@ -61,7 +61,7 @@ def scorecard_input(session: Session, government_ids: list[str], start: date, en
 
 
 def charts(cards: list[Scorecard]) -> tuple[Chart, ...]:
-    levels = [n for n, _ in enumerate(Level)
+    levels = [n for n in range(len(Level) + 1)  # and unknown, last
               if any(c.by_level[n].raised.count for c in cards)]
     responses = [n for n, _ in enumerate(Response)
                  if any(c.responses[n][1].count for c in cards)]
@@ -71,7 +71,8 @@ def charts(cards: list[Scorecard]) -> tuple[Chart, ...]:
               tuple((c.cases_public.count, c.cases_private_only.count,
                      c.high_level.raised.count, c.high_level.public.count) for c in cards)),
         Chart("Named cases raised, by level",
-              tuple(label(list(Level)[n]) for n in levels) or ("None",),
+              tuple(label(list(Level)[n]) if n < len(Level) else "Level unknown"
+                    for n in levels) or ("None",),
               tuple(tuple(c.by_level[n].raised.count for n in levels) or (0,)
                     for c in cards)),
         Chart("High-level encounters with the detaining state",
