@@ -269,12 +269,16 @@ def _shown(shared: _Shared, scope: Scope) -> set[str] | dict[str, Consent]:
     return {c for c, consent in shared.consent.items() if consent in scope.consents}
 
 
+_LEVELS: dict[str | None, Level | None] = {lv.value: lv for lv in Level}
+_RESPONSES: dict[str | None, Response] = {r.value: r for r in Response}
+
+
 def _level(value: str | None) -> Level | None:
-    return Level(value) if value else None
+    return _LEVELS.get(value)  # thousands of rows: a dict, not Enum's lookup
 
 
 def _response(value: str | None) -> Response:
-    return Response(value) if value else Response.NONE
+    return _RESPONSES.get(value, Response.NONE)
 
 
 def _union(pairs: Iterable[tuple[set[str], set[str]]]) -> tuple[set[str], set[str]]:

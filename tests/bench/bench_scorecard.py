@@ -179,12 +179,17 @@ def main() -> int:
                     f"{card.asks.count} asks and {card.cases_raised.count} cases in five years, "
                     f"{card.high_level_encounters.of.count} high-level encounters, "
                     f"{card.senior_matched.of.count} senior ones")
-                for sql in ("EXPLAIN QUERY PLAN SELECT ac.case_id FROM ask_cases AS ac "
-                            "JOIN asks AS a ON a.id = ac.ask_id JOIN cases AS c "
-                            "ON c.id = ac.case_id WHERE ac.government_id = :g "
-                            "AND ac.date_sort BETWEEN :s AND :e",):
-                    for row in session.execute(text(sql), params):
-                        say(f"  plan: {row[-1]}")
+                period = ("ac.government_id = :g AND ac.date_sort BETWEEN :s AND :e")
+                for what, sql in (
+                        ("its asks", "SELECT a.id, a.public FROM asks AS a LEFT JOIN "
+                         "open_follow_ups AS f ON f.ask_id = a.id WHERE a.deleted = 0 AND "
+                         f"a.id IN (SELECT ac.ask_id FROM ask_cases AS ac WHERE {period})"),
+                        ("their cases", f"SELECT ac.ask_id FROM ask_cases AS ac WHERE {period}"),
+                        ("asks at encounters", "SELECT a.id FROM asks AS a CROSS JOIN "
+                         "ask_cases AS ac ON ac.ask_id = a.id WHERE a.encounter_id IN ('x') "
+                         "AND +ac.government_id = :g")):
+                    for row in session.execute(text(f"EXPLAIN QUERY PLAN {sql}"), params):
+                        say(f"  plan, {what}: {row[-1]}")
                 figures = [
                     ("baseline: count its ask_cases rows in the period",
                      lambda: session.execute(baseline, params).scalar()),

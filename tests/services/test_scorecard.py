@@ -43,6 +43,8 @@ def _id() -> str:
 DATES = fuzzy_dates(2023, 2026)
 DAYS = st.dates(date(2023, 1, 1), date(2026, 12, 31))
 LEVELS = st.none() | st.sampled_from(Level)
+# Encounters: often exact days in one year, so that the 30-day window is put to the test.
+ENCOUNTER_DATES = DATES | st.dates(date(2025, 1, 1), date(2025, 12, 31)).map(FuzzyDate.from_date)
 
 
 @st.composite
@@ -62,8 +64,9 @@ def worlds(draw):
               for i in range(draw(st.integers(1, 6)))]
     met = []
     for i in range(draw(st.integers(0, 8))):
-        starts = draw(DATES)
-        ends = draw(st.none() | DATES.filter(lambda d, s=starts: d.latest() >= s.earliest()))
+        starts = draw(ENCOUNTER_DATES)
+        ends = draw(st.none() | ENCOUNTER_DATES.filter(
+            lambda d, s=starts: d.latest() >= s.earliest()))
         met.append(Encounter(id=_id(), kind=draw(st.sampled_from(EncounterKind)),
                              title=f"Encounter {i}", starts_on=starts, ends_on=ends,
                              organisation_ids=tuple(draw(st.lists(
@@ -386,3 +389,25 @@ def test_refusals_are_one_sentence(vault, germany, which, sentence):
         start, end = end, start
     with pytest.raises(UserError, match=sentence), vault.session() as session:
         scorecard.scorecards(session, [gov], start, end, date(2026, 1, 1))
+
+
+@pytest.mark.parametrize("civil_on, civil_ends, matched", [
+    ("2025-07-01", None, True),  # 30 days after the last day
+    ("2025-07-02", None, False),  # 31 days
+    ("2025-04-01", "2025-04-30", True),  # ends 30 days before the first day
+    ("2025-04-01", "2025-04-29", False),
+    ("2025-06", None, True),  # a month: some day of it is close enough
+])
+def test_a_civil_society_meeting_within_30_days_matches(vault, germany, civil_on, civil_ends,
+                                                        matched):
+    with vault.session() as session:
+        encounters.save_encounter(session, _encounter(
+            DIALOGUE, EncounterKind.HUMAN_RIGHTS_DIALOGUE, "2025-05-30", Level.AMBASSADOR,
+            "2025-06-01"))
+        encounters.save_encounter(session, _encounter(
+            CIVIL, EncounterKind.CIVIL_SOCIETY_MEETING, civil_on, None, civil_ends))
+        card = scorecard.scorecard(session, DE, date(2025, 1, 1), date(2025, 12, 31),
+                                   date(2026, 1, 1))
+    assert card.senior_matched.of.ids == (DIALOGUE,)
+    assert card.senior_matched.hits.ids == ((DIALOGUE,) if matched else ())
+    assert card.senior_unmatched.ids == (() if matched else (DIALOGUE,))
