@@ -213,29 +213,31 @@ def _scorecard(session: Session, government_id: str, name: str, start: date, end
     params = {"government": government_id, "start": start.isoformat(),
               "end": end.isoformat()}
     period = "ac.government_id = :government AND ac.date_sort BETWEEN :start AND :end"
-    # Its asks in the period, one row each (one lookup per ask, not per named case).
     public = " AND a.public = 1" if scope.public_asks_only else ""
+    # Its links to live cases of the consents in scope, read once (ask_cases' rows are
+    # scattered: each costs a page).
+    shown = _shown(shared, scope)
+    links = [(ask_id, case_id) for ask_id, case_id in session.execute(text(
+        f"SELECT ac.ask_id, ac.case_id FROM ask_cases AS ac WHERE {period}"),  # noqa: S608
+        params) if case_id in shown]
+    # Those asks, one row each (one JSON parameter, whatever their number).
     facts = {}
     overdue: set[str] = set()
     due_before = today.isoformat()
     for ask_id, level, official, loud, response, due in session.execute(text(
             "SELECT a.id, a.level, a.raised_by_official_id, a.public, a.response, "  # noqa: S608
             "f.due_until FROM asks AS a LEFT JOIN open_follow_ups AS f ON f.ask_id = a.id "
-            f"WHERE a.deleted = 0{public} AND a.id IN "
-            f"(SELECT ac.ask_id FROM ask_cases AS ac WHERE {period})"), params):
+            f"WHERE a.id IN (SELECT value FROM json_each(:asks)) AND a.deleted = 0{public}"),
+            {"asks": json.dumps(sorted({ask_id for ask_id, _ in links}))}):
         facts[ask_id] = (_level(level) or shared.levels.get(official), bool(loud),
                          _response(response))
         if due is not None and due < due_before:
             overdue.add(ask_id)
-    # The cases they name: live ones, of the consents in scope.
-    shown = _shown(shared, scope)
     per_level: dict[Level | None, tuple[set[str], set[str]]] = {}
     counted: set[str] = set()
-    for ask_id, case_id in session.execute(text(
-            f"SELECT ac.ask_id, ac.case_id FROM ask_cases AS ac WHERE {period}"),  # noqa: S608
-            params):
+    for ask_id, case_id in links:
         fact = facts.get(ask_id)
-        if fact is None or case_id not in shown:  # a private ask or a hidden case
+        if fact is None:  # a private ask, out of scope
             continue
         counted.add(ask_id)
         raised, loud = per_level.setdefault(fact[0], (set(), set()))

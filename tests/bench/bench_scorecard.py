@@ -181,10 +181,10 @@ def main() -> int:
                     f"{card.senior_matched.of.count} senior ones")
                 period = ("ac.government_id = :g AND ac.date_sort BETWEEN :s AND :e")
                 for what, sql in (
-                        ("its asks", "SELECT a.id, a.public FROM asks AS a LEFT JOIN "
-                         "open_follow_ups AS f ON f.ask_id = a.id WHERE a.deleted = 0 AND "
-                         f"a.id IN (SELECT ac.ask_id FROM ask_cases AS ac WHERE {period})"),
-                        ("their cases", f"SELECT ac.ask_id FROM ask_cases AS ac WHERE {period}"),
+                        ("its links", f"SELECT ac.ask_id FROM ask_cases AS ac WHERE {period}"),
+                        ("their asks", "SELECT a.id, a.public FROM asks AS a LEFT JOIN "
+                         "open_follow_ups AS f ON f.ask_id = a.id WHERE a.id IN (SELECT value "
+                         "FROM json_each('[]')) AND a.deleted = 0"),
                         ("asks at encounters", "SELECT a.id FROM asks AS a CROSS JOIN "
                          "ask_cases AS ac ON ac.ask_id = a.id WHERE a.encounter_id IN ('x') "
                          "AND +ac.government_id = :g")):
