@@ -32,6 +32,7 @@ COMMAND_MODULES = {
     "dossier_commands": ("dossier",),
     "travel_commands": ("travel",),
     "calendar_commands": ("calendar",),
+    "scorecard_commands": ("scorecard",),
 }
 
 

@@ -101,3 +101,16 @@ def _filter_event(event: Event, confidential: set[str]) -> Event:
     if not confidential.intersection(event.source_ids):
         return event
     return replace(event, source_ids=tuple(i for i in event.source_ids if i not in confidential))
+
+
+def scorecard_counts(profile: Profile, government_id: str,
+                     recipient_org_id: str | None) -> tuple[bool, frozenset[Consent] | None]:
+    """What a scorecard under ``profile`` may count of a government's record: whether only
+    its public asks (a private ask is its confidence, shown only to itself in a diplomatic
+    document), and the consents of the cases it may count (None: all). A hidden case or
+    ask is left out of every figure, not only of the lists: a count must not show it."""
+    if profile is Profile.INTERNAL:
+        return False, None
+    if profile is Profile.PUBLIC:
+        return True, frozenset({Consent.PUBLIC})
+    return government_id != recipient_org_id, frozenset(Consent) - {Consent.DO_NOT_RAISE}

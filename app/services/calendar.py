@@ -68,11 +68,11 @@ from app.domain.enums import Channel, Consent, MeetingStatus, Response, Status, 
 from app.domain.model import Meeting
 from app.errors import UserError
 from app.services import dashboard
-from app.services.asks import COUNTING_KINDS
 from app.services.cases import CaseSummary
 from app.services.directory import our_organisation
 from app.services.encounters import list_encounters
-from app.services.records import from_row
+from app.vault.derived import COUNTING_KINDS
+from app.vault.records import from_row
 from app.vault.tables import AskCase, AskRow, CaseRow, MeetingRow, OpenFollowUp, OrganisationRow
 
 
