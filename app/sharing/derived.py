@@ -15,13 +15,24 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from app.domain import rules
-from app.domain.model import Ask, Case, Event, Meeting, Official, Organisation, Source
+from app.domain.model import (
+    Ask,
+    Case,
+    Encounter,
+    Event,
+    Involvement,
+    Meeting,
+    Official,
+    Organisation,
+    Source,
+)
 from app.sharing import records
 from app.vault import search_index
 from app.vault.records import case_from_row, from_row
 
 DOMAIN = {"organisation": Organisation, "official": Official, "event": Event,
-          "source": Source, "ask": Ask, "meeting": Meeting}
+          "source": Source, "ask": Ask, "meeting": Meeting, "involvement": Involvement,
+          "encounter": Encounter}
 
 
 def derive(kind: str, row) -> None:
@@ -42,6 +53,11 @@ def derive(kind: str, row) -> None:
     obj = from_row(DOMAIN[kind], row)
     if kind == "event" or kind == "ask":
         row.date_sort = obj.date.earliest().isoformat()
+    elif kind == "involvement":
+        row.date_sort = obj.date.earliest().isoformat() if obj.date else None
+    elif kind == "encounter":
+        row.starts_on_sort = obj.starts_on.earliest().isoformat()
+        row.ends_on_sort = (obj.ends_on or obj.starts_on).latest().isoformat()
     elif kind == "meeting":
         if obj.starts_at.tzinfo is None:
             raise ValueError("meeting time without zone")

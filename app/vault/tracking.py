@@ -24,7 +24,7 @@ STAMPED = "tracking.stamped"
 # Bookkeeping and derived columns: never versioned, never merged.
 SYNC_BOOKKEEPING = frozenset({"id", "origin", "version", "field_versions", "rowid",
                               "detention_start", "last_raised", "date_sort",
-                              "starts_at_utc"})
+                              "starts_at_utc", "starts_on_sort", "ends_on_sort"})
 
 
 def _changed_fields(obj, new: bool) -> list[str]:

@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from sqlalchemy import text
 from sharing_helpers import open_plain
 from sharing_state import conflicts, exported_state
 from test_deletion_erases import _everything_readable, _forged_changes, send
@@ -164,6 +165,12 @@ def test_a_full_bundle_carries_involvements_encounters_and_officials_details(tea
             session, start=date(2025, 4, 1), end=date(2025, 12, 31))] == [world.visit,
                                                                           world.dialogue]
     assert exported_state(team["alice"]) == exported_state(bob)
+    # Sort keys are derived on arrival, never taken from the bundle, and equal on both sides.
+    sql = text("SELECT id, date_sort FROM involvements UNION ALL "
+               "SELECT id, starts_on_sort || '/' || ends_on_sort FROM encounters ORDER BY 1")
+    with team["alice"].session() as a, bob.session() as b:
+        ours, theirs = a.execute(sql).all(), b.execute(sql).all()
+    assert ours == theirs and len(ours) == 4
 
 
 def test_a_selection_carries_its_cases_involvements_officials_and_encounters(team, tmp_path):
