@@ -52,6 +52,8 @@ UNREADABLE = ("The bundle contains a record this version of Vigil cannot read; "
               "nothing was changed.")
 MISSING_REFERENCE = ("The bundle refers to records this vault does not have; nothing was "
                      "changed.")
+# Records that belong to one case and never move to another (the services refuse it).
+CASE_CHILDREN = frozenset({"event", "source", "attachment", "involvement"})
 MISPLACED = ("The bundle moves a record to another case, or cites another case's sources "
              "for it; nothing was changed.")
 
@@ -268,7 +270,7 @@ class _Merger:
             self._touch(kind, row)
             return
         local = json.loads(row.field_versions or "{}")
-        if kind == "involvement" and rec["fields"].get("case_id") != row.case_id:
+        if kind in CASE_CHILDREN and rec["fields"].get("case_id") != row.case_id:
             # Never moves (the services refuse it): not even as a conflict to review.
             raise IntegrityError(MISPLACED)
         changed = []
@@ -441,8 +443,10 @@ class _Merger:
                 "SELECT 1 FROM asks WHERE encounter_id IS NOT NULL AND encounter_id NOT IN "
                 "(SELECT id FROM encounters) LIMIT 1")).first():
             raise IntegrityError(MISSING_REFERENCE)
-        # An involvement cites only its own case's sources (one removed since may stay).
-        for row in self.touched.get("involvement", {}).values():
+        # Events and involvements cite only their own case's sources (one removed since may
+        # stay).
+        for row in [*self.touched.get("event", {}).values(),
+                    *self.touched.get("involvement", {}).values()]:
             if row is None or row.deleted:
                 continue
             cited = json.loads(row.source_ids or "[]")

@@ -24,6 +24,7 @@ from app.domain.model import (
     Ask,
     Case,
     Encounter,
+    Event,
     Identifier,
     Involvement,
     Official,
@@ -431,6 +432,38 @@ def test_a_new_involvement_citing_another_case_s_source_changes_nothing(team, tm
     def mutate(payload):
         [rec] = [r for r in payload["records"] if r["id"] == new.id]
         rec["fields"]["source_ids"] = [world.source, world.other_source]
+
+    forged = _forged_changes(team, tmp_path, mutate)
+    before = team.snapshot("bob")
+    with pytest.raises(IntegrityError, match="another case"):
+        inbox.import_bundle(team["bob"], forged)
+    assert team.snapshot("bob") == before
+
+
+@pytest.mark.parametrize("kind", ["event", "source"])
+def test_a_bundle_moving_an_event_or_source_to_another_case_changes_nothing(team, tmp_path,
+                                                                           kind):
+    """As for involvements: the services never move a timeline entry or a source to another
+    case, so a signed bundle that does is refused whole."""
+    world = _shared(team, tmp_path)
+    team.clocks["alice"].advance(minutes=1)
+    event = Event(id=_id(), date=D("2016-08"), title="Verdict", source_ids=(world.source,))
+    with team["alice"].session() as session:
+        case = cases.get_case(session, world.chosen)
+        cases.save_case(session, replace(case, events=(event,)))
+    inbox.import_bundle(team["bob"], send(team, tmp_path, "alice", ["bob"]))
+    team.clocks["alice"].advance(minutes=1)
+    with team["alice"].session() as session:
+        case = cases.get_case(session, world.chosen)
+        cases.save_case(session, replace(case, events=(replace(event, title="touched"),),
+                                         sources=(replace(case.sources[0], title="touched"),)))
+    later = team["alice"].hlc.tick()
+    moved = event.id if kind == "event" else world.source
+
+    def mutate(payload):
+        [rec] = [r for r in payload["records"] if r["id"] == moved]
+        rec["fields"]["case_id"] = world.other
+        rec["field_versions"]["case_id"] = rec["version"] = later
 
     forged = _forged_changes(team, tmp_path, mutate)
     before = team.snapshot("bob")
