@@ -212,22 +212,24 @@ class ImportPage(QWizardPage):
         self.cancel.setEnabled(True)
         merge = preview.sheet is not None
 
-        def work(vault, _job: Job) -> sheet_import.Outcome:
-            with vault.session() as session:
-                outcome = sheet_import.outcome(session, preview.doc, merge_cases=merge)
-                if stop.is_set():
-                    raise Cancelled()
-                bulk.import_document(session, preview.doc, merge_cases=merge)
-                if preview.mapping is not None:
-                    import_memory.remember_mapping(session, list(preview.headers),
-                                                   preview.mapping)
-                if stop.is_set():  # the transaction rolls back: nothing was imported
-                    raise Cancelled()
-                return outcome
+        def work(vault, _job: Job) -> sheet_import.Outcome | None:
+            """The outcome, or None when cancelled (then the transaction rolled back)."""
+            try:
+                with vault.session() as session:
+                    outcome = sheet_import.outcome(session, preview.doc, merge_cases=merge)
+                    if stop.is_set():
+                        raise Cancelled()
+                    bulk.import_document(session, preview.doc, merge_cases=merge)
+                    if preview.mapping is not None:
+                        import_memory.remember_mapping(session, list(preview.headers),
+                                                       preview.mapping)
+                    if stop.is_set():  # the transaction rolls back: nothing was imported
+                        raise Cancelled()
+                    return outcome
+            except Cancelled:  # a result, not a failure: no signal to miss
+                return None
 
         self.job = self.wiz.ctx.run(work, self._done, on_failed=self._failed)
-        if self.job is not None:
-            self.job.failed.connect(self._maybe_cancelled)
         self.wiz.button(QWizard.WizardButton.BackButton).setEnabled(False)
         self.completeChanged.emit()
 
@@ -244,7 +246,11 @@ class ImportPage(QWizardPage):
         self.summary.setText(text)
         self.completeChanged.emit()
 
-    def _done(self, out: sheet_import.Outcome) -> None:
+    def _done(self, out: sheet_import.Outcome | None) -> None:
+        if out is None:
+            self._end(self.tr("Import cancelled: nothing was imported."))
+            self.wiz.import_cancelled.emit()
+            return
         preview = self.wiz.preview.result
         text = self.tr("Imported: {0} new cases, {1} updated, {2} unchanged.").format(
             out.created, out.updated, out.unchanged)
@@ -260,11 +266,6 @@ class ImportPage(QWizardPage):
             str(error) if isinstance(error, VigilError) else
             self.tr("something went wrong.")))
         self.wiz.import_failed.emit()
-
-    def _maybe_cancelled(self, error: BaseException) -> None:
-        if isinstance(error, Cancelled):
-            self._end(self.tr("Import cancelled: nothing was imported."))
-            self.wiz.import_cancelled.emit()
 
     def isComplete(self) -> bool:
         return self.ended

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from app.ui import plain
 from app.ui.clipboard import ClipboardGuard
+from app.ui.menus import build_menus
 from app.ui.navigation import CaseTab, Screen
 from app.ui.preferences import Preferences
 from app.ui.tasks import TaskRunner
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
     cases_shown = Signal()
     dashboard_shown = Signal()
     case_shown = Signal()
+    export_action: QAction  # File → Export…, made with the menus (app.ui.menus)
     cell_detail_shown = Signal()
     # each screen, built the first time it is asked for (``screen_widget``)
     dashboard_screen: _ScreenOf[DashboardScreen] = _ScreenOf(Screen.DASHBOARD)
@@ -117,6 +119,7 @@ class MainWindow(QMainWindow):
         self.unlocker.unlocked.connect(self._unlocked)
         self.unlocker.snapshot_failed.connect(self._snapshot_failed)
 
+        self.vault_actions: list[QAction] = []
         self._build_pages()
         self._build_actions()
         self._apply_preferences()
@@ -156,8 +159,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
 
     def _build_actions(self) -> None:
-        """Lock, log ask and import (off until the vault is open) in a toolbar and the File
-        menu; their shortcuts work whatever has the focus."""
+        """Lock, log ask and import (off until the vault is open) in a toolbar and the
+        menus (``app.ui.menus``); their shortcuts work whatever has the focus."""
         self.lock_action = self._action(self.tr("Lock"), self.tr("Lock the vault now (Ctrl+L)"),
                                         QKeySequence("Ctrl+L"), self.lock)
         self.log_ask_action = self._action(
@@ -172,14 +175,7 @@ class MainWindow(QMainWindow):
         self.toolbar.hide()  # nothing to do there until the vault is open
         for action in (self.lock_action, self.log_ask_action, self.import_action):
             self.toolbar.addAction(action)
-        quit_action = QAction(self.tr("Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addAction(self.import_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.lock_action)
-        file_menu.addAction(quit_action)
+        build_menus(self)
 
     def _action(self, text: str, tip: str, keys: QKeySequence | None, slot) -> QAction:
         action = QAction(text, self)
@@ -189,6 +185,7 @@ class MainWindow(QMainWindow):
             self.addAction(action)
         action.triggered.connect(slot)
         action.setEnabled(False)
+        self.vault_actions.append(action)  # on while the vault is open
         return action
 
     # -- unlocking and locking --------------------------------------------------------------
@@ -209,7 +206,7 @@ class MainWindow(QMainWindow):
         self.unlock_view.reset()
         self.pages.setCurrentIndex(1)
         self.sidebar.setCurrentRow(Screen.DASHBOARD)
-        for action in (self.lock_action, self.log_ask_action, self.import_action):
+        for action in self.vault_actions:
             action.setEnabled(True)
         self.toolbar.show()
         self._last_activity = self._monotonic()
@@ -265,7 +262,7 @@ class MainWindow(QMainWindow):
         for screen in self._built.values():  # a screen not built yet holds nothing
             cast("Any", screen).clear()
         self.vault = None
-        for action in (self.lock_action, self.log_ask_action, self.import_action):
+        for action in self.vault_actions:
             action.setEnabled(False)
         self._show_pending(0)
         self.toolbar.hide()

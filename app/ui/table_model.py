@@ -54,3 +54,16 @@ def table_view(model: QAbstractItemModel, name: str, *, many: bool = False) -> Q
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
     return table
+
+
+def shown_rows(table: QTableView) -> tuple[list[str], list[list[str]]]:
+    """The headers and the rows of ``table`` as the user sees them: visible columns, in the
+    view's order, as displayed text."""
+    model = table.model()
+    header = table.horizontalHeader()
+    columns = [header.logicalIndex(v) for v in range(header.count())
+               if not header.isSectionHidden(header.logicalIndex(v))]
+    heads = [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in columns]
+    rows = [[str(model.index(r, c).data() or "") for c in columns]
+            for r in range(model.rowCount())]
+    return heads, rows

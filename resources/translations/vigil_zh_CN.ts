@@ -1952,6 +1952,53 @@ Added by {1}</source>
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>The case list as shown ({0} cases), as a CSV or Excel file</source>
+        <translation>当前显示的个案列表（{0} 个个案），导出为 CSV 或 Excel 文件</translation>
+    </message>
+    <message>
+        <source>The whole vault as an interchange file (JSON), to move it to another tool</source>
+        <translation>整个保险库导出为交换文件（JSON），以便转入其他工具</translation>
+    </message>
+    <message>
+        <source>The file will NOT be encrypted: anyone who gets it can read every case in it. Keep it only as long as you need it, and delete it securely. To give cases to a colleague, use Colleagues → Share instead.</source>
+        <translation>该文件不会加密：任何拿到它的人都能读到其中每一个个案。只在需要期间保留，并安全删除。要把个案交给同事，请改用“同事 → 共享”。</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export the vault</source>
+        <translation>导出保险库</translation>
+    </message>
+    <message>
+        <source>Interchange JSON (*.json)</source>
+        <translation>交换格式 JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export the case list</source>
+        <translation>导出个案列表</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>正在写入…</translation>
+    </message>
+    <message>
+        <source>The export could not be written; no file was left behind.</source>
+        <translation>无法写入导出文件；没有留下任何文件。</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <source>File and sheet</source>
@@ -2834,14 +2881,6 @@ Added by {1}</source>
         <translation>从电子表格或交换文件导入案件</translation>
     </message>
     <message>
-        <source>Quit</source>
-        <translation>退出</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
         <source>The vault was not closed cleanly: quit Vigil before opening it anywhere else.</source>
         <translation>保险库未能正常关闭：请先退出 Vigil，再在其他地方打开它。</translation>
     </message>
@@ -3123,6 +3162,55 @@ Added by {1}</source>
     <message>
         <source>This meeting has no cases to raise; add some first.</source>
         <translation>此会见没有要提出的个案；请先添加。</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export the case list or the whole vault (not encrypted)</source>
+        <translation>导出个案列表或整个保险库（不加密）</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>About Vigil</source>
+        <translation>关于 Vigil</translation>
+    </message>
+    <message>
+        <source>Vigil {0}
+
+Encrypted case files and advocacy tracking for people detained or disappeared by a state.
+
+Free software under the GNU General Public License, version 3 or later. Your vault is in:
+{1}</source>
+        <translation>Vigil {0}
+
+为被国家拘押或强迫失踪者而设的加密个案档案与倡导追踪工具。
+
+自由软件，依 GNU 通用公共许可证第 3 版或更新版本发布。你的保险库位于：
+{1}</translation>
     </message>
 </context>
 <context>
@@ -4004,6 +4092,13 @@ Open it now? This vault will be locked.</source>
     <message>
         <source>No, or not sure</source>
         <translation>否，或不确定</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>Exported to {0}: it is not encrypted.</source>
+        <translation>已导出到 {0}：该文件未加密。</translation>
     </message>
 </context>
 </TS>

@@ -28,8 +28,8 @@ from app.domain.enums import (
 from app.domain.model import Ask, Case, Encounter, Official, Organisation
 from app.errors import UserError
 from app.services import asks, cases, directory, encounters, scorecard
-from app.vault.derived import COUNTING_KINDS
 from app.services.scorecard import Scope
+from app.vault.derived import COUNTING_KINDS
 from tests.services.conftest import FixedClock
 from tests.strategies import fuzzy_dates
 

@@ -13,9 +13,9 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from sqlalchemy import text
 from sharing_helpers import open_plain
 from sharing_state import conflicts, exported_state
+from sqlalchemy import text
 from test_deletion_erases import _everything_readable, _forged_changes, send
 
 from app.domain.dates import FuzzyDate
