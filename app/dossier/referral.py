@@ -109,8 +109,10 @@ def _cover(s: Styles, r: ReferralInput) -> list:
     story.append(para(s, p.name, s.subtitle))
     if p.name_original:
         story.append(para(s, p.name_original, s.h1_sub))
-    rows = [("Regime", regime.name), ("Legal basis", regime.legal_basis),
-            ("Prepared for", r.recipient)]
+    post = ", ".join(x for x in (p.title, p.organisation) if x)
+    rows = [("Position", post)] if post else []
+    rows += [("Regime", regime.name), ("Legal basis", regime.legal_basis),
+             ("Prepared for", r.recipient)]
     if r.submitter:
         rows.append(("Submitted by", r.submitter))
     rows.append(("Information current as of", day(r.prepared_on)))
@@ -123,7 +125,7 @@ def _cover(s: Styles, r: ReferralInput) -> list:
 
 
 def _section(s: Styles, number: int, title: str) -> list:
-    return [CondPageBreak(40 * mm),
+    return [CondPageBreak(40 * mm), Spacer(1, 5 * mm),
             outlined(Paragraph(f"{number}. {title}", s.h1), title, f"section{number}")]
 
 
@@ -296,6 +298,7 @@ def _criteria(s: Styles, r: ReferralInput) -> list:
 def _sources(s: Styles, r: ReferralInput, numbers: dict[str, int]) -> list:
     story = _section(s, 8, "Sources cited")
     by_id = {src.id: src for case in r.cases for src in case.sources}
+    rows = []
     for sid, n in sorted(numbers.items(), key=lambda kv: kv[1]):
         src = by_id[sid]
         bits = [src.title]
@@ -305,7 +308,9 @@ def _sources(s: Styles, r: ReferralInput, numbers: dict[str, int]) -> list:
                     else "reliability not assessed")
         if src.url:
             bits.append(src.url)
-        story.append(para(s, " — ".join(bits), s.cell, lead=f"[{n}] "))
-    if not numbers:
+        rows.append([para(s, f"[{n}]", s.cell_bold), para(s, " — ".join(bits), s.cell)])
+    if rows:  # a table: an entry never breaks across pages
+        story.append(grid(rows, [WIDTH * 0.07, WIDTH * 0.93], header=False, zebra=False))
+    else:
         story.append(para(s, "No source is cited.", s.cell))
     return story

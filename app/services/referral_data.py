@@ -57,6 +57,9 @@ class CaseChoice:
     case_id: str
     display_name: str  # vault data: shown to the user in plain text, never logged
     private_only: bool  # False: consent unknown
+    claims: int = 0  # the official's claims in this case
+    confidential_only: int = 0  # of them, left out even if the case is confirmed
+    uncited: int = 0  # of them, shown with "no source recorded" if confirmed
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +68,7 @@ class ReferralPreview:
 
     official_name: str
     to_confirm: tuple[CaseChoice, ...]
-    left_out: LeftOut  # with no case confirmed
+    left_out: LeftOut  # as if every case to confirm were confirmed (see CaseChoice)
     claims: int  # every claim recorded, before screening
 
 
@@ -139,10 +142,14 @@ def preview(session: Session, official_id: str) -> ReferralPreview:
     cases = _cases(session, official_id)
     referral = ReferralInput(person=Person(name=official.name), regime=Regime.US_GLOMAG,
                              recipient="", prepared_on=date.min, cases=cases)
-    _, left = screen(referral)
+    asked = [c for c in cases if needs_confirmation(c)]
+    _, left = screen(referral, {c.id for c in asked})
+    secret, bare = set(left.confidential_only), set(left.uncited)
     to_confirm = tuple(CaseChoice(c.id, c.display_name, c.consent is not None
-                                  and c.consent.value == "private_only")
-                       for c in cases if needs_confirmation(c))
+                                  and c.consent.value == "private_only", len(c.claims),
+                                  sum(1 for claim in c.claims if claim.id in secret),
+                                  sum(1 for claim in c.claims if claim.id in bare))
+                       for c in asked)
     return ReferralPreview(official_name=official.name, to_confirm=to_confirm,
                            left_out=left, claims=sum(len(c.claims) for c in cases))
 

@@ -75,6 +75,8 @@ class ReferralDialog(QDialog):
         self.cases = QListWidget()  # names are vault data: item text is plain
         self.cases.setAccessibleName(self.tr("Cases to include"))
         self.cases.setMaximumHeight(120)
+        self.cases.setWordWrap(True)
+        self.cases.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.cases.itemChanged.connect(self._update_left_out)
         self.cases_note = PlainLabel(self.tr(
             "These cases have private-only or unknown consent. Tick a case only if it may "
@@ -125,7 +127,7 @@ class ReferralDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(640)
 
     # -- what the vault says -------------------------------------------------------------------
     def set_preview(self, preview: ReferralPreview) -> None:
@@ -136,6 +138,8 @@ class ReferralDialog(QDialog):
         for choice in preview.to_confirm:
             kind = (self.tr("private advocacy only") if choice.private_only
                     else self.tr("consent unknown"))
+            if choice.claims and choice.confidential_only == choice.claims:
+                kind += self.tr("; nothing to show: confidential sources only")
             item = QListWidgetItem(f"{choice.display_name} ({kind})")
             item.setData(Qt.ItemDataRole.UserRole, choice.case_id)
             item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
@@ -154,20 +158,25 @@ class ReferralDialog(QDialog):
         if p is None:
             return []
         left = p.left_out
+        ticked = set(self.included_cases())
+        secret = len(left.confidential_only) - sum(
+            c.confidential_only for c in p.to_confirm if c.case_id not in ticked)
         lines = []
-        if left.confidential_only:
+        if secret:
             lines.append(self.tr("{0} claim(s) left out: their only sources are "
-                                 "confidential.").format(len(left.confidential_only)))
+                                 "confidential.").format(secret))
         if left.do_not_raise:
             lines.append(self.tr("{0} \u201cdo not raise\u201d case(s) left out, with every "
                                  "claim made in them.").format(len(left.do_not_raise)))
-        unticked = len(p.to_confirm) - len(self.included_cases())
+        unticked = len(p.to_confirm) - len(ticked)
         if unticked:
             lines.append(self.tr("{0} case(s) with private-only or unknown consent left out "
                                  "(not ticked).").format(unticked))
-        if left.uncited:
+        bare = len(left.uncited) - sum(c.uncited for c in p.to_confirm
+                                       if c.case_id not in ticked)
+        if bare:
             lines.append(self.tr("{0} claim(s) cite no source; the referral says "
-                                 "so.").format(len(left.uncited)))
+                                 "so.").format(bare))
         return lines
 
     def _update_left_out(self, *_args) -> None:

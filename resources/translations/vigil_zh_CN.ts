@@ -3560,6 +3560,10 @@ Added by {1}</source>
         <translation>同意情况不明</translation>
     </message>
     <message>
+        <source>; nothing to show: confidential sources only</source>
+        <translation>；无可显示内容：仅有保密来源</translation>
+    </message>
+    <message>
         <source>None.</source>
         <translation>无。</translation>
     </message>

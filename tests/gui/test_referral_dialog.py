@@ -33,6 +33,10 @@ TURSUN = Case(id="33333333-3333-4333-8333-333333333333", display_name="Tursun Ab
               consent=Consent.DO_NOT_RAISE)
 PRIVATE = Case(id="66666666-6666-4666-8666-666666666666", display_name="Privata Person",
                status=Status.SENTENCED, consent=Consent.PRIVATE_ONLY)
+HIDDEN = Case(id="88888888-8888-4888-8888-888888888888", display_name="Hidden Source",
+              status=Status.MISSING, consent=Consent.UNKNOWN,
+              sources=(Source(id="55555555-5555-4555-8555-555555555553",
+                              title="CONFSRC two", confidential=True),))
 
 
 def inv(n, case, role, sources=(), text=""):
@@ -43,13 +47,14 @@ def inv(n, case, role, sources=(), text=""):
 
 def seed(session) -> None:
     directory.save_official(session, OFFICER)
-    for case in (LIN, TURSUN, PRIVATE):
+    for case in (LIN, TURSUN, PRIVATE, HIDDEN):
         cases.save_case(session, case)
     session.flush()
     for item in (inv(1, LIN, Role.ORDERED_DETENTION, (LIN.sources[0].id,), "OPENCLAIM"),
                  inv(2, LIN, Role.ILL_TREATMENT, (LIN.sources[1].id,), "CONFONLYCLAIM"),
                  inv(3, TURSUN, Role.ARRESTED, (), "DNRCLAIM"),
-                 inv(4, PRIVATE, Role.JUDGED, (), "PRIVATECLAIM")):
+                 inv(4, PRIVATE, Role.JUDGED, (), "PRIVATECLAIM"),
+                 inv(5, HIDDEN, Role.INTERROGATED, (HIDDEN.sources[0].id,), "HIDDENCLAIM")):
         involvements.save_involvement(session, item)
 
 
@@ -97,17 +102,25 @@ def test_preview_lists_what_is_left_out_and_the_cases_to_confirm(qtbot, ctx, win
     export = opened(qtbot, ctx, window)
     dialog = export.dialog
     assert dialog.official.text() == "Wang Testofficer"
-    assert dialog.cases.count() == 1
-    item = dialog.cases.item(0)
+    assert dialog.cases.count() == 2
+    item, hidden = dialog.cases.item(0), dialog.cases.item(1)  # by first claim
+    assert hidden.text() == ("Hidden Source (consent unknown; nothing to show: confidential "
+                             "sources only)")
     assert item.text() == "Privata Person (private advocacy only)"
     assert item.checkState() == Qt.CheckState.Unchecked
     text = dialog.left_out.text()
     assert "1 claim(s) left out: their only sources are confidential." in text
     assert "1 \u201cdo not raise\u201d case(s) left out" in text
-    assert "1 case(s) with private-only or unknown consent left out" in text
+    assert "2 case(s) with private-only or unknown consent left out" in text
+    hidden.setCheckState(Qt.CheckState.Checked)  # its claim rests on a confidential source
+    assert "2 claim(s) left out: their only sources are confidential." in \
+        dialog.left_out.text()
+    hidden.setCheckState(Qt.CheckState.Unchecked)
+    assert "cite no source" not in text  # the unticked case's claim does not count
     item.setCheckState(Qt.CheckState.Checked)
-    assert "private-only" not in dialog.left_out.text()
+    assert "1 claim(s) cite no source" in dialog.left_out.text()
     assert dialog.included_cases() == [PRIVATE.id]
+    assert "1 case(s) with private-only" in dialog.left_out.text()
     dialog.reject()
 
 
@@ -144,7 +157,8 @@ def test_export_with_a_confirmed_case_and_exculpatory_text(qtbot, ctx, window, o
     assert "OPENCLAIM [1]" in " ".join(content.split())
     assert "PRIVATECLAIM" in content and "PRIVATE ADVOCACY ONLY" in content
     assert "European Union" not in content or "2020/1998" in content
-    for never in ("CONFSRC", "CONFONLYCLAIM", "DNRCLAIM", "Tursun", "FAMILYCONTACT"):
+    for never in ("CONFSRC", "CONFONLYCLAIM", "DNRCLAIM", "Tursun", "FAMILYCONTACT",
+                  "HIDDENCLAIM", "Hidden Source"):
         assert never not in content, never
     assert sorted(p.name for p in out_dir.iterdir()) == ["for-eeas.pdf"]
 
