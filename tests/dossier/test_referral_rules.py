@@ -136,3 +136,20 @@ def test_the_pdf_never_shows_what_was_screened_out(made):
             cited = "".join(f"[{numbers[s]}]" for s in claim.source_ids) or \
                 "[no source recorded]"
             assert f"{claim.description} {cited}" in flat
+
+
+def test_any_length_in_any_script_renders():
+    """A pasted page of text in a claim, a name or the exculpatory section flows over
+    pages (a table row never has to hold it whole)."""
+    long = "王全璋 ئابدۇۋەلى مەمەت རྡོ་རྗེ Wang Quanzhang " * 120
+    sources = (ReferralSource(id="s0", title=long[:2000], url="https://example.org/" + "x" * 300),)
+    claims = tuple(Claim(id=f"c{k}", role=Role.JUDGED, description=long, source_ids=("s0",))
+                   for k in range(3))
+    case = ReferralCase(id="case0", display_name=long[:300], name_original="王" * 150,
+                        consent=Consent.PUBLIC, summary=long, claims=claims, sources=sources)
+    referral = ReferralInput(person=Person(name=long[:300]), regime=Regime.CA_SEMA,
+                             recipient="Global Affairs Canada", prepared_on=date(2026, 1, 2),
+                             cases=(case,), exculpatory=long)
+    out = io.BytesIO()
+    report = write_referral(referral, out)
+    assert report.pages > 5 and report.claims == 3 and report.sources == 1
