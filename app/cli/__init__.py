@@ -30,6 +30,7 @@ COMMAND_MODULES = {
     "data_commands": ("demo", "import", "export", "cases"),
     "share_commands": ("identity", "colleague", "share"),
     "dossier_commands": ("dossier",),
+    "referral_commands": ("referral",),
     "travel_commands": ("travel",),
     "calendar_commands": ("calendar",),
     "scorecard_commands": ("scorecard",),

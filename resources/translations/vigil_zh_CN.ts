@@ -3550,6 +3550,200 @@ Free software under the GNU General Public License, version 3 or later. Your vau
     </message>
 </context>
 <context>
+    <name>ReferralDialog</name>
+    <message>
+        <source>Prepare sanctions referral</source>
+        <translation>准备制裁举报材料</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在载入…</translation>
+    </message>
+    <message>
+        <source>Sanctions regime</source>
+        <translation>制裁机制</translation>
+    </message>
+    <message>
+        <source>Prepared for</source>
+        <translation>准备对象</translation>
+    </message>
+    <message>
+        <source>The sanctions team it goes to, printed on every page</source>
+        <translation>接收材料的制裁部门，印在每一页上</translation>
+    </message>
+    <message>
+        <source>Exculpatory information</source>
+        <translation>可免责信息</translation>
+    </message>
+    <message>
+        <source>Anything known that contradicts or mitigates the conduct</source>
+        <translation>任何已知的、与所述行为相矛盾或可减轻其责任的信息</translation>
+    </message>
+    <message>
+        <source>None known</source>
+        <translation>未知有此类信息</translation>
+    </message>
+    <message>
+        <source>Cases to include</source>
+        <translation>要纳入的个案</translation>
+    </message>
+    <message>
+        <source>These cases have private-only or unknown consent. Tick a case only if it may be named to this government; it is marked in the referral.</source>
+        <translation>这些个案仅同意私下倡导或同意情况不明。只有在可以向该国政府提及其姓名时才勾选；勾选的个案会在材料中加以标注。</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>PDF password</source>
+        <translation>PDF 密码</translation>
+    </message>
+    <message>
+        <source>PDF password again</source>
+        <translation>再次输入 PDF 密码</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Official</source>
+        <translation>官员</translation>
+    </message>
+    <message>
+        <source>Cases to confirm</source>
+        <translation>需确认的个案</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>未纳入</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>private advocacy only</source>
+        <translation>仅限私下倡导</translation>
+    </message>
+    <message>
+        <source>consent unknown</source>
+        <translation>同意情况不明</translation>
+    </message>
+    <message>
+        <source>; nothing to show: confidential sources only</source>
+        <translation>；无可显示内容：仅有保密来源</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <source>{0} claim(s) left out: their only sources are confidential.</source>
+        <translation>{0} 项指控未纳入：其来源均为保密来源。</translation>
+    </message>
+    <message>
+        <source>{0} “do not raise” case(s) left out, with every claim made in them.</source>
+        <translation>{0} 个“请勿提及”个案未纳入，其中的全部指控亦未纳入。</translation>
+    </message>
+    <message>
+        <source>{0} case(s) with private-only or unknown consent left out (not ticked).</source>
+        <translation>{0} 个仅限私下倡导或同意情况不明的个案未纳入（未勾选）。</translation>
+    </message>
+    <message>
+        <source>{0} claim(s) cite no source; the referral says so.</source>
+        <translation>{0} 项指控未注明来源；材料中会如实说明。</translation>
+    </message>
+    <message>
+        <source>Nothing.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <source>Save the referral as</source>
+        <translation>将举报材料另存为</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Say who the referral is prepared for.</source>
+        <translation>请填写材料的准备对象。</translation>
+    </message>
+    <message>
+        <source>Give the exculpatory information known, or tick “None known”.</source>
+        <translation>请填写已知的可免责信息，或勾选“未知有此类信息”。</translation>
+    </message>
+    <message>
+        <source>The two PDF passwords differ.</source>
+        <translation>两次输入的 PDF 密码不一致。</translation>
+    </message>
+    <message>
+        <source>Choose where to save the referral.</source>
+        <translation>请选择材料的保存位置。</translation>
+    </message>
+    <message>
+        <source>Give the referral a file name in an existing folder.</source>
+        <translation>请在已存在的文件夹中为材料指定文件名。</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralExport</name>
+    <message>
+        <source>Writing the referral…</source>
+        <translation>正在生成举报材料…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Prepare sanctions referral</source>
+        <translation>准备制裁举报材料</translation>
+    </message>
+    <message>
+        <source>The vault is locked; no referral was written.</source>
+        <translation>保险库已锁定；未生成举报材料。</translation>
+    </message>
+    <message>
+        <source>Cancelling the referral…</source>
+        <translation>正在取消生成举报材料…</translation>
+    </message>
+    <message>
+        <source>Something went wrong; no referral was written.</source>
+        <translation>出现错误；未生成举报材料。</translation>
+    </message>
+    <message>
+        <source>Referral cancelled; nothing was written.</source>
+        <translation>已取消；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Wrote a {0}-page referral: {1} claim(s) in {2} case(s).</source>
+        <translation>已生成 {0} 页的举报材料：{2} 个个案中的 {1} 项指控。</translation>
+    </message>
+    <message>
+        <source>It is protected by its PDF password.</source>
+        <translation>该文件受 PDF 密码保护。</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Import bundle</source>
