@@ -28,8 +28,9 @@ from app.ui import plain
 from app.ui.tasks import Job, TaskRunner
 
 # what ``changed`` carries: the kind of record that was written
-CASES, ASKS, MEETINGS, DIRECTORY, COLLEAGUES, ATTACHMENTS, SETTINGS = (
-    "cases", "asks", "meetings", "directory", "colleagues", "attachments", "settings")
+CASES, ASKS, MEETINGS, DIRECTORY, COLLEAGUES, ATTACHMENTS, SETTINGS, ENCOUNTERS = (
+    "cases", "asks", "meetings", "directory", "colleagues", "attachments", "settings",
+    "encounters")
 
 
 class VaultContext(QObject):

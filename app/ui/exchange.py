@@ -31,13 +31,22 @@ from app.services.vault_access import Vault
 from app.sharing import inbox
 from app.sharing.inbox import Review
 from app.ui import filedialogs
-from app.ui.context import ASKS, CASES, COLLEAGUES, DIRECTORY, MEETINGS, SETTINGS, VaultContext
+from app.ui.context import (
+    ASKS,
+    CASES,
+    COLLEAGUES,
+    DIRECTORY,
+    ENCOUNTERS,
+    MEETINGS,
+    SETTINGS,
+    VaultContext,
+)
 from app.ui.i18n import tr
 from app.ui.plain import message_box
 
 DEFAULT_INTERVAL_MS = 60_000
 # what an applied bundle may have changed: every screen showing these reloads
-APPLIED_KINDS = (CASES, ASKS, MEETINGS, DIRECTORY)
+APPLIED_KINDS = (CASES, ASKS, MEETINGS, DIRECTORY, ENCOUNTERS)
 
 
 

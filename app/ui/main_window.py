@@ -47,6 +47,7 @@ if TYPE_CHECKING:  # the modules behind the unlock screen load when first needed
     from app.ui.context import VaultContext
     from app.ui.exchange import ExchangeWatcher
     from app.ui.screens.asks.screen import AsksScreen
+    from app.ui.screens.calendar.screen import CalendarScreen
     from app.ui.screens.cases.screen import CasesScreen
     from app.ui.screens.colleagues.screen import ColleaguesScreen
     from app.ui.screens.dashboard.screen import DashboardScreen
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
     cases_screen: _ScreenOf[CasesScreen] = _ScreenOf(Screen.CASES)
     meetings_screen: _ScreenOf[MeetingsScreen] = _ScreenOf(Screen.MEETINGS)
     asks_screen: _ScreenOf[AsksScreen] = _ScreenOf(Screen.ASKS)
+    calendar_screen: _ScreenOf[CalendarScreen] = _ScreenOf(Screen.CALENDAR)
     directory_screen: _ScreenOf[DirectoryScreen] = _ScreenOf(Screen.DIRECTORY)
     colleagues_screen: _ScreenOf[ColleaguesScreen] = _ScreenOf(Screen.COLLEAGUES)
     settings_screen: _ScreenOf[SettingsScreen] = _ScreenOf(Screen.SETTINGS)
@@ -386,6 +388,13 @@ class MainWindow(QMainWindow):
             from app.ui.screens.asks.screen import AsksScreen
 
             return AsksScreen(ctx)
+        if which is Screen.CALENDAR:
+            from app.ui.screens.calendar.screen import CalendarScreen
+
+            calendar = CalendarScreen(ctx)
+            calendar.meeting_requested.connect(self.new_meeting_with)
+            calendar.copy_requested.connect(self.clipboard.copy)
+            return calendar
         if which is Screen.DIRECTORY:
             from app.ui.screens.directory.screen import DirectoryScreen
 
@@ -415,6 +424,12 @@ class MainWindow(QMainWindow):
 
     def show_screen(self, which: Screen) -> None:
         self.sidebar.setCurrentRow(which)
+
+    def new_meeting_with(self, organisation_id: str, case_ids: list[str]) -> None:
+        """"Prepare…": a new meeting with that organisation and those cases, on the Meetings
+        screen, for the caseworker to date and save."""
+        self.show_screen(Screen.MEETINGS)
+        self.meetings_screen.new_meeting(organisation_id=organisation_id, case_ids=case_ids)
 
     def show_case(self, case_id: str, tab: CaseTab | None = None) -> None:
         """Open a case on the Cases screen (any screen may ask, through the context), on

@@ -19,9 +19,10 @@ class Screen(IntEnum):
     CASES = 1
     MEETINGS = 2
     ASKS = 3
-    DIRECTORY = 4
-    COLLEAGUES = 5
-    SETTINGS = 6
+    CALENDAR = 4
+    DIRECTORY = 5
+    COLLEAGUES = 6
+    SETTINGS = 7
 
     @property
     def title(self) -> str:
@@ -35,6 +36,7 @@ _TITLES: dict[Screen, str] = {
     Screen.CASES: str(QT_TRANSLATE_NOOP("MainWindow", "Cases")),
     Screen.MEETINGS: str(QT_TRANSLATE_NOOP("MainWindow", "Meetings")),
     Screen.ASKS: str(QT_TRANSLATE_NOOP("MainWindow", "Asks")),
+    Screen.CALENDAR: str(QT_TRANSLATE_NOOP("MainWindow", "Calendar")),
     Screen.DIRECTORY: str(QT_TRANSLATE_NOOP("MainWindow", "Officials & organisations")),
     Screen.COLLEAGUES: str(QT_TRANSLATE_NOOP("MainWindow", "Colleagues")),
     Screen.SETTINGS: str(QT_TRANSLATE_NOOP("MainWindow", "Settings")),

@@ -875,6 +875,133 @@ Added by {1}</source>
     </message>
 </context>
 <context>
+    <name>CalendarScreen</name>
+    <message>
+        <source>Encounter</source>
+        <translation>外交接触</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Follow-up due</source>
+        <translation>跟进到期</translation>
+    </message>
+    <message>
+        <source>UN reply due</source>
+        <translation>联合国答复到期</translation>
+    </message>
+    <message>
+        <source>Legal time limit</source>
+        <translation>法定期限</translation>
+    </message>
+    <message>
+        <source>Anniversary</source>
+        <translation>纪念日</translation>
+    </message>
+    <message>
+        <source>RSDL six-month limit</source>
+        <translation>指定居所监视居住六个月期限</translation>
+    </message>
+    <message>
+        <source>Sentence ends</source>
+        <translation>刑期届满</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>个案</translation>
+    </message>
+    <message>
+        <source>Governments</source>
+        <translation>政府</translation>
+    </message>
+    <message>
+        <source>Show all 90 days</source>
+        <translation>显示全部 90 天</translation>
+    </message>
+    <message>
+        <source>New encounter…</source>
+        <translation>新建外交接触…</translation>
+    </message>
+    <message>
+        <source>Moments</source>
+        <translation>时刻</translation>
+    </message>
+    <message>
+        <source>Prepare…</source>
+        <translation>准备…</translation>
+    </message>
+    <message>
+        <source>Cases the government concerned has not raised, for a new meeting</source>
+        <translation>相关政府尚未提出的个案，用于新会议</translation>
+    </message>
+    <message>
+        <source>Edit encounter…</source>
+        <translation>编辑外交接触…</translation>
+    </message>
+    <message>
+        <source>Delete encounter</source>
+        <translation>删除外交接触</translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation>打开个案</translation>
+    </message>
+    <message>
+        <source>{0} moments from {1} to {2}</source>
+        <translation>{1} 至 {2} 共 {0} 个时刻</translation>
+    </message>
+    <message>
+        <source>{0} moments on {1}</source>
+        <translation>{1} 共 {0} 个时刻</translation>
+    </message>
+    <message>
+        <source>{0} days</source>
+        <translation>{0} 天</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 年</translation>
+    </message>
+    <message>
+        <source>{0} years</source>
+        <translation>{0} 年</translation>
+    </message>
+    <message>
+        <source>and {0} more</source>
+        <translation>另有 {0} 个</translation>
+    </message>
+    <message>
+        <source>Prepare</source>
+        <translation>准备</translation>
+    </message>
+    <message>
+        <source>There are no governments in the directory yet: add one first.</source>
+        <translation>名录中还没有政府：请先添加一个。</translation>
+    </message>
+    <message>
+        <source>Delete this encounter? Asks made at it stay, without it.</source>
+        <translation>删除此外交接触？在其中提出的交涉会保留，但不再关联它。</translation>
+    </message>
+    <message>
+        <source>The encounter was deleted.</source>
+        <translation>外交接触已删除。</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetail</name>
     <message>
         <source>Photo</source>
@@ -1933,6 +2060,77 @@ Added by {1}</source>
     </message>
 </context>
 <context>
+    <name>EncounterDialog</name>
+    <message>
+        <source>Encounter</source>
+        <translation>外交接触</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, YYYY-MM or YYYY</source>
+        <translation>YYYY-MM-DD、YYYY-MM 或 YYYY</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>Governments</source>
+        <translation>政府</translation>
+    </message>
+    <message>
+        <source>(not known)</source>
+        <translation>（未知）</translation>
+    </message>
+    <message>
+        <source>A link or a note</source>
+        <translation>链接或备注</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Starts on</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Public record</source>
+        <translation>公开记录</translation>
+    </message>
+    <message>
+        <source>The {0} date is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY.</source>
+        <translation>{0}日期不是有效日期：请写成 YYYY-MM-DD、YYYY-MM 或 YYYY。</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Something went wrong; nothing was changed.</source>
+        <translation>出现错误；未做任何更改。</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeGroup</name>
     <message>
         <source>Sharing with colleagues</source>
@@ -2909,6 +3107,10 @@ Added by {1}</source>
         <translation>交涉</translation>
     </message>
     <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
         <source>Officials &amp; organisations</source>
         <translation>官员与机构</translation>
     </message>
@@ -3438,6 +3640,37 @@ Free software under the GNU General Public License, version 3 or later. Your vau
     <message>
         <source>Changing the passphrase…</source>
         <translation>正在更改密码短语…</translation>
+    </message>
+</context>
+<context>
+    <name>PrepareDialog</name>
+    <message>
+        <source>Prepare</source>
+        <translation>准备</translation>
+    </message>
+    <message>
+        <source>Government</source>
+        <translation>政府</translation>
+    </message>
+    <message>
+        <source>Suggested cases</source>
+        <translation>建议的个案</translation>
+    </message>
+    <message>
+        <source>The cases this government has not raised, stalest first (released, deceased and do-not-raise cases left out). Untick those you will not raise.</source>
+        <translation>此政府尚未提出的个案，最久未提出的在前（已获释、已死亡和请勿提出的个案除外）。取消勾选您不会提出的个案。</translation>
+    </message>
+    <message>
+        <source>New meeting with these cases</source>
+        <translation>用这些个案新建会议</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>never raised</source>
+        <translation>从未提出</translation>
     </message>
 </context>
 <context>

@@ -320,3 +320,11 @@ def test_switching_meetings_keeps_each_ask(qtbot, screen, vault):
     screen.select_meeting(PLANNED.id)
     assert screen.cases.ask.text() == "Proof of life"
     assert not screen.is_dirty()
+
+
+def test_a_new_meeting_can_start_with_a_government_and_cases(screen):
+    """What "Prepare…" on the Calendar screen opens."""
+    screen.new_meeting(organisation_id=GERMANY.id, case_ids=[WANG.id, LIN.id])
+    assert screen.form.organisation_id() == GERMANY.id
+    assert screen.cases.case_ids() == [WANG.id, LIN.id]
+    assert screen.is_dirty() and screen.form.title.text() == ""

@@ -12,6 +12,7 @@ The editor's parts are ``MeetingForm`` (the meeting's own fields) and ``MeetingC
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.enums import Consent, MeetingStatus
-from app.domain.model import Meeting, Official, Organisation
+from app.domain.model import Meeting, MeetingCase, Official, Organisation
 from app.errors import VigilError
 from app.services import cases as case_service
 from app.services import dashboard, directory
@@ -72,7 +73,7 @@ class MeetingsScreen(QWidget):
         self.export = None
 
         self.new_button = QPushButton(self.tr("New meeting"))
-        self.new_button.clicked.connect(self.new_meeting)
+        self.new_button.clicked.connect(lambda: self.new_meeting())
         self.model = MeetingTableModel(self)
         self.table = table_view(self.model, self.tr("Meetings"))
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -217,13 +218,18 @@ class MeetingsScreen(QWidget):
         if row is not None:
             self.table.selectRow(row)
 
-    def new_meeting(self) -> None:
+    def new_meeting(self, *, organisation_id: str | None = None,
+                    case_ids: Sequence[str] = ()) -> None:
+        """A new meeting in the editor; "Prepare…" presets its organisation and cases."""
         if self._dirty and not self._discard_ok():
             return
         self._select_row(None)
         start = self.ctx.now().astimezone().replace(second=0, microsecond=0)
         self._fill(Meeting(id=str(uuid.uuid4()), title="", starts_at=start,
+                           organisation_id=organisation_id,
+                           cases=tuple(MeetingCase(case_id=c) for c in case_ids),
                            status=MeetingStatus.PLANNED), no_date=True)
+        self._dirty = bool(organisation_id or case_ids)
         self.form.title.setFocus()
 
     # -- the editor ----------------------------------------------------------------------------
