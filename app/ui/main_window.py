@@ -451,6 +451,8 @@ class MainWindow(QMainWindow):
             self.asks_screen.show_overdue()
         elif key in ("past_time_limit", "anniversaries_this_month"):
             self.dashboard_screen.open_case_list(key)
+        elif key == "next_30_days":
+            self.show_screen(Screen.CALENDAR)
 
     def _open_cell(self, case_id: str, _government_id: str) -> None:
         """A matrix cell opens that case on its Asks tab."""

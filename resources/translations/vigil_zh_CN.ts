@@ -1678,6 +1678,14 @@ Added by {1}</source>
         <translation>本月纪念日</translation>
     </message>
     <message>
+        <source>Next 30 days</source>
+        <translation>未来 30 天</translation>
+    </message>
+    <message>
+        <source>Nothing in the next 30 days</source>
+        <translation>未来 30 天内没有安排</translation>
+    </message>
+    <message>
         <source>Not raised by</source>
         <translation>未提出者</translation>
     </message>

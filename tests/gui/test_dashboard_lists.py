@@ -189,3 +189,14 @@ def test_a_column_title_sorts_the_rows_by_that_government(qtbot, window):
     assert view.sort_by == germany.id
     assert view.matrix.horizontalHeader().isSortIndicatorShown()
     assert view.model.headerData(0, Qt.Orientation.Vertical).startswith("Wang")
+
+
+def test_the_next_30_days_tile_counts_by_kind_and_opens_the_calendar(qtbot, window):
+    from app.ui.navigation import Screen
+
+    tile = window.dashboard_screen.next_days
+    assert tile.text().splitlines() == ["1", "Next 30 days"]  # one year held on 25 November
+    assert tile.toolTip() == "Anniversary: 1"
+    tile.click()
+    assert window.sidebar.currentRow() == Screen.CALENDAR
+    qtbot.waitUntil(lambda: len(window.calendar_screen.shown_moments()) >= 1, timeout=60_000)

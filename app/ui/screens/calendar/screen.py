@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat
@@ -46,27 +47,29 @@ from app.ui.context import (
 from app.ui.i18n import label
 from app.ui.plain import PlainLabel
 from app.ui.screens.calendar.encounter_form import EncounterDialog
+from app.ui.screens.calendar.labels import KIND_LABELS
 from app.ui.screens.calendar.prepare import PrepareDialog
 
 DAYS = 90
 
-KIND_LABELS = {
-    calendar.MomentKind.ENCOUNTER: QT_TRANSLATE_NOOP("CalendarScreen", "Encounter"),
-    calendar.MomentKind.MEETING: QT_TRANSLATE_NOOP("CalendarScreen", "Meeting"),
-    calendar.MomentKind.FOLLOW_UP_DUE: QT_TRANSLATE_NOOP("CalendarScreen", "Follow-up due"),
-    calendar.MomentKind.UN_REPLY_DUE: QT_TRANSLATE_NOOP("CalendarScreen", "UN reply due"),
-    calendar.MomentKind.TIME_LIMIT: QT_TRANSLATE_NOOP("CalendarScreen", "Legal time limit"),
-    calendar.MomentKind.ANNIVERSARY: QT_TRANSLATE_NOOP("CalendarScreen", "Anniversary"),
+
+def qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+BREACH_LABELS: dict[str, str] = {
+    BreachKind.RSDL_BEYOND_SIX_MONTHS.value:
+        str(QT_TRANSLATE_NOOP("CalendarScreen", "RSDL six-month limit")),
+    BreachKind.HELD_PAST_SENTENCE.value:
+        str(QT_TRANSLATE_NOOP("CalendarScreen", "Sentence ends")),
 }
-BREACH_LABELS = {
-    BreachKind.RSDL_BEYOND_SIX_MONTHS.value: QT_TRANSLATE_NOOP("CalendarScreen",
-                                                               "RSDL six-month limit"),
-    BreachKind.HELD_PAST_SENTENCE.value: QT_TRANSLATE_NOOP("CalendarScreen", "Sentence ends"),
-}
-COLUMNS = (QT_TRANSLATE_NOOP("CalendarScreen", "Date"), QT_TRANSLATE_NOOP("CalendarScreen", "Kind"),
-           QT_TRANSLATE_NOOP("CalendarScreen", "What"),
-           QT_TRANSLATE_NOOP("CalendarScreen", "Cases"),
-           QT_TRANSLATE_NOOP("CalendarScreen", "Governments"))
+COLUMNS: tuple[str, ...] = tuple(str(c) for c in (
+    QT_TRANSLATE_NOOP("CalendarScreen", "Date"),
+    QT_TRANSLATE_NOOP("CalendarScreen", "Kind"),
+    QT_TRANSLATE_NOOP("CalendarScreen", "What"),
+    QT_TRANSLATE_NOOP("CalendarScreen", "Cases"),
+    QT_TRANSLATE_NOOP("CalendarScreen", "Governments"),
+))
 SHOWN_CASES = 3
 
 
@@ -175,7 +178,7 @@ class CalendarScreen(QWidget):
     def _loaded(self, snapshot: _Snapshot) -> None:
         self._snapshot = snapshot
         self.month.setDateTextFormat(QDate(), QTextCharFormat())  # unmark every day
-        self.month.setDateRange(QDate(snapshot.start), QDate(snapshot.end))
+        self.month.setDateRange(qdate(snapshot.start), qdate(snapshot.end))
         marked = QTextCharFormat()
         marked.setFontWeight(QFont.Weight.Bold)
         marked.setBackground(QBrush(QColor(255, 200, 90, 160)))
@@ -186,7 +189,7 @@ class CalendarScreen(QWidget):
                 days.add(day)
                 day += timedelta(days=1)
         for day in days:
-            self.month.setDateTextFormat(QDate(day), marked)
+            self.month.setDateTextFormat(qdate(day), marked)
         if self._day is not None and not snapshot.start <= self._day <= snapshot.end:
             self._day = None
         self._fill()
@@ -208,7 +211,7 @@ class CalendarScreen(QWidget):
 
     # -- the list ------------------------------------------------------------------------------
     def _day_picked(self, picked: QDate) -> None:
-        self.show_day(picked.toPython())
+        self.show_day(cast(date, picked.toPython()))
 
     def show_day(self, day: date | None) -> None:
         """Keep only the moments of ``day`` (None: all of the next 90 days)."""
@@ -257,7 +260,8 @@ class CalendarScreen(QWidget):
     def _what(self, moment: calendar.Moment) -> str:
         detail = moment.detail
         sub = moment.sub_kind
-        if moment.kind is calendar.MomentKind.ENCOUNTER and sub in EncounterKind._value2member_map_:
+        if moment.kind is calendar.MomentKind.ENCOUNTER and sub is not None \
+                and sub in EncounterKind._value2member_map_:
             detail = label(EncounterKind(sub))
         elif moment.kind is calendar.MomentKind.TIME_LIMIT and sub in BREACH_LABELS:
             detail = self.tr(BREACH_LABELS[sub])
@@ -318,7 +322,7 @@ class CalendarScreen(QWidget):
         moment = self.current_moment()
         if moment is None or self._snapshot is None:
             return
-        governments = [(g.id, g.name) for g in self._snapshot.governments]
+        governments: list[tuple[str, str]] = [(g.id, g.name) for g in self._snapshot.governments]
         known = {g for g, _name in governments}
         for government_id in moment.government_ids:  # an IGO or parliament it was raised with
             if government_id not in known:

@@ -10,7 +10,7 @@ that government's staleness. What counts as raising a case: ``app.services.asks`
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,10 +27,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import dashboard
-from app.ui.context import ASKS, ATTACHMENTS, CASES, DIRECTORY, MEETINGS, Refresher, VaultContext
+from app.services import calendar, dashboard
+from app.ui.context import (
+    ASKS,
+    ATTACHMENTS,
+    CASES,
+    DIRECTORY,
+    ENCOUNTERS,
+    MEETINGS,
+    Refresher,
+    VaultContext,
+)
 from app.ui.i18n import label
 from app.ui.plain import PlainLabel
+from app.ui.screens.calendar.labels import KIND_LABELS
 from app.ui.screens.dashboard.case_lists import (
     anniversaries_dialog,
     not_raised_dialog,
@@ -45,6 +55,9 @@ COUNTS = (
     ("past_time_limit", QT_TRANSLATE_NOOP("DashboardScreen", "Past a legal time limit")),
     ("anniversaries_this_month", QT_TRANSLATE_NOOP("DashboardScreen", "Anniversaries this month")),
 )
+NEXT_DAYS = 30
+NEXT = "next_30_days"  # the calendar tile's key
+NEXT_TEXT = QT_TRANSLATE_NOOP("DashboardScreen", "Next 30 days")
 
 
 class HeatCellDelegate(QStyledItemDelegate):
@@ -105,8 +118,8 @@ class DashboardScreen(QWidget):
         layout.addWidget(legend)
         layout.addWidget(self.matrix)
         layout.addWidget(self.empty)
-        self.freshness = Refresher(ctx, self, (CASES, ASKS, MEETINGS, DIRECTORY, ATTACHMENTS),
-                                   self._read)
+        self.freshness = Refresher(ctx, self, (CASES, ASKS, MEETINGS, DIRECTORY, ATTACHMENTS,
+                                               ENCOUNTERS), self._read)
 
     def _build_counts(self) -> QGridLayout:
         """One button per headline count; each opens the list it counts."""
@@ -122,7 +135,24 @@ class DashboardScreen(QWidget):
                 button.clicked.connect(lambda _=False, k=key: self.count_clicked.emit(k))
             grid.addWidget(button, 0, column)
             self.buttons[key] = button
+        self.next_days = QPushButton(f"–\n{self.tr(NEXT_TEXT)}")
+        self.next_days.setMinimumHeight(64)
+        self.next_days.setAccessibleName(self.tr(NEXT_TEXT))
+        self.next_days.clicked.connect(lambda _=False: self.count_clicked.emit(NEXT))
+        grid.addWidget(self.next_days, 0, len(COUNTS))
         return grid
+
+    def show_upcoming(self, upcoming: calendar.Upcoming | None) -> None:
+        """The calendar tile: the moments of the next 30 days, and how many of each kind."""
+        if upcoming is None:
+            self.next_days.setText(f"–\n{self.tr(NEXT_TEXT)}")
+            self.next_days.setToolTip("")
+            return
+        kinds = [(QCoreApplication.translate("CalendarScreen", KIND_LABELS[kind]), count)
+                 for kind, count in upcoming.counts.items() if count]
+        self.next_days.setText(f"{len(upcoming.moments)}\n{self.tr(NEXT_TEXT)}")
+        self.next_days.setToolTip("\n".join(f"{name}: {count}" for name, count in kinds)
+                                  or self.tr("Nothing in the next 30 days"))
 
     def _build_choices(self) -> QHBoxLayout:
         """Which government "not raised" asks of, and whether every case counts."""
@@ -187,6 +217,7 @@ class DashboardScreen(QWidget):
             self.government.removeItem(1)
         for key, text in COUNTS:
             self.buttons[key].setText(f"–\n{self.tr(text)}")
+        self.show_upcoming(None)
         self.model.clear()
         self.empty.hide()
 
@@ -199,13 +230,15 @@ class DashboardScreen(QWidget):
             return (dashboard.counts(session, now.date(), now, government_id=government_id,
                                      all_cases=all_cases),
                     dashboard.matrix(session, now.date(), with_cells=block, sort_by=sort_by),
-                    now.date())
+                    now.date(), calendar.upcoming(session, now.date(), NEXT_DAYS))
 
         return self.ctx.read(query, self.freshness.done(self._show),
                              on_failed=self.freshness.failed())
 
     def _show(self, result) -> None:
-        self.show_dashboard(*result)
+        *shown, upcoming = result
+        self.show_dashboard(*shown)
+        self.show_upcoming(upcoming)
         self.loaded.emit()
 
     def open_not_raised(self) -> None:
