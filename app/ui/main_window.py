@@ -53,6 +53,7 @@ if TYPE_CHECKING:  # the modules behind the unlock screen load when first needed
     from app.ui.screens.dashboard.screen import DashboardScreen
     from app.ui.screens.directory.screen import DirectoryScreen
     from app.ui.screens.meetings.screen import MeetingsScreen
+    from app.ui.screens.scorecard.screen import ScorecardScreen
     from app.ui.screens.settings.screen import SettingsScreen
 
 # vault_access.KEYSLOTS (a test keeps them equal): importing that module loads SQLAlchemy
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
     meetings_screen: _ScreenOf[MeetingsScreen] = _ScreenOf(Screen.MEETINGS)
     asks_screen: _ScreenOf[AsksScreen] = _ScreenOf(Screen.ASKS)
     calendar_screen: _ScreenOf[CalendarScreen] = _ScreenOf(Screen.CALENDAR)
+    scorecard_screen: _ScreenOf[ScorecardScreen] = _ScreenOf(Screen.SCORECARD)
     directory_screen: _ScreenOf[DirectoryScreen] = _ScreenOf(Screen.DIRECTORY)
     colleagues_screen: _ScreenOf[ColleaguesScreen] = _ScreenOf(Screen.COLLEAGUES)
     settings_screen: _ScreenOf[SettingsScreen] = _ScreenOf(Screen.SETTINGS)
@@ -395,6 +397,10 @@ class MainWindow(QMainWindow):
             calendar.meeting_requested.connect(self.new_meeting_with)
             calendar.copy_requested.connect(self.clipboard.copy)
             return calendar
+        if which is Screen.SCORECARD:
+            from app.ui.screens.scorecard.screen import ScorecardScreen
+
+            return ScorecardScreen(ctx)
         if which is Screen.DIRECTORY:
             from app.ui.screens.directory.screen import DirectoryScreen
 

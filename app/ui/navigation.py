@@ -20,9 +20,10 @@ class Screen(IntEnum):
     MEETINGS = 2
     ASKS = 3
     CALENDAR = 4
-    DIRECTORY = 5
-    COLLEAGUES = 6
-    SETTINGS = 7
+    SCORECARD = 5
+    DIRECTORY = 6
+    COLLEAGUES = 7
+    SETTINGS = 8
 
     @property
     def title(self) -> str:
@@ -37,6 +38,7 @@ _TITLES: dict[Screen, str] = {
     Screen.MEETINGS: str(QT_TRANSLATE_NOOP("MainWindow", "Meetings")),
     Screen.ASKS: str(QT_TRANSLATE_NOOP("MainWindow", "Asks")),
     Screen.CALENDAR: str(QT_TRANSLATE_NOOP("MainWindow", "Calendar")),
+    Screen.SCORECARD: str(QT_TRANSLATE_NOOP("MainWindow", "Scorecard")),
     Screen.DIRECTORY: str(QT_TRANSLATE_NOOP("MainWindow", "Officials & organisations")),
     Screen.COLLEAGUES: str(QT_TRANSLATE_NOOP("MainWindow", "Colleagues")),
     Screen.SETTINGS: str(QT_TRANSLATE_NOOP("MainWindow", "Settings")),

@@ -3119,6 +3119,10 @@ Added by {1}</source>
         <translation>日历</translation>
     </message>
     <message>
+        <source>Scorecard</source>
+        <translation>记分卡</translation>
+    </message>
+    <message>
         <source>Officials &amp; organisations</source>
         <translation>官员与机构</translation>
     </message>
@@ -3753,6 +3757,29 @@ Free software under the GNU General Public License, version 3 or later. Your vau
     </message>
 </context>
 <context>
+    <name>RecordsDialog</name>
+    <message>
+        <source>Records counted</source>
+        <translation>计入的记录</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation>打开个案</translation>
+    </message>
+    <message>
+        <source>public</source>
+        <translation>公开</translation>
+    </message>
+    <message>
+        <source>private</source>
+        <translation>私下</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryKeyDialog</name>
     <message>
         <source>Your new recovery key</source>
@@ -4001,6 +4028,117 @@ Free software under the GNU General Public License, version 3 or later. Your vau
     <message>
         <source>Put these cases on this laptop</source>
         <translation>把这些案件放到这台笔记本电脑上</translation>
+    </message>
+</context>
+<context>
+    <name>ScorecardScreen</name>
+    <message>
+        <source>Asks counted</source>
+        <translation>计入的交涉</translation>
+    </message>
+    <message>
+        <source>Named cases raised</source>
+        <translation>提出的具名个案</translation>
+    </message>
+    <message>
+        <source>… at least once publicly</source>
+        <translation>… 至少一次公开提出</translation>
+    </message>
+    <message>
+        <source>… only privately</source>
+        <translation>… 仅私下提出</translation>
+    </message>
+    <message>
+        <source>Named cases raised at a high level</source>
+        <translation>在高层级提出的具名个案</translation>
+    </message>
+    <message>
+        <source>… publicly at a high level</source>
+        <translation>… 在高层级公开提出</translation>
+    </message>
+    <message>
+        <source>Cases to raise not raised at a high level</source>
+        <translation>应提出但未在高层级提出的个案</translation>
+    </message>
+    <message>
+        <source>High-level encounters with the detaining state</source>
+        <translation>与拘押国的高层外交接触</translation>
+    </message>
+    <message>
+        <source>… at which a named case was raised</source>
+        <translation>… 其中提出了具名个案的</translation>
+    </message>
+    <message>
+        <source>… at which a named case was raised publicly</source>
+        <translation>… 其中公开提出了具名个案的</translation>
+    </message>
+    <message>
+        <source>Ambassador summonses</source>
+        <translation>召见大使</translation>
+    </message>
+    <message>
+        <source>Senior encounters matched by a civil-society meeting within 30 days</source>
+        <translation>30 天内有公民社会会面相配的高级别接触</translation>
+    </message>
+    <message>
+        <source>Senior encounters without one</source>
+        <translation>没有相配公民社会会面的高级别接触</translation>
+    </message>
+    <message>
+        <source>Overdue follow-ups</source>
+        <translation>逾期跟进</translation>
+    </message>
+    <message>
+        <source>Cases raised at level: {0}</source>
+        <translation>在此级别提出的个案：{0}</translation>
+    </message>
+    <message>
+        <source>Asks answered: {0}</source>
+        <translation>交涉答复：{0}</translation>
+    </message>
+    <message>
+        <source>Governments</source>
+        <translation>政府</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Scorecard</source>
+        <translation>记分卡</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>期间的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>Tick one or more governments to compare them.</source>
+        <translation>勾选一个或多个政府进行比较。</translation>
+    </message>
+    <message>
+        <source>From {0} to {1}. Click a figure or a bar for the records it counts.</source>
+        <translation>{0} 至 {1}。点击数字或条形可查看其计入的记录。</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>{1} 次中 {0} 次</translation>
+    </message>
+    <message>
+        <source>{0} of {1} ({2}%)</source>
+        <translation>{1} 次中 {0} 次（{2}%）</translation>
     </message>
 </context>
 <context>
