@@ -54,3 +54,4 @@ class CaseTab(IntEnum):
     SOURCES = 3
     NOTES = 4
     ATTACHMENTS = 5
+    RESPONSIBLE = 6

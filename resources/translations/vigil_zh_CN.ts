@@ -636,12 +636,112 @@
         <translation>会见</translation>
     </message>
     <message>
+        <source>Edit involvement</source>
+        <translation>编辑涉案行为</translation>
+    </message>
+    <message>
+        <source>Add involvement</source>
+        <translation>添加涉案行为</translation>
+    </message>
+    <message>
+        <source>An official in the directory</source>
+        <translation>名录中的官员</translation>
+    </message>
+    <message>
+        <source>A new official</source>
+        <translation>新官员</translation>
+    </message>
+    <message>
+        <source>Search officials</source>
+        <translation>搜索官员</translation>
+    </message>
+    <message>
+        <source>Any of their names, in any script…</source>
+        <translation>任一姓名，任何文字……</translation>
+    </message>
+    <message>
+        <source>Officials</source>
+        <translation>官员</translation>
+    </message>
+    <message>
+        <source>New official&apos;s name</source>
+        <translation>新官员姓名</translation>
+    </message>
+    <message>
+        <source>New official&apos;s organisation</source>
+        <translation>新官员所属机构</translation>
+    </message>
+    <message>
+        <source>No organisation</source>
+        <translation>无机构</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>{0} (confidential)</source>
+        <translation>{0}（保密）</translation>
+    </message>
+    <message>
+        <source>This case has no sources yet.</source>
+        <translation>此个案尚无来源。</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
         <source>Organisation</source>
         <translation>机构</translation>
     </message>
     <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Removed official</source>
+        <translation>已删除的官员</translation>
+    </message>
+    <message>
+        <source>Enter the new official&apos;s name.</source>
+        <translation>请输入新官员的姓名。</translation>
+    </message>
+    <message>
+        <source>Choose an official in the list, or add a new one.</source>
+        <translation>请在列表中选择一名官员，或添加新官员。</translation>
+    </message>
+    <message>
         <source>Official</source>
         <translation>官员</translation>
+    </message>
+    <message>
+        <source>Officials responsible</source>
+        <translation>责任官员</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>No official is recorded as responsible in this case yet.</source>
+        <translation>此个案尚未记录任何责任官员。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Remove this involvement from the case?</source>
+        <translation>要从此个案中移除该涉案行为吗？</translation>
+    </message>
+    <message>
+        <source>Removed.</source>
+        <translation>已移除。</translation>
+    </message>
+    <message>
+        <source>Something went wrong; nothing was saved.</source>
+        <translation>出现错误；未保存任何内容。</translation>
     </message>
     <message>
         <source>(empty)</source>
@@ -1086,6 +1186,10 @@ Added by {1}</source>
     <message>
         <source>Attachments</source>
         <translation>附件</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>责任人</translation>
     </message>
     <message>
         <source>New case</source>

@@ -40,6 +40,7 @@ from app.ui.plain import PlainLabel
 from app.ui.screens.cases import editor as case_editor
 from app.ui.screens.cases import items as case_items
 from app.ui.screens.cases.attachments import AttachmentsTab
+from app.ui.screens.cases.responsible import ResponsibleTab
 
 CONSENT_COLOURS = {Consent.PUBLIC: "#2e7d32", Consent.PRIVATE_ONLY: "#ef6c00",
                    Consent.DO_NOT_RAISE: "#c62828"}
@@ -120,6 +121,7 @@ class CaseDetail(QWidget):
         self.timeline = case_items.timeline_tab()
         self.sources = case_items.sources_tab()
         self.attachments = AttachmentsTab()
+        self.responsible = ResponsibleTab()
         self.attachments.photo_changed.connect(self.set_photo)
         self.timeline.edited.connect(lambda items: self._save_part(events=items))
         self.sources.edited.connect(lambda items: self._save_part(sources=items))
@@ -141,7 +143,8 @@ class CaseDetail(QWidget):
                               (self.pages["asks"], self.tr("Asks")),
                               (self.sources, self.tr("Sources")),
                               (self.notes_stack, self.tr("Internal notes")),
-                              (self.attachments, self.tr("Attachments"))):
+                              (self.attachments, self.tr("Attachments")),
+                              (self.responsible, self.tr("Responsible"))):
             self.tabs.addTab(widget, title)
         self.body = QWidget()
         body = QVBoxLayout(self.body)
@@ -171,6 +174,7 @@ class CaseDetail(QWidget):
     def set_context(self, ctx: VaultContext) -> None:
         self.ctx = ctx
         self.attachments.set_context(ctx)
+        self.responsible.set_context(ctx)
         ctx.lock_requested.connect(self._hand_over_draft)
 
     def _today(self) -> date:
@@ -187,6 +191,7 @@ class CaseDetail(QWidget):
         self._render()
         if not same:
             self.attachments.show_case(case.id)
+        self.responsible.show_case(case)
         self.placeholder.hide()
         self.body.show()
 
@@ -213,7 +218,8 @@ class CaseDetail(QWidget):
         self.pages["notes"].setHtml(notes_html(case))
         self.timeline.set_items(case.events)
         self.sources.set_items(case.sources)
-        for widget in (self.timeline, self.sources, self.attachments, self.delete_button):
+        for widget in (self.timeline, self.sources, self.attachments, self.responsible,
+                       self.delete_button):
             widget.setEnabled(not self.is_new)
 
     def set_photo(self, photo: bytes | None) -> None:
@@ -238,6 +244,7 @@ class CaseDetail(QWidget):
         self.timeline.clear()
         self.sources.clear()
         self.attachments.clear()
+        self.responsible.clear()
         self.body.hide()
         self.placeholder.show()
 
