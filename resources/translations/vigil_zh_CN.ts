@@ -771,6 +771,30 @@
         <source>The other value (from the edit that lost):</source>
         <translation>另一个值（来自未被采用的编辑）：</translation>
     </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>{0} to {1}</source>
+        <translation>{0} 至 {1}</translation>
+    </message>
+    <message>
+        <source>now or unknown</source>
+        <translation>至今或不详</translation>
+    </message>
+    <message>
+        <source>sanctioned</source>
+        <translation>已受制裁</translation>
+    </message>
+    <message>
+        <source>on {0}</source>
+        <translation>于 {0}</translation>
+    </message>
+    <message>
+        <source>date unknown</source>
+        <translation>日期不详</translation>
+    </message>
 </context>
 <context>
     <name>AddColleagueDialog</name>
@@ -1915,6 +1939,34 @@ Added by {1}</source>
         <translation>机构</translation>
     </message>
     <message>
+        <source>any number of</source>
+        <translation>任意数量的</translation>
+    </message>
+    <message>
+        <source>Involved in at least this many cases</source>
+        <translation>至少涉及这么多个案</translation>
+    </message>
+    <message>
+        <source>Not yet sanctioned by</source>
+        <translation>尚未受其制裁</translation>
+    </message>
+    <message>
+        <source>any regime or none</source>
+        <translation>不限制裁机制</translation>
+    </message>
+    <message>
+        <source>Involved in</source>
+        <translation>涉及</translation>
+    </message>
+    <message>
+        <source>or more cases;</source>
+        <translation>个或更多个案；</translation>
+    </message>
+    <message>
+        <source>not yet sanctioned by</source>
+        <translation>尚未受其制裁：</translation>
+    </message>
+    <message>
         <source>Notice</source>
         <translation>提示</translation>
     </message>
@@ -1980,6 +2032,10 @@ Added by {1}</source>
     <message>
         <source>Ask history</source>
         <translation>交涉记录</translation>
+    </message>
+    <message>
+        <source>The selected official</source>
+        <translation>所选官员</translation>
     </message>
 </context>
 <context>
@@ -3582,12 +3638,92 @@ Free software under the GNU General Public License, version 3 or later. Your vau
         <translation>两个字母，例如 DE</translation>
     </message>
     <message>
+        <source>Name in original &amp;script</source>
+        <translation>原文姓名(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Official&apos;s name in original script</source>
+        <translation>官员的原文姓名</translation>
+    </message>
+    <message>
+        <source>For example 王全璋 or تۇرسۇن</source>
+        <translation>例如 王全璋 或 تۇرسۇن</translation>
+    </message>
+    <message>
+        <source>Official&apos;s level</source>
+        <translation>官员级别</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>&amp;Level</source>
+        <translation>级别(&amp;L)</translation>
+    </message>
+    <message>
         <source>Notes on the official</source>
         <translation>关于该官员的备注</translation>
     </message>
     <message>
         <source>N&amp;otes</source>
         <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Identifiers</source>
+        <translation>识别信息</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职衔</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Sanctions</source>
+        <translation>制裁</translation>
+    </message>
+    <message>
+        <source>Regime</source>
+        <translation>制裁机制</translation>
+    </message>
+    <message>
+        <source>Listed on</source>
+        <translation>列入日期</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>A date in the lists is not a date; use YYYY, YYYY-MM or YYYY-MM-DD, with ~ if approximate.</source>
+        <translation>列表中的某个日期无效；请使用 YYYY、YYYY-MM 或 YYYY-MM-DD，如为约数请加 ~。</translation>
     </message>
     <message>
         <source>Enter the official&apos;s name.</source>
@@ -4132,6 +4268,25 @@ Free software under the GNU General Public License, version 3 or later. Your vau
     <message>
         <source>Put these cases on this laptop</source>
         <translation>把这些案件放到这台笔记本电脑上</translation>
+    </message>
+</context>
+<context>
+    <name>RowsEditor</name>
+    <message>
+        <source>Add row</source>
+        <translation>添加行</translation>
+    </message>
+    <message>
+        <source>Add a row to {0}</source>
+        <translation>向{0}添加一行</translation>
+    </message>
+    <message>
+        <source>Remove row</source>
+        <translation>删除行</translation>
+    </message>
+    <message>
+        <source>Remove the row from {0}</source>
+        <translation>从{0}删除该行</translation>
     </message>
 </context>
 <context>

@@ -13,26 +13,31 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QTabWidget,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
+from app.domain.enums import Regime
 from app.domain.model import Official, Organisation
 from app.errors import VigilError
-from app.services import directory
+from app.services import directory, involvements
 from app.services.asks import ask_lines
 from app.ui import plain
 from app.ui.ask_table import AskListModel, ask_table, with_haystacks
-from app.ui.context import ASKS, DIRECTORY, Refresher, VaultContext
+from app.ui.context import ASKS, CASES, DIRECTORY, Refresher, VaultContext
 from app.ui.i18n import label
 from app.ui.plain import PlainLabel, literal
 from app.ui.screens.directory.forms import DirectoryForm, OfficialForm, OrganisationForm
+from app.ui.screens.directory.official_page import CASE_LINK, official_html
 from app.ui.table_model import TableModel, table_view
 
 HISTORY_DELAY_MS = 150
@@ -47,17 +52,26 @@ class RowsModel(TableModel):
         self._all: list[tuple[str, tuple[str, ...]]] = []
         self._rows = self._all
         self._text = ""
+        self.extra: dict[str, str] = {}  # more text a row is found by (other names)
+        self.keep: Callable[[str], bool] | None = None  # a further filter, on the ID
 
-    def set_rows(self, rows: list[tuple[str, tuple[str, ...]]]) -> None:
+    def set_rows(self, rows: list[tuple[str, tuple[str, ...]]],
+                 extra: dict[str, str] | None = None) -> None:
         self._all = rows
+        self.extra = extra or {}
         self.show(self._text)
 
     def show(self, text: str) -> None:
         self._text = text.strip().casefold()
         self.beginResetModel()
-        self._rows = [r for r in self._all if self._text in " ".join(r[1]).casefold()] \
-            if self._text else self._all
+        self._rows = [r for r in self._all
+                      if (not self._text or self._text in " ".join(
+                          (*r[1], self.extra.get(r[0], ""))).casefold())
+                      and (self.keep is None or self.keep(r[0]))]
         self.endResetModel()
+
+    def refilter(self) -> None:
+        self.show(self._text)
 
     def clear(self) -> None:
         self._text = ""
@@ -84,7 +98,8 @@ class RowsModel(TableModel):
 class DirectoryTab(QWidget):
     """A filter, a list, its buttons, and the selected one's asks."""
 
-    def __init__(self, name: str, headers: tuple[str, ...], parent=None) -> None:
+    def __init__(self, name: str, headers: tuple[str, ...], parent=None, *,
+                 page: bool = False) -> None:
         super().__init__(parent)
         self.filter = QLineEdit()
         self.filter.setClearButtonEnabled(True)
@@ -107,19 +122,32 @@ class DirectoryTab(QWidget):
         top.addWidget(self.filter, 1)
         for button in (self.add_button, self.edit_button, self.delete_button):
             top.addWidget(button)
+        self.filters = QHBoxLayout()  # more filters, for the officials
         upper = QWidget()
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
         upper_layout.addLayout(top)
+        upper_layout.addLayout(self.filters)
         upper_layout.addWidget(self.table)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.history_title)
         lower_layout.addWidget(self.history_table)
+        self.page: QTextBrowser | None = None
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(upper)
-        splitter.addWidget(lower)
+        if page:
+            self.page = QTextBrowser()
+            self.page.setOpenLinks(False)
+            self.page.setAccessibleName(self.tr("The selected official"))
+            beside = QSplitter(Qt.Orientation.Horizontal)
+            beside.addWidget(self.page)
+            beside.addWidget(lower)
+            beside.setChildrenCollapsible(False)
+            splitter.addWidget(beside)
+        else:
+            splitter.addWidget(lower)
         splitter.setChildrenCollapsible(False)
         QVBoxLayout(self).addWidget(splitter)
         self.filter.textChanged.connect(self.model.show)
@@ -137,6 +165,7 @@ class DirectoryTab(QWidget):
 class DirectoryScreen(QWidget):
     loaded = Signal()
     history_loaded = Signal()
+    page_loaded = Signal()
 
     def __init__(self, ctx: VaultContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -148,7 +177,30 @@ class DirectoryScreen(QWidget):
         self.organisations = DirectoryTab(self.tr("Organisations"), (
             self.tr("Name"), self.tr("Country"), self.tr("Kind")))
         self.officials = DirectoryTab(self.tr("Officials"), (
-            self.tr("Name"), self.tr("Title"), self.tr("Organisation"), self.tr("Country")))
+            self.tr("Name"), self.tr("Title"), self.tr("Organisation"), self.tr("Country")),
+            page=True)
+        self._counts: dict[str, int] = {}
+        self.min_cases = QSpinBox()
+        self.min_cases.setRange(0, 9999)
+        self.min_cases.setSpecialValueText(self.tr("any number of"))
+        self.min_cases.setAccessibleName(self.tr("Involved in at least this many cases"))
+        self.not_sanctioned = QComboBox()
+        self.not_sanctioned.setAccessibleName(self.tr("Not yet sanctioned by"))
+        self.not_sanctioned.addItem(self.tr("any regime or none"), None)
+        for regime in Regime:
+            self.not_sanctioned.addItem(label(regime), regime.value)
+        filters = self.officials.filters
+        filters.addWidget(PlainLabel(self.tr("Involved in")))
+        filters.addWidget(self.min_cases)
+        filters.addWidget(PlainLabel(self.tr("or more cases;")))
+        filters.addWidget(PlainLabel(self.tr("not yet sanctioned by")))
+        filters.addWidget(self.not_sanctioned)
+        filters.addStretch(1)
+        self.officials.model.keep = self._keep_official
+        self.min_cases.valueChanged.connect(lambda _v: self.officials.model.refilter())
+        self.not_sanctioned.currentIndexChanged.connect(
+            lambda _i: self.officials.model.refilter())
+        self.officials.page.anchorClicked.connect(self._open_link)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.organisations, self.tr("Organisations"))
         self.tabs.addTab(self.officials, self.tr("Officials"))
@@ -169,26 +221,44 @@ class DirectoryScreen(QWidget):
             tab.history_timer.timeout.connect(lambda t=tab: self._selected(t))
             tab.history_table.doubleClicked.connect(
                 lambda index, t=tab: self._open_case(t, index))
-        self.freshness = Refresher(ctx, self, (DIRECTORY, ASKS), self._read)
+        self.freshness = Refresher(ctx, self, (DIRECTORY, ASKS, CASES), self._read)
 
     # -- the screen contract ---------------------------------------------------------------------
     def refresh(self) -> None:
         self.freshness.refresh()
 
     def _read(self):
-        return self.ctx.read(lambda s: (directory.organisations(s), directory.officials(s)),
+        return self.ctx.read(lambda s: (directory.organisations(s), directory.officials(s),
+                                        involvements.case_counts(s)),
                              self.freshness.done(self._show), on_failed=self.freshness.failed())
 
     def _show(self, result) -> None:
-        orgs, people = result
+        orgs, people, counts = result
         self._orgs = {o.id: o for o in orgs}
         self._people = {p.id: p for p in people}
+        self._counts = counts
         self.organisations.model.set_rows([(o.id, (
             o.name, o.country or "", self.tr(label(o.kind)) if o.kind else "")) for o in orgs])
         self.officials.model.set_rows([(p.id, (
             p.name, p.title or "", self._orgs[p.organisation_id].name
-            if p.organisation_id in self._orgs else "", p.country or "")) for p in people])
+            if p.organisation_id in self._orgs else "", p.country or "")) for p in people],
+            {p.id: " ".join((p.name_original or "", *(n.name for n in p.other_names)))
+             for p in people})
         self.loaded.emit()
+
+    def _keep_official(self, ident: str) -> bool:
+        """The officials filters: involved in enough cases, not sanctioned by the regime."""
+        if self._counts.get(ident, 0) < self.min_cases.value():
+            return False
+        regime = self.not_sanctioned.currentData()
+        official = self._people.get(ident)
+        return regime is None or official is None or \
+            all(s.regime.value != regime for s in official.sanctions)
+
+    def _open_link(self, url) -> None:
+        text = url.toString()
+        if text.startswith(CASE_LINK):
+            self.ctx.case_requested.emit(text.removeprefix(CASE_LINK))
 
     def clear(self) -> None:
         if self.form is not None:
@@ -203,6 +273,9 @@ class DirectoryScreen(QWidget):
             tab.history_timer.stop()
             tab.history.clear()
             tab.history_title.clear()
+            if tab.page is not None:
+                tab.page.clear()
+        self._counts = {}
         self.notice.clear()
         self.freshness.clear()
 
@@ -212,6 +285,8 @@ class DirectoryScreen(QWidget):
         tab.edit_button.setEnabled(ident is not None)
         tab.delete_button.setEnabled(ident is not None)
         tab.history.clear()
+        if tab.page is not None:
+            tab.page.clear()
         tab.history_timer.start()
 
     def _selected(self, tab: DirectoryTab) -> None:
@@ -226,6 +301,17 @@ class DirectoryScreen(QWidget):
         kwargs = {"official_id": ident} if official else {"organisation_id": ident}
         self.ctx.read(lambda s: with_haystacks(ask_lines(s, **kwargs)),
                       lambda result: self._show_history(tab, ident, result))
+        if official:
+            self.ctx.read(lambda s: (directory.get_official(s, ident),
+                                     involvements.of_official(s, ident)),
+                          lambda result: self._show_page(ident, result))
+
+    def _show_page(self, ident: str, result) -> None:
+        if self.officials.selected_id() != ident or self.officials.page is None:
+            return  # the selection has moved on meanwhile
+        official, views = result
+        self.officials.page.setHtml(official_html(official, self._orgs, views))
+        self.page_loaded.emit()
 
     def _show_history(self, tab: DirectoryTab, ident: str, result) -> None:
         if tab.selected_id() == ident:  # the selection has not moved on meanwhile
