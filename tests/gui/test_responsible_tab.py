@@ -149,3 +149,13 @@ def test_a_removed_official_is_shown_as_such(qtbot, window, tab):
     tab.reload()
     qtbot.waitUntil(lambda: tab.table.rowCount() == 1 and
                     cells(tab, 0)[0] == "Removed official", timeout=60_000)
+
+
+def test_a_cancelled_dialog_is_forgotten_and_locking_clears_the_tab(qtbot, window, tab):
+    dialog = tab.add()
+    qtbot.waitUntil(lambda: dialog.officials.count() == 2, timeout=60_000)
+    dialog.reject()
+    assert tab.dialog is None
+    tab.add()
+    window.cases_screen.detail.clear()
+    assert tab.dialog is None and tab.table.rowCount() == 0 and tab.case is None

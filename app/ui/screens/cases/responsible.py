@@ -72,6 +72,7 @@ class InvolvementDialog(QDialog):
         self.setWindowTitle(tr("Edit involvement") if involvement else tr("Add involvement"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.ctx, self.case, self.involvement = ctx, case, involvement
+        self._open = True  # False once closed: answers landing later are dropped
         self._removed_name = official_name
         self.result_item: tuple[Official | None, Involvement] | None = None
         self.existing = QRadioButton(tr("An official in the directory"))
@@ -142,7 +143,13 @@ class InvolvementDialog(QDialog):
         for widget in (self.new_name, self.organisation):
             widget.setEnabled(not existing)
 
+    def done(self, result: int) -> None:  # accept, reject and close all end here
+        self._open = False
+        super().done(result)
+
     def _organisations(self, orgs) -> None:
+        if not self._open:
+            return
         for org in orgs:
             self.organisation.addItem(org.name, org.id)
 
@@ -151,8 +158,8 @@ class InvolvementDialog(QDialog):
                       lambda found: self._found(text, found))
 
     def _found(self, text: str, found: list[Official]) -> None:
-        if text != self.search.text():
-            return  # the search has moved on
+        if not self._open or text != self.search.text():
+            return  # closed, or the search has moved on
         chosen = self.chosen_id() or (self.involvement.official_id if self.involvement else None)
         self.officials.clear()
         ids = {o.id for o in found}
@@ -326,12 +333,16 @@ class ResponsibleTab(QWidget):
                                    view.official_name if view else None, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._write(dialog.result_item))
+        dialog.finished.connect(lambda _r, d=dialog: self._closed(d))
         self.dialog = dialog
         dialog.open()
         return dialog
 
+    def _closed(self, dialog: InvolvementDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+
     def _write(self, item) -> None:
-        self.dialog = None
         if item is None or self.ctx is None:
             return
         official, involvement = item
