@@ -776,12 +776,28 @@
         <translation>级别</translation>
     </message>
     <message>
+        <source>Positions</source>
+        <translation>职务</translation>
+    </message>
+    <message>
         <source>{0} to {1}</source>
         <translation>{0} 至 {1}</translation>
     </message>
     <message>
         <source>now or unknown</source>
         <translation>至今或不详</translation>
+    </message>
+    <message>
+        <source>No positions recorded.</source>
+        <translation>未记录职务。</translation>
+    </message>
+    <message>
+        <source>Sanctions</source>
+        <translation>制裁</translation>
+    </message>
+    <message>
+        <source>not sanctioned</source>
+        <translation>未受制裁</translation>
     </message>
     <message>
         <source>sanctioned</source>
@@ -792,8 +808,16 @@
         <translation>于 {0}</translation>
     </message>
     <message>
+        <source>Cases involved in</source>
+        <translation>涉及的个案</translation>
+    </message>
+    <message>
         <source>date unknown</source>
         <translation>日期不详</translation>
+    </message>
+    <message>
+        <source>Not recorded as involved in any case.</source>
+        <translation>未记录涉及任何个案。</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,14 @@ def _esc(value) -> str:
     return html.escape(str(value))
 
 
+def _heading(text: str) -> str:
+    return f"<h4>{_esc(text)}</h4>"
+
+
+def _paragraph(text: str) -> str:
+    return f"<p>{_esc(text)}</p>"
+
+
 def official_html(official: Official, orgs: dict[str, Organisation],
                   views: list[InvolvementView]) -> str:
     names = [official.name]
@@ -42,7 +50,7 @@ def official_html(official: Official, orgs: dict[str, Organisation],
         out.append("<table>" + "".join(
             f"<tr><td><b>{_esc(k)}</b>&nbsp;&nbsp;</td><td>{_esc(v)}</td></tr>"
             for k, v in facts) + "</table>")
-    out.append(f"<h4>{_esc(tr('Positions'))}</h4>")
+    out.append(_heading(tr("Positions")))
     if official.positions:
         lines = []
         for position in sorted(official.positions,
@@ -56,14 +64,15 @@ def official_html(official: Official, orgs: dict[str, Organisation],
             lines.append(f"<li>{_esc(what)} — {_esc(span)}</li>")
         out.append("<ul>" + "".join(lines) + "</ul>")
     else:
-        out.append(f"<p>{_esc(tr('No positions recorded.'))}</p>")
-    out.append(f"<h4>{_esc(tr('Sanctions'))}</h4>")
+        out.append(_paragraph(tr("No positions recorded.")))
+    out.append(_heading(tr("Sanctions")))
     listed = {s.regime: s for s in official.sanctions}
     lines = []
     for regime in Regime:
         sanction = listed.get(regime)
         if sanction is None:
-            lines.append(f"<li>{_esc(label(regime))}: {_esc(tr('not sanctioned'))}</li>")
+            none = tr("not sanctioned")
+            lines.append(f"<li>{_esc(label(regime))}: {_esc(none)}</li>")
             continue
         text = tr("sanctioned")
         if sanction.listed_on:
@@ -72,7 +81,7 @@ def official_html(official: Official, orgs: dict[str, Organisation],
             text += f" ({sanction.reference})"
         lines.append(f"<li><b>{_esc(label(regime))}</b>: {_esc(text)}</li>")
     out.append("<ul>" + "".join(lines) + "</ul>")
-    out.append(f"<h4>{_esc(tr('Cases involved in'))}</h4>")
+    out.append(_heading(tr("Cases involved in")))
     if views:
         lines = []
         for view in views:
@@ -83,5 +92,5 @@ def official_html(official: Official, orgs: dict[str, Organisation],
                          f"{_esc(when)}</li>")
         out.append("<ul>" + "".join(lines) + "</ul>")
     else:
-        out.append(f"<p>{_esc(tr('Not recorded as involved in any case.'))}</p>")
+        out.append(_paragraph(tr("Not recorded as involved in any case.")))
     return "".join(out)
