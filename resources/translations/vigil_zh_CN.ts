@@ -785,7 +785,7 @@
     </message>
     <message>
         <source>now or unknown</source>
-        <translation>至今或不详</translation>
+        <translation>现在或不详</translation>
     </message>
     <message>
         <source>No positions recorded.</source>
@@ -1997,6 +1997,10 @@ Added by {1}</source>
     <message>
         <source>Select one to see the asks raised by or with it.</source>
         <translation>选择一项，查看由其提出或向其提出的交涉。</translation>
+    </message>
+    <message>
+        <source>Select an official to see their names, positions, sanctions and cases.</source>
+        <translation>选择一名官员，即可查看其姓名、职务、制裁和涉及的个案。</translation>
     </message>
     <message>
         <source>Asks raised by or with {0}</source>

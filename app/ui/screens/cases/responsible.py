@@ -73,6 +73,7 @@ class InvolvementDialog(QDialog):
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.ctx, self.case, self.involvement = ctx, case, involvement
         self._open = True  # False once closed: answers landing later are dropped
+        self.setMinimumWidth(520)
         self._removed_name = official_name
         self.result_item: tuple[Official | None, Involvement] | None = None
         self.existing = QRadioButton(tr("An official in the directory"))

@@ -294,6 +294,9 @@ class DirectoryScreen(QWidget):
         if ident is None:
             tab.history.clear()
             tab.history_title.setText(self.tr("Select one to see the asks raised by or with it."))
+            if tab.page is not None:
+                tab.page.setPlainText(self.tr("Select an official to see their names, "
+                                              "positions, sanctions and cases."))
             return
         official = tab is self.officials
         name = (self._people if official else self._orgs)[ident].name
