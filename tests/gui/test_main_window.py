@@ -252,7 +252,8 @@ def test_the_case_detail_shows_header_and_tabs(qtbot, window):
     assert detail.photo.pixmap() is not None and not detail.photo.pixmap().isNull()
     assert "Germany" in detail.pages["asks"].toPlainText()
     assert [detail.tabs.tabText(i) for i in range(detail.tabs.count())] == [
-        "Profile", "Timeline", "Asks", "Sources", "Internal notes", "Attachments"]
+        "Profile", "Timeline", "Asks", "Sources", "Internal notes", "Attachments",
+        "Responsible"]
 
 
 def test_a_matrix_cell_tooltip_tells_the_last_ask(qtbot, window):
