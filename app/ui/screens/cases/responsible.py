@@ -133,17 +133,17 @@ class InvolvementDialog(QDialog):
             self.date.setText(str(involvement.date) if involvement.date else "")
             self.description.setPlainText(involvement.description or "")
         self.existing.toggled.connect(self._mode)
-        self.search.textChanged.connect(self.find)
+        self.search.textChanged.connect(self.search_officials)
         self._mode()
-        self.find("")
+        self.search_officials("")
         ctx.read(directory.organisations, self._organisations)
 
     def _mode(self) -> None:
         existing = self.existing.isChecked()
-        for widget in (self.search, self.officials):
-            widget.setEnabled(existing)
-        for widget in (self.new_name, self.organisation):
-            widget.setEnabled(not existing)
+        self.search.setEnabled(existing)
+        self.officials.setEnabled(existing)
+        self.new_name.setEnabled(not existing)
+        self.organisation.setEnabled(not existing)
 
     def done(self, result: int) -> None:  # accept, reject and close all end here
         self._open = False
@@ -155,7 +155,7 @@ class InvolvementDialog(QDialog):
         for org in orgs:
             self.organisation.addItem(org.name, org.id)
 
-    def find(self, text: str) -> None:
+    def search_officials(self, text: str) -> None:
         self.ctx.read(lambda s: directory.find_officials(s, text),
                       lambda found: self._found(text, found))
 
