@@ -1991,6 +1991,18 @@ Added by {1}</source>
         <translation>尚未受其制裁：</translation>
     </message>
     <message>
+        <source>Prepare sanctions referral…</source>
+        <translation>准备制裁举报材料…</translation>
+    </message>
+    <message>
+        <source>Prepare sanctions referral</source>
+        <translation>准备制裁举报材料</translation>
+    </message>
+    <message>
+        <source>A referral PDF on the selected official for a sanctions regime</source>
+        <translation>为所选官员生成针对某一制裁机制的举报材料 PDF</translation>
+    </message>
+    <message>
         <source>Notice</source>
         <translation>提示</translation>
     </message>

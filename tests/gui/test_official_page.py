@@ -158,3 +158,16 @@ def test_counts_follow_a_new_involvement(qtbot, screen):
             id="88888888-8888-4888-8888-888888888888", case_id=ANNA.id,
             official_id=ZHANG.id, role=Role.JUDGED)), "cases", lambda _r: None)
     assert names(screen) == ["Abdurehim Tursun", "Zhang Wei"]
+
+
+def test_prepare_sanctions_referral_opens_for_the_selected_official(qtbot, screen):
+    assert not screen.referral_button.isEnabled()
+    screen.officials.select(TURSUN.id)
+    assert screen.referral_button.isEnabled()
+    screen.referral_button.click()
+    export = screen.referral
+    assert export is not None and export.official_id == TURSUN.id
+    qtbot.waitUntil(lambda: export.dialog.export_button.isEnabled(), timeout=60_000)
+    assert export.dialog.isVisible()
+    screen.clear()  # as on lock: the referral is abandoned with the screen
+    assert screen.referral is None and not screen.referral_button.isEnabled()

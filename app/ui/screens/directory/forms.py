@@ -228,8 +228,8 @@ class OfficialForm(DirectoryForm):
         try:
             return FuzzyDate.parse(text)
         except ValueError:
-            raise ValueError(self.tr("A date in the lists is not a date; use YYYY, YYYY-MM or YYYY-MM-DD, "
-                                     "with ~ if approximate.")) from None
+            raise ValueError(self.tr("A date in the lists is not a date; use YYYY, "
+                                     "YYYY-MM or YYYY-MM-DD, with ~ if approximate.")) from None
 
     def _lists(self):
         identifiers = tuple(Identifier(kind=kind.strip(), value=value.strip(),

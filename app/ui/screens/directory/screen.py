@@ -36,6 +36,7 @@ from app.ui.ask_table import AskListModel, ask_table, with_haystacks
 from app.ui.context import ASKS, CASES, DIRECTORY, Refresher, VaultContext
 from app.ui.i18n import label
 from app.ui.plain import PlainLabel, literal
+from app.ui.referral_dialog import ReferralExport, abort_referrals, prepare_referral
 from app.ui.screens.directory.forms import DirectoryForm, OfficialForm, OrganisationForm
 from app.ui.screens.directory.official_page import CASE_LINK, official_html
 from app.ui.table_model import TableModel, table_view
@@ -201,6 +202,14 @@ class DirectoryScreen(QWidget):
         self.not_sanctioned.currentIndexChanged.connect(
             lambda _i: self.officials.model.refilter())
         self.officials.page.anchorClicked.connect(self._open_link)
+        self.referral_button = QPushButton(self.tr("Prepare sanctions referral…"))
+        self.referral_button.setAccessibleName(self.tr("Prepare sanctions referral"))
+        self.referral_button.setToolTip(self.tr("A referral PDF on the selected official for "
+                                                "a sanctions regime"))
+        self.referral_button.setEnabled(False)
+        self.referral_button.clicked.connect(self.prepare_referral)
+        filters.addWidget(self.referral_button)
+        self.referral: ReferralExport | None = None
         self.tabs = QTabWidget()
         self.tabs.addTab(self.organisations, self.tr("Organisations"))
         self.tabs.addTab(self.officials, self.tr("Officials"))
@@ -255,6 +264,14 @@ class DirectoryScreen(QWidget):
         return regime is None or official is None or \
             all(s.regime.value != regime for s in official.sanctions)
 
+    def prepare_referral(self) -> ReferralExport | None:
+        """"Prepare sanctions referral…" for the selected official (issue 16 item 3)."""
+        ident = self.officials.selected_id()
+        if ident is None:
+            return None
+        self.referral = prepare_referral(self.ctx, self, ident)
+        return self.referral
+
     def _open_link(self, url) -> None:
         text = url.toString()
         if text.startswith(CASE_LINK):
@@ -276,6 +293,9 @@ class DirectoryScreen(QWidget):
             if tab.page is not None:
                 tab.page.clear()
         self._counts = {}
+        abort_referrals(self)
+        self.referral = None
+        self.referral_button.setEnabled(False)
         self.notice.clear()
         self.freshness.clear()
 
@@ -284,6 +304,8 @@ class DirectoryScreen(QWidget):
         ident = tab.selected_id()
         tab.edit_button.setEnabled(ident is not None)
         tab.delete_button.setEnabled(ident is not None)
+        if tab is self.officials:
+            self.referral_button.setEnabled(ident is not None)
         tab.history.clear()
         if tab.page is not None:
             tab.page.clear()
