@@ -600,6 +600,10 @@
         <translation>尚未记录任何内容。按“编辑”（Ctrl+E）填写档案。</translation>
     </message>
     <message>
+        <source>Nobody has raised this case yet.</source>
+        <translation>还没有人提出过这个个案。</translation>
+    </message>
+    <message>
         <source> with {0}</source>
         <translation>，交涉对象：{0}</translation>
     </message>
@@ -618,6 +622,10 @@
     <message>
         <source>Response: {0}</source>
         <translation>答复：{0}</translation>
+    </message>
+    <message>
+        <source>No internal notes. Press Edit (Ctrl+E) to write some.</source>
+        <translation>没有内部备注。按“编辑”（Ctrl+E）即可填写。</translation>
     </message>
     <message>
         <source>Timeline event</source>

@@ -395,7 +395,8 @@ def profile_html(case: Case) -> str:
 
 def asks_html(asks) -> str:
     if not asks:
-        return f"<p>{_esc(tr('Nobody has raised this case yet.'))}</p>"
+        nobody = tr("Nobody has raised this case yet.")
+        return f"<p>{_esc(nobody)}</p>"
     out = []
     for view in asks:
         ask = view.ask
@@ -419,5 +420,6 @@ def asks_html(asks) -> str:
 
 def notes_html(case: Case) -> str:
     if not case.internal_notes:
-        return f"<p>{_esc(tr('No internal notes. Press Edit (Ctrl+E) to write some.'))}</p>"
+        none_yet = tr("No internal notes. Press Edit (Ctrl+E) to write some.")
+        return f"<p>{_esc(none_yet)}</p>"
     return "<p>" + _esc(case.internal_notes).replace("\n", "<br>") + "</p>"
