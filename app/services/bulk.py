@@ -107,8 +107,15 @@ def read_document(session: Session, path: Path, mapping_path: Path | None = None
         obj = read_cases(data, mapping, sheet=sheet, header_row=header_row,
                          progress=progress, cancelled=cancelled).document
         del data  # the workbook's bytes are not needed while the document is validated
+    sources: dict[str, set[str]] = {}  # a vault case's sources, read once per case
+
+    def sources_of(case_id: str) -> set[str]:
+        if case_id not in sources:
+            sources[case_id] = _sources_of(session, case_id)
+        return sources[case_id]
+
     doc = parse_document(obj, known=lambda kind, ident: _exists(session, kind, ident),
-                         sources_of=lambda case_id: _sources_of(session, case_id))
+                         sources_of=sources_of)
     _check_deleted(session, doc)
     _check_child_ids(session, doc)
     _check_involvement_cases(session, doc)

@@ -129,7 +129,7 @@ def _save_children(session, table, case_id: str, items: Iterable, to_values,
 
 def delete_case(session: Session, case_id: str) -> None:
     """Erase the case with its timeline, sources, attachments and its place in asks and
-    meetings (see app.services.erasure)."""
+    meetings (see app.vault.erasure)."""
     row = live(session, CaseRow, case_id)
     if row is None:
         raise UserError(NO_SUCH_CASE)

@@ -3,7 +3,7 @@
 """Involvements: what an official of the detaining state did in a case, with the case's
 sources that support it.
 
-An involvement goes with its case when the case is deleted (see ``app.services.erasure``).
+An involvement goes with its case when the case is deleted (see ``app.vault.erasure``).
 When the official is deleted it stays, pointing at the official's tombstone, and is shown
 as a removed official: the conduct is still evidence about the case. Sources are the
 case's own; one removed from the case later is no longer cited.
