@@ -75,6 +75,26 @@ def kill_after(argv, env, delay: float) -> bool:
     return os.WIFSIGNALED(status)
 
 
+class Killer:
+    """SIGKILLs runs at a random point of their estimated duration.
+
+    The estimate starts as one measured run. A run that ends before its kill shows the
+    estimate was too long (the machine got less busy), so it shrinks to below that delay and
+    later kills land inside the work again: how many kills land does not hang on the load
+    at the moment of the first measurement.
+    """
+
+    def __init__(self, duration: float, rng: random.Random, low: float) -> None:
+        self.duration, self.rng, self.low = duration, rng, low
+
+    def run(self, argv, env) -> bool:
+        delay = self.rng.uniform(self.low, 1.0) * self.duration
+        killed = kill_after(argv, env, delay)
+        if not killed:
+            self.duration = 0.9 * delay
+        return killed
+
+
 def check_database(path: Path, key: bytes) -> None:
     engine = open_engine(path / "vault.db", key)
     try:
@@ -111,10 +131,10 @@ def test_sigkill_during_import_of_a_large_file(vault_dir, template_vault, tmp_pa
     code, duration = run_to_end(argv, ENV)  # the first import runs to the end
     assert code == 0
     expected, killed = 1000, 0
-    rng = random.Random(8)
+    killer = Killer(duration, random.Random(8), low=0.2)
     for _ in range(RUNS):
         cases_file(big, 1000)  # new IDs: each run adds 1000 cases, all at once or none
-        killed += kill_after(argv, ENV, rng.uniform(0.2, 1.0) * duration)
+        killed += killer.run(argv, ENV)
         check_database(vault_dir, template_vault.key)
         with unlock(vault_dir) as vault:
             count = count_cases(vault)
@@ -159,10 +179,11 @@ def test_sigkill_during_a_bundle_merge(tmp_path):
         argv[2] = next_bundle(400)
         code, duration = run_to_end(argv, ENV)  # so the runs below are timed by this one
         assert code == 0
-        expected, killed, rng = 800, 0, random.Random(9)
+        expected, killed = 800, 0
+        killer = Killer(duration, random.Random(9), low=0.3)
         for _ in range(RUNS):
             argv[2] = next_bundle(400)  # new cases: each bundle adds 400, all or none
-            killed += kill_after(argv, ENV, rng.uniform(0.3, 1.0) * duration)
+            killed += killer.run(argv, ENV)
             check_database(receiver_dir, receiver_key)
             with unlock(receiver_dir) as vault:
                 count = count_cases(vault)
