@@ -37,8 +37,8 @@ from sqlalchemy.orm import Session
 
 from app.domain.enums import Status
 from app.errors import Cancelled, IntegrityError, UserError
-from app.services import drafts
-from app.vault import backup, derived
+from app.services import travel_strip
+from app.vault import backup
 from app.vault.fsutil import fsync_dir, temp_name
 from app.vault.identity import KEY_CHANGES_META, MAX_KEY_CHANGES
 from app.vault.keychain import KeyStore
@@ -50,7 +50,6 @@ TRAVEL_MODE = "travel_mode"  # vault meta: the ISO date the vault was prepared f
 TRAVEL_PENDING = "travel_pending"  # vault meta: stripped, clean-up of files not finished
 
 Progress = Callable[[int, int], None]
-_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _BLOB_MEMBER = re.compile(r"^blobs/[0-9a-f]{2}/([0-9a-f]{32})$")
 _BAD_BACKUP = ("The backup just written could not be read back completely: nothing was "
                "removed. Try another place for it.")
@@ -289,7 +288,9 @@ def prepare_for_travel(vault, backup_to: Path | None, *, progress: Progress | No
                 raise UserError("The vault changed while the backup was written (a bundle or "
                                 "an edit), so the backup is not complete: nothing was "
                                 "removed. Prepare for travel again.")
-            kept, gone_cases, gone_attachments = _strip(session, today)
+            kept, gone_cases, gone_attachments = travel_strip.strip(session)
+            session.merge(VaultMeta(key=TRAVEL_MODE, value=today.isoformat()))
+            session.merge(VaultMeta(key=TRAVEL_PENDING, value="1"))
             _new_identity(session, vault.identity)
         vault._load_identity()  # the new keys, and the clock's node named after them
         if progress is not None:
@@ -307,54 +308,6 @@ def _same_disk(a: Path, b: Path) -> bool:
         return False
 
 
-def _strip(session: Session, today: date) -> tuple[int, int, int]:
-    """One transaction: every trace of the cases not marked safe to travel goes."""
-    drafts.discard_all(session)  # unsaved edits kept at a lock: of any case, or a new one
-    keep = set(session.scalars(select(CaseRow.id).where(
-        CaseRow.deleted.is_(False), CaseRow.safe_to_travel.is_(True))))
-    all_cases = set(session.scalars(select(CaseRow.id)))
-    gone_cases = all_cases - keep
-    gone: set[str] = set(gone_cases)  # every record ID that leaves
-
-    def ids(sql: str) -> set[str]:
-        return {r[0] for r in session.execute(text(sql)) if r[1] not in keep or r[2]}
-
-    gone_events = ids("SELECT id, case_id, deleted FROM events")
-    gone_sources = ids("SELECT id, case_id, deleted FROM sources")
-    gone_attachments = ids("SELECT id, case_id, deleted FROM attachments")
-    gone_involvements = ids("SELECT id, case_id, deleted FROM involvements")
-    gone |= gone_events | gone_sources | gone_attachments | gone_involvements
-    gone |= _trim_lists(session, "asks", "case_ids", keep, gone_cases, lambda x: x)
-    gone |= _trim_lists(session, "meetings", "cases", keep, gone_cases,
-                        lambda x: x.get("case_id") if isinstance(x, dict) else None)
-
-    _delete_ids(session, "ask_cases", "ask_id", gone)
-    session.execute(text("DELETE FROM ask_cases WHERE case_id NOT IN "
-                         "(SELECT id FROM cases WHERE deleted = 0 AND safe_to_travel = 1)"))
-    for table, ids_ in (("events", gone_events), ("sources", gone_sources),
-                        ("attachments", gone_attachments), ("involvements", gone_involvements)):
-        _delete_ids(session, table, "id", ids_)
-    _delete_ids(session, "asks", "id", gone)
-    _delete_ids(session, "meetings", "id", gone)
-    _delete_ids(session, "audit_log", "record_id", gone)
-    for conflict_id, record_id, losing in session.execute(
-            text("SELECT id, record_id, losing_value FROM conflicts")).all():
-        if record_id in gone or _links_to(losing or "", gone_cases):
-            session.execute(text("DELETE FROM conflicts WHERE id = :i"), {"i": conflict_id})
-    session.execute(text("DELETE FROM case_search WHERE case_id NOT IN "
-                         "(SELECT id FROM cases WHERE deleted = 0 AND safe_to_travel = 1)"))
-    _delete_ids(session, "cases", "id", gone_cases)
-    _drop_references_to_tombstones(session, gone)
-    # Rebuilt from the rows kept: FTS5 otherwise keeps deleted terms in old index segments.
-    session.execute(text("INSERT INTO case_search(case_search) VALUES ('rebuild')"))
-    # A kept ask may have been answered only on a removed case: its follow-up reopens.
-    derived.rebuild(session)
-    _refuse_if_any_left(session, gone)
-    session.merge(VaultMeta(key=TRAVEL_MODE, value=today.isoformat()))
-    session.merge(VaultMeta(key=TRAVEL_PENDING, value="1"))
-    return len(keep), len(gone_cases), len(gone_attachments)
-
-
 def _new_identity(session: Session, old) -> None:
     """Replace the vault's keys, in the strip's transaction; keep the signed key change."""
     new, change = old.rotate()
@@ -364,95 +317,6 @@ def _new_identity(session: Session, old) -> None:
     known = session.get(VaultMeta, KEY_CHANGES_META)
     changes = [*json.loads(known.value if known else "[]"), change][-MAX_KEY_CHANGES:]
     session.merge(VaultMeta(key=KEY_CHANGES_META, value=json.dumps(changes)))
-
-
-def _drop_references_to_tombstones(session: Session, gone: set[str]) -> None:
-    # A kept case's photo or a kept event's sources may name a row deleted earlier.
-    for case_id, photo_id in session.execute(text("SELECT id, photo_id FROM cases")).all():
-        if photo_id in gone:
-            session.execute(text("UPDATE cases SET photo_id = NULL WHERE id = :i"),
-                            {"i": case_id})
-    for table in ("events", "involvements"):  # this module's own table names only
-        for row_id, value in session.execute(
-                text(f"SELECT id, source_ids FROM {table}")).all():  # noqa: S608
-            listed = json.loads(value or "[]")
-            kept = [s for s in listed if s not in gone]
-            if len(kept) != len(listed):
-                session.execute(text(f"UPDATE {table} SET source_ids = :v "  # noqa: S608
-                                     "WHERE id = :i"), {"v": json.dumps(kept), "i": row_id})
-
-
-def _trim_lists(session: Session, table: str, column: str, keep: set[str], gone_cases: set[str],
-                case_of) -> set[str]:
-    """Drop removed cases from each row's JSON list; a row left naming none of the cases it
-    named goes (a joint statement on kept and removed cases keeps only the kept ones)."""
-    gone = set()
-    # Only fixed table and column names from this module are formatted into the SQL.
-    rows = session.execute(text(f"SELECT id, {column}, deleted FROM {table}")).all()  # noqa: S608
-    for row_id, value, deleted in rows:
-        items = json.loads(value or "[]")
-        kept = [x for x in items if case_of(x) not in gone_cases]
-        if deleted or (items and not kept):
-            gone.add(row_id)
-        elif len(kept) != len(items):
-            session.execute(text(f"UPDATE {table} SET {column} = :v WHERE id = :i"),  # noqa: S608
-                            {"v": json.dumps(kept, ensure_ascii=False), "i": row_id})
-    return gone
-
-
-def _delete_ids(session: Session, table: str, column: str, ids: set[str]) -> None:
-    ordered = sorted(ids)
-    for start in range(0, len(ordered), 500):
-        chunk = ordered[start:start + 500]
-        marks = ", ".join(f":p{i}" for i in range(len(chunk)))
-        session.execute(text(f"DELETE FROM {table} WHERE {column} IN ({marks})"),  # noqa: S608
-                        {f"p{i}": v for i, v in enumerate(chunk)})
-
-
-def _refuse_if_any_left(session: Session, gone: set[str]) -> None:
-    """A safety net for tables added after this module: any link still naming a removed
-    record rolls the whole strip back rather than carry it across a border.
-
-    Only links count (a column holding an ID, or JSON whose IDs name one): an ID typed or
-    pasted into a kept record's notes is the user's prose, like a name written there, and
-    SECURITY.md says Vigil cannot read prose.
-    """
-    tables = [r[0] for r in session.execute(text(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"))]
-    for table in tables:
-        quoted = '"' + table.replace('"', '""') + '"'
-        for row in session.execute(text(f"SELECT * FROM {quoted}")):  # noqa: S608
-            for value in row:
-                if isinstance(value, str) and len(value) >= 36 and _links_to(value, gone):
-                    raise UserError("Travel mode found a part of the vault it cannot clean: "
-                                    "nothing was removed. Please report this.")
-
-
-def _links_to(value: str, gone: set[str]) -> bool:
-    """Whether a column value links to a removed record: it is an ID, or JSON in which a
-    list item, a key, or an ``id``/``*_id``/``*_ids`` entry is one. Text around an ID
-    (a note, an agenda, talking points) is not a link."""
-    stripped = value.strip()
-    if _UUID.fullmatch(stripped):
-        return stripped in gone
-    if not stripped.startswith(("[", "{", '"')):
-        return False
-    try:
-        return _json_links_to(json.loads(stripped), gone, linked=True)
-    except (ValueError, RecursionError):
-        return False
-
-
-def _json_links_to(obj, gone: set[str], *, linked: bool) -> bool:
-    if isinstance(obj, str):
-        return linked and obj in gone
-    if isinstance(obj, list):
-        return any(_json_links_to(item, gone, linked=True) for item in obj)
-    if isinstance(obj, dict):
-        return any(key in gone or _json_links_to(
-            item, gone, linked=key == "id" or key.endswith(("_id", "_ids")))
-            for key, item in obj.items())
-    return False
 
 
 def _finish(vault, keystore: KeyStore | None, progress: Progress | None) -> int:
