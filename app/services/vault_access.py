@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session
 from app.vault import backup
 from app.vault.fsutil import atomic_output
 from app.vault.keychain import KeyStore
-from app.vault.keyslots import KEYCHAIN, KdfParams
-from app.vault.vault import KEYSLOTS, MIN_PASSPHRASE, Vault, is_vault
+from app.vault.keyslots import KEYCHAIN, MIN_PASSPHRASE, KdfParams
+from app.vault.vault import KEYSLOTS, Vault, is_vault
 
 __all__ = [
     "KEYSLOTS", "MIN_PASSPHRASE", "KdfParams", "KeyStore", "Vault", "atomic_output",

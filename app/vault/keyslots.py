@@ -32,8 +32,10 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from app.errors import AuthenticationError, IntegrityError
+from app.errors import AuthenticationError, IntegrityError, UserError
+from app.vault import recovery
 from app.vault.fsutil import atomic_write_bytes
+from app.vault.keychain import KeyStore, OsKeychain
 
 FORMAT = "vigil-keyslots"
 KEY_BYTES = 32
@@ -274,6 +276,16 @@ class Keyslots:
         others = tuple(s for s in self.slots if s.kind != kind)
         return replace(self, slots=(*others, replace(slot, wrapped=wrapped)))
 
+    def with_passphrase(self, vault_key: bytes, passphrase: str, kdf: KdfParams) -> Keyslots:
+        return self.with_slot(vault_key, PASSPHRASE, kdf.derive(passphrase), kdf=kdf)
+
+    def with_new_recovery_key(self, vault_key: bytes) -> tuple[Keyslots, str]:
+        """A copy with a new recovery slot, and the recovery key's text (shown once)."""
+        text_key, secret = recovery.generate()
+        salt = secrets.token_bytes(32)
+        return (self.with_slot(vault_key, RECOVERY, recovery_wrapping_key(secret, salt),
+                               salt=salt), text_key)
+
     def without(self, kind: str) -> Keyslots:
         return replace(self, slots=tuple(s for s in self.slots if s.kind != kind))
 
@@ -307,3 +319,26 @@ _WRONG = {
 
 def _canonical(obj: dict) -> bytes:
     return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode()
+
+
+def keychain_account(keyslots: Keyslots) -> str:
+    return f"vault-{keyslots.vault_id}"
+
+
+def keychain_secret(keystore: KeyStore | None, keyslots: Keyslots) -> bytes:
+    if not keyslots.has(KEYCHAIN):
+        raise AuthenticationError("This vault is not remembered on this computer: "
+                                  "use your passphrase.")
+    secret = (keystore or OsKeychain()).load(keychain_account(keyslots))
+    if secret is None or len(secret) != 32:
+        raise AuthenticationError("This computer's keychain no longer holds the vault's key: "
+                                  "use your passphrase.")
+    return secret
+
+
+MIN_PASSPHRASE = 8
+
+
+def check_passphrase(passphrase: str) -> None:
+    if len(passphrase.strip()) < MIN_PASSPHRASE:
+        raise UserError(f"The passphrase must have at least {MIN_PASSPHRASE} characters.")

@@ -35,7 +35,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.hlc import ClockJumped, HybridClock
-from app.errors import AuthenticationError, ClockAheadError, IntegrityError, UserError, VigilError
+from app.errors import ClockAheadError, IntegrityError, UserError, VigilError
 from app.vault import (
     backup,
     derived,
@@ -63,12 +63,12 @@ from app.vault.identity import Identity
 from app.vault.keychain import KeyStore, OsKeychain
 from app.vault.keyslots import (
     KEYCHAIN,
-    PASSPHRASE,
-    RECOVERY,
     KdfParams,
     Keyslots,
     calibrate,
-    recovery_wrapping_key,
+    check_passphrase,
+    keychain_account,
+    keychain_secret,
 )
 from app.vault.lock import VaultLock
 from app.vault.schema import IdentityRow, VaultMeta
@@ -153,13 +153,9 @@ class Vault:
                                         signing_key=identity.signing_secret,
                                         fingerprint=identity.fingerprint,
                                         created_at=clock().isoformat(timespec="seconds")))
-            recovery_text, recovery_secret = recovery.generate()
-            salt = secrets.token_bytes(32)
-            params = kdf or calibrate()
-            recovery_wrap = recovery_wrapping_key(recovery_secret, salt)
-            keyslots = (keyslots
-                        .with_slot(key, PASSPHRASE, params.derive(passphrase), kdf=params)
-                        .with_slot(key, RECOVERY, recovery_wrap, salt=salt))
+            keyslots, recovery_text = (keyslots.with_passphrase(key, passphrase,
+                                                                 kdf or calibrate())
+                                       .with_new_recovery_key(key))
             keyslots.save(path / KEYSLOTS, key)
             vault._keyslots = keyslots
             vault._load_identity()
@@ -183,7 +179,7 @@ class Vault:
         elif recovery_key is not None:
             key = keyslots.unlock_with_recovery(recovery.parse(recovery_key))
         else:
-            key = keyslots.unlock_with_keychain(_keychain_secret(keystore, keyslots))
+            key = keyslots.unlock_with_keychain(keychain_secret(keystore, keyslots))
         return cls.open_with_key(path, keyslots, key, clock=clock, daily_backup=daily_backup)
 
     @classmethod
@@ -376,16 +372,12 @@ class Vault:
     def change_passphrase(self, new: str, kdf: KdfParams | None = None) -> None:
         """Rewrap the vault key under a new passphrase; the database is not touched."""
         check_passphrase(new)
-        params = kdf or calibrate()
-        self._save_slots(self._keyslots.with_slot(self._key, PASSPHRASE, params.derive(new),
-                                                  kdf=params))
+        self._save_slots(self._keyslots.with_passphrase(self._key, new, kdf or calibrate()))
 
     def new_recovery_key(self) -> str:
         """Replace the recovery key; the old one stops working. Returns the new one (show once)."""
-        text_key, secret = recovery.generate()
-        salt = secrets.token_bytes(32)
-        self._save_slots(self._keyslots.with_slot(self._key, RECOVERY,
-                                                  recovery_wrapping_key(secret, salt), salt=salt))
+        keyslots, text_key = self._keyslots.with_new_recovery_key(self._key)
+        self._save_slots(keyslots)
         return text_key
 
     def remember_on_this_computer(self, keystore: KeyStore | None = None) -> None:
@@ -451,26 +443,3 @@ def _check_generation(value: object, keyslots: Keyslots) -> None:
         raise IntegrityError(CORRUPT)
     if generation < keyslots.generation:
         raise IntegrityError(OLDER)
-
-
-def keychain_account(keyslots: Keyslots) -> str:
-    return f"vault-{keyslots.vault_id}"
-
-
-def _keychain_secret(keystore: KeyStore | None, keyslots: Keyslots) -> bytes:
-    if not keyslots.has(KEYCHAIN):
-        raise AuthenticationError("This vault is not remembered on this computer: "
-                                  "use your passphrase.")
-    secret = (keystore or OsKeychain()).load(keychain_account(keyslots))
-    if secret is None or len(secret) != 32:
-        raise AuthenticationError("This computer's keychain no longer holds the vault's key: "
-                                  "use your passphrase.")
-    return secret
-
-
-MIN_PASSPHRASE = 8
-
-
-def check_passphrase(passphrase: str) -> None:
-    if len(passphrase.strip()) < MIN_PASSPHRASE:
-        raise UserError(f"The passphrase must have at least {MIN_PASSPHRASE} characters.")

@@ -39,8 +39,8 @@ import keyring.backends.SecretService  # noqa: E402
 
 from app.errors import VigilError  # noqa: E402
 from app.vault.keychain import SERVICE, OsKeychain  # noqa: E402
-from app.vault.keyslots import KEYCHAIN, KdfParams  # noqa: E402
-from app.vault.vault import Vault, keychain_account  # noqa: E402
+from app.vault.keyslots import KEYCHAIN, KdfParams, keychain_account  # noqa: E402
+from app.vault.vault import Vault  # noqa: E402
 
 PASSPHRASE = "correct horse battery staple 马"
 LOGIN_PASSWORD = "test login keyring password"

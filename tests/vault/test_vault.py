@@ -22,10 +22,10 @@ from vaults import CANARY, OTHER_PASSPHRASE, PASSPHRASE, make_vault, unlock
 from app.errors import AuthenticationError, UserError
 from app.vault import recovery
 from app.vault.keychain import SERVICE, KeychainUnavailable, OsKeychain
-from app.vault.keyslots import KEYCHAIN, KdfParams
+from app.vault.keyslots import KEYCHAIN, KdfParams, keychain_account
 from app.vault.schema import AuditEntry, VaultMeta
 from app.vault.tables import OrganisationRow
-from app.vault.vault import Vault, keychain_account
+from app.vault.vault import Vault
 
 # -- create, unlock, close ------------------------------------------------------------------
 
