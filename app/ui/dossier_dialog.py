@@ -7,20 +7,14 @@ dialog remember where it was. Writing the PDF is ``app.ui.dossier_export``'s.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QRadioButton,
     QTableWidget,
     QTableWidgetItem,
@@ -29,9 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.dossier.model import Profile
-from app.ui import filedialogs
+from app.ui.pdf_export import PdfExportDialog
 from app.ui.plain import PlainLabel
-from app.ui.widgets import problem_label
 
 DEFAULT_NAME = "dossier.pdf"  # neutral: never a case's or a meeting's name
 
@@ -49,14 +42,14 @@ PROFILE_NAMES = {Profile.INTERNAL: "Internal", Profile.DIPLOMATIC: "Diplomatic",
 
 
 
-class DossierExportDialog(QDialog):
+class DossierExportDialog(PdfExportDialog):
     """The choices for one dossier; tests fill it in and call ``accept()`` directly."""
 
     def __init__(self, parent: QWidget | None = None, *,
                  profile: Profile = Profile.DIPLOMATIC, for_meeting: bool = True) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export dossier"))
-        self._path: Path | None = None
+        file_row = self._build_pdf_fields()
         self.profiles = QButtonGroup(self)
         self.profile_buttons: dict[Profile, QRadioButton] = {}
         choices = QVBoxLayout()
@@ -75,13 +68,6 @@ class DossierExportDialog(QDialog):
         self.recipient.setPlaceholderText(
             self.tr("Printed on every page: \u201cPrepared for …\u201d"))
         self.recipient.setAccessibleName(self.tr("Prepared for"))
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(self.tr("Optional"))
-        self.password.setAccessibleName(self.tr("PDF password"))
-        self.password_again = QLineEdit()
-        self.password_again.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_again.setAccessibleName(self.tr("PDF password again"))
         # Whose private asks may show: only the government that made them (DESIGN section 6).
         self.government = QComboBox()
         self.government.setAccessibleName(self.tr("Recipient government"))
@@ -103,15 +89,6 @@ class DossierExportDialog(QDialog):
         self.case_asks.hide()
         self.per_case.toggled.connect(self.case_asks.setVisible)
         self.per_case.toggled.connect(lambda on: self.ask.setVisible(not on))
-        self.file = QLineEdit()
-        self.file.setReadOnly(True)
-        self.file.setPlaceholderText(self.tr("No file chosen"))
-        self.file.setAccessibleName(self.tr("Save as"))
-        choose = QPushButton(self.tr("Choose…"))
-        choose.clicked.connect(self.choose_file)
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.file, 1)
-        file_row.addWidget(choose)
         form = QFormLayout()
         form.addRow(self.tr("Profile"), choices)
         form.addRow(self.tr("Prepared for"), self.recipient)
@@ -125,16 +102,10 @@ class DossierExportDialog(QDialog):
         form.addRow(self.tr("PDF password"), self.password)
         form.addRow(self.tr("Password again"), self.password_again)
         form.addRow(self.tr("Save as"), file_row)
-        self.error = problem_label(self.tr("Problem"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.export_button = buttons.addButton(self.tr("Export"),
-                                               QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        layout.addWidget(self._buttons())
 
     # -- what was chosen -----------------------------------------------------------------------
     def profile(self) -> Profile:
@@ -142,13 +113,6 @@ class DossierExportDialog(QDialog):
 
     def set_profile(self, profile: Profile) -> None:
         self.profile_buttons[profile].setChecked(True)
-
-    def path(self) -> Path | None:
-        return self._path
-
-    def set_path(self, path: Path | str | None) -> None:
-        self._path = Path(path).expanduser() if path else None
-        self.file.setText(str(self._path) if self._path else "")
 
     def recipient_name(self) -> str:
         return self.recipient.text().strip()
@@ -185,46 +149,23 @@ class DossierExportDialog(QDialog):
                 given[self.case_asks.item(row, 0).data(Qt.ItemDataRole.UserRole)] = text
         return given
 
-    def pdf_password(self) -> str | None:
-        return self.password.text() or None
-
-    def choose_file(self) -> None:
-        chosen = filedialogs.save_file(self, self.tr("Save the dossier as"), DEFAULT_NAME,
-                                       self.tr("PDF documents (*.pdf)"))
-        if chosen is not None:
-            self.set_path(chosen)
+    def _pdf_texts(self) -> tuple[str, str, str, str]:
+        return (self.tr("Save the dossier as"), DEFAULT_NAME,
+                self.tr("Choose where to save the dossier."),
+                self.tr("Give the dossier a file name in an existing folder."))
 
     # -- checks --------------------------------------------------------------------------------
     def problem(self) -> str | None:
         """The first thing wrong with the choices, as one sentence; None when all is well."""
         if not self.recipient_name():
             return self.tr("Say who the dossier is prepared for.")
-        if self.password.text() != self.password_again.text():
-            return self.tr("The two PDF passwords differ.")
-        target = self._path
-        if target is None:
-            return self.tr("Choose where to save the dossier.")
-        if target.suffix.lower() != ".pdf":
-            self.set_path(target.with_name(target.name + ".pdf"))
-            target = self._path
-        if target.is_dir() or not target.parent.is_dir():
-            return self.tr("Give the dossier a file name in an existing folder.")
-        return None
-
-    def accept(self) -> None:
-        wrong = self.problem()
-        if wrong:
-            self.error.setText(wrong)
-            self.error.show()
-            return
-        self.error.hide()
-        super().accept()
+        return super().problem()
 
     def forget(self) -> None:
-        """Drop the password and the chosen file (after use, or when the vault locks)."""
+        """Drop what was typed and chosen (after use, or when the vault locks)."""
         self.ask.clear()
         self.case_asks.setRowCount(0)
         self.government.clear()
-        for field in (self.password, self.password_again, self.recipient):
-            field.clear()
-        self.set_path(None)
+        self.recipient.clear()
+        super().forget()
+

@@ -12,14 +12,12 @@ never shows an exception's own text (it could quote a case).
 from __future__ import annotations
 
 import errno
-import threading
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.dossier.model import Profile
 from app.dossier.pdf import DossierReport, write_dossier
@@ -28,19 +26,12 @@ from app.services import cases, directory, dossier_data
 from app.services.vault_access import atomic_output
 from app.ui.dossier_dialog import PROFILE_NAMES, DossierExportDialog
 from app.ui.i18n import tr as _tr
-
-
-class _Written:
-    """Shared between the job and the UI: set once the PDF is renamed into place."""
-
-    def __init__(self) -> None:
-        self.done = threading.Event()
-        self.report: DossierReport | None = None
+from app.ui.pdf_export import PdfExportRun, Written
 
 
 def _write(vault, job, *, meeting_id: str | None, case_ids: Sequence[str] | None,
            profile: Profile, recipient: str, password: str | None, target: Path,
-           written: _Written, recipient_org: str | None = None,
+           written: Written, recipient_org: str | None = None,
            case_asks: dict[str, str] | None = None) -> DossierReport:
     """The background part: gather, render, write (runs off the UI thread)."""
     job.report(0, 0)  # gathering: no measure yet
@@ -71,30 +62,20 @@ def _write(vault, job, *, meeting_id: str | None, case_ids: Sequence[str] | None
             raise UserError(_tr("The disk is full; no dossier was written.")) from None
         raise UserError(_tr("The dossier could not be written to that folder; "
                             "nothing was left behind.")) from None
-    written.report = report
-    written.done.set()
-    return report
+    return written.keep(report)
 
 
-class DossierExport(QObject):
-    """One export: the dialog, then the job and its progress window."""
+class DossierExport(PdfExportRun):
+    """One dossier: the dialog, then the job and its progress window."""
 
-    finished = Signal(bool, str)  # succeeded, the sentence shown to the user
+    dialog: DossierExportDialog
 
     def __init__(self, ctx, parent: QWidget, *, meeting_id: str | None = None,
                  case_ids: Sequence[str] | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent, DossierExportDialog(
+            parent, profile=Profile.DIPLOMATIC, for_meeting=meeting_id is not None))
         self.meeting_id = meeting_id
         self.case_ids = list(case_ids) if case_ids is not None else None
-        self.dialog = DossierExportDialog(parent, profile=Profile.DIPLOMATIC,
-                                          for_meeting=meeting_id is not None)
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.accepted.connect(self._start)
-        self.dialog.rejected.connect(self._forget)
-        self.progress: QProgressDialog | None = None
-        self.job = None
-        self._written = _Written()
         self._profile = Profile.DIPLOMATIC
 
     def open(self) -> None:
@@ -116,73 +97,26 @@ class DossierExport(QObject):
         if shiboken6.isValid(self.dialog):
             self.dialog.set_cases(named)
 
-    def _forget(self) -> None:
-        """Cancelled before anything ran: nothing to keep (the recipient typed included)."""
-        if self.job is None:
-            self.dialog.deleteLater()
-            self.deleteLater()
+    def texts(self) -> dict[str, str]:
+        return {"title": self.tr("Export dossier"), "working": self.tr("Gathering the cases…"),
+                "locked": self.tr("The vault is locked; no dossier was written."),
+                "cancelling": self.tr("Cancelling the export…"),
+                "cancelled": self.tr("Export cancelled; nothing was written."),
+                "failed": self.tr("Something went wrong; no dossier was written.")}
 
-    def _start(self) -> None:
+    def _work(self):
         dialog = self.dialog
         self._profile = dialog.profile()
-        work = partial(_write, meeting_id=self.meeting_id, case_ids=self.case_ids,
+        return partial(_write, meeting_id=self.meeting_id, case_ids=self.case_ids,
                        profile=self._profile, recipient=dialog.recipient_name(),
                        password=dialog.pdf_password(), target=dialog.path(),
                        written=self._written, recipient_org=dialog.recipient_org(),
                        case_asks=dialog.case_asks_given())
-        dialog.forget()
-        progress = QProgressDialog(self.tr("Gathering the cases…"), self.tr("Cancel"), 0, 0,
-                                   self.parent())
-        progress.setWindowTitle(self.tr("Export dossier"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(0)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        progress.canceled.connect(self.cancel)
-        self.progress = progress
-        self.job = self.ctx.run(work, self._done, on_failed=self._failed,
-                                on_progress=self._progressed)
-        if self.job is None:
-            self._end(False, self.tr("The vault is locked; no dossier was written."))
-            return
-        self.job.failed.connect(self._maybe_cancelled)
-        progress.show()
 
-    def _progressed(self, done: int, total: int) -> None:
-        progress = self.progress
-        if progress is None or (self.job is not None and self.job.cancelled()):
-            return
-        progress.setMaximum(total)
-        progress.setLabelText(
-            self.tr("Gathering the cases…") if total == 0 else
-            self.tr("Laying out case {0} of {1}…").format(done, total))
-        # Last: a window-modal progress dialog runs the event loop in setValue, where the
-        # export may end and drop self.progress.
-        progress.setValue(done)
-
-    def cancel(self) -> None:
-        if self.job is not None:
-            self.job.cancel()
-        self.ctx.say(self.tr("Cancelling the export…"))
-
-    def _done(self, report: DossierReport) -> None:
-        self._end(True, self.success_text(report))
-
-    def _failed(self, error: BaseException) -> None:
-        if isinstance(error, UserError):
-            text = str(error)
-        else:  # never the exception's own words: they could quote a case
-            text = self.tr("Something went wrong; no dossier was written.")
-        self._end(False, text)
-
-    def _maybe_cancelled(self, error: BaseException) -> None:
-        if not isinstance(error, Cancelled) or self.progress is None:
-            return
-        if self._written.done.is_set() and self._written.report is not None:
-            # the file was already complete when Cancel was pressed: say so honestly
-            self._end(True, self.success_text(self._written.report))
-        else:
-            self._end(False, self.tr("Export cancelled; nothing was written."))
+    def _progress_label(self, done: int, total: int) -> str:
+        if total == 0:
+            return self.tr("Gathering the cases…")
+        return self.tr("Laying out case {0} of {1}…").format(done, total)
 
     def success_text(self, report: DossierReport) -> str:
         profile = self.tr(PROFILE_NAMES[self._profile]).lower()
@@ -199,28 +133,6 @@ class DossierExport(QObject):
                                   "placeholder instead.").format(report.photo_problems)
         return text
 
-    def _end(self, ok: bool, text: str) -> None:
-        self._close_progress()
-        self.ctx.say(text)
-        self.finished.emit(ok, text)
-        self.dialog.deleteLater()
-        self.deleteLater()
-
-    def _close_progress(self) -> None:
-        if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
-
-    def abort(self) -> None:
-        """The vault is locking: stop the job, close every window, forget the choices."""
-        if self.job is not None:
-            self.job.cancel()
-        self._close_progress()
-        self.dialog.forget()
-        self.dialog.reject()
-        self.dialog.deleteLater()
-
 
 def export_dossier(ctx, parent: QWidget, *, meeting_id: str | None = None,
                    case_ids: Sequence[str] | None = None) -> DossierExport | None:
@@ -233,10 +145,3 @@ def export_dossier(ctx, parent: QWidget, *, meeting_id: str | None = None,
     export = DossierExport(ctx, parent, meeting_id=meeting_id, case_ids=case_ids)
     export.open()
     return export
-
-
-def abort_exports(parent: QWidget) -> None:
-    """Stop and close every export started from ``parent`` (call from ``clear()``)."""
-    for export in parent.findChildren(DossierExport):
-        export.abort()
-        export.deleteLater()

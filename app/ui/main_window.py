@@ -245,9 +245,9 @@ class MainWindow(QMainWindow):
         self._idle_timer.stop()
         if self._exchange is not None:
             self._exchange.stop()
-        exports = sys.modules.get("app.ui.dossier_export")
-        if exports is not None:  # not loaded: no export was ever started
-            exports.abort_exports(self)
+        exports = sys.modules.get("app.ui.pdf_export")
+        if exports is not None:  # not loaded: no dossier or referral was ever started
+            exports.abort_all(self)
         popup = QApplication.activePopupWidget()  # a context menu listing case names
         if popup is not None:
             popup.close()

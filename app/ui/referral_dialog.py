@@ -12,48 +12,40 @@ text, and shows names as plain text only.
 
 from __future__ import annotations
 
-import threading
 from functools import partial
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QProgressDialog,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.domain.enums import Regime
-from app.errors import Cancelled, UserError
 from app.services import referral_data
 from app.services.referral_data import ReferralPreview
-from app.ui import filedialogs
 from app.ui.i18n import label
+from app.ui.pdf_export import PdfExportDialog, PdfExportRun, Written
 from app.ui.plain import PlainLabel
-from app.ui.widgets import problem_label
 
 DEFAULT_NAME = "referral.pdf"  # neutral: never the official's name
 
 
-class ReferralDialog(QDialog):
+class ReferralDialog(PdfExportDialog):
     """The choices for one referral; tests fill it in and call ``accept()`` directly."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Prepare sanctions referral"))
-        self._path: Path | None = None
+        file_row = self._build_pdf_fields()
         self._preview: ReferralPreview | None = None
         self.official = PlainLabel(self.tr("Loading…"))
         self.regime = QComboBox()
@@ -84,22 +76,6 @@ class ReferralDialog(QDialog):
         self.cases_note.setWordWrap(True)
         self.left_out = PlainLabel("")
         self.left_out.setWordWrap(True)
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(self.tr("Optional"))
-        self.password.setAccessibleName(self.tr("PDF password"))
-        self.password_again = QLineEdit()
-        self.password_again.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_again.setAccessibleName(self.tr("PDF password again"))
-        self.file = QLineEdit()
-        self.file.setReadOnly(True)
-        self.file.setPlaceholderText(self.tr("No file chosen"))
-        self.file.setAccessibleName(self.tr("Save as"))
-        choose = QPushButton(self.tr("Choose…"))
-        choose.clicked.connect(self.choose_file)
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.file, 1)
-        file_row.addWidget(choose)
         excul = QVBoxLayout()
         excul.addWidget(self.exculpatory)
         excul.addWidget(self.none_known)
@@ -116,13 +92,8 @@ class ReferralDialog(QDialog):
         form.addRow(self.tr("PDF password"), self.password)
         form.addRow(self.tr("Password again"), self.password_again)
         form.addRow(self.tr("Save as"), file_row)
-        self.error = problem_label(self.tr("Problem"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.export_button = buttons.addButton(self.tr("Export"),
-                                               QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons = self._buttons()
         self.export_button.setEnabled(False)  # until the preview is in
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -202,21 +173,10 @@ class ReferralDialog(QDialog):
                 for i in range(self.cases.count())
                 if self.cases.item(i).checkState() == Qt.CheckState.Checked]
 
-    def pdf_password(self) -> str | None:
-        return self.password.text() or None
-
-    def path(self) -> Path | None:
-        return self._path
-
-    def set_path(self, path: Path | str | None) -> None:
-        self._path = Path(path).expanduser() if path else None
-        self.file.setText(str(self._path) if self._path else "")
-
-    def choose_file(self) -> None:
-        chosen = filedialogs.save_file(self, self.tr("Save the referral as"), DEFAULT_NAME,
-                                       self.tr("PDF documents (*.pdf)"))
-        if chosen is not None:
-            self.set_path(chosen)
+    def _pdf_texts(self) -> tuple[str, str, str, str]:
+        return (self.tr("Save the referral as"), DEFAULT_NAME,
+                self.tr("Choose where to save the referral."),
+                self.tr("Give the referral a file name in an existing folder."))
 
     # -- checks --------------------------------------------------------------------------------
     def problem(self) -> str | None:
@@ -226,74 +186,35 @@ class ReferralDialog(QDialog):
         if not self.none_known.isChecked() and not self.exculpatory.toPlainText().strip():
             return self.tr("Give the exculpatory information known, or tick \u201cNone "
                            "known\u201d.")
-        if self.password.text() != self.password_again.text():
-            return self.tr("The two PDF passwords differ.")
-        target = self._path
-        if target is None:
-            return self.tr("Choose where to save the referral.")
-        if target.suffix.lower() != ".pdf":
-            target = target.with_name(target.name + ".pdf")
-            self.set_path(target)
-        if target.is_dir() or not target.parent.is_dir():
-            return self.tr("Give the referral a file name in an existing folder.")
-        return None
-
-    def accept(self) -> None:
-        wrong = self.problem()
-        if wrong:
-            self.error.setText(wrong)
-            self.error.show()
-            return
-        self.error.hide()
-        super().accept()
+        return super().problem()
 
     def forget(self) -> None:
         """Drop what was typed (after use, or when the vault locks)."""
-        for field in (self.password, self.password_again, self.recipient):
-            field.clear()
+        self.recipient.clear()
         self.exculpatory.clear()
         self.cases.clear()
-        self.set_path(None)
-
-
-class _Written:
-    """Shared between the job and the UI: set once the PDF is renamed into place."""
-
-    def __init__(self) -> None:
-        self.done = threading.Event()
-        self.report = None
+        super().forget()
 
 
 def _write(vault, job, *, official_id: str, regime: Regime, recipient: str,
            exculpatory: str | None, include: list[str], password: str | None, target: Path,
-           written: _Written):
+           written: Written):
     """The background part: gather, screen, render, write (off the UI thread)."""
     job.report(0, 0)
     report = referral_data.export_referral(
         vault, official_id, regime, recipient, target, exculpatory=exculpatory,
         include_cases=include, password=password, cancelled=job.cancelled)
-    written.report = report
-    written.done.set()
-    return report
+    return written.keep(report)
 
 
-class ReferralExport(QObject):
+class ReferralExport(PdfExportRun):
     """One referral: the dialog (filled from a preview read), then the job and its progress."""
 
-    finished = Signal(bool, str)  # succeeded, the sentence shown to the user
+    dialog: ReferralDialog
 
     def __init__(self, ctx, parent: QWidget, official_id: str) -> None:
-        super().__init__(parent)
-        self._window = parent
-        self.ctx = ctx
+        super().__init__(ctx, parent, ReferralDialog(parent))
         self.official_id = official_id
-        self.dialog = ReferralDialog(parent)
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.accepted.connect(self._start)
-        self.dialog.rejected.connect(self._forget)
-        self.progress: QProgressDialog | None = None
-        self.job = None
-        self._written = _Written()
 
     def open(self) -> None:
         official = self.official_id
@@ -310,61 +231,20 @@ class ReferralExport(QObject):
             self.dialog.reject()
             self._end(False, self._sentence(error))
 
-    def _forget(self) -> None:
-        if self.job is None:
-            self.dialog.forget()
-            self.dialog.deleteLater()
-            self.deleteLater()
+    def texts(self) -> dict[str, str]:
+        return {"title": self.tr("Prepare sanctions referral"),
+                "working": self.tr("Writing the referral…"),
+                "locked": self.tr("The vault is locked; no referral was written."),
+                "cancelling": self.tr("Cancelling the referral…"),
+                "cancelled": self.tr("Referral cancelled; nothing was written."),
+                "failed": self.tr("Something went wrong; no referral was written.")}
 
-    def _start(self) -> None:
+    def _work(self):
         dialog = self.dialog
-        target = dialog.path()
-        if target is None:  # accept() checked it: never here
-            return
-        work = partial(_write, official_id=self.official_id, regime=dialog.chosen_regime(),
+        return partial(_write, official_id=self.official_id, regime=dialog.chosen_regime(),
                        recipient=dialog.recipient_name(), exculpatory=dialog.exculpatory_text(),
                        include=dialog.included_cases(), password=dialog.pdf_password(),
-                       target=target, written=self._written)
-        dialog.forget()
-        progress = QProgressDialog(self.tr("Writing the referral…"), self.tr("Cancel"), 0, 0,
-                                   self._window)
-        progress.setWindowTitle(self.tr("Prepare sanctions referral"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(0)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        progress.canceled.connect(self.cancel)
-        self.progress = progress
-        self.job = self.ctx.run(work, self._done, on_failed=self._failed)
-        if self.job is None:
-            self._end(False, self.tr("The vault is locked; no referral was written."))
-            return
-        self.job.failed.connect(self._maybe_cancelled)
-        progress.show()
-
-    def cancel(self) -> None:
-        if self.job is not None:
-            self.job.cancel()
-        self.ctx.say(self.tr("Cancelling the referral…"))
-
-    def _done(self, report) -> None:
-        self._end(True, self.success_text(report))
-
-    def _sentence(self, error: BaseException) -> str:
-        if isinstance(error, UserError):
-            return str(error)
-        return self.tr("Something went wrong; no referral was written.")
-
-    def _failed(self, error: BaseException) -> None:
-        self._end(False, self._sentence(error))
-
-    def _maybe_cancelled(self, error: BaseException) -> None:
-        if not isinstance(error, Cancelled) or self.progress is None:
-            return
-        if self._written.done.is_set() and self._written.report is not None:
-            self._end(True, self.success_text(self._written.report))
-        else:
-            self._end(False, self.tr("Referral cancelled; nothing was written."))
+                       target=dialog.path(), written=self._written)
 
     def success_text(self, report) -> str:
         text = self.tr("Wrote a {0}-page referral: {1} claim(s) in {2} case(s).").format(
@@ -373,28 +253,6 @@ class ReferralExport(QObject):
             text += " " + self.tr("It is protected by its PDF password.")
         return text
 
-    def _end(self, ok: bool, text: str) -> None:
-        if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
-        self.ctx.say(text)
-        self.finished.emit(ok, text)
-        self.dialog.deleteLater()
-        self.deleteLater()
-
-    def abort(self) -> None:
-        """The vault is locking: stop the job, close every window, forget the choices."""
-        if self.job is not None:
-            self.job.cancel()
-        if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
-        self.dialog.forget()
-        self.dialog.reject()
-        self.dialog.deleteLater()
-
 
 def prepare_referral(ctx, parent: QWidget, official_id: str) -> ReferralExport:
     """Open "Prepare sanctions referral…" for ``official_id``; the export says how it ended
@@ -402,10 +260,3 @@ def prepare_referral(ctx, parent: QWidget, official_id: str) -> ReferralExport:
     export = ReferralExport(ctx, parent, official_id)
     export.open()
     return export
-
-
-def abort_referrals(parent: QWidget) -> None:
-    """Stop and close every referral started from ``parent`` (call from ``clear()``)."""
-    for export in parent.findChildren(ReferralExport):
-        export.abort()
-        export.deleteLater()

@@ -2093,10 +2093,6 @@ Added by {1}</source>
         <translation>正在收集个案…</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Export dossier</source>
         <translation>导出简报档案</translation>
     </message>
@@ -2152,16 +2148,8 @@ Added by {1}</source>
         <translation>准备对象</translation>
     </message>
     <message>
-        <source>Optional</source>
-        <translation>可选</translation>
-    </message>
-    <message>
         <source>PDF password</source>
         <translation>PDF 密码</translation>
-    </message>
-    <message>
-        <source>PDF password again</source>
-        <translation>再次输入 PDF 密码</translation>
     </message>
     <message>
         <source>Recipient government</source>
@@ -2192,16 +2180,8 @@ Added by {1}</source>
         <translation>个案</translation>
     </message>
     <message>
-        <source>No file chosen</source>
-        <translation>未选择文件</translation>
-    </message>
-    <message>
         <source>Save as</source>
         <translation>另存为</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>选择…</translation>
     </message>
     <message>
         <source>Profile</source>
@@ -2212,28 +2192,12 @@ Added by {1}</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <source>Problem</source>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
         <source>Save the dossier as</source>
         <translation>将简报档案另存为</translation>
     </message>
     <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation>PDF 文档 (*.pdf)</translation>
-    </message>
-    <message>
         <source>Say who the dossier is prepared for.</source>
         <translation>请说明该简报档案是为谁准备的。</translation>
-    </message>
-    <message>
-        <source>The two PDF passwords differ.</source>
-        <translation>两次输入的 PDF 密码不一致。</translation>
     </message>
     <message>
         <source>Choose where to save the dossier.</source>
@@ -3943,6 +3907,53 @@ Free software under the GNU General Public License, version 3 or later. Your vau
     </message>
 </context>
 <context>
+    <name>PdfExport</name>
+    <message>
+        <source>Optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>PDF password</source>
+        <translation>PDF 密码</translation>
+    </message>
+    <message>
+        <source>PDF password again</source>
+        <translation>再次输入 PDF 密码</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The two PDF passwords differ.</source>
+        <translation>两次输入的 PDF 密码不一致。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>PrepareDialog</name>
     <message>
         <source>Prepare</source>
@@ -4148,28 +4159,12 @@ Free software under the GNU General Public License, version 3 or later. Your vau
         <translation>这些个案仅同意私下倡导或同意情况不明。只有在可以向该国政府提及其姓名时才勾选；勾选的个案会在材料中加以标注。</translation>
     </message>
     <message>
-        <source>Optional</source>
-        <translation>可选</translation>
-    </message>
-    <message>
         <source>PDF password</source>
         <translation>PDF 密码</translation>
     </message>
     <message>
-        <source>PDF password again</source>
-        <translation>再次输入 PDF 密码</translation>
-    </message>
-    <message>
-        <source>No file chosen</source>
-        <translation>未选择文件</translation>
-    </message>
-    <message>
         <source>Save as</source>
         <translation>另存为</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>选择…</translation>
     </message>
     <message>
         <source>Official</source>
@@ -4186,14 +4181,6 @@ Free software under the GNU General Public License, version 3 or later. Your vau
     <message>
         <source>Password again</source>
         <translation>再次输入密码</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>导出</translation>
     </message>
     <message>
         <source>private advocacy only</source>
@@ -4236,20 +4223,12 @@ Free software under the GNU General Public License, version 3 or later. Your vau
         <translation>将举报材料另存为</translation>
     </message>
     <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation>PDF 文档 (*.pdf)</translation>
-    </message>
-    <message>
         <source>Say who the referral is prepared for.</source>
         <translation>请填写材料的准备对象。</translation>
     </message>
     <message>
         <source>Give the exculpatory information known, or tick “None known”.</source>
         <translation>请填写已知的可免责信息，或勾选“未知有此类信息”。</translation>
-    </message>
-    <message>
-        <source>The two PDF passwords differ.</source>
-        <translation>两次输入的 PDF 密码不一致。</translation>
     </message>
     <message>
         <source>Choose where to save the referral.</source>
@@ -4265,10 +4244,6 @@ Free software under the GNU General Public License, version 3 or later. Your vau
     <message>
         <source>Writing the referral…</source>
         <translation>正在生成举报材料…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <source>Prepare sanctions referral</source>

@@ -11,7 +11,7 @@ import subprocess
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from app.domain.dates import FuzzyDate
 from app.domain.enums import Consent, Regime, Role, SourceKind, Status
@@ -182,7 +182,7 @@ def test_a_failed_write_leaves_nothing(qtbot, ctx, window, out_dir):
     (out_dir / "sub").rmdir()  # gone between the check and the write
     dialog.error.hide()
     with qtbot.waitSignal(export.finished, timeout=60_000) as done:
-        super(type(dialog), dialog).accept()  # past the dialog's own folder check
+        QDialog.accept(dialog)  # past the dialog's own folder check
     ok, text = done.args
     assert not ok and text.endswith("nothing was left behind.")
     assert list(out_dir.iterdir()) == []

@@ -35,8 +35,9 @@ from app.ui import plain
 from app.ui.ask_table import AskListModel, ask_table, with_haystacks
 from app.ui.context import ASKS, CASES, DIRECTORY, Refresher, VaultContext
 from app.ui.i18n import label
+from app.ui.pdf_export import abort_all
 from app.ui.plain import PlainLabel, literal
-from app.ui.referral_dialog import ReferralExport, abort_referrals, prepare_referral
+from app.ui.referral_dialog import ReferralExport, prepare_referral
 from app.ui.screens.directory.forms import DirectoryForm, OfficialForm, OrganisationForm
 from app.ui.screens.directory.official_page import CASE_LINK, official_html
 from app.ui.table_model import TableModel, table_view
@@ -293,7 +294,7 @@ class DirectoryScreen(QWidget):
             if tab.page is not None:
                 tab.page.clear()
         self._counts = {}
-        abort_referrals(self)
+        abort_all(self)
         self.referral = None
         self.referral_button.setEnabled(False)
         self.notice.clear()

@@ -34,7 +34,8 @@ from app.services import cases as case_service
 from app.services import dashboard, directory
 from app.services import meetings as meeting_service
 from app.ui.context import ASKS, CASES, DIRECTORY, MEETINGS, Refresher
-from app.ui.dossier_export import abort_exports, export_dossier
+from app.ui.dossier_export import export_dossier
+from app.ui.pdf_export import abort_all
 from app.ui.plain import PlainLabel
 from app.ui.screens.meetings.cases import MeetingCasesEditor
 from app.ui.screens.meetings.dialogs import OutcomeDialog
@@ -170,7 +171,7 @@ class MeetingsScreen(QWidget):
             self.outcome_dialog.reject()
             self.outcome_dialog.deleteLater()
         self.outcome_dialog = self.export = None
-        abort_exports(self)
+        abort_all(self)
         self.model.clear()
         self.form.set_directory([], [])
         self.cases.clear()
