@@ -40,8 +40,6 @@ PROFILE_NAMES = {Profile.INTERNAL: "Internal", Profile.DIPLOMATIC: "Diplomatic",
                  Profile.PUBLIC: "Public"}
 
 
-
-
 class DossierExportDialog(PdfExportDialog):
     """The choices for one dossier; tests fill it in and call ``accept()`` directly."""
 
@@ -50,6 +48,24 @@ class DossierExportDialog(PdfExportDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export dossier"))
         file_row = self._build_pdf_fields()
+        choices = self._build_profiles(profile)
+        self._build_recipient(for_meeting)
+        form = QFormLayout()
+        form.addRow(self.tr("Profile"), choices)
+        form.addRow(self.tr("Prepared for"), self.recipient)
+        form.addRow(self.tr("Recipient government"), self.government)
+        asks = self._build_asks()
+        if not for_meeting:  # a meeting has its own asks
+            form.addRow(self.tr("What we ask"), asks)
+        form.addRow(self.tr("PDF password"), self.password)
+        form.addRow(self.tr("Password again"), self.password_again)
+        form.addRow(self.tr("Save as"), file_row)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self._buttons())
+
+    def _build_profiles(self, profile: Profile) -> QVBoxLayout:
         self.profiles = QButtonGroup(self)
         self.profile_buttons: dict[Profile, QRadioButton] = {}
         choices = QVBoxLayout()
@@ -64,6 +80,9 @@ class DossierExportDialog(PdfExportDialog):
             self.profile_buttons[each] = button
             choices.addWidget(button)
             choices.addWidget(explain)
+        return choices
+
+    def _build_recipient(self, for_meeting: bool) -> None:
         self.recipient = QLineEdit()
         self.recipient.setPlaceholderText(
             self.tr("Printed on every page: \u201cPrepared for …\u201d"))
@@ -75,7 +94,10 @@ class DossierExportDialog(PdfExportDialog):
         self.government.setMaximumWidth(420)
         self.government.addItem(self.tr("The meeting's counterpart") if for_meeting else
                                 self.tr("None: no private asks"), None)
-        self.ask = QPlainTextEdit()  # for chosen cases: a meeting has its own asks
+
+    def _build_asks(self) -> QVBoxLayout:
+        """One ask for every chosen case, or (ticked) a table with an ask per case."""
+        self.ask = QPlainTextEdit()
         self.ask.setAccessibleName(self.tr("What we ask"))
         self.ask.setPlaceholderText(self.tr("Optional: one ask for every case chosen"))
         self.ask.setTabChangesFocus(True)
@@ -89,23 +111,11 @@ class DossierExportDialog(PdfExportDialog):
         self.case_asks.hide()
         self.per_case.toggled.connect(self.case_asks.setVisible)
         self.per_case.toggled.connect(lambda on: self.ask.setVisible(not on))
-        form = QFormLayout()
-        form.addRow(self.tr("Profile"), choices)
-        form.addRow(self.tr("Prepared for"), self.recipient)
-        form.addRow(self.tr("Recipient government"), self.government)
-        if not for_meeting:
-            asks = QVBoxLayout()
-            asks.addWidget(self.ask)
-            asks.addWidget(self.case_asks)
-            asks.addWidget(self.per_case)
-            form.addRow(self.tr("What we ask"), asks)
-        form.addRow(self.tr("PDF password"), self.password)
-        form.addRow(self.tr("Password again"), self.password_again)
-        form.addRow(self.tr("Save as"), file_row)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self._buttons())
+        asks = QVBoxLayout()
+        asks.addWidget(self.ask)
+        asks.addWidget(self.case_asks)
+        asks.addWidget(self.per_case)
+        return asks
 
     # -- what was chosen -----------------------------------------------------------------------
     def profile(self) -> Profile:

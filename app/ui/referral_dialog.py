@@ -56,38 +56,14 @@ class ReferralDialog(PdfExportDialog):
         self.recipient.setAccessibleName(self.tr("Prepared for"))
         self.recipient.setPlaceholderText(
             self.tr("The sanctions team it goes to, printed on every page"))
-        self.exculpatory = QPlainTextEdit()
-        self.exculpatory.setAccessibleName(self.tr("Exculpatory information"))
-        self.exculpatory.setPlaceholderText(
-            self.tr("Anything known that contradicts or mitigates the conduct"))
-        self.exculpatory.setTabChangesFocus(True)
-        self.exculpatory.setMaximumHeight(90)
-        self.none_known = QCheckBox(self.tr("None known"))
-        self.none_known.toggled.connect(lambda on: self.exculpatory.setEnabled(not on))
-        self.cases = QListWidget()  # names are vault data: item text is plain
-        self.cases.setAccessibleName(self.tr("Cases to include"))
-        self.cases.setMaximumHeight(120)
-        self.cases.setWordWrap(True)
-        self.cases.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.cases.itemChanged.connect(self._update_left_out)
-        self.cases_note = PlainLabel(self.tr(
-            "These cases have private-only or unknown consent. Tick a case only if it may "
-            "be named to this government; it is marked in the referral."))
-        self.cases_note.setWordWrap(True)
         self.left_out = PlainLabel("")
         self.left_out.setWordWrap(True)
-        excul = QVBoxLayout()
-        excul.addWidget(self.exculpatory)
-        excul.addWidget(self.none_known)
-        cases = QVBoxLayout()
-        cases.addWidget(self.cases_note)
-        cases.addWidget(self.cases)
         form = QFormLayout()
         form.addRow(self.tr("Official"), self.official)
         form.addRow(self.tr("Sanctions regime"), self.regime)
         form.addRow(self.tr("Prepared for"), self.recipient)
-        form.addRow(self.tr("Exculpatory information"), excul)
-        form.addRow(self.tr("Cases to confirm"), cases)
+        form.addRow(self.tr("Exculpatory information"), self._build_exculpatory())
+        form.addRow(self.tr("Cases to confirm"), self._build_cases())
         form.addRow(self.tr("Left out"), self.left_out)
         form.addRow(self.tr("PDF password"), self.password)
         form.addRow(self.tr("Password again"), self.password_again)
@@ -99,6 +75,37 @@ class ReferralDialog(PdfExportDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.setMinimumWidth(640)
+
+    def _build_exculpatory(self) -> QVBoxLayout:
+        self.exculpatory = QPlainTextEdit()
+        self.exculpatory.setAccessibleName(self.tr("Exculpatory information"))
+        self.exculpatory.setPlaceholderText(
+            self.tr("Anything known that contradicts or mitigates the conduct"))
+        self.exculpatory.setTabChangesFocus(True)
+        self.exculpatory.setMaximumHeight(90)
+        self.none_known = QCheckBox(self.tr("None known"))
+        self.none_known.toggled.connect(lambda on: self.exculpatory.setEnabled(not on))
+        excul = QVBoxLayout()
+        excul.addWidget(self.exculpatory)
+        excul.addWidget(self.none_known)
+        return excul
+
+    def _build_cases(self) -> QVBoxLayout:
+        """The private-only and unknown-consent cases, each ticked by hand to be included."""
+        self.cases = QListWidget()  # names are vault data: item text is plain
+        self.cases.setAccessibleName(self.tr("Cases to include"))
+        self.cases.setMaximumHeight(120)
+        self.cases.setWordWrap(True)
+        self.cases.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.cases.itemChanged.connect(self._update_left_out)
+        self.cases_note = PlainLabel(self.tr(
+            "These cases have private-only or unknown consent. Tick a case only if it may "
+            "be named to this government; it is marked in the referral."))
+        self.cases_note.setWordWrap(True)
+        cases = QVBoxLayout()
+        cases.addWidget(self.cases_note)
+        cases.addWidget(self.cases)
+        return cases
 
     # -- what the vault says -------------------------------------------------------------------
     def set_preview(self, preview: ReferralPreview) -> None:
