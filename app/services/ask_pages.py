@@ -94,37 +94,43 @@ def read_block(session: Session, rowids: Sequence[int]) -> list[AskLine | None]:
     """The lines of these asks, in this order (None for one gone meanwhile); the same
     values ``ask_lines`` gives, read for a few hundred rows only."""
     found = {}
-    people: dict[str, tuple[str, str | None]] = {}
+    people: dict[str, tuple[str, str | None, str | None]] = {}
     orgs: dict[str, str] = {}
     rows = session.execute(text(
         "SELECT rowid, id, date, raised_by_official_id, raised_by_organisation_id, "
         "raised_with_official_id, raised_with_organisation_id, channel, public, case_ids, "
-        "response, follow_up_due FROM asks WHERE rowid IN (SELECT value FROM json_each(:r))"),
+        "response, follow_up_due, level, encounter_id FROM asks "
+        "WHERE rowid IN (SELECT value FROM json_each(:r))"),
         {"r": json.dumps(list(rowids))}).all()
     officials = {r[i] for r in rows for i in (3, 5) if r[i]}
-    for person_id, name, org_id in _in(session, "SELECT id, name, organisation_id FROM "
-                                       "officials WHERE id IN", officials):
-        people[person_id] = (name, org_id)
-    wanted = {r[i] for r in rows for i in (4, 6) if r[i]} | {o for _n, o in people.values()
+    for person_id, name, org_id, level in _in(
+            session, "SELECT id, name, organisation_id, level FROM officials WHERE id IN",
+            officials):
+        people[person_id] = (name, org_id, level)
+    wanted = {r[i] for r in rows for i in (4, 6) if r[i]} | {o for _n, o, _l in people.values()
                                                              if o}
     orgs.update(_in(session, "SELECT id, name FROM organisations WHERE id IN", wanted))
     named = {c for r in rows for c in json.loads(r[9])}
     cases = dict(_in(session, "SELECT id, display_name FROM cases WHERE deleted = 0 AND "
                      "id IN", named))
+    met = dict(_in(session, "SELECT id, title FROM encounters WHERE deleted = 0 AND id IN",
+                   {r[13] for r in rows if r[13]}))
 
     def party(official_id, organisation_id) -> str:  # the rule of ask_lines
         if official_id in people:
-            person, own = people[official_id]
+            person, own, _level = people[official_id]
             org = orgs.get(organisation_id) or orgs.get(own)
             return f"{person}{SEPARATOR}{org}" if org else person
         return orgs.get(organisation_id, "")
 
     for (rowid, ask_id, when, by_off, by_org, with_off, with_org, channel, public, case_ids,
-         response, due) in rows:
+         response, due, level, encounter_id) in rows:
         ids = tuple(c for c in json.loads(case_ids) if c in cases)
+        own_level = people[by_off][2] if by_off in people else None
         found[rowid] = AskLine(ask_id, when, party(by_off, by_org) or "?",
                                party(with_off, with_org), channel, bool(public), ids,
-                               tuple(cases[c] for c in ids), response, due)
+                               tuple(cases[c] for c in ids), response, due,
+                               level or own_level or None, met.get(encounter_id))
     return [found.get(rowid) for rowid in rowids]
 
 

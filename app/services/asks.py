@@ -50,6 +50,30 @@ def _check_refs(session: Session, ask: Ask) -> None:
         row = session.get(table, ref)
         if row is None or row.deleted:
             raise UserError(f"No {what} with that ID.")
+    if ask.encounter_id:
+        _check_encounter(session, ask)
+
+
+NOT_AT_THAT_ENCOUNTER = ("The government that raised this ask did not take part in that "
+                         "encounter: choose one of its own encounters, or none.")
+
+
+def raising_government(session: Session, ask: Ask) -> str | None:
+    """The organisation the ask is raised for: its own, or its raising official's."""
+    if ask.raised_by_organisation_id:
+        return ask.raised_by_organisation_id
+    official = session.get(OfficialRow, ask.raised_by_official_id) \
+        if ask.raised_by_official_id else None
+    return official.organisation_id if official is not None else None
+
+
+def _check_encounter(session: Session, ask: Ask) -> None:
+    """An ask made at an encounter was raised by one of the encounter's governments (the
+    scorecard counts it for that government's encounter)."""
+    encounter = session.get(EncounterRow, ask.encounter_id)
+    assert encounter is not None  # _check_refs looked it up
+    if raising_government(session, ask) not in json.loads(encounter.organisation_ids or "[]"):
+        raise UserError(NOT_AT_THAT_ENCOUNTER)
 
 
 def save_ask(session: Session, ask: Ask, *, refs_checked: bool = False) -> None:
@@ -157,6 +181,8 @@ class AskLine(NamedTuple):
     cases: tuple[str, ...]      # their display names, in the same order
     response: str | None        # a Response value
     follow_up_due: str | None
+    level: str | None = None    # a Level value: the ask's own, else its raising official's
+    encounter: str | None = None  # the title of the live encounter it was made at
 
 
 def ask_lines(session: Session, *, official_id: str | None = None,
@@ -167,7 +193,8 @@ def ask_lines(session: Session, *, official_id: str | None = None,
     stmt = (select(AskRow.id, AskRow.date, AskRow.raised_by_official_id,
                    AskRow.raised_by_organisation_id, AskRow.raised_with_official_id,
                    AskRow.raised_with_organisation_id, AskRow.channel, AskRow.public,
-                   AskRow.case_ids, AskRow.response, AskRow.follow_up_due)
+                   AskRow.case_ids, AskRow.response, AskRow.follow_up_due, AskRow.level,
+                   AskRow.encounter_id)
             .where(AskRow.deleted.is_(False)))
     if official_id is not None:
         stmt = stmt.where(or_(AskRow.raised_by_official_id == official_id,
@@ -189,6 +216,10 @@ def ask_lines(session: Session, *, official_id: str | None = None,
     people = {person_id: (name, orgs.get(org_id)) for person_id, name, org_id in
               session.execute(select(OfficialRow.id, OfficialRow.name,
                                      OfficialRow.organisation_id))}
+    levels = {person_id: level for person_id, level in session.execute(
+        select(OfficialRow.id, OfficialRow.level).where(OfficialRow.level.is_not(None)))}
+    met = {encounter_id: title for encounter_id, title in session.execute(
+        select(EncounterRow.id, EncounterRow.title).where(EncounterRow.deleted.is_(False)))}
     names = {case_id: name for case_id, name in session.execute(
         select(CaseRow.id, CaseRow.display_name).where(CaseRow.deleted.is_(False)))}
 
@@ -201,11 +232,12 @@ def ask_lines(session: Session, *, official_id: str | None = None,
 
     lines = []
     for (ask_id, when, by_off, by_org, with_off, with_org, channel, public, case_ids,
-         response, due) in session.execute(stmt):
+         response, due, level, encounter_id) in session.execute(stmt):
         ids = tuple(c for c in json.loads(case_ids) if c in names)
         lines.append(AskLine(ask_id, when, party(by_off, by_org) or "?",
                              party(with_off, with_org), channel, bool(public), ids,
-                             tuple(names[c] for c in ids), response, due))
+                             tuple(names[c] for c in ids), response, due,
+                             level or levels.get(by_off) or None, met.get(encounter_id)))
     return lines
 
 

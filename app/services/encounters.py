@@ -10,11 +10,12 @@ them would give colleagues' vaults different values under the same stamps.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from app.domain.dates import FuzzyDate
 from app.domain.model import Encounter
 from app.errors import UserError
 from app.vault import erasure
@@ -79,3 +80,25 @@ def list_encounters(session: Session, *, start: date | None = None,
                               EncounterRow.ends_on_sort >= start.isoformat()))
     stmt = stmt.order_by(EncounterRow.starts_on_sort, EncounterRow.id)
     return [from_row(Encounter, row) for row in session.scalars(stmt)]
+
+
+NEAR_DAYS = 30  # how far from an ask's date the encounters it may have been made at lie
+
+
+def encounters_near(session: Session, government_id: str, when: FuzzyDate, *,
+                    days: int = NEAR_DAYS) -> list[Encounter]:
+    """The live encounters of ``government_id`` that may overlap ``when`` give or take
+    ``days``, nearest first (those that may hold the ask's date, then by the days between
+    them; among equals the shorter, a day's meeting before a month's session), then by
+    start date: the ones an ask of that date may have been made at."""
+    first, last = when.earliest(), when.latest()
+    found = [e for e in list_encounters(session, start=first - timedelta(days=days),
+                                        end=last + timedelta(days=days))
+             if government_id in e.organisation_ids]
+
+    def nearness(encounter: Encounter) -> tuple[int, int]:
+        starts = encounter.starts_on.earliest()
+        ends = (encounter.ends_on or encounter.starts_on).latest()
+        return max((starts - last).days, (first - ends).days, 0), (ends - starts).days
+
+    return sorted(found, key=nearness)  # stable: by start date among equals

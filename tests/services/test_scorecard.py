@@ -75,15 +75,17 @@ def worlds(draw):
     made = []
     for _ in range(draw(st.integers(0, 12))):
         by_official = bool(officials) and draw(st.booleans())
+        official = draw(st.sampled_from(officials)) if by_official else None
+        org_id = draw(st.none() | st.sampled_from(org_ids)) if by_official else \
+            draw(st.sampled_from(org_ids))
+        government = org_id or (official.organisation_id if official else None)
+        theirs = [e.id for e in met if government in e.organisation_ids]  # as save_ask wants
         made.append(Ask(
             id=_id(), date=draw(DATES),
-            raised_by_official_id=draw(st.sampled_from([o.id for o in officials]))
-            if by_official else None,
-            raised_by_organisation_id=draw(st.none() | st.sampled_from(org_ids))
-            if by_official else draw(st.sampled_from(org_ids)),
+            raised_by_official_id=official.id if official else None,
+            raised_by_organisation_id=org_id,
             public=draw(st.booleans()), level=draw(LEVELS),
-            encounter_id=draw(st.none() | st.sampled_from([e.id for e in met]))
-            if met else None,
+            encounter_id=draw(st.none() | st.sampled_from(theirs)) if theirs else None,
             response=draw(st.none() | st.sampled_from(Response)),
             follow_up_due=draw(st.none() | DATES),
             case_ids=tuple(draw(st.lists(st.sampled_from([c.id for c in people]),

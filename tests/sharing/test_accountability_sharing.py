@@ -383,7 +383,7 @@ def test_an_ask_moved_to_an_encounter_the_receiver_lacks_changes_nothing(team, t
     world = _shared(team, tmp_path)
     team.clocks["alice"].advance(minutes=1)
     unknown = Encounter(id=_id(), kind=EncounterKind.SUMMIT, title="Summit",
-                        starts_on=D("2025-09"))
+                        starts_on=D("2025-09"), organisation_ids=(world.gov,))
     with team["alice"].session() as session:
         encounters.save_encounter(session, unknown)
         asks.save_ask(session, replace(world.at_visit, encounter_id=unknown.id))
