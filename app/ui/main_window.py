@@ -298,7 +298,9 @@ class MainWindow(QMainWindow):
             from app.ui.log_ask import log_ask
 
             shown = self.cases_screen.shown_case_id
-            log_ask(self.ctx, self, case_ids=[shown] if shown else [])
+            on_meetings = self.screens.currentIndex() == Screen.MEETINGS  # the meeting's cases
+            log_ask(self.ctx, self, case_ids=self.meetings_screen.shown_case_ids() if on_meetings
+                    else [shown] if shown else [])
 
     def _apply_preferences(self) -> None:
         if self._fixed_idle is None:

@@ -234,6 +234,10 @@ class MeetingsScreen(QWidget):
         self.form.title.setFocus()
 
     # -- the editor ----------------------------------------------------------------------------
+    def shown_case_ids(self) -> list[str]:
+        """The cases of the meeting in the editor, in order (none when none is open)."""
+        return self.cases.case_ids() if self._current_id is not None else []
+
     def _show_editor(self, shown: bool) -> None:
         self.editor.setEnabled(shown)
 
