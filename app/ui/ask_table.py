@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
-from app.domain.enums import Channel, Response
+from app.domain.enums import Channel, Level, Response
 from app.services.asks import AskLine
 from app.ui.i18n import label
 from app.ui.plain import literal
@@ -26,6 +26,10 @@ def channel_label(value: str | None) -> str:
 
 def response_label(value: str | None) -> str:
     return label(Response(value)) if value else ""
+
+
+def level_label(value: str | None) -> str:
+    return label(Level(value)) if value else ""
 
 
 def haystack(line: AskLine) -> str:
@@ -53,6 +57,8 @@ class AskTableModel(TableModel):
         QT_TRANSLATE_NOOP("AskTableModel", "Cases"),
         QT_TRANSLATE_NOOP("AskTableModel", "Response"),
         QT_TRANSLATE_NOOP("AskTableModel", "Follow-up due"),
+        QT_TRANSLATE_NOOP("AskTableModel", "Level"),
+        QT_TRANSLATE_NOOP("AskTableModel", "At encounter"),
     )
 
     def line_at(self, row: int) -> AskLine | None:
@@ -85,7 +91,11 @@ class AskTableModel(TableModel):
             return "; ".join(line.cases)
         if column == 6:
             return response_label(line.response)
-        return line.follow_up_due or ""
+        if column == 7:
+            return line.follow_up_due or ""
+        if column == 8:
+            return level_label(line.level)
+        return line.encounter or ""
 
 
 class AskListModel(AskTableModel):
@@ -132,6 +142,6 @@ def ask_table(model: AskTableModel, name: str) -> QTableView:
     table = table_view(model, name)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-    for column, width in enumerate((96, 200, 200, 140, 100, 240, 130, 100)):
+    for column, width in enumerate((96, 200, 200, 140, 100, 240, 130, 100, 130, 240)):
         table.horizontalHeader().resizeSection(column, width)
     return table

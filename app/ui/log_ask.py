@@ -17,22 +17,25 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from app.domain.dates import FuzzyDate
 from app.domain.enums import Channel, Request, Response
-from app.domain.model import Ask
+from app.domain.model import Ask, Official
 from app.errors import VigilError
 from app.services.asks import save_ask
 from app.services.cases import list_cases, new_id
 from app.services.directory import officials, organisations
+from app.ui.ask_fields import EncounterField, LevelField
 from app.ui.ask_pickers import OFFICIAL, ORGANISATION, CasePicker, PartyField, party_choices
 from app.ui.context import ASKS, VaultContext
 from app.ui.i18n import label
@@ -53,10 +56,14 @@ class LogAskDialog(QDialog):
         self.ctx = ctx
         self._ask = ask
         self._open = True
+        self._officials: dict[str, Official] = {}
+        self._ready = False  # the choices have loaded
         self.setWindowTitle(self.tr("Edit ask") if ask else self.tr("Log ask"))
         self.date = self._line(self.tr("Date of the ask"), DATE_HINT)
         self.raised_by = PartyField(self.tr("Raised by: an official or an organisation"))
         self.raised_with = PartyField(self.tr("Raised with: an official or an organisation"))
+        self.level = LevelField()
+        self.encounter = EncounterField(ctx)
         self.channel = QComboBox()
         self.channel.setAccessibleName(self.tr("Channel"))
         self.channel.addItem(self.tr("Not recorded"), None)
@@ -98,7 +105,9 @@ class LogAskDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Date"), self.date)
         form.addRow(self.tr("Raised &by"), self.raised_by)
+        form.addRow(self.tr("&Level"), self.level)
         form.addRow(self.tr("Raised &with"), self.raised_with)
+        form.addRow(self.tr("At &encounter"), self.encounter)
         form.addRow(self.tr("C&hannel"), self.channel)
         row = QHBoxLayout()
         row.addWidget(self.private)
@@ -112,19 +121,33 @@ class LogAskDialog(QDialog):
         form.addRow(self.tr("Response text"), self.response_text)
         form.addRow(self.tr("&Follow-up due"), self.follow_up)
         form.addRow(self.tr("&Notes"), self.notes)
+        # The form scrolls (up and down only) when the screen is too short for it, as a
+        # 1280x720 one is; the problem sentence and the buttons stay in view below it.
+        body = QWidget()
+        body.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(scroll)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        order = [self.date, self.raised_by, self.raised_with, self.channel, self.private,
-                 self.public, self.cases.filter, self.cases.list, *self.requests.values(),
+        order = [self.date, self.raised_by, self.level, self.raised_with, self.encounter,
+                 self.channel, self.private, self.public, self.cases.filter, self.cases.list,
+                 *self.requests.values(),
                  self.response, self.response_date, self.response_text, self.follow_up,
                  self.notes, self.buttons]
         for first, second in zip(order, order[1:], strict=False):
             self.setTabOrder(first, second)
-        self.resize(640, 760)
+        screen = self.screen().availableGeometry()
+        self.resize(min(720, screen.width()), min(body.sizeHint().height() + 90,
+                                                  screen.height() - 60))
 
         self._fill(ask, tuple(ask.case_ids) if ask else tuple(case_ids))
+        self.raised_by.textChanged.connect(self._raiser_changed)
+        self.date.textChanged.connect(self._look_up_encounters)
         today = ctx.today()
         ctx.read(lambda session: (organisations(session), officials(session),
                                   [(c.id, c.display_name, c.name_original)
@@ -150,6 +173,8 @@ class LogAskDialog(QDialog):
             self.date.setText(str(FuzzyDate.from_date(self.ctx.today())))
             return
         self.date.setText(str(ask.date))
+        self.level.set_level(ask.level)
+        self.encounter.set_encounter_id(ask.encounter_id)
         self._set_combo(self.channel, ask.channel)
         (self.public if ask.public else self.private).setChecked(True)
         for request, box in self.requests.items():
@@ -172,6 +197,7 @@ class LogAskDialog(QDialog):
         if not self._open:  # closed (perhaps deleted) before the choices arrived
             return
         orgs, people, cases = result
+        self._officials = {person.id: person for person in people}
         choices = party_choices(orgs, people)
         for field in (self.raised_by, self.raised_with):
             field.set_choices(choices)
@@ -184,8 +210,38 @@ class LogAskDialog(QDialog):
                                          if ask.raised_with_official_id else
                                          (ORGANISATION, ask.raised_with_organisation_id)))
         self.cases.set_cases(cases, self._case_ids)
+        self._ready = True
+        self._raiser_changed()
         self.save_button.setEnabled(True)
         self.loaded.emit()
+
+    # -- level and encounter follow who raised it, and when ----------------------------------
+    def _raiser(self) -> Official | None:
+        found = self.raised_by.party()
+        return self._officials.get(found[1]) if found and found[0] == OFFICIAL else None
+
+    def government_id(self) -> str | None:
+        """The organisation the ask is raised for: the one named, or the official's."""
+        found = self.raised_by.party()
+        if found is None:
+            return None
+        official = self._raiser()
+        return found[1] if found[0] == ORGANISATION else \
+            official.organisation_id if official else None
+
+    def _raiser_changed(self) -> None:
+        official = self._raiser()
+        self.level.follow(official.level if official else None, official=official is not None)
+        self._look_up_encounters()
+
+    def _look_up_encounters(self) -> None:
+        if not self._ready:  # who raised it is not known yet
+            return
+        try:
+            when = FuzzyDate.parse(self.date.text().strip())
+        except ValueError:
+            when = None
+        self.encounter.look_up(self.government_id(), when)
 
     # -- saving --------------------------------------------------------------------------------
     def _problem(self, text: str, field: QWidget | None = None) -> None:
@@ -232,6 +288,11 @@ class LogAskDialog(QDialog):
         response_date = self._date(self.response_date, self.tr("response date"))
         follow_up = self._date(self.follow_up, self.tr("follow-up date"))
         channel, response = self.channel.currentData(), self.response.currentData()
+        encounter = self.encounter.encounter()
+        if encounter is not None and self.government_id() not in encounter.organisation_ids:
+            raise _Invalid(self.tr("The government that raised this ask did not take part in "
+                                   "that encounter: choose one of its own encounters, or "
+                                   "none."), self.encounter)
         return Ask(
             id=self._ask.id if self._ask else new_id(), date=when,
             raised_by_official_id=by[1] if by[0] == OFFICIAL else None,
@@ -244,7 +305,8 @@ class LogAskDialog(QDialog):
             response=Response(response) if response else None, response_date=response_date,
             response_text=self.response_text.toPlainText().strip() or None,
             follow_up_due=follow_up, case_ids=case_ids,
-            notes=self.notes.toPlainText().strip() or None)
+            notes=self.notes.toPlainText().strip() or None, level=self.level.level(),
+            encounter_id=self.encounter.encounter_id())
 
     def save(self) -> None:
         try:

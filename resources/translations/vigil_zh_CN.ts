@@ -914,6 +914,14 @@
         <translation>跟进期限</translation>
     </message>
     <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>At encounter</source>
+        <translation>所在外交接触</translation>
+    </message>
+    <message>
         <source>Public</source>
         <translation>公开</translation>
     </message>
@@ -2311,6 +2319,25 @@ Added by {1}</source>
     </message>
 </context>
 <context>
+    <name>EncounterField</name>
+    <message>
+        <source>Encounter the ask was made at</source>
+        <translation>提出交涉时所在的外交接触</translation>
+    </message>
+    <message>
+        <source>A visit, dialogue, summit or summons of the raising government around the date of the ask.</source>
+        <translation>提出方政府在交涉日期前后的访问、对话、峰会或召见。</translation>
+    </message>
+    <message>
+        <source>Not at an encounter</source>
+        <translation>不在外交接触中</translation>
+    </message>
+    <message>
+        <source>Not at an encounter (none of this government&apos;s within {0} days)</source>
+        <translation>不在外交接触中（该政府在 {0} 天内没有外交接触）</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeGroup</name>
     <message>
         <source>Sharing with colleagues</source>
@@ -3054,6 +3081,29 @@ Added by {1}</source>
     </message>
 </context>
 <context>
+    <name>LevelField</name>
+    <message>
+        <source>Level of the ask</source>
+        <translation>交涉的级别</translation>
+    </message>
+    <message>
+        <source>How senior the person who raised it is. Left at the first choice, it is the raising official&apos;s level.</source>
+        <translation>提出交涉者的级别。保留第一个选项时，即为提出交涉官员的级别。</translation>
+    </message>
+    <message>
+        <source>From the official: {0}</source>
+        <translation>沿用官员级别：{0}</translation>
+    </message>
+    <message>
+        <source>From the official: not recorded</source>
+        <translation>沿用官员级别：未记录</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+</context>
+<context>
     <name>LogAskDialog</name>
     <message>
         <source>Edit ask</source>
@@ -3136,8 +3186,16 @@ Added by {1}</source>
         <translation>提出方(&amp;B)</translation>
     </message>
     <message>
+        <source>&amp;Level</source>
+        <translation>级别(&amp;L)</translation>
+    </message>
+    <message>
         <source>Raised &amp;with</source>
         <translation>交涉对象(&amp;W)</translation>
+    </message>
+    <message>
+        <source>At &amp;encounter</source>
+        <translation>所在外交接触(&amp;E)</translation>
     </message>
     <message>
         <source>C&amp;hannel</source>
@@ -3206,6 +3264,10 @@ Added by {1}</source>
     <message>
         <source>follow-up date</source>
         <translation>跟进日期</translation>
+    </message>
+    <message>
+        <source>The government that raised this ask did not take part in that encounter: choose one of its own encounters, or none.</source>
+        <translation>提出这项交涉的政府没有参与该外交接触：请选择该政府自己的外交接触，或选择“不在外交接触中”。</translation>
     </message>
     <message>
         <source>Ask saved.</source>
