@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.dates import FuzzyDate
 from app.domain.enums import Channel, Request, Response
 from app.domain.model import Ask
 from app.errors import VigilError
@@ -37,11 +36,11 @@ from app.services.asks import save_ask
 from app.services.cases import list_cases, new_id
 from app.services.directory import officials, organisations
 from app.ui.context import ASKS, VaultContext
+from app.ui.date_entry import DateEntry
 from app.ui.i18n import label
 from app.ui.plain import PlainLabel
 from app.ui.widgets import problem_label
 
-DATE_HINT = "YYYY, YYYY-MM or YYYY-MM-DD"
 OFFICIAL, ORGANISATION = "official", "organisation"
 
 
@@ -194,7 +193,7 @@ class LogAskDialog(QDialog):
         self._ask = ask
         self._open = True
         self.setWindowTitle(self.tr("Edit ask") if ask else self.tr("Log ask"))
-        self.date = self._line(self.tr("Date of the ask"), DATE_HINT)
+        self.date = DateEntry(self.tr("Date of the ask"), today=ctx.today)
         self.raised_by = PartyField(self.tr("Raised by: an official or an organisation"))
         self.raised_with = PartyField(self.tr("Raised with: an official or an organisation"))
         self.channel = QComboBox()
@@ -223,9 +222,9 @@ class LogAskDialog(QDialog):
         self.response.addItem(self.tr("Not recorded"), None)
         for response in Response:
             self.response.addItem(self.tr(label(response)), response.value)
-        self.response_date = self._line(self.tr("Date of the response"), DATE_HINT)
+        self.response_date = DateEntry(self.tr("Date of the response"), today=ctx.today)
         self.response_text = self._text(self.tr("What they answered"))
-        self.follow_up = self._line(self.tr("Follow-up due"), DATE_HINT)
+        self.follow_up = DateEntry(self.tr("Follow-up due"), today=ctx.today)
         self.notes = self._text(self.tr("Notes"))
         self.error = problem_label(self.tr("Problem"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save |
@@ -271,12 +270,6 @@ class LogAskDialog(QDialog):
                                    for c in list_cases(session, today)]),
                  self._choices_loaded, on_failed=self._load_failed)
 
-    def _line(self, name: str, hint: str) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setAccessibleName(name)
-        edit.setPlaceholderText(hint)
-        return edit
-
     def _text(self, name: str) -> QPlainTextEdit:
         edit = QPlainTextEdit()
         edit.setAccessibleName(name)
@@ -287,7 +280,7 @@ class LogAskDialog(QDialog):
     def _fill(self, ask: Ask | None, case_ids: tuple[str, ...]) -> None:
         self._case_ids = case_ids
         if ask is None:
-            self.date.setText(str(FuzzyDate.from_date(self.ctx.today())))
+            self.date.set_value(self.ctx.today())
             return
         self.date.setText(str(ask.date))
         self._set_combo(self.channel, ask.channel)
@@ -334,18 +327,16 @@ class LogAskDialog(QDialog):
         if field is not None:
             field.setFocus()
 
-    def _date(self, field: QLineEdit, what: str, required: bool = False):
-        text = field.text().strip()
-        if not text:
-            if required:
-                raise _Invalid(self.tr("Enter the date of the ask ({0}).").format(DATE_HINT),
-                               field)
-            return None
+    def _date(self, field: DateEntry, what: str, required: bool = False):
         try:
-            return FuzzyDate.parse(text)
+            found = field.value()
         except ValueError:
             raise _Invalid(self.tr("The {0} must be a year, a month or a day, like 2025, "
                                    "2025-03 or 2025-03-14.").format(what), field) from None
+        if found is None and required:
+            raise _Invalid(self.tr("Enter the date of the ask: a year, a month or a day, "
+                                   "like 2025-03-14."), field)
+        return found
 
     def _party(self, field: PartyField, required: bool):
         if not field.text().strip():
