@@ -117,12 +117,12 @@ class DateEntry(QLineEdit):
     def value(self) -> FuzzyDate | None:
         """The date shown, None when the field is empty; ValueError with one translated
         sentence (and the field marked) when the text is not a date of the kind asked."""
+        problem: str | None = None
         try:
             found = read_date(self.text())
         except ValueError:
             found, problem = None, self._not_a_date()
         else:
-            problem = None
             if found is not None and self.days_only and \
                     (found.precision is not Precision.DAY or found.approximate):
                 problem = self.tr("Give a whole day, like 2025-03-14.")
