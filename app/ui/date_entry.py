@@ -92,7 +92,7 @@ class DateEntry(QLineEdit):
         self._problem: str | None = None
         if name:
             self.setAccessibleName(name)
-        self.setPlaceholderText(placeholder or self.hint())
+        self.setPlaceholderText(self.hint() if placeholder is None else placeholder)
         self.setClearButtonEnabled(True)
         self.pick_action = self.addAction(
             calendar_icon(self.palette().color(QPalette.ColorRole.Text)),

@@ -314,7 +314,8 @@ class RowsEditor(QWidget):
                 combo.setCurrentIndex(max(0, combo.findData(value)))
                 self.table.setCellWidget(row, column, combo)
             elif column in self.dates:
-                field = DateEntry(self.table.horizontalHeaderItem(column).text())
+                # too narrow for the hint, which the tooltip gives
+                field = DateEntry(self.table.horizontalHeaderItem(column).text(), placeholder="")
                 field.setText(value or "")
                 self.table.setCellWidget(row, column, field)
             else:
