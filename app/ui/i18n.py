@@ -32,6 +32,7 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
     Returns the translators (keep them alive as long as the app)."""
     if language == "en":
         return []
+    QLocale.setDefault(QLocale(language))  # calendars: month and day names, first weekday
     loaded = []
     ours = QTranslator(app)
     if ours.load(str(resource_dir() / "translations" / f"vigil_{language}.qm")):

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLineEdit,
     QPlainTextEdit,
     QRadioButton,
     QScrollArea,
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.dates import FuzzyDate
 from app.domain.enums import Channel, Request, Response
 from app.domain.model import Ask, Official
 from app.errors import VigilError
@@ -38,10 +36,9 @@ from app.services.directory import officials, organisations
 from app.ui.ask_fields import EncounterField, LevelField
 from app.ui.ask_pickers import OFFICIAL, ORGANISATION, CasePicker, PartyField, party_choices
 from app.ui.context import ASKS, VaultContext
+from app.ui.date_entry import DateEntry
 from app.ui.i18n import label
 from app.ui.widgets import problem_label
-
-DATE_HINT = "YYYY, YYYY-MM or YYYY-MM-DD"
 
 
 class LogAskDialog(QDialog):
@@ -59,7 +56,7 @@ class LogAskDialog(QDialog):
         self._officials: dict[str, Official] = {}
         self._ready = False  # the choices have loaded
         self.setWindowTitle(self.tr("Edit ask") if ask else self.tr("Log ask"))
-        self.date = self._line(self.tr("Date of the ask"), DATE_HINT)
+        self.date = DateEntry(self.tr("Date of the ask"), today=ctx.today)
         self.raised_by = PartyField(self.tr("Raised by: an official or an organisation"))
         self.raised_with = PartyField(self.tr("Raised with: an official or an organisation"))
         self.level = LevelField()
@@ -90,9 +87,9 @@ class LogAskDialog(QDialog):
         self.response.addItem(self.tr("Not recorded"), None)
         for response in Response:
             self.response.addItem(self.tr(label(response)), response.value)
-        self.response_date = self._line(self.tr("Date of the response"), DATE_HINT)
+        self.response_date = DateEntry(self.tr("Date of the response"), today=ctx.today)
         self.response_text = self._text(self.tr("What they answered"))
-        self.follow_up = self._line(self.tr("Follow-up due"), DATE_HINT)
+        self.follow_up = DateEntry(self.tr("Follow-up due"), today=ctx.today)
         self.notes = self._text(self.tr("Notes"))
         self.error = problem_label(self.tr("Problem"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save |
@@ -154,12 +151,6 @@ class LogAskDialog(QDialog):
                                    for c in list_cases(session, today)]),
                  self._choices_loaded, on_failed=self._load_failed)
 
-    def _line(self, name: str, hint: str) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setAccessibleName(name)
-        edit.setPlaceholderText(hint)
-        return edit
-
     def _text(self, name: str) -> QPlainTextEdit:
         edit = QPlainTextEdit()
         edit.setAccessibleName(name)
@@ -170,7 +161,7 @@ class LogAskDialog(QDialog):
     def _fill(self, ask: Ask | None, case_ids: tuple[str, ...]) -> None:
         self._case_ids = case_ids
         if ask is None:
-            self.date.setText(str(FuzzyDate.from_date(self.ctx.today())))
+            self.date.set_value(self.ctx.today())
             return
         self.date.setText(str(ask.date))
         self.level.set_level(ask.level)
@@ -238,8 +229,8 @@ class LogAskDialog(QDialog):
         if not self._ready:  # who raised it is not known yet
             return
         try:
-            when = FuzzyDate.parse(self.date.text().strip())
-        except ValueError:
+            when = self.date.value()
+        except ValueError:  # not a date yet: no encounters around it
             when = None
         self.encounter.look_up(self.government_id(), when)
 
@@ -250,18 +241,16 @@ class LogAskDialog(QDialog):
         if field is not None:
             field.setFocus()
 
-    def _date(self, field: QLineEdit, what: str, required: bool = False):
-        text = field.text().strip()
-        if not text:
-            if required:
-                raise _Invalid(self.tr("Enter the date of the ask ({0}).").format(DATE_HINT),
-                               field)
-            return None
+    def _date(self, field: DateEntry, what: str, required: bool = False):
         try:
-            return FuzzyDate.parse(text)
+            found = field.value()
         except ValueError:
             raise _Invalid(self.tr("The {0} must be a year, a month or a day, like 2025, "
                                    "2025-03 or 2025-03-14.").format(what), field) from None
+        if found is None and required:
+            raise _Invalid(self.tr("Enter the date of the ask: a year, a month or a day, "
+                                   "like 2025-03-14."), field)
+        return found
 
     def _party(self, field: PartyField, required: bool):
         if not field.text().strip():

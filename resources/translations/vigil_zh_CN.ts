@@ -1039,6 +1039,29 @@ Added by {1}</source>
     </message>
 </context>
 <context>
+    <name>CalendarPopup</name>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <source>Whole month</source>
+        <translation>整月</translation>
+    </message>
+    <message>
+        <source>The month shown, when the day is not known</source>
+        <translation>所显示的月份（不知道具体日期时）</translation>
+    </message>
+    <message>
+        <source>Whole year</source>
+        <translation>整年</translation>
+    </message>
+    <message>
+        <source>The year shown, when the month is not known</source>
+        <translation>所显示的年份（不知道月份时）</translation>
+    </message>
+</context>
+<context>
     <name>CalendarScreen</name>
     <message>
         <source>Encounter</source>
@@ -1899,6 +1922,48 @@ Added by {1}</source>
     </message>
 </context>
 <context>
+    <name>DateEntry</name>
+    <message>
+        <source>Pick the date on a calendar (Alt+Down)</source>
+        <translation>在日历上选择日期（Alt+下箭头）</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>YYYY, YYYY-MM or YYYY-MM-DD; ~ if approximate</source>
+        <translation>YYYY、YYYY-MM 或 YYYY-MM-DD；大约的日期加 ~</translation>
+    </message>
+    <message>
+        <source>Give a whole day, like 2025-03-14.</source>
+        <translation>请填写具体日期，例如 2025-03-14。</translation>
+    </message>
+    <message>
+        <source>Not a date: write a day, like 2025-03-14.</source>
+        <translation>不是日期：请填写具体日期，例如 2025-03-14。</translation>
+    </message>
+    <message>
+        <source>Not a date: write a year, a month or a day, like 2025, 2025-03 or 2025-03-14.</source>
+        <translation>不是日期：请填写年份、月份或具体日期，例如 2025、2025-03 或 2025-03-14。</translation>
+    </message>
+</context>
+<context>
+    <name>DateTimeEntry</name>
+    <message>
+        <source>No date yet (YYYY-MM-DD)</source>
+        <translation>尚无日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Time, 24-hour (HH:MM)</source>
+        <translation>时间，24 小时制（HH:MM）</translation>
+    </message>
+</context>
+<context>
     <name>DatesPage</name>
     <message>
         <source>Dates</source>
@@ -2254,14 +2319,6 @@ Added by {1}</source>
         <translation>外交接触</translation>
     </message>
     <message>
-        <source>YYYY-MM-DD, YYYY-MM or YYYY</source>
-        <translation>YYYY-MM-DD、YYYY-MM 或 YYYY</translation>
-    </message>
-    <message>
-        <source>optional</source>
-        <translation>可选</translation>
-    </message>
-    <message>
         <source>Governments</source>
         <translation>政府</translation>
     </message>
@@ -2288,6 +2345,10 @@ Added by {1}</source>
     <message>
         <source>Ends on</source>
         <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Optional: YYYY, YYYY-MM or YYYY-MM-DD</source>
+        <translation>可选：YYYY、YYYY-MM 或 YYYY-MM-DD</translation>
     </message>
     <message>
         <source>Level</source>
@@ -3234,12 +3295,12 @@ Added by {1}</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <source>Enter the date of the ask ({0}).</source>
-        <translation>请输入交涉日期（{0}）。</translation>
-    </message>
-    <message>
         <source>The {0} must be a year, a month or a day, like 2025, 2025-03 or 2025-03-14.</source>
         <translation>{0}必须是年份、月份或日期，例如 2025、2025-03 或 2025-03-14。</translation>
+    </message>
+    <message>
+        <source>Enter the date of the ask: a year, a month or a day, like 2025-03-14.</source>
+        <translation>请输入交涉日期：年份、月份或具体日期，例如 2025-03-14。</translation>
     </message>
     <message>
         <source>Say who raised it: pick an official or an organisation from the list.</source>
@@ -3438,10 +3499,6 @@ Added by {1}</source>
         <translation>标题</translation>
     </message>
     <message>
-        <source>No date yet</source>
-        <translation>尚无日期</translation>
-    </message>
-    <message>
         <source>Date and time</source>
         <translation>日期和时间</translation>
     </message>
@@ -3484,6 +3541,10 @@ Added by {1}</source>
     <message>
         <source>Give the meeting a title; nothing was saved.</source>
         <translation>请为会见填写标题；未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Write the meeting&apos;s date as a day, like 2027-01-15; nothing was saved.</source>
+        <translation>请将会议日期写成具体日期，例如 2027-01-15；未保存任何内容。</translation>
     </message>
     <message>
         <source>Give the meeting a date and time; nothing was saved.</source>

@@ -176,6 +176,42 @@ def test_fuzzy_dates_are_accepted(qtbot, ctx, vault):
     assert ask.date == FuzzyDate(2025) and str(ask.response_date) == "2025-03~"
 
 
+@pytest.mark.qt_log_ignore("^This plugin does not support (raise|grabbing)")
+def test_the_date_fields_type_pick_and_clear(qtbot, ctx, vault):
+    """Issue 20: the ask's date, response date and follow-up are the one date field."""
+    dialog = open_dialog(qtbot, ctx, case_ids=(LIN.id,))
+    assert dialog.date.text() == "2026-11-28"  # today, ready to change
+    popup = dialog.date.open_calendar()
+    assert (popup.calendar.yearShown(), popup.calendar.monthShown()) == (2026, 11)
+    popup.calendar.clicked.emit(popup.calendar.selectedDate().addDays(-3))
+    assert dialog.date.text() == "2026-11-25"
+    dialog.follow_up.setFocus()
+    QTest.keyClicks(dialog.follow_up, "2027.2")  # the importer's spelling, tidied on leaving
+    QTest.keyClick(dialog.follow_up, Qt.Key.Key_Tab)
+    assert dialog.follow_up.text() == "2027-02"
+    assert dialog.follow_up.open_calendar().calendar.selectedDate().toPython().month == 2
+    dialog.follow_up.popup.month_button.click()  # "Whole month" keeps it a month
+    dialog.response_date.setText("2026-11-26")
+    dialog.response_date.clear()  # cleared: no response date, not placeholder text
+    dialog.raised_by.setText("Germany")
+    with qtbot.waitSignal(dialog.saved, timeout=60_000) as saved:
+        dialog.save_button.click()
+    ask = read(vault, lambda s: asks.get_ask(s, saved.args[0]))
+    assert ask.date == FuzzyDate(2026, 11, 25)
+    assert ask.follow_up_due == FuzzyDate(2027, 2) and ask.response_date is None
+
+
+def test_a_missing_ask_date_is_one_sentence(qtbot, ctx, vault):
+    dialog = open_dialog(qtbot, ctx, case_ids=(LIN.id,))
+    dialog.date.clear()
+    dialog.raised_by.setText("Germany")
+    dialog.save_button.click()
+    assert "Enter the date of the ask" in dialog.error.text()
+    assert dialog.error.text().count(".") == 1
+    ctx.tasks.wait()
+    assert len(read(vault, asks.list_asks)) == 2
+
+
 def test_an_unknown_raised_by_is_one_sentence_and_nothing_is_saved(qtbot, ctx, vault):
     dialog = open_dialog(qtbot, ctx, case_ids=(LIN.id,))
     dialog.raised_by.setText("Ambassador Nobody")

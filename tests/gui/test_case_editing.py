@@ -12,7 +12,7 @@ import io
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QDate, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from app.domain.dates import FuzzyDate
@@ -169,6 +169,26 @@ def test_editing_status_and_dates_and_bad_input_saves_nothing(qtbot, screen, vau
     assert not form.errors["birth_year"].isVisibleTo(form)
     assert "since 2025-09-03" in detail.status.text()
     assert "Wife visited" in detail.pages["notes"].toPlainText()
+
+
+@pytest.mark.qt_log_ignore("^This plugin does not support (raise|grabbing)")
+def test_an_event_date_typed_as_sheets_write_it_or_picked(qtbot, screen, vault):
+    """Issue 20: the event's date is the one date field (typed, picked, tidied)."""
+    open_case(qtbot, screen, LIN.id)
+    timeline = screen.detail.timeline
+    timeline.add()
+    dialog = timeline.dialog
+    dialog.title.setText("Seen in court")
+    dialog.date.insert("2024年5月")  # what an input method commits (QTest types ASCII only)
+    dialog.date.editingFinished.emit()  # the field is left
+    assert dialog.date.text() == "2024-05"
+    popup = dialog.date.open_calendar()
+    assert (popup.calendar.yearShown(), popup.calendar.monthShown()) == (2024, 5)
+    popup.calendar.clicked.emit(QDate(2024, 5, 17))
+    with saved(qtbot, screen):
+        dialog.accept()
+    event = next(e for e in stored(vault, LIN.id).events if e.title == "Seen in court")
+    assert event.date == FuzzyDate(2024, 5, 17)
 
 
 def test_add_edit_and_remove_timeline_events(qtbot, screen, confirmations, vault):

@@ -6,10 +6,11 @@ confirmation, and forget everything on lock. Waits on signals, never on sleeps."
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
-from PySide6.QtCore import QDateTime, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from app.domain.dates import FuzzyDate
@@ -68,7 +69,7 @@ def stored(vault, meeting_id):
 
 
 def set_when(screen, when: datetime) -> None:
-    screen.form.when.setDateTime(QDateTime(when.astimezone().replace(tzinfo=None)))
+    screen.form.when.set_value(when.astimezone().replace(tzinfo=None))
 
 
 def test_lists_meetings_and_shows_the_selected_one(screen):
@@ -328,3 +329,33 @@ def test_a_new_meeting_can_start_with_a_government_and_cases(screen):
     assert screen.form.organisation_id() == GERMANY.id
     assert screen.cases.case_ids() == [WANG.id, LIN.id]
     assert screen.is_dirty() and screen.form.title.text() == ""
+
+
+@pytest.mark.qt_log_ignore("^This plugin does not support (raise|grabbing)")
+def test_the_when_field_types_opens_at_today_and_clears(qtbot, screen, vault, ctx,
+                                                        monkeypatch):
+    """Issue 20: the calendar opened on September 1752, typing glued digits to "No date yet"
+    and were then refused."""
+    writes = []
+    monkeypatch.setattr(screen.ctx, "write", lambda *a, **k: writes.append(a))
+    screen.new_meeting()
+    when = screen.form.when
+    assert when.day.text() == "" and when.day.placeholderText().startswith("No date yet")
+    popup = when.day.open_calendar()
+    assert popup.calendar.selectedDate().toPython() == ctx.today()  # not 1752
+    assert popup.calendar.monthShown() == ctx.today().month
+    popup.hide()
+    screen.form.title.setText("Geneva side event")
+    when.day.setFocus()
+    QTest.keyClicks(when.day, "2027-01-15")
+    assert when.day.text() == "2027-01-15"
+    assert screen.is_dirty()
+    when.day.clear()
+    QTest.keyClicks(when.day, "2027-01-16")  # typed again after clearing: taken
+    assert when.value() is not None and when.value().date() == date(2027, 1, 16)
+
+    when.day.setText("2027-01")  # a month is not a meeting day: refused, nothing written
+    screen.save()
+    assert screen.error.isVisible() and "date" in screen.error.text()
+    assert when.day.problem() is not None
+    assert writes == []

@@ -74,6 +74,20 @@ def test_the_last_full_year_and_no_government_at_first(screen):
     assert [screen.governments.item(i).text() for i in range(2)] == ["France", "Germany"]
 
 
+def test_the_period_is_typed_and_a_year_or_month_is_a_whole_period(qtbot, screen):
+    assert (screen.start.text(), screen.end.text()) == ("2025-01-01", "2025-12-31")
+    with qtbot.waitSignal(screen.loaded, timeout=60_000):
+        screen.choose([GERMANY.id])
+    with qtbot.waitSignal(screen.loaded, timeout=60_000):
+        screen.start.setText("2025-03")
+        screen.end.setText("2025-03")
+    assert (screen.choice().start, screen.choice().end) == (date(2025, 3, 1),
+                                                            date(2025, 3, 31))
+    screen.end.setText("2025-13")  # not a date: marked, the period stays
+    assert not screen.end.is_valid() and screen.end.problem()
+    assert screen.choice().end == date(2025, 3, 31)
+
+
 def test_governments_side_by_side_with_bar_charts(qtbot, screen):
     with qtbot.waitSignal(screen.loaded, timeout=60_000):
         screen.choose([GERMANY.id, FRANCE.id])

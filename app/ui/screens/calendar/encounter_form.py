@@ -27,6 +27,7 @@ from app.domain.model import Encounter, EncounterId, Organisation
 from app.errors import VigilError
 from app.services.encounters import save_encounter
 from app.ui.context import ENCOUNTERS
+from app.ui.date_entry import DateEntry
 from app.ui.i18n import label
 from app.ui.plain import PlainLabel
 
@@ -45,10 +46,9 @@ class EncounterDialog(QDialog):
         for kind in EncounterKind:
             self.kind.addItem(label(kind), kind)
         self.title = QLineEdit()
-        self.starts = QLineEdit()
-        self.starts.setPlaceholderText(self.tr("YYYY-MM-DD, YYYY-MM or YYYY"))
-        self.ends = QLineEdit()
-        self.ends.setPlaceholderText(self.tr("optional"))
+        self.starts = DateEntry(self.tr("Starts on"), today=ctx.today)
+        self.ends = DateEntry(self.tr("Ends on"), today=ctx.today,
+                              placeholder=self.tr("Optional: YYYY, YYYY-MM or YYYY-MM-DD"))
         self.governments = QListWidget()
         self.governments.setAccessibleName(self.tr("Governments"))
         chosen = set(encounter.organisation_ids) if encounter is not None else set()
@@ -99,24 +99,26 @@ class EncounterDialog(QDialog):
         self.error.show()
         self.buttons.setEnabled(True)
 
-    def _date(self, text: str, which: str) -> FuzzyDate | None:
+    def _date(self, field: DateEntry, which: str) -> FuzzyDate | None:
+        """The date in ``field``; None (and the reason shown) if it is not one or, for the
+        start, missing."""
         try:
-            return FuzzyDate.parse(text.strip())
+            found = field.value()
         except ValueError:
+            found = None
+        if found is None and (field is self.starts or field.text().strip()):
             self.show_error(self.tr("The {0} date is not a date: write it as YYYY-MM-DD, "
                                     "YYYY-MM or YYYY.").format(which))
-            return None
+        return found
 
     def encounter(self) -> Encounter | None:
         """The encounter the form holds, or None (and the reason shown)."""
-        starts = self._date(self.starts.text(), self.tr("start"))
+        starts = self._date(self.starts, self.tr("start"))
         if starts is None:
             return None
-        ends = None
-        if self.ends.text().strip():
-            ends = self._date(self.ends.text(), self.tr("end"))
-            if ends is None:
-                return None
+        ends = self._date(self.ends, self.tr("end"))
+        if ends is None and self.ends.text().strip():
+            return None
         chosen = tuple(
             self.governments.item(i).data(Qt.ItemDataRole.UserRole)
             for i in range(self.governments.count())

@@ -45,12 +45,12 @@ from app.domain.enums import (
     Status,
 )
 from app.domain.model import Case, OtherName
+from app.ui.date_entry import DateEntry
 from app.ui.i18n import label, tr
 from app.ui.plain import message_box
 from app.ui.widgets import problem_label
 
 EARLIEST_BIRTH_YEAR = 1900
-DATE_HINT = "YYYY, YYYY-MM or YYYY-MM-DD; add ~ if approximate"
 _COUNTRY = re.compile(r"[A-Z]{2}")
 
 
@@ -118,14 +118,12 @@ def set_combo(combo: QComboBox, value) -> None:
     combo.setCurrentIndex(max(0, combo.findData(None if value is None else str(value))))
 
 
-def parse_date(text: str, field: str, problems: list[str]) -> FuzzyDate | None:
-    text = text.strip()
-    if not text:
-        return None
+def parse_date(edit: DateEntry, field: str, problems: list[str]) -> FuzzyDate | None:
+    """The date in ``edit`` (None if empty); if it is not one, a sentence in ``problems``."""
     try:
-        return FuzzyDate.parse(text)
+        return edit.value()
     except ValueError:
-        problems.append(tr("{0}: not a date; use {1}.").format(field, tr(DATE_HINT)))
+        problems.append(tr("{0}: not a date; use {1}.").format(field, edit.hint()))
         return None
 
 
@@ -171,12 +169,12 @@ class ProfileForm(QWidget):
         self.category = enum_combo(tr("Category"), Category, tr("Not recorded"))
         self.occupation = line(tr("Occupation"))
         self.status = enum_combo(tr("Status"), Status, tr("Not recorded"))
-        self.status_since = line(tr("Status since"), tr(DATE_HINT))
+        self.status_since = DateEntry(tr("Status since"))
         self.location = line(tr("Last known location"))
         self.facility = line(tr("Facility"))
         self.charges = text_box(tr("Charges, one per line"))
         self.sentence = line(tr("Sentence"))
-        self.sentence_ends = line(tr("Sentence ends"), tr(DATE_HINT))
+        self.sentence_ends = DateEntry(tr("Sentence ends"))
         self.lawyer_access = enum_combo(tr("Lawyer access"), Access, tr("Not recorded"))
         self.family_access = enum_combo(tr("Family access"), Access, tr("Not recorded"))
         self.consular_access = enum_combo(tr("Consular access"), Access, tr("Not recorded"))
@@ -361,10 +359,10 @@ class ProfileForm(QWidget):
                                             "leave it empty.").format(EARLIEST_BIRTH_YEAR,
                                                                       today.year)
         found: list[str] = []
-        status_since = parse_date(self.status_since.text(), tr("Status since"), found)
+        status_since = parse_date(self.status_since, tr("Status since"), found)
         if found:
             problems["status_since"] = found.pop()
-        sentence_ends = parse_date(self.sentence_ends.text(), tr("Sentence ends"), found)
+        sentence_ends = parse_date(self.sentence_ends, tr("Sentence ends"), found)
         if found:
             problems["sentence_ends"] = found.pop()
         nationalities = tuple(n.upper() for n in _items(self.nationalities.text(), ","))

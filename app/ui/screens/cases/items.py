@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 from app.domain.enums import EventKind, Reliability, SourceKind
 from app.domain.model import Event, Source
 from app.services.cases import new_id
+from app.ui.date_entry import DateEntry
 from app.ui.i18n import label, tr
 from app.ui.plain import PlainLabel
 from app.ui.screens.cases import editor as case_editor  # its ``confirm``, which tests replace
 from app.ui.screens.cases.editor import (
-    DATE_HINT,
     combo_value,
     enum_combo,
     follow_direction,
@@ -82,7 +82,7 @@ class EventDialog(ItemDialog):
     def __init__(self, event: Event | None, parent: QWidget | None = None) -> None:
         super().__init__(tr("Edit event") if event else tr("Add event"), parent)
         self.event = event
-        self.date = line(tr("Date"), tr(DATE_HINT))
+        self.date = DateEntry(tr("Date"))
         self.kind = enum_combo(tr("Kind of event"), EventKind, tr("Not recorded"))
         self.title = follow_direction(line(tr("Title")))
         self.description = text_box(tr("Description"))
@@ -97,11 +97,11 @@ class EventDialog(ItemDialog):
 
     def build(self):
         problems: list[str] = []
-        when = parse_date(self.date.text(), tr("Date"), problems)
+        when = parse_date(self.date, tr("Date"), problems)
         if problems:
             return None, problems[0]
         if when is None:
-            return None, tr("An event needs a date; use {0}.").format(tr(DATE_HINT))
+            return None, tr("An event needs a date; use {0}.").format(self.date.hint())
         title = self.title.text().strip()
         if not title:
             return None, tr("An event needs a title.")

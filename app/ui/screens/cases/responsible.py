@@ -37,11 +37,11 @@ from app.errors import VigilError
 from app.services import directory, involvements
 from app.services.cases import new_id
 from app.ui.context import CASES, DIRECTORY, VaultContext
+from app.ui.date_entry import DateEntry
 from app.ui.i18n import label, tr
 from app.ui.plain import PlainLabel, literal
 from app.ui.screens.cases import editor as case_editor
 from app.ui.screens.cases.editor import (
-    DATE_HINT,
     combo_value,
     enum_combo,
     follow_direction,
@@ -90,7 +90,7 @@ class InvolvementDialog(QDialog):
         self.organisation.setAccessibleName(tr("New official's organisation"))
         self.organisation.addItem(tr("No organisation"), None)
         self.role = enum_combo(tr("Role"), Role)
-        self.date = line(tr("Date"), tr(DATE_HINT))
+        self.date = DateEntry(tr("Date"))
         self.description = text_box(tr("Description"))
         self.description.setMaximumHeight(110)
         self.sources = QListWidget()
@@ -209,7 +209,7 @@ class InvolvementDialog(QDialog):
             if official_id is None:
                 return None, tr("Choose an official in the list, or add a new one.")
         problems: list[str] = []
-        when = parse_date(self.date.text(), tr("Date"), problems)
+        when = parse_date(self.date, tr("Date"), problems)
         if problems:
             return None, problems[0]
         source_ids = tuple(

@@ -36,6 +36,7 @@ from app.errors import VigilError
 from app.services import directory
 from app.services.cases import new_id
 from app.ui.context import DIRECTORY, VaultContext
+from app.ui.date_entry import DateEntry, read_date
 from app.ui.i18n import label
 from app.ui.widgets import problem_label
 
@@ -199,10 +200,11 @@ class OfficialForm(DirectoryForm):
             self.tr("Kind"), self.tr("Value"), self.tr("Note")))
         self.positions = RowsEditor(self.tr("Positions"), (
             self.tr("Title"), self.tr("Organisation"), self.tr("Start"), self.tr("End")),
-            combos={1: [(self.tr("No organisation"), None)] + [(o.name, o.id) for o in orgs]})
+            combos={1: [(self.tr("No organisation"), None)] + [(o.name, o.id) for o in orgs]},
+            dates=frozenset({2, 3}))
         self.sanctions = RowsEditor(self.tr("Sanctions"), (
             self.tr("Regime"), self.tr("Listed on"), self.tr("Reference")),
-            combos={0: [(label(r), r.value) for r in Regime]})
+            combos={0: [(label(r), r.value) for r in Regime]}, dates=frozenset({1}))
         self.lists = QTabWidget()
         self.lists.addTab(self.identifiers, self.tr("Identifiers"))
         self.lists.addTab(self.positions, self.tr("Positions"))
@@ -222,11 +224,8 @@ class OfficialForm(DirectoryForm):
                                         sanction.reference or ""))
 
     def _date(self, text: str) -> FuzzyDate | None:
-        text = text.strip()
-        if not text:
-            return None
         try:
-            return FuzzyDate.parse(text)
+            return read_date(text)
         except ValueError:
             raise ValueError(self.tr("A date in the lists is not a date; use YYYY, "
                                      "YYYY-MM or YYYY-MM-DD, with ~ if approximate.")) from None
@@ -276,9 +275,10 @@ class RowsEditor(QWidget):
 
     def __init__(self, name: str, headers: tuple[str, ...],
                  combos: dict[int, list[tuple[str, str | None]]] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, dates: frozenset[int] = frozenset()) -> None:
         super().__init__(parent)
         self.combos = combos or {}
+        self.dates = dates  # columns holding a date field
         self.table = QTableWidget(0, len(headers))
         self.table.setHorizontalHeaderLabels(list(headers))
         self.table.setAccessibleName(name)
@@ -313,6 +313,11 @@ class RowsEditor(QWidget):
                     combo.addItem(text, data)
                 combo.setCurrentIndex(max(0, combo.findData(value)))
                 self.table.setCellWidget(row, column, combo)
+            elif column in self.dates:
+                # too narrow for the hint, which the tooltip gives
+                field = DateEntry(self.table.horizontalHeaderItem(column).text(), placeholder="")
+                field.setText(value or "")
+                self.table.setCellWidget(row, column, field)
             else:
                 self.table.setItem(row, column, QTableWidgetItem(value or ""))
         return row
@@ -327,6 +332,8 @@ class RowsEditor(QWidget):
         if column in self.combos:
             combo = self.table.cellWidget(row, column)
             combo.setCurrentIndex(max(0, combo.findData(value)))
+        elif column in self.dates:
+            self.table.cellWidget(row, column).setText(value or "")
         else:
             self.table.item(row, column).setText(value or "")
 
@@ -337,6 +344,8 @@ class RowsEditor(QWidget):
             for column in range(self.table.columnCount()):
                 if column in self.combos:
                     values.append(self.table.cellWidget(row, column).currentData())
+                elif column in self.dates:
+                    values.append(self.table.cellWidget(row, column).text())
                 else:
                     item = self.table.item(row, column)
                     values.append(item.text() if item is not None else "")

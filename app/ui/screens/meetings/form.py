@@ -9,10 +9,12 @@ It never touches a session.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from collections.abc import Callable
+from datetime import date, datetime
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QFormLayout,
     QLineEdit,
     QListWidget,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.enums import MeetingStatus
 from app.domain.model import Meeting, MeetingCase, Official, Organisation
+from app.ui.date_entry import DateTimeEntry
 from app.ui.i18n import label
 from app.ui.screens.meetings.dialogs import ID_ROLE
 
@@ -32,7 +35,8 @@ class MeetingForm(QWidget):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *,
+                 today: Callable[[], date] = date.today) -> None:
         super().__init__(parent)
         self._organisations: list[Organisation] = []
         self._officials: list[Official] = []
@@ -40,12 +44,7 @@ class MeetingForm(QWidget):
 
         self.title = QLineEdit()
         self.title.setAccessibleName(self.tr("Title"))
-        self.when = QDateTimeEdit()
-        self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.when.setMinimumDateTime(QDateTime(self.when.minimumDate(), self.when.minimumTime()))
-        self.when.setSpecialValueText(self.tr("No date yet"))
-        self.when.setAccessibleName(self.tr("Date and time"))
+        self.when = DateTimeEntry(self.tr("Date and time"), today=today)
         self.location = QLineEdit()
         self.location.setAccessibleName(self.tr("Location"))
         self.organisation = QComboBox()
@@ -71,7 +70,7 @@ class MeetingForm(QWidget):
         form.addRow(self.tr("Status"), self.status)
 
         for signal in (self.title.textChanged, self.location.textChanged,
-                       self.agenda.textChanged, self.when.dateTimeChanged,
+                       self.agenda.textChanged, self.when.changed,
                        self.organisation.currentIndexChanged, self.status.currentIndexChanged,
                        self.officials.itemChanged):
             signal.connect(self._changed)
@@ -116,10 +115,8 @@ class MeetingForm(QWidget):
         """Show ``meeting`` (its date as not set yet if ``no_date``); not an edit."""
         self._filling = True
         self.title.setText(meeting.title)
-        if no_date:
-            self.when.setDateTime(self.when.minimumDateTime())
-        else:
-            self.when.setDateTime(QDateTime(meeting.starts_at.astimezone().replace(tzinfo=None)))
+        self.when.set_value(None if no_date else
+                            meeting.starts_at.astimezone().replace(tzinfo=None))
         self.location.setText(meeting.location or "")
         self.agenda.setPlainText(meeting.agenda or "")
         status = meeting.status or MeetingStatus.PLANNED
@@ -133,7 +130,7 @@ class MeetingForm(QWidget):
         for widget in (self.title, self.location, self.agenda, self.officials,
                        self.organisation):
             widget.clear()
-        self.when.setDateTime(self.when.minimumDateTime())
+        self.when.clear()
         self._filling = False
 
     # -- what the screen takes -----------------------------------------------------------------
@@ -149,7 +146,12 @@ class MeetingForm(QWidget):
         """What must be filled in before the meeting can be saved, in one sentence."""
         if not self.title.text().strip():
             return self.tr("Give the meeting a title; nothing was saved.")
-        if self.when.dateTime() == self.when.minimumDateTime():
+        try:
+            when = self.when.value()
+        except ValueError:  # the field shows why
+            return self.tr("Write the meeting's date as a day, like 2027-01-15; nothing "
+                           "was saved.")
+        if when is None:
             return self.tr("Give the meeting a date and time; nothing was saved.")
         return None
 
@@ -157,10 +159,16 @@ class MeetingForm(QWidget):
                 outcome: str | None) -> Meeting:
         """The meeting as the form shows it (check ``missing()`` first)."""
         return Meeting(id=meeting_id, title=self.title.text().strip(),
-                       starts_at=self.when.dateTime().toPython().astimezone(),
+                       starts_at=self._starts_at(),
                        location=self.location.text().strip() or None,
                        organisation_id=self.organisation_id(),
                        official_ids=self.chosen_officials(),
                        agenda=self.agenda.toPlainText().strip() or None,
                        status=MeetingStatus(self.status.currentData()), cases=cases,
                        outcome=outcome)
+
+    def _starts_at(self) -> datetime:
+        when = self.when.value()
+        if when is None:
+            raise ValueError("the meeting has no date (check missing() first)")
+        return when.astimezone()

@@ -100,7 +100,7 @@ class MeetingsScreen(QWidget):
 
     # -- building ------------------------------------------------------------------------------
     def _build_editor(self) -> QWidget:
-        self.form = MeetingForm()
+        self.form = MeetingForm(today=self.ctx.today)
         self.form.changed.connect(self._mark_dirty)
         self.cases = MeetingCasesEditor()
         self.cases.changed.connect(self._mark_dirty)

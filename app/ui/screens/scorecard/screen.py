@@ -13,12 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QFormLayout,
     QHeaderView,
     QListWidget,
@@ -36,6 +34,7 @@ from app.domain.model import Organisation
 from app.services import directory, scorecard
 from app.services.scorecard import Figure, Scorecard, Share
 from app.ui.context import ASKS, CASES, DIRECTORY, ENCOUNTERS, Refresher, VaultContext
+from app.ui.date_entry import DateEntry
 from app.ui.i18n import label
 from app.ui.plain import PlainLabel
 from app.ui.screens.scorecard.chart import BarChart
@@ -111,12 +110,12 @@ class ScorecardScreen(QWidget):
         self.governments = QListWidget()
         self.governments.setAccessibleName(self.tr("Governments"))
         self.governments.itemChanged.connect(lambda _item: self._choice_changed())
-        self.start = QDateEdit()
-        self.end = QDateEdit()
+        # a year or a month is a period too: From 2025 To 2025 is the whole year
+        self._period = last_full_year(ctx.today())
+        self.start = DateEntry(self.tr("From"), today=ctx.today)
+        self.end = DateEntry(self.tr("To"), today=ctx.today)
         for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.dateChanged.connect(lambda _d: self._choice_changed())
+            edit.textChanged.connect(self._period_typed)
         period = QFormLayout()
         period.addRow(self.tr("From"), self.start)
         period.addRow(self.tr("To"), self.end)
@@ -171,8 +170,7 @@ class ScorecardScreen(QWidget):
             self.governments.item(i).data(Qt.ItemDataRole.UserRole)
             for i in range(self.governments.count())
             if self.governments.item(i).checkState() == Qt.CheckState.Checked)
-        return _Choice(chosen, cast(date, self.start.date().toPython()),
-                       cast(date, self.end.date().toPython()))
+        return _Choice(chosen, *self._period)
 
     def choose(self, government_ids: list[str], start: date | None = None,
                end: date | None = None) -> None:
@@ -184,12 +182,26 @@ class ScorecardScreen(QWidget):
                                if item.data(Qt.ItemDataRole.UserRole) in government_ids
                                else Qt.CheckState.Unchecked)
         self.governments.blockSignals(False)
-        for edit, day in ((self.start, start), (self.end, end)):
-            if day is not None:
-                edit.blockSignals(True)
-                edit.setDate(QDate(day.year, day.month, day.day))
-                edit.blockSignals(False)
+        self._set_period(start or self._period[0], end or self._period[1])
         self._choice_changed()
+
+    def _set_period(self, start: date, end: date) -> None:
+        self._period = (start, end)
+        for edit, day in ((self.start, start), (self.end, end)):
+            edit.blockSignals(True)
+            edit.set_value(day)
+            edit.blockSignals(False)
+
+    def _period_typed(self, _text: str) -> None:
+        """A period typed or picked: counted once both ends are dates (a wrong one is
+        marked in its field and changes nothing)."""
+        try:
+            start, end = self.start.value(), self.end.value()
+        except ValueError:
+            return
+        if start is not None and end is not None:
+            self._period = (start.earliest(), end.latest())
+            self._choice_changed()
 
     def _choice_changed(self) -> None:
         self._token = None  # a result on its way is for the old choice
@@ -206,11 +218,7 @@ class ScorecardScreen(QWidget):
 
     def _governments(self, found: list[Organisation]) -> None:
         if not self._period_set:
-            start, end = last_full_year(self.ctx.today())
-            for edit, day in ((self.start, start), (self.end, end)):
-                edit.blockSignals(True)
-                edit.setDate(QDate(day.year, day.month, day.day))
-                edit.blockSignals(False)
+            self._set_period(*last_full_year(self.ctx.today()))
             self._period_set = True
         ticked = set(self.choice().government_ids)
         self._known = found
