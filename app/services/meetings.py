@@ -2,8 +2,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Meetings: a planned engagement with an ordered list of cases to raise, and its outcome.
 
-Recording the outcome turns what was raised into asks, one per case, raised by the
-government met (or the official met) with the counterpart named at that point.
+Recording the outcome turns what we raised into asks, one per case, raised by our
+organisation (a setting) with the counterpart met: what we asked them, never them raising the
+case (docs/counting.md). What they committed to do about a case is their answer to that ask:
+a promise, with a follow-up due.
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.dates import FuzzyDate
-from app.domain.enums import Channel, MeetingStatus, OrganisationKind, Request, Response
+from app.domain.enums import Channel, MeetingStatus, Request, Response
 from app.domain.model import Ask, Meeting
 from app.errors import UserError
 from app.services.asks import save_ask
+from app.services.directory import our_organisation
 from app.vault import erasure
 from app.vault.records import assign, column_values, from_row, refuse_tombstone
 from app.vault.tables import CaseRow, MeetingRow, OfficialRow, OrganisationRow
@@ -88,66 +91,91 @@ def delete_meeting(session: Session, meeting_id: str) -> None:
 
 @dataclass(frozen=True, slots=True)
 class Raised:
-    """What happened to one case at the meeting."""
+    """What we asked about one case at the meeting, and what the counterpart answered."""
 
     case_id: str
     requests: tuple[Request, ...] = ()
+    ask: str | None = None  # what we asked, in our words (the meeting's planned ask)
     response: Response | None = None
     response_text: str | None = None
+    commitment: str | None = None  # what they committed to do, e.g. raise it with the state
     follow_up_due: FuzzyDate | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
     raised: tuple[Raised, ...]
-    raised_with_official_id: str | None = None
-    raised_with_organisation_id: str | None = None
     channel: Channel = Channel.BILATERAL_MEETING
     public: bool = False
     summary: str | None = None
 
 
-def _raises_for(session: Session, official_id: str, organisation_id: str | None) -> bool:
-    official = session.get(OfficialRow, official_id)
-    if official is None:
-        return False
-    if organisation_id is not None:
-        return official.organisation_id == organisation_id
-    employer = session.get(OrganisationRow, official.organisation_id) \
-        if official.organisation_id else None
-    return employer is None or employer.kind != OrganisationKind.DETAINING_AUTHORITY.value
+def _counterpart(session: Session, meeting: Meeting) -> tuple[str | None, str | None]:
+    """(official, organisation) we raised the cases with: the meeting's organisation and the
+    first official met who works for it (or, with no organisation named, the first official
+    met and their organisation)."""
+    officials = [session.get(OfficialRow, oid) for oid in meeting.official_ids]
+    met = [row for row in officials if row is not None and not row.deleted]
+    if meeting.organisation_id is not None:
+        theirs = next((row.id for row in met
+                       if row.organisation_id == meeting.organisation_id), None)
+        return theirs, meeting.organisation_id
+    if met:
+        return met[0].id, met[0].organisation_id
+    return None, None
 
 
-def record_outcome(session: Session, meeting_id: str, outcome: Outcome) -> list[str]:
-    """Mark the meeting held and create an ask for each case raised; returns the ask IDs."""
+def _answer(meeting: Meeting, item: Raised) -> dict:
+    """The ask's answer fields: a commitment is their promise, dated the meeting's day."""
+    said = (item.response_text or "").strip() or None
+    commitment = (item.commitment or "").strip() or None
+    if commitment is None:
+        return {"response": item.response, "response_text": said}
+    if item.response not in (None, Response.PROMISE):
+        raise UserError("A commitment is a promise: set the response to \u201cpromise\u201d "
+                        "or leave it empty.")
+    return {"response": Response.PROMISE,
+            "response_text": commitment if said is None else f"{commitment}\n{said}",
+            "response_date": FuzzyDate.from_date(meeting.starts_at.date())}
+
+
+def record_outcome(session: Session, meeting_id: str, outcome: Outcome, *, now: datetime,
+                   confirmed_before_start: bool = False) -> list[str]:
+    """Mark the meeting held and create an ask for each case we raised there, raised by our
+    organisation with the counterpart; returns the ask IDs.
+
+    A meeting that has not started by ``now`` is refused unless ``confirmed_before_start``
+    (the user said it did take place)."""
     meeting = get_meeting(session, meeting_id)
     if meeting.status == MeetingStatus.CANCELLED:
         raise UserError("This meeting was cancelled: it has no outcome to record.")
     if meeting.status == MeetingStatus.HELD:
         raise UserError("This meeting's outcome is already recorded: log further asks "
                         "on their own.")
+    if meeting.starts_at > now and not confirmed_before_start:
+        raise UserError("This meeting has not started yet: confirm that it took place "
+                        "before recording its outcome.")
     if not outcome.raised:
         raise UserError("Tick at least one case that was raised.")
-    raised_by_org = meeting.organisation_id
-    # Who raised them: the first official met from that government (the officials met may
-    # include the detaining state's), or with no government named, the first official met
-    # who does not work for the detaining state.
-    raised_by_official = next(
-        (oid for oid in meeting.official_ids
-         if _raises_for(session, oid, raised_by_org)), None)
-    if raised_by_org is None and raised_by_official is None:
-        raise UserError("Say which government or official the meeting was with first.")
+    ours = our_organisation(session)
+    if ours is None:
+        raise UserError("Choose our organisation first (Settings, \u201cOur organisation\u201d): "
+                        "the asks are recorded as raised by it.")
+    with_official, with_organisation = _counterpart(session, meeting)
+    if with_official is None and with_organisation is None:
+        raise UserError("Say which organisation or official the meeting was with first.")
+    if with_organisation == ours:
+        raise UserError("This meeting's counterpart is our own organisation: choose the "
+                        "organisation we met.")
     day = FuzzyDate.from_date(meeting.starts_at.date())
     ids = []
     for item in outcome.raised:
-        ask = Ask(id=str(uuid.uuid4()), date=day, raised_by_official_id=raised_by_official,
-                  raised_by_organisation_id=raised_by_org,
-                  raised_with_official_id=outcome.raised_with_official_id,
-                  raised_with_organisation_id=outcome.raised_with_organisation_id,
+        ask = Ask(id=str(uuid.uuid4()), date=day, raised_by_organisation_id=ours,
+                  raised_with_official_id=with_official,
+                  raised_with_organisation_id=with_organisation,
                   channel=outcome.channel, public=outcome.public, requests=item.requests,
-                  response=item.response, response_text=item.response_text,
                   follow_up_due=item.follow_up_due, case_ids=(item.case_id,),
-                  notes=None)
+                  notes=(item.ask or "").strip() or None, **_answer(meeting, item))
         save_ask(session, ask)
         ids.append(ask.id)
     save_meeting(session, replace(meeting, status=MeetingStatus.HELD,

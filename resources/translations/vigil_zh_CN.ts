@@ -624,6 +624,10 @@
         <translation>答复：{0}</translation>
     </message>
     <message>
+        <source>Follow-up due: {0}</source>
+        <translation>跟进期限：{0}</translation>
+    </message>
+    <message>
         <source>No internal notes. Press Edit (Ctrl+E) to write some.</source>
         <translation>没有内部备注。按“编辑”（Ctrl+E）即可填写。</translation>
     </message>
@@ -1396,6 +1400,49 @@ Added by {1}</source>
     <message>
         <source>Tag</source>
         <translation>标签</translation>
+    </message>
+</context>
+<context>
+    <name>CaseOutcome</name>
+    <message>
+        <source>What we asked</source>
+        <translation>我们提出的要求</translation>
+    </message>
+    <message>
+        <source>Their response</source>
+        <translation>对方的答复</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>What they said</source>
+        <translation>对方所说的话</translation>
+    </message>
+    <message>
+        <source>What they committed to do</source>
+        <translation>对方承诺采取的行动</translation>
+    </message>
+    <message>
+        <source>e.g. raise the case with the detaining state</source>
+        <translation>例如：向羁押国提出该个案</translation>
+    </message>
+    <message>
+        <source>Follow-up due</source>
+        <translation>跟进期限</translation>
+    </message>
+    <message>
+        <source>We asked for</source>
+        <translation>我们要求</translation>
+    </message>
+    <message>
+        <source>Our ask</source>
+        <translation>我们的要求</translation>
+    </message>
+    <message>
+        <source>They committed to</source>
+        <translation>对方承诺</translation>
     </message>
 </context>
 <context>
@@ -3515,6 +3562,10 @@ Added by {1}</source>
         <translation>会见的官员</translation>
     </message>
     <message>
+        <source>Show officials of every organisation</source>
+        <translation>显示所有机构的官员</translation>
+    </message>
+    <message>
         <source>Agenda</source>
         <translation>议程</translation>
     </message>
@@ -3659,6 +3710,10 @@ Added by {1}</source>
     <message>
         <source>This meeting has no cases to record an outcome for.</source>
         <translation>此会见没有可记录结果的个案。</translation>
+    </message>
+    <message>
+        <source>the counterpart</source>
+        <translation>会见对象</translation>
     </message>
     <message>
         <source>Outcome recorded: {0} ask(s) logged.</source>
@@ -3919,32 +3974,24 @@ Free software under the GNU General Public License, version 3 or later. Your vau
         <translation>记录结果</translation>
     </message>
     <message>
-        <source>Raised</source>
-        <translation>已提出</translation>
+        <source>Each ticked case is recorded as an ask by {0} to {1}: what we asked them. It never counts as them raising the case; what they committed to do is their promise, with a follow-up.</source>
+        <translation>每个勾选的个案都会记录为{0}向{1}提出的交涉，即我们对他们提出的要求。这绝不计为对方提出了该个案；对方承诺采取的行动记录为其承诺，并设跟进期限。</translation>
     </message>
     <message>
-        <source>Asked for</source>
-        <translation>要求</translation>
+        <source>our organisation</source>
+        <translation>本机构</translation>
     </message>
     <message>
-        <source>Response</source>
-        <translation>答复</translation>
+        <source>Our organisation</source>
+        <translation>本机构</translation>
     </message>
     <message>
-        <source>What they said</source>
-        <translation>对方所说的话</translation>
+        <source>Our organisation is not set yet: choose it here (it is kept, as in Settings).</source>
+        <translation>尚未设置本机构：请在此选择（会像在“设置”中一样保存）。</translation>
     </message>
     <message>
-        <source>—</source>
-        <translation>—</translation>
-    </message>
-    <message>
-        <source>Not recorded</source>
-        <translation>未记录</translation>
-    </message>
-    <message>
-        <source>Response text</source>
-        <translation>答复内容</translation>
+        <source>Choose…</source>
+        <translation>选择…</translation>
     </message>
     <message>
         <source>Private (not to be quoted)</source>
@@ -3971,8 +4018,24 @@ Free software under the GNU General Public License, version 3 or later. Your vau
         <translation>问题</translation>
     </message>
     <message>
+        <source>Choose our organisation: the asks are recorded as raised by it.</source>
+        <translation>请选择本机构：这些交涉将记录为由本机构提出。</translation>
+    </message>
+    <message>
         <source>Tick at least one case that was raised.</source>
         <translation>请至少勾选一个已提出的个案。</translation>
+    </message>
+    <message>
+        <source>A follow-up date must be a year, a month or a day, like 2025, 2025-03 or 2025-03-14.</source>
+        <translation>跟进期限必须是年份、月份或具体日期，例如 2025、2025-03 或 2025-03-14。</translation>
+    </message>
+    <message>
+        <source>Meeting still to come</source>
+        <translation>会议尚未举行</translation>
+    </message>
+    <message>
+        <source>This meeting is set for {0}, which has not come yet. Record its outcome now anyway, with the asks dated that day?</source>
+        <translation>此会议定于 {0} 举行，尚未到来。仍要现在记录其结果，并将交涉日期记为当天吗？</translation>
     </message>
 </context>
 <context>
@@ -4843,6 +4906,49 @@ Open it now? This vault will be locked.</source>
     <message>
         <source>The two passphrases differ.</source>
         <translation>两次输入的密码短语不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsDialog</name>
+    <message>
+        <source>a citizen</source>
+        <translation>本国公民</translation>
+    </message>
+    <message>
+        <source>raised without an answer</source>
+        <translation>已提出但未获答复</translation>
+    </message>
+    <message>
+        <source>never raised by them</source>
+        <translation>对方从未提出</translation>
+    </message>
+    <message>
+        <source>top priority</source>
+        <translation>最高优先级</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Suggested cases</source>
+        <translation>建议的个案</translation>
+    </message>
+    <message>
+        <source>Tick the cases to add to this meeting&apos;s list.</source>
+        <translation>勾选要加入此会议列表的个案。</translation>
+    </message>
+    <message>
+        <source>Tick all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>Tick none</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <source>Add ticked cases</source>
+        <translation>添加勾选的个案</translation>
     </message>
 </context>
 <context>

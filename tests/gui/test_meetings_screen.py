@@ -1,8 +1,9 @@
 # SPDX-FileCopyrightText: 2026 Vigil contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The Meetings screen over a real vault: plan a meeting, order its cases, save and reload,
-suggest cases for the government met, record the outcome as asks, delete with a
-confirmation, and forget everything on lock. Waits on signals, never on sleeps."""
+suggest cases for the government met (chosen in a list first), record the outcome as asks by
+our organisation with the counterpart, delete with a confirmation, and forget everything on
+lock. Waits on signals, never on sleeps."""
 
 from __future__ import annotations
 
@@ -14,15 +15,22 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from app.domain.dates import FuzzyDate
-from app.domain.enums import Consent, MeetingStatus, Response, Status
+from app.domain.enums import Consent, MeetingStatus, Request, Response, Status
 from app.domain.model import Ask, Case, Meeting, MeetingCase, Official, Organisation
 from app.errors import UserError
 from app.services import asks, cases, directory, meetings
+from app.ui.plain import PlainLabel
 from app.ui.screens.meetings.screen import MeetingsScreen
 
 NOW = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
 GERMANY = Organisation(id="11111111-1111-4111-8111-111111111111", name="Germany", country="DE",
                        kind="government")
+OURS = Organisation(id="99999999-9999-4999-8999-999999999999", name="Rights Watchers",
+                    kind="ngo")
+FRANCE = Organisation(id="12121212-1212-4212-8212-121212121212", name="France", country="FR",
+                      kind="government")
+ATTACHE = Official(id="13131313-1313-4313-8313-131313131313", name="Claire Martin",
+                   organisation_id=FRANCE.id)
 ENVOY = Official(id="55555555-5555-4555-8555-555555555555", name="Anna Weber",
                  title="Human rights envoy", organisation_id=GERMANY.id)
 LIN = Case(id="22222222-2222-4222-8222-222222222222", display_name="Lin Wenjie",
@@ -43,9 +51,12 @@ PLANNED = Meeting(id="77777777-7777-4777-8777-777777777777", title="Berlin consu
 
 
 def seed(session) -> None:
-    directory.save_organisation(session, GERMANY)
+    for org in (GERMANY, OURS, FRANCE):
+        directory.save_organisation(session, org)
     session.flush()
+    directory.set_our_organisation(session, OURS.id)
     directory.save_official(session, ENVOY)
+    directory.save_official(session, ATTACHE)
     for case in (LIN, TURSUN, WANG):
         cases.save_case(session, case)
     session.flush()
@@ -183,51 +194,191 @@ def test_validation_is_one_sentence_and_saves_nothing(qtbot, screen, vault, monk
         assert [m.id for m in meetings.list_meetings(session)] == [PLANNED.id]
 
 
-def test_suggest_cases_adds_stale_ones_never_do_not_raise(qtbot, screen, ctx):
+def test_suggest_cases_shows_the_list_before_adding(qtbot, screen, ctx, vault):
+    chen = Case(id="14141414-1414-4414-8414-141414141414", display_name="Chen Qiushi",
+                name_original="陈秋实", status=Status.MISSING, consent=Consent.PUBLIC)
+    with vault.session() as session:
+        cases.save_case(session, chen)
+    with qtbot.waitSignal(screen.loaded):
+        screen.refresh()
     screen.new_meeting()
     screen.suggest_cases()
     assert "counterpart" in screen.error.text() and screen.error.isVisible()
-    assert screen.cases.case_ids() == []
+    assert screen.cases.case_ids() == [] and screen.suggestions is None
 
     screen.form.organisation.setCurrentIndex(screen.form.organisation.findData(GERMANY.id))
+    screen.suggest_cases()
+    qtbot.waitUntil(lambda: screen.suggestions is not None, timeout=60_000)
+    dialog = screen.suggestions
+    assert dialog.isVisible()
+    shown_ids = [dialog.list.item(row).data(Qt.ItemDataRole.UserRole)
+                 for row in range(dialog.list.count())]
+    assert sorted(shown_ids) == sorted([LIN.id, chen.id])  # never raised by Germany
+    assert TURSUN.id not in shown_ids and WANG.id not in shown_ids
+    assert "陈秋实" in dialog.list.item(shown_ids.index(chen.id)).text()
+    assert screen.cases.case_ids() == []  # nothing added before the user chooses
+    dialog.reject()  # Cancel adds nothing
+    assert screen.cases.case_ids() == [] and screen.suggestions is None
+
+    screen.suggest_cases()
+    qtbot.waitUntil(lambda: screen.suggestions is not None, timeout=60_000)
+    dialog = screen.suggestions
+    assert not dialog.add_button.isEnabled()  # nothing ticked until the user says so
+    dialog.all_button.click()
+    assert dialog.add_button.isEnabled()
+    dialog.none_button.click()
+    assert not dialog.add_button.isEnabled()
+    dialog.list.item(shown_ids.index(LIN.id)).setCheckState(Qt.CheckState.Checked)
     with qtbot.waitSignal(ctx.message) as said:
-        screen.suggest_cases()
-    assert screen.cases.case_ids() == [LIN.id]  # never raised by Germany
-    assert TURSUN.id not in screen.cases.case_ids()  # do not raise
-    assert WANG.id not in screen.cases.case_ids()  # raised lately, and answered
+        dialog.add_button.click()
+    assert screen.cases.case_ids() == [LIN.id]  # only the ticked one
     assert "1" in said.args[0]
+
+    screen.suggest_cases()
+    qtbot.waitUntil(lambda: screen.suggestions is not None, timeout=60_000)
+    assert screen.suggestions.list.count() == 1  # Lin is on the list already
+    screen.suggestions.all_button.click()
+    with qtbot.waitSignal(ctx.message):
+        screen.suggestions.accept()
+    assert screen.cases.case_ids() == [LIN.id, chen.id]
     with qtbot.waitSignal(ctx.message) as said:
         screen.suggest_cases()
-    assert screen.cases.case_ids() == [LIN.id]
-    assert "No further" in said.args[0]
+    assert "No further" in said.args[0] and screen.suggestions is None
 
 
-def test_record_outcome_creates_asks_for_raised_cases(qtbot, screen, vault, ctx):
+def confirm(monkeypatch, reply):
+    """Answer the "meeting still to come" question with ``reply``; returns what was asked."""
+    asked = []
+
+    def question(*args, **kwargs):
+        asked.append(args[2])
+        return reply
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
+
+
+def test_record_outcome_records_what_we_asked_and_what_they_committed_to(
+        qtbot, screen, vault, ctx, monkeypatch):
+    asked = confirm(monkeypatch, QMessageBox.StandardButton.Yes)
     screen.select_meeting(PLANNED.id)
     screen.record_outcome()
+    assert len(asked) == 1  # 3 December is still to come on 28 November
     dialog = screen.outcome_dialog
     assert dialog is not None and dialog.isVisible()
-    assert [row[0] for row in dialog.rows] == [LIN.id, WANG.id]
-    case_id, raised, request, response, said = dialog.rows[0]
-    request.setCurrentIndex(request.findData("proof_of_life"))
-    response.setCurrentIndex(response.findData("internal_affair"))
-    said.setText("They called it an internal affair.")
-    dialog.rows[1][1].setChecked(False)  # Wang was not raised
-    with qtbot.waitSignals([screen.loaded, ctx.message]):
+    assert "Rights Watchers" in dialog.findChildren(PlainLabel)[0].text()
+    assert not dialog.ours.isVisible()  # our organisation is set
+    assert [case.case_id for case in dialog.cases] == [LIN.id, WANG.id]
+    lin = dialog.cases[0]
+    assert lin.ask.text() == "Proof of life"  # the planned ask, carried over
+    lin.ask.setText("Proof of life within a month")
+    lin.requests[Request.PROOF_OF_LIFE].setChecked(True)  # several things asked for
+    lin.requests[Request.FAMILY_ACCESS].setChecked(True)
+    lin.commitment.setText("Raise it at the dialogue in Beijing")
+    assert lin.response.currentData() == "promise"  # a commitment is a promise
+    lin.follow_up.setText("2026-12-20")
+    dialog.cases[1].setChecked(False)  # Wang was not raised
+    with qtbot.waitSignals([screen.loaded, ctx.message], timeout=60_000):
         dialog.accept()
     with vault.session() as session:
         lin_asks = asks.list_asks(session, case_id=LIN.id)
         wang_asks = asks.list_asks(session, case_id=WANG.id)
         assert meetings.get_meeting(session, PLANNED.id).status == MeetingStatus.HELD
-    assert len(lin_asks) == 1
-    ask = lin_asks[0].ask
-    assert ask.raised_by_organisation_id == GERMANY.id
-    assert ask.response == Response.INTERNAL_AFFAIR
-    assert ask.response_text == "They called it an internal affair."
-    assert [r.value for r in ask.requests] == ["proof_of_life"]
+    (view,) = lin_asks
+    ask = view.ask
+    assert ask.raised_by_organisation_id == OURS.id  # we asked Germany
+    assert ask.raised_with_organisation_id == GERMANY.id
+    assert ask.raised_with_official_id == ENVOY.id
+    assert not view.counts  # Germany did not raise it
+    assert ask.requests == (Request.PROOF_OF_LIFE, Request.FAMILY_ACCESS)
+    assert ask.notes == "Proof of life within a month"
+    assert ask.response == Response.PROMISE
+    assert ask.response_text == "Raise it at the dialogue in Beijing"
+    assert ask.follow_up_due == FuzzyDate.parse("2026-12-20")
     assert ask.date == FuzzyDate.parse("2026-12-03")
     assert [v.ask.id for v in wang_asks] == [ANSWERED.id]
     assert screen.form.status.currentData() == "held"
+
+
+def test_a_meeting_still_to_come_is_confirmed_first(qtbot, screen, vault, monkeypatch):
+    writes = []
+    monkeypatch.setattr(screen.ctx, "write", lambda *a, **k: writes.append(a))
+    asked = confirm(monkeypatch, QMessageBox.StandardButton.No)
+    screen.select_meeting(PLANNED.id)
+    screen.record_outcome()
+    assert len(asked) == 1 and "not come yet" in asked[0]
+    assert PLANNED.starts_at.astimezone().strftime("%Y-%m-%d %H:%M") in asked[0]
+    assert screen.outcome_dialog is None and writes == []
+    assert stored(vault, PLANNED.id).status == MeetingStatus.PLANNED
+
+
+def test_a_past_meeting_is_not_questioned(qtbot, screen, vault, monkeypatch):
+    past = Meeting(id="15151515-1515-4515-8515-151515151515", title="Brussels dialogue",
+                   starts_at=datetime(2026, 11, 2, 9, 0, tzinfo=UTC), organisation_id=GERMANY.id,
+                   cases=(MeetingCase(LIN.id),))
+    with vault.session() as session:
+        meetings.save_meeting(session, past)
+    with qtbot.waitSignal(screen.loaded):
+        screen.refresh()
+    asked = confirm(monkeypatch, QMessageBox.StandardButton.No)
+    screen.select_meeting(past.id)
+    screen.record_outcome()
+    assert asked == [] and screen.outcome_dialog.isVisible()
+    screen.outcome_dialog.cases[0].follow_up.setText("soon")
+    screen.outcome_dialog.accept()  # a bad date: one sentence, nothing written
+    assert screen.outcome_dialog.isVisible()
+    assert "follow-up date" in screen.outcome_dialog.error.text()
+    with vault.session() as session:
+        assert asks.list_asks(session, case_id=LIN.id) == []
+
+
+def test_without_our_organisation_the_dialog_asks_for_it(qtbot, screen, vault, ctx,
+                                                         monkeypatch):
+    with vault.session() as session:
+        directory.set_our_organisation(session, None)
+    with qtbot.waitSignal(screen.loaded):
+        screen.refresh()
+    confirm(monkeypatch, QMessageBox.StandardButton.Yes)
+    screen.select_meeting(PLANNED.id)
+    screen.record_outcome()
+    dialog = screen.outcome_dialog
+    assert dialog.ours.isVisible() and dialog.ours_note.isVisible()
+    assert "not set" in dialog.ours_note.text()
+    assert dialog.ours.findData(GERMANY.id) == -1  # not the counterpart itself
+    dialog.accept()
+    assert dialog.isVisible() and "Choose our organisation" in dialog.error.text()
+    with vault.session() as session:
+        assert asks.list_asks(session, case_id=LIN.id) == []
+    dialog.ours.setCurrentIndex(dialog.ours.findData(OURS.id))
+    with qtbot.waitSignals([screen.loaded, ctx.message], timeout=60_000):
+        dialog.accept()
+    with vault.session() as session:
+        assert directory.our_organisation(session) == OURS.id  # kept, as in Settings
+        (view,) = asks.list_asks(session, case_id=LIN.id)
+    assert view.ask.raised_by_organisation_id == OURS.id
+
+
+def test_officials_are_filtered_by_the_counterpart(screen):
+    screen.select_meeting(PLANNED.id)
+    officials = screen.form.officials
+
+    def visible():
+        return [officials.item(row).data(Qt.ItemDataRole.UserRole)
+                for row in range(officials.count()) if not officials.item(row).isHidden()]
+
+    assert officials.minimumHeight() >= 150  # more than three rows
+    assert visible() == [ENVOY.id]  # Germany's, not France's
+    screen.form.all_officials.setChecked(True)
+    assert visible() == [ENVOY.id, ATTACHE.id]
+    screen.form.all_officials.setChecked(False)
+    screen.form.organisation.setCurrentIndex(screen.form.organisation.findData(FRANCE.id))
+    assert visible() == [ENVOY.id, ATTACHE.id]  # the ticked envoy stays in sight
+    officials.item(0).setCheckState(Qt.CheckState.Unchecked)
+    screen.form.organisation.setCurrentIndex(screen.form.organisation.findData(FRANCE.id))
+    screen.form.organisation.setCurrentIndex(0)  # not set: everyone
+    assert visible() == [ENVOY.id, ATTACHE.id]
+    screen.form.organisation.setCurrentIndex(screen.form.organisation.findData(FRANCE.id))
+    assert visible() == [ATTACHE.id]
 
 
 def test_outcome_waits_for_unsaved_changes(screen):

@@ -1,6 +1,7 @@
 # SPDX-FileCopyrightText: 2026 Vigil contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Meetings: ordered cases to raise, time zones, what is upcoming, and outcomes become asks."""
+"""Meetings: ordered cases to raise, time zones, what is upcoming, and outcomes become asks
+raised by our organisation with the counterpart (never the counterpart raising the case)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ from sqlalchemy import func, select
 
 from app.domain.dates import FuzzyDate
 from app.domain.enums import Channel, MeetingStatus, OrganisationKind, Request, Response
-from app.domain.model import Case, Meeting, MeetingCase, Official, Organisation
+from app.domain.model import Ask, Case, Meeting, MeetingCase, Official, Organisation
 from app.errors import UserError
-from app.services import dashboard
+from app.services import dashboard, directory
 from app.services.asks import list_asks
 from app.services.cases import delete_case, new_id
 from app.services.meetings import (
@@ -39,13 +40,17 @@ DIRECTOR = Official(id=new_id(), name="Jana Roth", title="Director for Asia",
                     organisation_id=GERMANY.id)
 DEPUTY = Official(id=new_id(), name="Paul Kern", organisation_id=GERMANY.id)
 COUNTERPART = Official(id=new_id(), name="Director-General Sun", organisation_id=MFA.id)
+OURS = Organisation(id=new_id(), name="Rights Watchers", kind=OrganisationKind.NGO)
+AFTER = datetime(2026, 3, 11, 9, 0, tzinfo=UTC)  # the day after the consultation
 WANG, CHEN, NURGUL = (Case(id=new_id(), display_name=n)
                       for n in ("Wang Lizhang", "Chen Meiling", "Nurgul Hesen"))
 
 
 @pytest.fixture
-def people(store):
-    store(GERMANY, MFA, DIRECTOR, DEPUTY, COUNTERPART, WANG, CHEN, NURGUL)
+def people(vault, store):
+    store(GERMANY, MFA, OURS, DIRECTOR, DEPUTY, COUNTERPART, WANG, CHEN, NURGUL)
+    with vault.session() as session:
+        directory.set_our_organisation(session, OURS.id)
 
 
 def consultation(**changes) -> Meeting:
@@ -154,18 +159,18 @@ def test_delete_meeting_hides_it(vault, store, people):
             delete_meeting(session, meeting.id)
 
 
-def test_recording_the_outcome_creates_one_ask_per_case_raised(vault, store, people):
+def test_recording_the_outcome_records_what_we_asked_the_counterpart(vault, store, people):
     meeting = consultation()
     store(meeting)
     outcome = Outcome(
         raised=(Raised(NURGUL.id, (Request.PROOF_OF_LIFE, Request.FAMILY_ACCESS),
-                       Response.PROMISE, "Will ask Beijing", FuzzyDate.parse("2026-04")),
-                Raised(WANG.id, (Request.RELEASE,))),
-        raised_with_official_id=COUNTERPART.id, raised_with_organisation_id=MFA.id,
+                       "Proof of life", follow_up_due=FuzzyDate.parse("2026-04")),
+                Raised(WANG.id, (Request.RELEASE,), response=Response.ACKNOWLEDGED,
+                       response_text="Noted.")),
         summary="Both cases raised; Chen left for next time.")
 
     with vault.session() as session:
-        ids = record_outcome(session, meeting.id, outcome)
+        ids = record_outcome(session, meeting.id, outcome, now=AFTER)
 
     assert len(ids) == 2 and count(vault, AskRow) == 2
     with vault.session() as session:
@@ -173,26 +178,105 @@ def test_recording_the_outcome_creates_one_ask_per_case_raised(vault, store, peo
         held = get_meeting(session, meeting.id)
         upcoming = list_meetings(session, upcoming_from=NOW)
         grid = dashboard.matrix(session, date(2026, 3, 20))
+        stale = {c.id for c in dashboard.not_raised_since(session, date(2026, 3, 20), 90)}
     first, second = views[ids[0]].ask, views[ids[1]].ask
     assert first.case_ids == (NURGUL.id,) and second.case_ids == (WANG.id,)
     for ask in (first, second):
         assert ask.date == FuzzyDate(2026, 3, 10)
-        assert ask.raised_by_organisation_id == GERMANY.id
-        assert ask.raised_with_official_id == COUNTERPART.id
-        assert ask.raised_with_organisation_id == MFA.id
+        assert ask.raised_by_organisation_id == OURS.id  # we asked
+        assert ask.raised_by_official_id is None
+        assert ask.raised_with_organisation_id == GERMANY.id  # the counterpart met
+        assert ask.raised_with_official_id == DIRECTOR.id  # the first official met
         assert ask.channel == Channel.BILATERAL_MEETING and ask.public is False
-        assert views[ask.id].government_id == GERMANY.id
+        assert not views[ask.id].counts  # counts for nobody
     assert first.requests == (Request.PROOF_OF_LIFE, Request.FAMILY_ACCESS)
-    assert (first.response, first.response_text, first.follow_up_due) == (
-        Response.PROMISE, "Will ask Beijing", FuzzyDate.parse("2026-04"))
-    assert second.response is None and second.follow_up_due is None
+    assert first.notes == "Proof of life"  # the planned ask, in our words
+    assert first.follow_up_due == FuzzyDate.parse("2026-04")
+    assert first.response is None
+    assert (second.response, second.response_text) == (Response.ACKNOWLEDGED, "Noted.")
+    assert second.follow_up_due is None
     assert held.status == MeetingStatus.HELD
     assert held.outcome == outcome.summary
     assert held.cases == meeting.cases
     assert upcoming == []
-    assert grid.cells[(NURGUL.id, GERMANY.id)] == dashboard.Cell(date(2026, 3, 10), 1)
-    assert grid.cells[(WANG.id, GERMANY.id)] == dashboard.Cell(date(2026, 3, 10), 1)
-    assert (CHEN.id, GERMANY.id) not in grid.cells
+    # Germany raised nothing: the matrix and "not raised" are as before the meeting
+    assert grid.cells == {}
+    assert {NURGUL.id, WANG.id, CHEN.id} <= stale
+
+
+def test_a_commitment_is_their_promise_with_a_follow_up_never_them_raising_it(vault, store,
+                                                                              people):
+    meeting = consultation()
+    store(meeting)
+    outcome = Outcome(raised=(
+        Raised(NURGUL.id, (Request.PROOF_OF_LIFE,), "Proof of life",
+               response_text="Will report back.",
+               commitment="Raise it with the detaining state at the dialogue",
+               follow_up_due=FuzzyDate.parse("2026-05-15")),
+        Raised(WANG.id, commitment="  ")))
+
+    with vault.session() as session:
+        nurgul, wang = record_outcome(session, meeting.id, outcome, now=AFTER)
+    with vault.session() as session:
+        views = {v.ask.id: v for v in list_asks(session)}
+        grid = dashboard.matrix(session, date(2026, 6, 1))
+        overdue = [v.ask.id for v in dashboard.overdue_follow_ups(session, date(2026, 6, 1))]
+        not_yet = dashboard.overdue_follow_ups(session, date(2026, 5, 15))
+    promised = views[nurgul].ask
+    assert promised.response == Response.PROMISE
+    assert promised.response_text == ("Raise it with the detaining state at the dialogue\n"
+                                      "Will report back.")
+    assert promised.response_date == FuzzyDate(2026, 3, 10)
+    assert promised.follow_up_due == FuzzyDate(2026, 5, 15)
+    assert not views[nurgul].counts
+    assert views[wang].ask.response is None  # blank is no commitment
+    assert overdue == [nurgul] and not_yet == []
+    assert (NURGUL.id, GERMANY.id) not in grid.cells
+
+
+def test_a_commitment_with_another_response_is_refused(vault, store, people):
+    meeting = consultation()
+    store(meeting)
+    with pytest.raises(UserError, match="promise"), vault.session() as session:
+        record_outcome(session, meeting.id, Outcome((Raised(
+            WANG.id, response=Response.DENIED, commitment="Raise it"),)), now=AFTER)
+    assert count(vault, AskRow) == 0
+
+
+def test_without_our_organisation_nothing_is_guessed(vault, store, people):
+    meeting = consultation()
+    store(meeting)
+    with vault.session() as session:
+        directory.set_our_organisation(session, None)
+    with pytest.raises(UserError, match="our organisation"), vault.session() as session:
+        record_outcome(session, meeting.id, Outcome((Raised(WANG.id),)), now=AFTER)
+    assert count(vault, AskRow) == 0
+    assert fetch(vault, meeting.id) == meeting
+
+
+def test_a_meeting_still_to_come_needs_confirmation(vault, store, people):
+    meeting = consultation()
+    store(meeting)
+    before = datetime(2026, 3, 10, 13, 29, tzinfo=UTC)  # 14:29 in Berlin: a minute early
+    with pytest.raises(UserError, match="not started yet"), vault.session() as session:
+        record_outcome(session, meeting.id, Outcome((Raised(WANG.id),)), now=before)
+    assert count(vault, AskRow) == 0
+    assert fetch(vault, meeting.id) == meeting
+
+    with vault.session() as session:
+        record_outcome(session, meeting.id, Outcome((Raised(WANG.id),)), now=before,
+                       confirmed_before_start=True)
+    assert count(vault, AskRow) == 1
+    assert fetch(vault, meeting.id).status == MeetingStatus.HELD
+
+
+def test_a_meeting_that_started_needs_no_confirmation(vault, store, people):
+    meeting = consultation()
+    store(meeting)
+    with vault.session() as session:
+        record_outcome(session, meeting.id, Outcome((Raised(WANG.id),)),
+                       now=meeting.starts_at)
+    assert count(vault, AskRow) == 1
 
 
 def test_the_ask_date_is_the_meetings_local_day(vault, store, people):
@@ -200,34 +284,50 @@ def test_the_ask_date_is_the_meetings_local_day(vault, store, people):
     meeting = consultation(starts_at=datetime(2026, 3, 11, 0, 30, tzinfo=BEIJING))
     store(meeting)
     with vault.session() as session:
-        (ask_id,) = record_outcome(session, meeting.id, Outcome((Raised(WANG.id),)))
+        (ask_id,) = record_outcome(session, meeting.id, Outcome((Raised(WANG.id),)), now=AFTER)
     with vault.session() as session:
         assert list_asks(session)[0].ask.date == FuzzyDate(2026, 3, 11)
         assert list_asks(session)[0].ask.id == ask_id
 
 
-def test_a_meeting_with_officials_only_raises_through_the_first_official(vault, store, people):
-    meeting = consultation(organisation_id=None)
+def test_a_meeting_with_officials_only_is_with_the_first_official_and_their_body(
+        vault, store, people):
+    meeting = consultation(organisation_id=None, official_ids=(COUNTERPART.id, DEPUTY.id))
     store(meeting)
     with vault.session() as session:
-        record_outcome(session, meeting.id, Outcome((Raised(CHEN.id),)))
+        record_outcome(session, meeting.id, Outcome((Raised(CHEN.id),)), now=AFTER)
     with vault.session() as session:
-        (view,) = list_asks(session, government_id=GERMANY.id)
-    assert view.ask.raised_by_official_id == DIRECTOR.id
-    assert view.ask.raised_by_organisation_id is None
+        (view,) = list_asks(session)
+    assert view.ask.raised_by_organisation_id == OURS.id
+    assert view.ask.raised_with_official_id == COUNTERPART.id
+    assert view.ask.raised_with_organisation_id == MFA.id
+    assert not view.counts
+
+
+def test_officials_of_another_body_are_not_named_as_the_counterpart(vault, store, people):
+    meeting = consultation(official_ids=(COUNTERPART.id, DEPUTY.id))
+    store(meeting)
+    with vault.session() as session:
+        record_outcome(session, meeting.id, Outcome((Raised(CHEN.id),)), now=AFTER)
+    with vault.session() as session:
+        (view,) = list_asks(session)
+    assert view.ask.raised_with_organisation_id == GERMANY.id
+    assert view.ask.raised_with_official_id == DEPUTY.id
 
 
 @pytest.mark.parametrize(("meeting_changes", "raised", "message"), [
     ({}, (), "at least one case"),
-    ({"organisation_id": None, "official_ids": ()}, (Raised(WANG.id),), "government or official"),
+    ({"organisation_id": None, "official_ids": ()}, (Raised(WANG.id),),
+     "organisation or official"),
     ({}, (Raised(WANG.id), Raised(new_id())), "No case"),
+    ({"organisation_id": OURS.id, "official_ids": ()}, (Raised(WANG.id),), "our own"),
 ])
 def test_a_bad_outcome_changes_nothing(vault, store, people, meeting_changes, raised, message):
     meeting = consultation(**meeting_changes)
     store(meeting)
 
     with pytest.raises(UserError, match=message), vault.session() as session:
-        record_outcome(session, meeting.id, Outcome(raised))
+        record_outcome(session, meeting.id, Outcome(raised), now=AFTER)
 
     assert count(vault, AskRow) == 0
     assert fetch(vault, meeting.id) == meeting
@@ -235,7 +335,7 @@ def test_a_bad_outcome_changes_nothing(vault, store, people, meeting_changes, ra
 
 def test_the_outcome_of_an_unknown_meeting_is_refused(vault, store, people):
     with pytest.raises(UserError, match="No meeting"), vault.session() as session:
-        record_outcome(session, new_id(), Outcome((Raised(WANG.id),)))
+        record_outcome(session, new_id(), Outcome((Raised(WANG.id),)), now=AFTER)
 
 
 @pytest.mark.parametrize("status", [MeetingStatus.CANCELLED, MeetingStatus.HELD])
@@ -245,15 +345,18 @@ def test_an_outcome_is_recorded_once_and_never_for_a_cancelled_meeting(vault, st
     store(meeting)
     with pytest.raises(UserError, match="cancelled|already recorded"), \
             vault.session() as session:
-        record_outcome(session, meeting.id, Outcome((Raised(CHEN.id),)))
+        record_outcome(session, meeting.id, Outcome((Raised(CHEN.id),)), now=AFTER)
     assert count(vault, AskRow) == 0
 
 
-def test_the_detaining_states_official_never_raises_a_case(vault, store, people):
-    meeting = consultation(organisation_id=None, official_ids=(COUNTERPART.id, DEPUTY.id))
+def test_asks_by_the_government_itself_still_count(vault, store, people):
+    """The rule changed for outcomes only: Germany's own ask, logged on its own, counts."""
+    meeting = consultation()
     store(meeting)
     with vault.session() as session:
-        record_outcome(session, meeting.id, Outcome((Raised(CHEN.id),)))
+        record_outcome(session, meeting.id, Outcome((Raised(WANG.id),)), now=AFTER)
+    store(Ask(id=new_id(), date=FuzzyDate(2026, 3, 20), raised_by_organisation_id=GERMANY.id,
+              raised_with_organisation_id=MFA.id, public=False, case_ids=(WANG.id,)))
     with vault.session() as session:
-        (view,) = list_asks(session, government_id=GERMANY.id)
-    assert view.ask.raised_by_official_id == DEPUTY.id
+        grid = dashboard.matrix(session, date(2026, 3, 25))
+    assert grid.cells[(WANG.id, GERMANY.id)] == dashboard.Cell(date(2026, 3, 20), 1)

@@ -414,6 +414,10 @@ def asks_html(asks) -> str:
             line += "<br>" + _esc(tr("Response: {0}").format(label(ask.response)))
         if ask.response_text:
             line += f" — {_esc(ask.response_text)}"
+        if ask.follow_up_due:
+            line += "<br>" + _esc(tr("Follow-up due: {0}").format(ask.follow_up_due))
+        if ask.notes:
+            line += "<br>" + _esc(ask.notes)
         out.append(f"<p>{line}</p>")
     return "".join(out)
 

@@ -1,34 +1,30 @@
 # SPDX-FileCopyrightText: 2026 Vigil contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The Meetings screen's dialogs: picking a case to raise, and recording what happened.
+"""The Meetings screen's dialogs for its list of cases: picking a case to raise, and
+choosing among the suggested ones (recording the outcome is in ``outcome``).
 
-They get plain case summaries and names and hand back IDs or an ``Outcome``; the screen
-writes. They never touch a session.
+They get plain case summaries and names and hand back IDs; the screen adds them. They never
+touch a session.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QGridLayout,
+    QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
 )
 
-from app.domain.enums import Consent, Request, Response
+from app.domain.enums import Consent
 from app.services import cases as case_service
-from app.services import meetings as meeting_service
-from app.ui.i18n import label
+from app.services.dashboard import BriefLine
 from app.ui.plain import PlainLabel
-from app.ui.widgets import problem_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -83,76 +79,74 @@ class CasePicker(QDialog):
         return item.data(ID_ROLE) if item is not None and not item.isHidden() else None
 
 
-class OutcomeDialog(QDialog):
-    """For each case on the list: raised or not, what was asked, the response."""
+REASONS = {
+    "citizen": QT_TRANSLATE_NOOP("SuggestionsDialog", "a citizen"),
+    "unanswered": QT_TRANSLATE_NOOP("SuggestionsDialog", "raised without an answer"),
+    "never_raised": QT_TRANSLATE_NOOP("SuggestionsDialog", "never raised by them"),
+    "priority": QT_TRANSLATE_NOOP("SuggestionsDialog", "top priority"),
+}
 
-    def __init__(self, items: list[tuple[str, str]], parent=None) -> None:
+
+def suggestion_text(line: BriefLine) -> str:
+    """A suggested case as the list shows it: its names and why it is suggested."""
+    name = line.case.display_name
+    if line.case.name_original:
+        name += f"  {line.case.name_original}"
+    reasons = [QCoreApplication.translate("SuggestionsDialog", REASONS[r])
+               for r in line.reasons if r in REASONS]
+    why = QCoreApplication.translate("SuggestionsDialog", ", ").join(reasons)
+    return f"{name}  ({why})" if why else name
+
+
+class SuggestionsDialog(QDialog):
+    """The cases suggested for a meeting, none ticked yet: add all, some, or none."""
+
+    def __init__(self, suggestions: list[tuple[str, str]], parent=None) -> None:
+        """``suggestions``: (case ID, what to show: the name and why it is suggested)."""
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Record the outcome"))
-        grid = QGridLayout()
-        for column, text in enumerate((self.tr("Raised"), self.tr("Asked for"),
-                                       self.tr("Response"), self.tr("What they said"))):
-            title = PlainLabel(text)
-            bold = title.font()
-            bold.setBold(True)
-            title.setFont(bold)
-            grid.addWidget(title, 0, column)
-        self.rows: list[tuple[str, QCheckBox, QComboBox, QComboBox, QLineEdit]] = []
-        for row, (case_id, name) in enumerate(items, start=1):
-            raised = QCheckBox(name)
-            raised.setChecked(True)
-            request = QComboBox()
-            request.addItem(self.tr("—"), None)
-            for each in Request:
-                request.addItem(self.tr(label(each)), each.value)
-            response = QComboBox()
-            response.addItem(self.tr("Not recorded"), None)
-            for each in Response:
-                response.addItem(self.tr(label(each)), each.value)
-            said = QLineEdit()
-            said.setAccessibleName(self.tr("Response text"))
-            for column, widget in enumerate((raised, request, response, said)):
-                grid.addWidget(widget, row, column)
-            self.rows.append((case_id, raised, request, response, said))
-        grid.setColumnStretch(3, 1)
-        self.setMinimumWidth(720)
-        self.public = QComboBox()
-        self.public.addItem(self.tr("Private (not to be quoted)"), False)
-        self.public.addItem(self.tr("Public"), True)
-        self.summary = QPlainTextEdit()
-        self.summary.setAccessibleName(self.tr("Summary of the meeting"))
-        self.summary.setMaximumHeight(80)
-        form = QFormLayout()
-        form.addRow(self.tr("The asks were"), self.public)
-        form.addRow(self.tr("Summary"), self.summary)
-        self.error = problem_label(self.tr("Problem"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
-                                   QDialogButtonBox.StandardButton.Cancel)
+        self.setWindowTitle(self.tr("Suggested cases"))
+        intro = PlainLabel(self.tr("Tick the cases to add to this meeting's list."))
+        intro.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Suggested cases"))
+        for case_id, text in suggestions:
+            item = QListWidgetItem(text)
+            item.setData(ID_ROLE, case_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)  # a curated list stays as it is
+            self.list.addItem(item)
+        self.all_button = QPushButton(self.tr("Tick all"))
+        self.none_button = QPushButton(self.tr("Tick none"))
+        self.all_button.clicked.connect(lambda: self._tick_all(Qt.CheckState.Checked))
+        self.none_button.clicked.connect(lambda: self._tick_all(Qt.CheckState.Unchecked))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.add_button = buttons.addButton(self.tr("Add ticked cases"),
+                                            QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.list.itemChanged.connect(lambda _item: self._update())
+        ticks = QHBoxLayout()
+        ticks.addWidget(self.all_button)
+        ticks.addWidget(self.none_button)
+        ticks.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addLayout(grid)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
+        layout.addWidget(intro)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(ticks)
         layout.addWidget(buttons)
+        self.setMinimumSize(520, 360)
+        room = self.screen().availableGeometry()
+        self.resize(min(760, room.width() - 40), min(560, room.height() - 40))
+        self._update()
 
-    def outcome(self) -> meeting_service.Outcome:
-        raised = []
-        for case_id, tick, request, response, said in self.rows:
-            if not tick.isChecked():
-                continue
-            requests = (Request(request.currentData()),) if request.currentData() else ()
-            raised.append(meeting_service.Raised(
-                case_id=case_id, requests=requests,
-                response=Response(response.currentData()) if response.currentData() else None,
-                response_text=said.text().strip() or None))
-        return meeting_service.Outcome(raised=tuple(raised),
-                                       public=bool(self.public.currentData()),
-                                       summary=self.summary.toPlainText().strip() or None)
+    def _tick_all(self, state: Qt.CheckState) -> None:
+        for row in range(self.list.count()):
+            self.list.item(row).setCheckState(state)
 
-    def accept(self) -> None:
-        if not any(tick.isChecked() for _id, tick, *_rest in self.rows):
-            self.error.setText(self.tr("Tick at least one case that was raised."))
-            self.error.show()
-            return
-        super().accept()
+    def _update(self) -> None:
+        self.add_button.setEnabled(bool(self.chosen_ids()))
+
+    def chosen_ids(self) -> list[str]:
+        """The ticked cases, in the order suggested."""
+        return [self.list.item(row).data(ID_ROLE) for row in range(self.list.count())
+                if self.list.item(row).checkState() == Qt.CheckState.Checked]

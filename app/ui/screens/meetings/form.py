@@ -14,12 +14,14 @@ from datetime import date, datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -27,7 +29,10 @@ from app.domain.enums import MeetingStatus
 from app.domain.model import Meeting, MeetingCase, Official, Organisation
 from app.ui.date_entry import DateTimeEntry
 from app.ui.i18n import label
+from app.ui.plain import literal
 from app.ui.screens.meetings.dialogs import ID_ROLE
+
+ORGANISATION_ROLE = ID_ROLE + 1  # an official's organisation ID
 
 
 class MeetingForm(QWidget):
@@ -51,7 +56,17 @@ class MeetingForm(QWidget):
         self.organisation.setAccessibleName(self.tr("Counterpart organisation"))
         self.officials = QListWidget()
         self.officials.setAccessibleName(self.tr("Officials met"))
-        self.officials.setMaximumHeight(90)
+        self.officials.setMinimumHeight(150)
+        # long organisation names are cut in the middle, never scrolled to
+        self.officials.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.officials.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.all_officials = QCheckBox(self.tr("Show officials of every organisation"))
+        self.all_officials.toggled.connect(self._filter_officials)
+        officials = QWidget()
+        officials_box = QVBoxLayout(officials)
+        officials_box.setContentsMargins(0, 0, 0, 0)
+        officials_box.addWidget(self.officials)
+        officials_box.addWidget(self.all_officials)
         self.agenda = QPlainTextEdit()
         self.agenda.setAccessibleName(self.tr("Agenda"))
         self.agenda.setMaximumHeight(70)
@@ -65,7 +80,7 @@ class MeetingForm(QWidget):
         form.addRow(self.tr("When"), self.when)
         form.addRow(self.tr("Where"), self.location)
         form.addRow(self.tr("Counterpart"), self.organisation)
-        form.addRow(self.tr("Officials met"), self.officials)
+        form.addRow(self.tr("Officials met"), officials)
         form.addRow(self.tr("Agenda"), self.agenda)
         form.addRow(self.tr("Status"), self.status)
 
@@ -74,6 +89,7 @@ class MeetingForm(QWidget):
                        self.organisation.currentIndexChanged, self.status.currentIndexChanged,
                        self.officials.itemChanged):
             signal.connect(self._changed)
+        self.organisation.currentIndexChanged.connect(self._filter_officials)
 
     def _changed(self, *_args) -> None:
         if not self._filling:
@@ -105,11 +121,24 @@ class MeetingForm(QWidget):
             where = names.get(official.organisation_id or "", official.country or "")
             item = QListWidgetItem(f"{official.name} ({where})" if where else official.name)
             item.setData(ID_ROLE, official.id)
+            item.setToolTip(literal(item.text()))
+            item.setData(ORGANISATION_ROLE, official.organisation_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if official.id in official_ids
                                else Qt.CheckState.Unchecked)
             self.officials.addItem(item)
         self._filling = filling
+        self._filter_officials()
+
+    def _filter_officials(self, *_args) -> None:
+        """Show the counterpart's officials (and any ticked), or all of them when asked or
+        when no counterpart is chosen."""
+        counterpart = self.organisation_id()
+        everyone = self.all_officials.isChecked() or counterpart is None
+        for row in range(self.officials.count()):
+            item = self.officials.item(row)
+            item.setHidden(not everyone and item.data(ORGANISATION_ROLE) != counterpart
+                           and item.checkState() != Qt.CheckState.Checked)
 
     def set_meeting(self, meeting: Meeting, *, no_date: bool = False) -> None:
         """Show ``meeting`` (its date as not set yet if ``no_date``); not an edit."""

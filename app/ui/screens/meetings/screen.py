@@ -18,6 +18,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QMessageBox,
     QPushButton,
@@ -38,9 +39,15 @@ from app.ui.dossier_export import export_dossier
 from app.ui.pdf_export import abort_all
 from app.ui.plain import PlainLabel
 from app.ui.screens.meetings.cases import MeetingCasesEditor
-from app.ui.screens.meetings.dialogs import OutcomeDialog
+from app.ui.screens.meetings.dialogs import SuggestionsDialog, suggestion_text
 from app.ui.screens.meetings.form import MeetingForm
 from app.ui.screens.meetings.models import MeetingTableModel
+from app.ui.screens.meetings.outcome import (
+    OutcomeCase,
+    OutcomeDialog,
+    confirm_early,
+    recording,
+)
 from app.ui.table_model import table_view
 from app.ui.widgets import problem_label
 
@@ -51,12 +58,14 @@ class _Snapshot:
     organisations: list[Organisation]
     officials: list[Official]
     cases: list[case_service.CaseSummary]
+    ours: str | None  # our organisation's ID (Settings), if set
 
 
 def _load(session, now: datetime) -> _Snapshot:
     return _Snapshot(meeting_service.meetings_in_order(session, now),
                      directory.organisations(session), directory.officials(session),
-                     case_service.list_cases(session, now.date()))
+                     case_service.list_cases(session, now.date()),
+                     directory.our_organisation(session))
 
 
 class MeetingsScreen(QWidget):
@@ -71,6 +80,11 @@ class MeetingsScreen(QWidget):
         self._dirty = False
         self._selecting = False
         self.outcome_dialog: OutcomeDialog | None = None
+        self.suggestions: SuggestionsDialog | None = None
+        self._ours: str | None = None
+        self._orgs: list[tuple[str, str]] = []  # (ID, name) of every organisation
+        self._names: dict[str, str] = {}  # organisation and official IDs -> names
+        self._employers: dict[str, str | None] = {}  # official ID -> organisation ID
         self.export = None
 
         self.new_button = QPushButton(self.tr("New meeting"))
@@ -146,6 +160,10 @@ class MeetingsScreen(QWidget):
 
     def _loaded(self, snapshot: _Snapshot) -> None:
         self.form.set_directory(snapshot.organisations, snapshot.officials)
+        self._ours = snapshot.ours
+        self._orgs = [(o.id, o.name) for o in snapshot.organisations]
+        self._names = {o.id: o.name for o in (*snapshot.organisations, *snapshot.officials)}
+        self._employers = {o.id: o.organisation_id for o in snapshot.officials}
         self.cases.set_known_cases(snapshot.cases)
         was_saved = self._current_id in self._saved_ids
         self._saved_ids = {m.id for m in snapshot.meetings}
@@ -167,10 +185,12 @@ class MeetingsScreen(QWidget):
 
     def clear(self) -> None:
         """Forget every piece of case data (the vault is locking)."""
-        if self.outcome_dialog is not None:
-            self.outcome_dialog.reject()
-            self.outcome_dialog.deleteLater()
-        self.outcome_dialog = self.export = None
+        for dialog in (self.outcome_dialog, self.suggestions):
+            if dialog is not None:
+                dialog.reject()
+                dialog.deleteLater()
+        self.outcome_dialog = self.suggestions = self.export = None
+        self._ours, self._orgs, self._names, self._employers = None, [], {}, {}
         abort_all(self)
         self.model.clear()
         self.form.set_directory([], [])
@@ -335,14 +355,31 @@ class MeetingsScreen(QWidget):
                       self._suggested, on_failed=self._failed)
 
     def _suggested(self, lines) -> None:
-        added = 0
-        for line in lines:
-            if line.case.consent == Consent.DO_NOT_RAISE:
-                continue
-            added += self.cases.add_case(line.case.id, line.case)
+        """Show the suggestions not on the list yet; the ones ticked there are added."""
+        listed = set(self.cases.case_ids())
+        fresh = [line for line in lines if line.case.consent != Consent.DO_NOT_RAISE
+                 and line.case.id not in listed]
         self.error.hide()
-        self.ctx.say(self.tr("Added {0} suggested case(s).").format(added) if added else
-                     self.tr("No further cases to suggest for this counterpart."))
+        if not fresh:
+            self.ctx.say(self.tr("No further cases to suggest for this counterpart."))
+            return
+        summaries = {line.case.id: line.case for line in fresh}
+        self.suggestions = SuggestionsDialog(
+            [(line.case.id, suggestion_text(line)) for line in fresh], self)
+        self.suggestions.finished.connect(lambda result: self._add_suggested(summaries, result))
+        self.suggestions.open()
+
+    def _add_suggested(self, summaries: dict[str, case_service.CaseSummary],
+                       result: int) -> None:
+        dialog, self.suggestions = self.suggestions, None
+        if dialog is None:
+            return
+        chosen = dialog.chosen_ids() if result == QDialog.DialogCode.Accepted else []
+        dialog.deleteLater()
+        if not chosen:
+            return
+        added = sum(self.cases.add_case(case_id, summaries[case_id]) for case_id in chosen)
+        self.ctx.say(self.tr("Added {0} suggested case(s).").format(added))
 
     def _ready_for(self, what: str) -> str | None:
         """The saved meeting's ID, or None after saying why ``what`` must wait."""
@@ -360,24 +397,41 @@ class MeetingsScreen(QWidget):
             self._show_error(self.tr("This meeting has no cases to record an outcome for."))
             return
         self.error.hide()
-        self.outcome_dialog = OutcomeDialog(named, self)
-        self.outcome_dialog.accepted.connect(lambda: self._record(meeting_id))
+        meeting = self.model.meeting_at(self.model.row_of(meeting_id) or 0)
+        early = meeting.starts_at > self.ctx.now()
+        if early and not confirm_early(self, meeting.starts_at):
+            return
+        planned = {item.case_id: item.ask for item in self.cases.cases()}
+        cases = [OutcomeCase(cid, name, planned.get(cid)) for cid, name in named]
+        theirs = [o for o in meeting.official_ids if not meeting.organisation_id
+                  or self._employers.get(o) == meeting.organisation_id]
+        met = ", ".join(n for n in (self._names.get(o) for o in theirs) if n)
+        org = self._names.get(meeting.organisation_id or "")
+        with_whom = f"{org} ({met})" if org and met else org or met
+        organisations = [(oid, name) for oid, name in self._orgs
+                         if oid != meeting.organisation_id]
+        self.outcome_dialog = OutcomeDialog(
+            cases, with_whom or self.tr("the counterpart"),
+            self._names.get(self._ours or ""), organisations, self)
+        self.outcome_dialog.accepted.connect(lambda: self._record(meeting_id, early))
         self.outcome_dialog.open()
 
-    def _record(self, meeting_id: str) -> None:
+    def _record(self, meeting_id: str, confirmed: bool) -> None:
         dialog, self.outcome_dialog = self.outcome_dialog, None
         if dialog is None:
             return
-        outcome = dialog.outcome()
+        outcome, ours = dialog.outcome(), dialog.chosen_ours()
         dialog.deleteLater()
+        record = recording(meeting_id, outcome, ours, now=self.ctx.now(), confirmed=confirmed)
 
         def recorded(ask_ids) -> None:
             self.ctx.changed.emit(ASKS)
-            self.ctx.say(self.tr("Outcome recorded: {0} ask(s) logged.").format(len(ask_ids)))
+            if ours is not None:
+                self.ctx.changed.emit(DIRECTORY)
+            self.ctx.say(self.tr("Outcome recorded: {0} ask(s) logged.").format(
+                len(ask_ids)))
 
-        self.ctx.write(lambda session: meeting_service.record_outcome(session, meeting_id,
-                                                                      outcome),
-                       MEETINGS, recorded, on_failed=self._failed)
+        self.ctx.write(record, MEETINGS, recorded, on_failed=self._failed)
 
     def export_dossier(self) -> None:
         meeting_id = self._ready_for(self.tr("exporting its dossier"))
