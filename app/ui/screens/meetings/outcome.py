@@ -34,15 +34,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.dates import FuzzyDate
 from app.domain.enums import Request, Response
 from app.services import directory
 from app.services import meetings as meeting_service
+from app.ui.date_entry import DateEntry
 from app.ui.i18n import label
 from app.ui.plain import PlainLabel
 from app.ui.widgets import problem_label
 
-DATE_HINT = "YYYY, YYYY-MM or YYYY-MM-DD"
 REQUEST_COLUMNS = 4
 
 
@@ -86,9 +85,7 @@ class CaseOutcome(QGroupBox):
         self.commitment.setPlaceholderText(
             self.tr("e.g. raise the case with the detaining state"))
         self.commitment.textChanged.connect(self._committed)
-        self.follow_up = QLineEdit()
-        self.follow_up.setAccessibleName(self.tr("Follow-up due"))
-        self.follow_up.setPlaceholderText(DATE_HINT)
+        self.follow_up = DateEntry(self.tr("Follow-up due"))
         answer = QHBoxLayout()
         answer.addWidget(self.response)
         answer.addWidget(self.said, 1)
@@ -107,8 +104,7 @@ class CaseOutcome(QGroupBox):
     def raised(self) -> meeting_service.Raised:
         """What was recorded for this case (raises ValueError on a follow-up date that is
         not one)."""
-        due_text = self.follow_up.text().strip()
-        due = FuzzyDate.parse(due_text) if due_text else None
+        due = self.follow_up.value()
         response = self.response.currentData()
         return meeting_service.Raised(
             case_id=self.case_id,
