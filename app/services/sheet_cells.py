@@ -47,7 +47,17 @@ _LAST_SERIAL = (date(9999, 12, 31) - _EXCEL_EPOCH).days
 
 
 class CellProblem(ValueError):
-    """Why a cell did not convert; the text never contains the cell."""
+    """Why a cell did not convert; the text never contains the cell.
+
+    `str()` is the English sentence the CLI prints; `code` and `params` say the same for a
+    translation (the wizard's): the codes are listed in spreadsheet.PROBLEM_CODES.
+    """
+
+    def __init__(self, message: str, code: str = "other",
+                 params: dict[str, str | int] | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = dict(params or {})
 
 
 def fold(text: str) -> str:
@@ -104,7 +114,8 @@ def date_of_cell(cell: Cell) -> str | None:
     if float(cell).is_integer() and 1000 <= cell <= 9999:
         return str(FuzzyDate(int(cell)))
     if not 1 <= cell <= _LAST_SERIAL:
-        raise CellProblem("a number that is not a date (an Excel serial date from 1 on)")
+        raise CellProblem("a number that is not a date (an Excel serial date from 1 on)",
+                          "serial_not_date")
     return str(FuzzyDate.from_date(_EXCEL_EPOCH + timedelta(days=int(cell))))
 
 
@@ -122,12 +133,13 @@ def date_of_text(text: str) -> str | None:
     if match is None:
         if _TWO_DIGIT_YEAR.fullmatch(core):
             raise CellProblem("a two-digit year: write the year with four digits "
-                              "(2014, not 14)")
+                              "(2014, not 14)", "two_digit_year")
         return None
     year, month, day = (int(part) if part else 0 for part in match.groups())
     if month == 0 and day:
-        raise CellProblem("a day without its month: write the month, or 00 for the day too")
+        raise CellProblem("a day without its month: write the month, or 00 for the day too",
+                          "day_without_month")
     try:
         return str(FuzzyDate(year, month or None, day or None, approximate))
     except ValueError as exc:  # FuzzyDate's messages never quote the date
-        raise CellProblem(f"not a date: {exc}") from None
+        raise CellProblem(f"not a date: {exc}", "impossible_date") from None

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -53,15 +53,38 @@ PROGRESS_EVERY = 100  # rows
 Progress = Callable[[int, int], None]
 
 
+# What each SheetProblem.code means, with the params it carries: the wizard translates by
+# code, the CLI prints `reason`, the English sentence (docs/cli.md), unchanged.
+PROBLEM_CODES = {
+    "other": (),  # a reason with no code of its own: shown as it is
+    # a cell (sheet_cells and spreadsheet_mapping raise CellProblem with these)
+    "serial_not_date": (), "two_digit_year": (), "day_without_month": (),
+    "impossible_date": (), "not_a_date": (), "not_a_date_or_format": (),
+    "no_value_mapping": ("key",), "not_a_value": ("key", "valid"), "not_a_priority": (),
+    "not_a_year": (), "not_countries": (),
+    # a row
+    "ragged_row": ("cells", "width"), "empty_id": (), "same_id": ("first",),
+    "no_display_name": (),
+    # the header row (`column` None: the params name the columns)
+    "key_not_from_one_cell": ("header", "key"), "same_header": ("first", "second"),
+    "same_target": ("first", "second", "key"), "merged_header": ("first", "last"),
+    "header_row_elsewhere": ("better", "row"), "no_display_name_column": (),
+    "no_display_name_column_chosen": (),
+}
+
+
 @dataclass(frozen=True)
 class SheetProblem:
     """One reason a sheet cannot be imported. `str()` is the message, which never quotes a
-    cell; `value` is the offending cell's text for date and vocabulary cells only."""
+    cell; `value` is the offending cell's text for date and vocabulary cells only. `code`
+    and `params` (PROBLEM_CODES) say what `reason` says, for a translation."""
 
     reason: str
     row: int | None = None  # the spreadsheet's row number (the header is row 1)
     column: str | None = None  # as messages name it: '"Sex"' or '3'
     value: str | None = None
+    code: str = "other"
+    params: dict[str, str | int] = field(default_factory=dict, compare=False, hash=False)
 
     def __str__(self) -> str:
         if self.row is None:
@@ -196,7 +219,9 @@ def convert_grid(grid: Grid, mapping: Mapping | None = None, *, header_row: int 
             continue
         if len(row) != width:
             if not grid.is_workbook:
-                problems.add(SheetProblem(f"{len(row)} cells, the header has {width}", number))
+                problems.add(SheetProblem(f"{len(row)} cells, the header has {width}", number,
+                                          code="ragged_row",
+                                          params={"cells": len(row), "width": width}))
                 continue
             row = [*row, *[""] * (width - len(row))]
         for index, cell in enumerate(row):
@@ -207,11 +232,13 @@ def convert_grid(grid: Grid, mapping: Mapping | None = None, *, header_row: int 
             reference = cell_text(row[id_index])
             column = columns[id_index].shown
             if mapping.is_empty(reference):
-                problems.add(SheetProblem("the ID cell is empty", number, column))
+                problems.add(SheetProblem("the ID cell is empty", number, column,
+                                          code="empty_id"))
                 continue
             if reference in first_row_of_id:
-                problems.add(SheetProblem(f"the same ID as row {first_row_of_id[reference]}",
-                                          number, column))
+                first = first_row_of_id[reference]
+                problems.add(SheetProblem(f"the same ID as row {first}", number, column,
+                                          code="same_id", params={"first": first}))
                 continue
             first_row_of_id[reference] = number
             case_id = uuid.uuid5(VIGIL_NAMESPACE, reference)
@@ -295,18 +322,25 @@ def _plan(header: list[str], mapping: Mapping, grid: Grid, header_row: int,
         if column.target is None and column.header:
             key = header_key(column.header)
             if key in NOT_FROM_ONE_CELL and key != "id":  # the header is a case key's name
-                problems.add(f'column "{column.header}": "{key}" cannot be filled from one '
-                             f"cell; {NOT_FROM_ONE_CELL[key]}")
+                problems.add(SheetProblem(
+                    f'column "{column.header}": "{key}" cannot be filled from one cell; '
+                    f"{NOT_FROM_ONE_CELL[key]}", code="key_not_from_one_cell",
+                    params={"header": column.header, "key": key}))
         if column.header:
             folded = fold(column.header)
             if folded in first_with_header:
-                problems.add(f"columns {first_with_header[folded]} and {shown(column)} have "
-                             "the same header")
+                first, second = first_with_header[folded], shown(column)
+                problems.add(SheetProblem(f"columns {first} and {second} have the same header",
+                                          code="same_header",
+                                          params={"first": first, "second": second}))
             first_with_header.setdefault(folded, shown(column))
         if column.target is not None:
             if column.target in first_with_target:
-                problems.add(f"columns {first_with_target[column.target]} and "
-                             f'{shown(column)} both map to "{column.target}"')
+                first, second = first_with_target[column.target], shown(column)
+                problems.add(SheetProblem(
+                    f'columns {first} and {second} both map to "{column.target}"',
+                    code="same_target",
+                    params={"first": first, "second": second, "key": column.target}))
             first_with_target.setdefault(column.target, shown(column))
     index = header_row - 1
     for first_row, first_column, last_row, last_column in grid.merged:
@@ -314,17 +348,23 @@ def _plan(header: list[str], mapping: Mapping, grid: Grid, header_row: int,
             cell != "" for cell in row[first_column + 1:last_column + 1])
             for row in grid.rows[index + 1:])
         if first_row <= index <= last_row and last_column > first_column and filled:
-            problems.add(f"columns {first_column + 1} to {last_column + 1} share one merged "
-                         "header cell: unmerge it and give each column its own header")
+            problems.add(SheetProblem(
+                f"columns {first_column + 1} to {last_column + 1} share one merged header "
+                "cell: unmerge it and give each column its own header", code="merged_header",
+                params={"first": first_column + 1, "last": last_column + 1}))
     if not headers_known:
         better = None if chosen else suggest_header_row(grid, mapping)
         if better is not None and better != header_row:
-            problems.add(f"row {better} looks like the column headers, not row {header_row}: "
-                         "delete the rows above it, or choose it as the header row")
+            problems.add(SheetProblem(
+                f"row {better} looks like the column headers, not row {header_row}: delete "
+                "the rows above it, or choose it as the header row",
+                code="header_row_elsewhere", params={"better": better, "row": header_row}))
         else:
-            problems.add('no column gives the "display_name" every case needs: name a column '
-                         '"display_name" or map one to it in the mapping file (the '
-                         f"{'chosen' if chosen else 'first'} row must be the column headers)")
+            problems.add(SheetProblem(
+                'no column gives the "display_name" every case needs: name a column '
+                '"display_name" or map one to it in the mapping file (the '
+                f"{'chosen' if chosen else 'first'} row must be the column headers)",
+                code="no_display_name_column_chosen" if chosen else "no_display_name_column"))
     problems.raise_if_any()
     return columns
 
@@ -371,7 +411,8 @@ def _case(
             shown_value = column.target.startswith(EVENT_PREFIX) or column.target in (
                 DATE_KEYS | ENUM_KEYS.keys() | {"priority"})
             problems.add(SheetProblem(str(problem), number, column.shown,
-                                      cell_text(cell) if shown_value else None))
+                                      cell_text(cell) if shown_value else None,
+                                      problem.code, problem.params))
             failed = True
             continue
         if value is not None:
@@ -379,7 +420,7 @@ def _case(
     if "display_name" not in case:
         column = next(c for c in columns if c.target == "display_name")
         problems.add(SheetProblem("empty, but every case needs a display_name", number,
-                                  column.shown))
+                                  column.shown, code="no_display_name"))
         failed = True
     if failed:
         return None

@@ -324,23 +324,28 @@ def convert_cell(key: str, cell: Cell, mapping: Mapping) -> Any:
         if mapping.is_empty(text):
             return mapping.value(key, "")
         if key == "priority":
-            return _int(text, PRIORITIES, "not a priority (1, 2 or 3)", key in mapping.values)
+            return _int(text, PRIORITIES, "not a priority (1, 2 or 3)", key in mapping.values,
+                        "not_a_priority", key)
         direct = fold(text).replace(" ", "_").replace("-", "_")
         if direct in enum_values(key):
             return direct
         if key in mapping.values:
-            raise CellProblem("no mapping for this value")
-        raise CellProblem(f"not a {key} value (valid: {', '.join(enum_values(key))})")
+            raise CellProblem("no mapping for this value", "no_value_mapping", {"key": key})
+        valid = ", ".join(enum_values(key))
+        raise CellProblem(f"not a {key} value (valid: {valid})", "not_a_value",
+                          {"key": key, "valid": valid})
     if mapping.is_empty(text):
         return None
     if key in TEXT_KEYS:
         return text
     if key in INT_KEYS:
-        return _int(text, range(1000, 10000), "not a four-digit year", False)
+        return _int(text, range(1000, 10000), "not a four-digit year", False,
+                    "not_a_year", key)
     if key == "nationalities":
         codes = [c.upper() for c in split_list(_nfkc(text), mapping._empty, COUNTRY_SPLIT)]
         if not all(re.fullmatch(r"[A-Z]{2}", code) for code in codes):
-            raise CellProblem("not a list of two-letter country codes (ISO 3166-1 alpha-2)")
+            raise CellProblem("not a list of two-letter country codes (ISO 3166-1 alpha-2)",
+                              "not_countries")
         return list(dict.fromkeys(codes)) or None
     items = split_list(text, mapping._empty)
     if not items:
@@ -350,11 +355,14 @@ def convert_cell(key: str, cell: Cell, mapping: Mapping) -> Any:
     return items  # charges, tags
 
 
-def _int(text: str, allowed: range | tuple[int, ...], reason: str, mapped: bool) -> int:
+def _int(text: str, allowed: range | tuple[int, ...], reason: str, mapped: bool, code: str,
+         key: str) -> int:
     digits = _nfkc(text).strip()
     if digits.isascii() and digits.isdigit() and int(digits) in allowed:
         return int(digits)
-    raise CellProblem("no mapping for this value" if mapped else reason)
+    if mapped:
+        raise CellProblem("no mapping for this value", "no_value_mapping", {"key": key})
+    raise CellProblem(reason, code)
 
 
 def convert_date(cell: Cell, mapping: Mapping) -> str | None:
@@ -390,9 +398,10 @@ def convert_date(cell: Cell, mapping: Mapping) -> str | None:
     lenient = date_of_text(text)
     if lenient is not None:
         return lenient
-    raise CellProblem("not a date: expected YYYY, YYYY-MM or YYYY-MM-DD"
-                       + (" or one of the mapping's date_formats" if mapping.date_formats
-                          else ""))
+    if mapping.date_formats:
+        raise CellProblem("not a date: expected YYYY, YYYY-MM or YYYY-MM-DD or one of the "
+                          "mapping's date_formats", "not_a_date_or_format")
+    raise CellProblem("not a date: expected YYYY, YYYY-MM or YYYY-MM-DD", "not_a_date")
 
 
 def _nfkc(text: str) -> str:

@@ -42,6 +42,7 @@ from app.services.spreadsheet_mapping import (
 from app.ui import filedialogs
 from app.ui.i18n import label, tr
 from app.ui.import_draft import IGNORE, NOTES, ImportDraft
+from app.ui.import_problems import cell_problem
 from app.ui.plain import PlainLabel, literal
 from app.ui.tasks import TaskRunner
 
@@ -361,7 +362,7 @@ class DatesPage(QWizardPage):
                 try:
                     read = convert_date(row[index], draft.mapping) or ""
                 except CellProblem as problem:
-                    read = self.tr("not read: {0}").format(problem)
+                    read = self.tr("not read: {0}").format(cell_problem(problem))
                 shown.append((header[index], cell_text(row[index]), read))
                 found += 1
                 if found == SAMPLES_SHOWN:

@@ -24,6 +24,7 @@ from app.services.spreadsheet_mapping import Mapping, SpreadsheetError
 from app.ui.context import CASES
 from app.ui.i18n import label
 from app.ui.import_pages import PAGE_IMPORT, _item, _table
+from app.ui.import_problems import sheet_problem
 from app.ui.plain import PlainLabel
 from app.ui.tasks import Job
 
@@ -144,7 +145,7 @@ class PreviewPage(QWizardPage):
         rows: list[tuple[str, str, str, str]] = []
         if isinstance(error, SpreadsheetError) and error.details:
             rows = [("" if p.row is None else str(p.row), (p.column or "").strip('"'),
-                     p.value or "", p.reason) for p in error.details]
+                     p.value or "", sheet_problem(p)) for p in error.details]
         elif isinstance(error, SpreadsheetError | InterchangeError):
             rows = [("", "", "", problem) for problem in error.problems]
         elif isinstance(error, VigilError):

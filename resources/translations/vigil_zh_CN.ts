@@ -1558,8 +1558,8 @@ Added by {1}</source>
         <translation>记录交涉…</translation>
     </message>
     <message>
-        <source>No cases match. Clear the search or the filters, add a case with New case (Ctrl+N), or import a spreadsheet with &apos;vigil import&apos;.</source>
-        <translation>没有匹配的个案。请清除搜索或筛选条件，用“新建个案”（Ctrl+N）添加个案，或用 &apos;vigil import&apos; 导入电子表格。</translation>
+        <source>No cases match. Clear the search or the filters, add a case with New case (Ctrl+N), or import a spreadsheet (File → Import…).</source>
+        <translation>没有匹配的个案。请清除搜索或筛选条件，用“新建个案”（Ctrl+N）添加个案，或导入电子表格（文件 → 导入…）。</translation>
     </message>
     <message>
         <source>Discard the changes you have not saved?</source>
@@ -1920,6 +1920,18 @@ Added by {1}</source>
         <translation>未来 30 天</translation>
     </message>
     <message>
+        <source>No cases yet. Add one under Cases, or import the spreadsheet you keep them in.</source>
+        <translation>尚无个案。请在“个案”中添加，或导入您保存个案的电子表格。</translation>
+    </message>
+    <message>
+        <source>Import a spreadsheet…</source>
+        <translation>导入电子表格…</translation>
+    </message>
+    <message>
+        <source>The same as File → Import…: CSV, Excel, LibreOffice or an interchange file</source>
+        <translation>与“文件 → 导入…”相同：CSV、Excel、LibreOffice 或交换文件</translation>
+    </message>
+    <message>
         <source>Nothing in the next 30 days</source>
         <translation>未来 30 天内没有安排</translation>
     </message>
@@ -1938,10 +1950,6 @@ Added by {1}</source>
     <message>
         <source>Cases by government</source>
         <translation>按政府分列的个案</translation>
-    </message>
-    <message>
-        <source>No cases yet. Add one under Cases, or import a spreadsheet with &apos;vigil import&apos;.</source>
-        <translation>尚无个案。请在“个案”中添加，或用 &apos;vigil import&apos; 导入电子表格。</translation>
     </message>
     <message>
         <source>Who has raised whom, and how recently</source>
@@ -2618,6 +2626,97 @@ Added by {1}</source>
     <message>
         <source>Import cancelled: nothing was imported.</source>
         <translation>导入已取消：未导入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProblems</name>
+    <message>
+        <source>a number that is not a date (an Excel serial date from 1 on)</source>
+        <translation>一个不是日期的数字（Excel 序列日期须从 1 起）</translation>
+    </message>
+    <message>
+        <source>a two-digit year: write the year with four digits (2014, not 14)</source>
+        <translation>两位数的年份：请用四位数写年份（2014，而非 14）</translation>
+    </message>
+    <message>
+        <source>a day without its month: write the month, or 00 for the day too</source>
+        <translation>有日无月：请写出月份，或将日也写作 00</translation>
+    </message>
+    <message>
+        <source>not a date: no such year, month or day</source>
+        <translation>不是日期：没有这样的年、月或日</translation>
+    </message>
+    <message>
+        <source>not a date: expected YYYY, YYYY-MM or YYYY-MM-DD</source>
+        <translation>不是日期：应为 YYYY、YYYY-MM 或 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>not a date: expected YYYY, YYYY-MM or YYYY-MM-DD or one of the date formats</source>
+        <translation>不是日期：应为 YYYY、YYYY-MM、YYYY-MM-DD 或所列日期格式之一</translation>
+    </message>
+    <message>
+        <source>no {key} is chosen for this value</source>
+        <translation>尚未为此值选择{key}</translation>
+    </message>
+    <message>
+        <source>not a {key} value (valid: {valid})</source>
+        <translation>不是有效的{key}（可用值：{valid}）</translation>
+    </message>
+    <message>
+        <source>not a priority (1, 2 or 3)</source>
+        <translation>不是优先级（1、2 或 3）</translation>
+    </message>
+    <message>
+        <source>not a four-digit year</source>
+        <translation>不是四位数的年份</translation>
+    </message>
+    <message>
+        <source>not a list of two-letter country codes (ISO 3166-1 alpha-2)</source>
+        <translation>不是两个字母的国家代码列表（ISO 3166-1 alpha-2）</translation>
+    </message>
+    <message>
+        <source>{cells} cells, the header has {width}</source>
+        <translation>有 {cells} 个单元格，而标题行有 {width} 个</translation>
+    </message>
+    <message>
+        <source>the ID cell is empty</source>
+        <translation>编号单元格为空</translation>
+    </message>
+    <message>
+        <source>the same ID as row {first}</source>
+        <translation>与第 {first} 行的编号相同</translation>
+    </message>
+    <message>
+        <source>empty, but every case needs a display name</source>
+        <translation>为空，但每个个案都需要显示名称</translation>
+    </message>
+    <message>
+        <source>column &quot;{header}&quot;: {key} cannot be filled from one cell; map the column to something else or keep it in the internal notes</source>
+        <translation>列“{header}”：{key}无法由一个单元格填写；请将此列对应到其他字段，或保留在内部备注中</translation>
+    </message>
+    <message>
+        <source>columns {first} and {second} have the same header</source>
+        <translation>列 {first} 和列 {second} 的标题相同</translation>
+    </message>
+    <message>
+        <source>columns {first} and {second} both fill {key}</source>
+        <translation>列 {first} 和列 {second} 都填写{key}</translation>
+    </message>
+    <message>
+        <source>columns {first} to {last} share one merged header cell: unmerge it and give each column its own header</source>
+        <translation>第 {first} 至 {last} 列共用一个合并的标题单元格：请取消合并，并为每列设置各自的标题</translation>
+    </message>
+    <message>
+        <source>row {better} looks like the column headers, not row {row}: choose it as the header row on the first page</source>
+        <translation>第 {better} 行看起来才是列标题，而不是第 {row} 行：请在第一页将其选为标题行</translation>
+    </message>
+    <message>
+        <source>no column gives the display name every case needs: map one to it (the first row must be the column headers)</source>
+        <translation>没有一列提供每个个案都需要的显示名称：请将一列对应到显示名称（第一行必须是列标题）</translation>
+    </message>
+    <message>
+        <source>no column gives the display name every case needs: map one to it (the chosen row must be the column headers)</source>
+        <translation>没有一列提供每个个案都需要的显示名称：请将一列对应到显示名称（所选的行必须是列标题）</translation>
     </message>
 </context>
 <context>

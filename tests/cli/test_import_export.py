@@ -307,7 +307,19 @@ BAD_WORKBOOKS = [
      "row 2 looks like the column headers"),
     ("big.csv", lambda p: p.write_bytes(b"display_name,summary\n" + b"Someone,text\n" * 4_500_000),
      "more than 20,000 rows"),
+    ("merged.xlsx", lambda p: _merged(p), "share one merged header cell"),
+    ("twice.csv", lambda p: p.write_bytes(b"display_name,Remarks,remarks\nA,1,2\n"),
+     'columns "Remarks" and "remarks" have the same header'),
 ]
+
+
+def _merged(path: Path) -> None:
+    _workbook(path, ("Cases", [["display_name", "Detention", None], ["A", "2019", "Beijing"]]))
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    book["Cases"].merge_cells("B1:C1")
+    book.save(path)
 
 
 @pytest.mark.parametrize(("name", "make", "words"), BAD_WORKBOOKS)

@@ -91,6 +91,45 @@ def test_dates_that_are_refused_say_why_without_the_cell(cell, reason):
     assert (detail.row, detail.column, detail.value) == (2, '"status_since"', cell)
 
 
+@pytest.mark.parametrize(("cell", "code"), [
+    ("14.03.05", "two_digit_year"), ("2014-00-05", "day_without_month"),
+    ("2014.02.30", "impossible_date"), ("yesterday", "not_a_date"),
+])
+def test_a_refused_date_has_a_code_for_the_wizard(cell, code):
+    with pytest.raises(SpreadsheetError) as excinfo:
+        csv_case("status_since", cell)
+    (detail,) = excinfo.value.details
+    assert (detail.code, detail.params) == (code, {})
+    assert excinfo.value.problems == [str(detail)]  # the CLI's sentence, unchanged
+
+
+def test_every_problem_has_a_code_and_its_params():
+    sheet = (b"display_name,gender,priority,nationalities,birth_year,Notes,notes\r\n"
+             b"A,robot,7,China,75,x,y\r\n,male,,,,,\r\nC,male\r\n")
+    with pytest.raises(SpreadsheetError) as excinfo:
+        read_cases(sheet)
+    assert [(d.code, d.params) for d in excinfo.value.details] == [
+        ("same_header", {"first": '"Notes"', "second": '"notes"'})]
+    assert excinfo.value.problems == ['columns "Notes" and "notes" have the same header']
+    sheet = (b"display_name,gender,priority,nationalities,birth_year\r\n"
+             b"A,robot,7,China,75\r\n,male,,,\r\nC,male\r\n")
+    with pytest.raises(SpreadsheetError) as excinfo:
+        read_cases(sheet)
+    valid = "female, male, other, unknown"
+    assert [(d.row, d.code, d.params) for d in excinfo.value.details] == [
+        (2, "not_a_value", {"key": "gender", "valid": valid}), (2, "not_a_priority", {}),
+        (2, "not_countries", {}), (2, "not_a_year", {}), (3, "no_display_name", {}),
+        (4, "ragged_row", {"cells": 2, "width": 5})]
+    assert excinfo.value.problems[0] == (
+        f'row 2, column "gender": not a gender value (valid: {valid})')
+    with pytest.raises(SpreadsheetError) as excinfo:
+        read_cases(b"display_name,gender\r\nA,robot\r\n",
+                   parse_mapping({"values": {"gender": {"man": "male"}}}))
+    (detail,) = excinfo.value.details
+    assert (detail.code, detail.params, detail.reason) == (
+        "no_value_mapping", {"key": "gender"}, "no mapping for this value")
+
+
 def test_a_mapping_format_comes_before_the_built_in_forms():
     mapping = {"date_formats": ["%Y/%d/%m"], "columns": {"Held": "event:detained"}}
     assert csv_case("Held", "2014/3/5", mapping)["events"][0]["date"] == "2014-05-03"
@@ -285,6 +324,16 @@ def test_a_million_formatted_empty_rows_cost_neither_minutes_nor_gigabytes():
     assert result.noted_columns == ()  # the formatted column C is no column
 
 
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads Linux's VmHWM")
+def test_a_million_formatted_empty_rows_read_in_bounded_memory(tmp_path):
+    path = tmp_path / "formatted.xlsx"
+    path.write_bytes(formatted_to_the_last_row())
+    done = subprocess.run([sys.executable, "-c", MEASURE, str(path)], capture_output=True,
+                          text=True, check=True, timeout=600)
+    (peak_mib,) = done.stdout.split()  # no SpreadsheetError: two cases read
+    assert int(peak_mib) < 250  # 52 MB here
+
+
 def test_merged_header_cells():
     rows = [["display_name", "Detention", None], ["A", "2019", "Beijing"]]
     with pytest.raises(SpreadsheetError) as excinfo:
@@ -292,6 +341,8 @@ def test_merged_header_cells():
     assert excinfo.value.problems == [
         "columns 2 to 3 share one merged header cell: unmerge it and give each column its "
         "own header"]
+    (detail,) = excinfo.value.details
+    assert (detail.code, detail.params) == ("merged_header", {"first": 2, "last": 3})
 
     # A two-row header: a cell merged down from row 1 gives its text to row 2.
     rows = [["display_name", "Detention", None], [None, "date", "place"],

@@ -112,7 +112,7 @@ class CasesScreen(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.empty = PlainLabel(self.tr("No cases match. Clear the search or the filters, add a "
                                          "case with New case (Ctrl+N), or import a spreadsheet "
-                                         "with 'vigil import'."))
+                                         "(File → Import…)."))
         self.empty.setWordWrap(True)
         self.empty.hide()
 

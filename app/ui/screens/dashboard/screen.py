@@ -101,10 +101,7 @@ class DashboardScreen(QWidget):
         grid, choices = self._build_counts(), self._build_choices()
         self.sort_by: str | None = None  # the government whose column sorts the rows
         self._build_matrix()
-        self.empty = PlainLabel(self.tr("No cases yet. Add one under Cases, or import a "
-                                         "spreadsheet with 'vigil import'."))
-        self.empty.setWordWrap(True)
-        self.empty.hide()
+        self.empty = self._build_empty()
         layout = QVBoxLayout(self)
         layout.addLayout(choices)
         layout.addLayout(grid)
@@ -120,6 +117,29 @@ class DashboardScreen(QWidget):
         layout.addWidget(self.empty)
         self.freshness = Refresher(ctx, self, (CASES, ASKS, MEETINGS, DIRECTORY, ATTACHMENTS,
                                                ENCOUNTERS), self._read)
+
+    def _build_empty(self) -> QWidget:
+        """What an empty vault shows: how to add a case, and the import offered."""
+        empty = QWidget()
+        text = PlainLabel(self.tr("No cases yet. Add one under Cases, or import the "
+                                  "spreadsheet you keep them in."))
+        text.setWordWrap(True)
+        self.import_button = QPushButton(self.tr("Import a spreadsheet…"))
+        self.import_button.setToolTip(self.tr("The same as File → Import…: CSV, Excel, "
+                                              "LibreOffice or an interchange file"))
+        self.import_button.clicked.connect(lambda _=False: self.open_import())
+        layout = QHBoxLayout(empty)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(text, 1)
+        layout.addWidget(self.import_button)
+        empty.hide()
+        return empty
+
+    def open_import(self):
+        """The import wizard, as File → Import… opens it (a file is asked for first)."""
+        from app.ui.import_wizard import open_import_wizard  # loads the sheet readers
+
+        return open_import_wizard(self.window(), self.ctx)
 
     def _build_counts(self) -> QGridLayout:
         """One button per headline count; each opens the list it counts."""
