@@ -35,6 +35,7 @@ from app.services import asks, cases, directory, encounters, involvements, meeti
 from app.services.interchange import InterchangeError, load_json_bytes, parse_document
 from app.services.sheets import read_bounded
 from app.services.spreadsheet import MAX_BYTES, Progress, load_mapping, read_cases
+from app.vault import search_index
 from app.vault.records import from_row
 from app.vault.tables import (
     AskRow,
@@ -225,14 +226,21 @@ def _import(session: Session, doc: Document, merge_cases: bool) -> None:
     stored = cases.get_cases(session, ids, keep_rows=rows) if merge_cases else {}
     # Any row, live or deleted (read_document refused the deleted): the others are new.
     present = set(stored) if merge_cases else _ids_in(session, CaseRow, ids)
+    # one question about the new cases' events and sources, not two per case
+    cases.check_new_children(session, list({
+        case.id: case for case in reversed(doc.cases) if case.id not in present}.values()))
+    saved: list = []
     for case in doc.cases:
         if case.id in stored:
             before = stored.pop(case.id)
             case = merge_case(before, case)
             if case == before:  # the row says what the vault holds: nothing to write
                 continue
-        cases.save_case(session, case, new=case.id not in present)
+        new = case.id not in present
+        cases.save_case(session, case, new=new, children_checked=new, index=False)
+        saved.append(case)
         present.add(case.id)  # listed twice: the second is an update
+    search_index.index_cases(session, saved)  # in two statements, not two per case
     del rows
     for encounter in doc.encounters:
         encounters.save_encounter(session, encounter, refs_checked=True)

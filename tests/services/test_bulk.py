@@ -21,7 +21,7 @@ from strategies import documents
 
 from app.domain.dates import FuzzyDate
 from app.domain.enums import EventKind, Status
-from app.domain.model import Case, Event, Source
+from app.domain.model import Case, Document, Event, Source
 from app.errors import UserError
 from app.services import bulk, cases, dashboard, directory
 from app.services.interchange import LISTS, InterchangeError, dump_document, parse_document
@@ -487,3 +487,29 @@ def test_import_export_import_export_gives_the_same_document(doc):
         assert json.loads(exports[0]) == by_id(dump_document(doc))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_new_cases_events_are_checked_at_once_and_nothing_is_written(vault):
+    """bulk asks about every new case's events and sources in one query: an ID another
+    case holds, or one two new cases give, is refused as save_case refuses it."""
+    event = Event(id=EVENT, date=FuzzyDate(2025, 2), kind=EventKind.DETAINED, title="Held")
+    first = Case(id=CASE, display_name="Lin Wenjie", events=(event,))
+    with vault.session() as session:
+        cases.save_case(session, first)
+    thief = Case(id=OTHER_CASE, display_name="Gao Min", events=(event,))
+    twins = [Case(id=cases.new_id(), display_name=f"Twin {n}",
+                  events=(replace(event, id=cases.new_id()),)) for n in range(2)]
+    twins[1] = replace(twins[1], events=twins[0].events)
+    for doc in (Document(cases=(thief,)), Document(cases=tuple(twins))):
+        with pytest.raises(UserError, match="already used by another case"), \
+                vault.session() as session:
+            bulk.import_document(session, doc)
+        with vault.session() as session:
+            assert [c.id for c in cases.all_cases(session)] == [CASE]
+    fresh = Case(id=OTHER_CASE, display_name="Gao Min",
+                 events=(replace(event, id=cases.new_id()),))
+    with vault.session() as session:
+        bulk.import_document(session, Document(cases=(fresh,)))
+    with vault.session() as session:
+        assert cases.get_case(session, OTHER_CASE) == fresh
+        assert {c.id for c in cases.all_cases(session)} == {CASE, OTHER_CASE}
