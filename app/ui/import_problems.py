@@ -32,9 +32,9 @@ TEXTS: dict[str, object] = {  # QT_TRANSLATE_NOOP returns its text (typed object
         "ImportProblems",
         "not a date: expected YYYY, YYYY-MM or YYYY-MM-DD or one of the date formats"),
     "no_value_mapping": QT_TRANSLATE_NOOP(
-        "ImportProblems", "no {key} is chosen for this value"),
+        "ImportProblems", "{key}: nothing is chosen for this value on the Values page"),
     "not_a_value": QT_TRANSLATE_NOOP(
-        "ImportProblems", "not a {key} value (valid: {valid})"),
+        "ImportProblems", "{key}: not one of its values ({valid})"),
     "not_a_priority": QT_TRANSLATE_NOOP("ImportProblems", "not a priority (1, 2 or 3)"),
     "not_a_year": QT_TRANSLATE_NOOP("ImportProblems", "not a four-digit year"),
     "not_countries": QT_TRANSLATE_NOOP(

@@ -1761,7 +1761,7 @@ Added by {1}</source>
     </message>
     <message>
         <source>What each column fills. Columns kept in the internal notes become a “header: value” line on each case.</source>
-        <translation>每一列填入什么。保留在内部备注中的列，会在每个案例中成为一行“列标题：值”。</translation>
+        <translation>每一列填入什么。保留在内部备注中的列，会在每个个案中成为一行“列标题：值”。</translation>
     </message>
     <message>
         <source>Column</source>
@@ -1793,7 +1793,7 @@ Added by {1}</source>
     </message>
     <message>
         <source>(none: every row is a new case)</source>
-        <translation>（无：每一行都是新案例）</translation>
+        <translation>（无：每一行都是新个案）</translation>
     </message>
     <message>
         <source>column {0}</source>
@@ -2527,7 +2527,7 @@ Added by {1}</source>
     </message>
     <message>
         <source>A spreadsheet of cases (CSV, XLSX, XLS or ODS, one row a case) or an interchange JSON file.</source>
-        <translation>案例电子表格（CSV、XLSX、XLS 或 ODS，每行一个案例）或交换格式 JSON 文件。</translation>
+        <translation>个案电子表格（CSV、XLSX、XLS 或 ODS，每行一个个案）或交换格式 JSON 文件。</translation>
     </message>
     <message>
         <source>Choose file…</source>
@@ -2547,7 +2547,7 @@ Added by {1}</source>
     </message>
     <message>
         <source>Import cases</source>
-        <translation>导入案例</translation>
+        <translation>导入个案</translation>
     </message>
     <message>
         <source>Spreadsheets and interchange files (*.csv *.tsv *.txt *.xlsx *.xls *.ods *.json);;All files (*)</source>
@@ -2609,7 +2609,7 @@ Added by {1}</source>
     </message>
     <message>
         <source>Imported: {0} new cases, {1} updated, {2} unchanged.</source>
-        <translation>已导入：新建 {0} 个案例，更新 {1} 个，{2} 个未变。</translation>
+        <translation>已导入：新建个案 {0} 个，更新 {1} 个，{2} 个未变。</translation>
     </message>
     <message>
         <source>Kept in the internal notes: {0}.</source>
@@ -2655,12 +2655,12 @@ Added by {1}</source>
         <translation>不是日期：应为 YYYY、YYYY-MM、YYYY-MM-DD 或所列日期格式之一</translation>
     </message>
     <message>
-        <source>no {key} is chosen for this value</source>
-        <translation>尚未为此值选择{key}</translation>
+        <source>{key}: nothing is chosen for this value on the Values page</source>
+        <translation>{key}：尚未在“取值”页为此值选择含义</translation>
     </message>
     <message>
-        <source>not a {key} value (valid: {valid})</source>
-        <translation>不是有效的{key}（可用值：{valid}）</translation>
+        <source>{key}: not one of its values ({valid})</source>
+        <translation>{key}：不是可用的值（{valid}）</translation>
     </message>
     <message>
         <source>not a priority (1, 2 or 3)</source>
@@ -2723,7 +2723,7 @@ Added by {1}</source>
     <name>ImportWizard</name>
     <message>
         <source>Import cases</source>
-        <translation>导入案例</translation>
+        <translation>导入个案</translation>
     </message>
     <message>
         <source>Load mapping…</source>
@@ -4277,7 +4277,7 @@ Free software under the GNU General Public License, version 3 or later. Your vau
     </message>
     <message>
         <source>The first cases as they will be saved, or every problem that stops the import.</source>
-        <translation>将要保存的前几个案例，或阻止导入的每一个问题。</translation>
+        <translation>将要保存的前几个个案，或阻止导入的每一个问题。</translation>
     </message>
     <message>
         <source>Display name</source>
@@ -4321,7 +4321,7 @@ Free software under the GNU General Public License, version 3 or later. Your vau
     </message>
     <message>
         <source>{0} new cases, {1} updated, {2} unchanged.</source>
-        <translation>新建 {0} 个案例，更新 {1} 个，{2} 个未变。</translation>
+        <translation>新建个案 {0} 个，更新 {1} 个，{2} 个未变。</translation>
     </message>
     <message>
         <source>Kept in the internal notes: {0}.</source>
@@ -4329,7 +4329,7 @@ Free software under the GNU General Public License, version 3 or later. Your vau
     </message>
     <message>
         <source>No column identifies a row: importing this sheet again would make every case again.</source>
-        <translation>没有用于标识行的列：再次导入此表会把每个案例再建一次。</translation>
+        <translation>没有用于标识行的列：再次导入此表会把每个个案再建一次。</translation>
     </message>
     <message>
         <source>Something went wrong; nothing was changed.</source>

@@ -6,6 +6,7 @@ words. Waits on signals, never sleeps."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -60,7 +61,7 @@ def test_problems_are_in_chinese_under_zh_cn(qtbot, ctx, chinese, tmp_path):
     assert by_place[("4", "Detained on")][2:] == [
         "14.3.5", "两位数的年份：请用四位数写年份（2014，而非 14）"]
     assert by_place[("3", "Detained on")][3].startswith("不是日期")
-    assert by_place[("3", "Sex")][2:] == ["robot", "尚未为此值选择性别"]
+    assert by_place[("3", "Sex")][2:] == ["robot", "性别：尚未在“取值”页为此值选择含义"]
     assert not any("not a" in r[3] for r in rows)
 
 
@@ -97,6 +98,9 @@ def test_the_empty_dashboard_offers_the_import_wizard(qtbot, open_window, make_v
     window = open_window(make_vault_dir())
     dashboard = window.dashboard_screen
     qtbot.waitUntil(lambda: not dashboard.empty.isHidden(), timeout=60_000)
+    if os.environ.get("VIGIL_SCREENSHOTS") == "1":
+        window.resize(1280, 720)
+        window.grab().save(str(DATA.parents[1] / "docs" / "screenshots" / "dashboard-empty.png"))
     texts = [label.text() for label in dashboard.empty.findChildren(QLabel)]
     assert texts and not any("vigil import" in text for text in texts)
     dashboard.import_button.click()  # a file is asked for (here: the sample), as File → Import…

@@ -105,16 +105,16 @@ class DashboardScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(choices)
         layout.addLayout(grid)
-        layout.addWidget(PlainLabel(self.tr("Who has raised whom, and how recently")))
-        legend = PlainLabel(self.tr("Green: within 90 days · amber: within a year · red: longer "
-                                     "ago · grey: never. Rest the pointer on a cell for the last "
-                                     "ask; click it to open the case; click a column title "
-                                     "to put the cases that government raised least lately "
-                                     "first."))
+        self.matrix_title = PlainLabel(self.tr("Who has raised whom, and how recently"))
+        layout.addWidget(self.matrix_title)
+        self.legend = legend = PlainLabel(self.tr(
+            "Green: within 90 days · amber: within a year · red: longer ago · grey: never. "
+            "Rest the pointer on a cell for the last ask; click it to open the case; click a "
+            "column title to put the cases that government raised least lately first."))
         legend.setWordWrap(True)
         layout.addWidget(legend)
-        layout.addWidget(self.matrix)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.matrix, 1)
+        layout.addWidget(self.empty, 1)
         self.freshness = Refresher(ctx, self, (CASES, ASKS, MEETINGS, DIRECTORY, ATTACHMENTS,
                                                ENCOUNTERS), self._read)
 
@@ -128,12 +128,19 @@ class DashboardScreen(QWidget):
         self.import_button.setToolTip(self.tr("The same as File → Import…: CSV, Excel, "
                                               "LibreOffice or an interchange file"))
         self.import_button.clicked.connect(lambda _=False: self.open_import())
-        layout = QHBoxLayout(empty)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(text, 1)
-        layout.addWidget(self.import_button)
+        layout = QVBoxLayout(empty)
+        layout.setContentsMargins(0, 24, 0, 0)
+        layout.addWidget(text)
+        layout.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
         empty.hide()
         return empty
+
+    def _show_empty(self, empty: bool) -> None:
+        """An empty vault: the offer to import in place of an empty matrix."""
+        for widget in (self.matrix_title, self.legend, self.matrix):
+            widget.setVisible(not empty)
+        self.empty.setVisible(empty)
 
     def open_import(self):
         """The import wizard, as File → Import… opens it (a file is asked for first)."""
@@ -239,7 +246,7 @@ class DashboardScreen(QWidget):
             self.buttons[key].setText(f"–\n{self.tr(text)}")
         self.show_upcoming(None)
         self.model.clear()
-        self.empty.hide()
+        self._show_empty(False)
 
     def _read(self):
         block, sort_by = self.model.BLOCK, self.sort_by
@@ -377,4 +384,4 @@ class DashboardScreen(QWidget):
         for column in range(self.model.columnCount()):  # each as wide as its short title
             title = self.model.headerData(column, Qt.Orientation.Horizontal)
             titles.resizeSection(column, max(44, metrics.horizontalAdvance(title) + 16))
-        self.empty.setVisible(self.model.rowCount() == 0)
+        self._show_empty(self.model.rowCount() == 0)
