@@ -13,6 +13,13 @@
 (b) ``vigil import`` of a 10,000-row XLSX (written beforehand with openpyxl, dates as date
     cells) into an empty vault: wall time and the process's peak memory (VmHWM, read at
     exit by a wrapper that runs the CLI's main). Bars: < 20 s, < 400 MB.
+(c) The same 10,000-row XLSX through the import wizard's path, without its windows: the
+    services its pages run, in the order they run them (ImportDraft.read on the file page,
+    the vault's remembered mapping, suggest_mapping and preview_columns on the columns page,
+    the values page's counts, convert_grid + check_document + outcome for the preview, then
+    outcome + import_document + remember_mapping for the import), in one process with the
+    vault unlocked first (the KDF left out): wall time per step and peak memory.
+    Bars: < 20 s, < 400 MB.
 With ``--profile``, (a) runs once more under cProfile and the functions with most
 cumulative time are printed. Figures are printed and appended to
 ``tests/bench/results/import.txt``. Not part of the test run.
@@ -59,6 +66,51 @@ with open("/proc/self/status") as status:
     peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM"))
 print(peak // 1024, file=sys.stderr)
 sys.exit(code)
+"""
+WIZARD = """
+import sys, time
+from collections import Counter
+from pathlib import Path
+from app.services import bulk, import_memory, sheet_import
+from app.services.sheet_cells import cell_text
+from app.services.sheet_suggest import preview_columns, suggest_mapping
+from app.services.spreadsheet import convert_grid
+from app.services.spreadsheet_mapping import load_mapping
+from app.ui.import_draft import ImportDraft
+from app.vault.vault import Vault
+vault = Vault.unlock(Path(sys.argv[1]), passphrase=sys.argv[2])
+steps = []
+began = last = time.perf_counter()
+def step(name):
+    global last
+    now = time.perf_counter()
+    steps.append(f"{name} {now - last:.1f}")
+    last = now
+draft = ImportDraft.read(Path(sys.argv[3]), load_mapping(sys.argv[4]))
+headers = draft.header()
+with vault.session() as session:
+    import_memory.remembered_mapping(session, headers)
+step("file")
+draft.mapping = suggest_mapping(draft.grid, draft.header_row, draft.mapping).mapping
+preview_columns(draft.grid, draft.header_row, draft.mapping)
+for index, key in draft.enum_columns():
+    Counter(cell_text(row[index]) for row in draft.body() if index < len(row))
+step("pages")
+mapping = draft.checked_mapping()
+result = convert_grid(draft.grid_to_convert(), mapping, header_row=draft.header_row)
+with vault.session() as session:
+    doc = sheet_import.check_document(session, result.document)
+    sheet_import.outcome(session, doc, merge_cases=True)
+step("preview")
+with vault.session() as session:
+    out = sheet_import.outcome(session, doc, merge_cases=True)
+    bulk.import_document(session, doc, merge_cases=True)
+    import_memory.remember_mapping(session, headers, mapping)
+step("import")
+total = time.perf_counter() - began
+with open("/proc/self/status") as status:
+    peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM"))
+print(f"{total:.1f} {peak // 1024} {out.created} " + ", ".join(steps))
 """
 PROFILE = """
 import cProfile, pstats, sys
@@ -170,6 +222,12 @@ def main() -> int:
         peak = int(proc.stderr.strip().splitlines()[-1])
         summary = proc.stderr.strip().splitlines()[0]
 
+        wizard_vault = folder / "wizard"
+        run([vigil, "init", "--vault", str(wizard_vault)], env)
+        _, proc = run([python, "-c", WIZARD, str(wizard_vault), PASSPHRASE, str(big), mapping],
+                      env)
+        wizard_s, wizard_peak, wizard_created, wizard_steps = proc.stdout.split(" ", 3)
+
         if args.profile:
             _, proc = run([python, "-c", PROFILE, *imp[1:]], env)
             print(proc.stdout)
@@ -185,6 +243,8 @@ def main() -> int:
         f"KDF alone {kdf_ms:.1f} ms (its process {statistics.median(kdf_walls):.1f} ms)",
         f"  import 10,000-row XLSX {big_s:6.1f} s   peak {peak} MB  (bars < 20 s, < 400 MB)  "
         f"[{summary}]",
+        f"  wizard path, 10,000-row XLSX {float(wizard_s):6.1f} s   peak {wizard_peak} MB  "
+        f"(bars < 20 s, < 400 MB)  [{wizard_created} new; s: {wizard_steps.strip()}]",
     ]
     print("\n".join(lines))
     RESULTS.parent.mkdir(exist_ok=True)
