@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from app.domain.enums import Channel, Level, Response
 from app.services.asks import AskLine
+from app.ui import fit
 from app.ui.i18n import label
 from app.ui.plain import literal
 from app.ui.table_model import TableModel, table_view
@@ -142,6 +143,7 @@ def ask_table(model: AskTableModel, name: str) -> QTableView:
     table = table_view(model, name)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-    for column, width in enumerate((96, 200, 200, 140, 100, 240, 130, 100, 130, 240)):
-        table.horizontalHeader().resizeSection(column, width)
+    # date, raised by, with, channel, public/private, cases, response, follow-up due, level,
+    # at encounter: at most so many average characters
+    fit.fit_columns(table, (11, 34, 34, 18, 12, 34, 20, 11, 16, 30))
     return table

@@ -16,6 +16,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from app.ui.fit import ElidingDelegate
+
 _ROOT = QModelIndex()
 
 
@@ -41,10 +43,21 @@ class TableModel(QAbstractTableModel):
         return None
 
 
+class RowsView(QTableView):
+    """A table of whole rows: bringing a row into view scrolls up or down only, so clicking
+    a cell at the right does not scroll the names at the left out of sight."""
+
+    def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        across = self.horizontalScrollBar().value()
+        super().scrollTo(index, hint)
+        self.horizontalScrollBar().setValue(across)
+
+
 def table_view(model: QAbstractItemModel, name: str, *, many: bool = False) -> QTableView:
     """A list of whole rows (one selected, or ``many``), resizable columns, the last one
-    stretched; ``name`` is what a screen reader says."""
-    table = QTableView()
+    stretched, text too wide elided in the middle and whole on hover (``app.ui.fit``);
+    ``name`` is what a screen reader says."""
+    table = RowsView()
     table.setModel(model)
     table.setAccessibleName(name)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -53,6 +66,7 @@ def table_view(model: QAbstractItemModel, name: str, *, many: bool = False) -> Q
     table.verticalHeader().hide()
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
+    table.setItemDelegate(ElidingDelegate(table))
     return table
 
 

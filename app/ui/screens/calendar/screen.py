@@ -34,7 +34,7 @@ from app.domain.model import Organisation
 from app.domain.rules import AnniversaryKind, BreachKind
 from app.services import calendar, directory
 from app.services.encounters import delete_encounter, get_encounter
-from app.ui import plain
+from app.ui import fit, plain
 from app.ui.context import (
     ASKS,
     CASES,
@@ -131,6 +131,7 @@ class CalendarScreen(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.table.setWordWrap(False)
+        self.table.setItemDelegate(fit.ElidingDelegate(self.table))
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.cellDoubleClicked.connect(lambda row, _col: self.open_moment(row))
         self.prepare_button = QPushButton(self.tr("Prepare…"))
@@ -246,9 +247,7 @@ class CalendarScreen(QWidget):
                         ", ".join(self._case_name(c) for c in moment.case_ids) if column == 3
                         else text))
                 self.table.setItem(row, column, item)
-        self.table.resizeColumnsToContents()
-        for column in range(len(COLUMNS) - 1):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 280))
+        fit.size_columns(self.table, (26, 14, 30, 26))  # the governments, last, keep room
         self._selection_changed()
 
     def _when(self, moment: calendar.Moment) -> str:

@@ -31,7 +31,7 @@ from app.domain.model import Official, Organisation
 from app.errors import VigilError
 from app.services import directory, involvements
 from app.services.asks import ask_lines
-from app.ui import plain
+from app.ui import fit, plain
 from app.ui.ask_table import AskListModel, ask_table, with_haystacks
 from app.ui.context import ASKS, CASES, DIRECTORY, Refresher, VaultContext
 from app.ui.i18n import label
@@ -113,8 +113,7 @@ class DirectoryTab(QWidget):
         self.model = RowsModel(headers, self)
         self.table = table_view(self.model, name)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        for column in range(len(headers)):
-            self.table.horizontalHeader().resizeSection(column, 200)
+        fit.fit_columns(self.table, (60, 30, 60))  # organisation names in full
         self.history_title = PlainLabel()
         # arrowing down the list reads one history, not one per row passed
         self.history_timer = QTimer(self, singleShot=True, interval=HISTORY_DELAY_MS)

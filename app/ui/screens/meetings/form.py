@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.enums import MeetingStatus
 from app.domain.model import Meeting, MeetingCase, Official, Organisation
+from app.ui import fit
 from app.ui.date_entry import DateTimeEntry
 from app.ui.i18n import label
 from app.ui.plain import literal
@@ -54,12 +55,9 @@ class MeetingForm(QWidget):
         self.location.setAccessibleName(self.tr("Location"))
         self.organisation = QComboBox()
         self.organisation.setAccessibleName(self.tr("Counterpart organisation"))
-        self.officials = QListWidget()
+        self.officials = fit.eliding_list(QListWidget())  # long names whole on hover
         self.officials.setAccessibleName(self.tr("Officials met"))
         self.officials.setMinimumHeight(150)
-        # long organisation names are cut in the middle, never scrolled to
-        self.officials.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.officials.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.all_officials = QCheckBox(self.tr("Show officials of every organisation"))
         self.all_officials.toggled.connect(self._filter_officials)
         officials = QWidget()

@@ -34,6 +34,7 @@ from app.errors import VigilError
 from app.services import cases as case_service
 from app.services import dashboard, directory
 from app.services import meetings as meeting_service
+from app.ui import fit
 from app.ui.context import ASKS, CASES, DIRECTORY, MEETINGS, Refresher
 from app.ui.dossier_export import export_dossier
 from app.ui.pdf_export import abort_all
@@ -90,7 +91,7 @@ class MeetingsScreen(QWidget):
         self.new_button = QPushButton(self.tr("New meeting"))
         self.new_button.clicked.connect(lambda: self.new_meeting())
         self.model = MeetingTableModel(self)
-        self.table = table_view(self.model, self.tr("Meetings"))
+        self.table = fit.fit_columns(table_view(self.model, self.tr("Meetings")), (17, 44))
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.empty = PlainLabel(self.tr("No meetings yet. Press \u201cNew meeting\u201d to plan "
                                          "one, then add the cases to raise there."))
