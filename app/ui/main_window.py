@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
         self._refresh_keychain_button()
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName(self.tr("Screens"))
-        self.sidebar.setFixedWidth(210)
+        self.sidebar.setFixedWidth(self.fontMetrics().averageCharWidth() * 26)  # its titles
         self.screens = QStackedWidget()
         for screen in Screen:
             self.sidebar.addItem(self.tr(screen.title))

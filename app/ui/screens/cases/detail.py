@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QTabWidget,
     QTextBrowser,
@@ -33,7 +32,7 @@ from app.domain.model import Case
 from app.errors import VigilError
 from app.services import drafts
 from app.services.cases import save_case
-from app.ui import pictures
+from app.ui import fit, pictures
 from app.ui.context import CASES, VaultContext
 from app.ui.i18n import label, tr
 from app.ui.plain import PlainLabel
@@ -132,12 +131,10 @@ class CaseDetail(QWidget):
             page.setOpenLinks(False)
             page.setAccessibleName(title)
             self.pages[key] = page
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form)
-        self.profile_stack = self._stack(self.pages["profile"], scroll)
+        self.form_scroll = fit.vertical_form(self.form)
+        self.profile_stack = self._stack(self.pages["profile"], self.form_scroll)
         self.notes_stack = self._stack(self.pages["notes"], self.form.notes)
-        self.tabs = QTabWidget()
+        self.tabs = fit.show_all_tabs(QTabWidget())
         for widget, title in ((self.profile_stack, self.tr("Profile")),
                               (self.timeline, self.tr("Timeline")),
                               (self.pages["asks"], self.tr("Asks")),
@@ -266,6 +263,7 @@ class CaseDetail(QWidget):
         self._set_editing(True)
         if self.tabs.currentWidget() is not self.notes_stack:
             self.tabs.setCurrentWidget(self.profile_stack)
+        fit.scroll_to_top(self.form_scroll)  # the first field in view, wherever the last was
         self.form.display_name.setFocus()
 
     def _set_editing(self, editing: bool) -> None:

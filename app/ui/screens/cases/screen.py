@@ -17,6 +17,7 @@ from dataclasses import replace
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QGridLayout,
     QHBoxLayout,
     QMessageBox,
     QSplitter,
@@ -29,6 +30,7 @@ from app.domain.model import Case
 from app.services import erasure, vault_access
 from app.services.asks import AskView
 from app.services.cases import CaseFilter, delete_case, new_id
+from app.ui import fit
 from app.ui.context import ASKS, ATTACHMENTS, CASES, DIRECTORY, VaultContext
 from app.ui.navigation import CaseTab
 from app.ui.plain import PlainLabel
@@ -41,7 +43,7 @@ from app.ui.table_model import table_view
 
 # Each column's width in average characters (name, original script, status, days detained,
 # last raised, consent, priority): set once, since measuring 10,000 rows' text on every
-# refresh took 300 ms on the UI thread. Wider text is elided; columns stay resizable.
+# refresh took 300 ms on the UI thread. Wider text is elided in the middle, whole on hover.
 COLUMN_CHARACTERS = (24, 14, 24, 8, 11, 13, 7)
 
 
@@ -117,10 +119,11 @@ class CasesScreen(QWidget):
         self.empty.hide()
 
     def _build_layout(self) -> None:
-        """Search and filters over the list, beside the selected case."""
-        filters = QHBoxLayout()
-        for widget in self.filters.combos:
-            filters.addWidget(widget, 1)
+        """Search, filters (two rows: narrow enough for 1280 beside the case), the list."""
+        filters = QGridLayout()
+        fit.narrow_combos(self.filters.combos, 9)
+        for n, widget in enumerate(self.filters.combos):
+            filters.addWidget(widget, n // 3, n % 3)
         more = QHBoxLayout()
         for action in (self.new_action, self.export_action, self.log_ask_action):
             button = QToolButton()
@@ -141,11 +144,10 @@ class CasesScreen(QWidget):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)  # the case keeps the width its tabs need
+        splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([640, 440])
-        self.detail.setMinimumWidth(360)
+        splitter.setSizes([480, 600])
         QVBoxLayout(self).addWidget(splitter)
 
     def _action(self, text: str, slot, keys, owner: QWidget) -> QAction:

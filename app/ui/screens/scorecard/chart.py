@@ -40,7 +40,9 @@ class BarChart(QWidget):
         self.set_data([], [], [])
 
     def _legend_height(self) -> int:
-        return self.fontMetrics().height() + 2 * PAD if self.series else 0
+        """A line per government: long ministry names side by side would run off the edge."""
+        return len(self.series) * (self.fontMetrics().height() + 2) + 2 * PAD \
+            if self.series else 0
 
     def _group_height(self) -> int:
         return max(len(self.series), 1) * (BAR + 2) + GAP
@@ -76,12 +78,13 @@ class BarChart(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         text = self.palette().text().color()
         metrics = self.fontMetrics()
-        x = PAD  # the legend: a swatch and a name per government
+        line = metrics.height() + 2  # the legend: a swatch and a name per government
         for s, name in enumerate(self.series):
-            painter.fillRect(QRectF(x, PAD + 2, 12, 12), QColor(COLOURS[s % len(COLOURS)]))
+            top = PAD + s * line
+            painter.fillRect(QRectF(PAD, top + 2, 12, 12), QColor(COLOURS[s % len(COLOURS)]))
             painter.setPen(text)
-            painter.drawText(int(x + 16), PAD + metrics.ascent(), name)
-            x += 16 + metrics.horizontalAdvance(name) + 2 * PAD
+            painter.drawText(PAD + 16, top + metrics.ascent(), metrics.elidedText(
+                name, Qt.TextElideMode.ElideMiddle, max(self.width() - 2 * PAD - 16, 40)))
         y = self._legend_height()
         for group in self.groups:
             height = self._group_height() - GAP

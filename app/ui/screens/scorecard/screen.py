@@ -33,6 +33,7 @@ from app.domain.enums import Level, Response
 from app.domain.model import Organisation
 from app.services import directory, scorecard
 from app.services.scorecard import Figure, Scorecard, Share
+from app.ui import fit
 from app.ui.context import ASKS, CASES, DIRECTORY, ENCOUNTERS, Refresher, VaultContext
 from app.ui.date_entry import DateEntry
 from app.ui.i18n import label
@@ -94,6 +95,9 @@ def _figure(value: Figure | Share) -> Figure:
     return value.hits if isinstance(value, Share) else value
 
 
+ROW_TITLE_CHARACTERS = 36  # a longer row title takes two lines: the columns keep the width
+
+
 class ScorecardScreen(QWidget):
     loaded = Signal()       # the governments and the scorecards of the choice are shown
     records_shown = Signal()
@@ -107,7 +111,7 @@ class ScorecardScreen(QWidget):
         self._known: list[Organisation] = []
         self._period_set = False
 
-        self.governments = QListWidget()
+        self.governments = fit.eliding_list(QListWidget())
         self.governments.setAccessibleName(self.tr("Governments"))
         self.governments.itemChanged.connect(lambda _item: self._choice_changed())
         # a year or a month is a period too: From 2025 To 2025 is the whole year
@@ -156,7 +160,7 @@ class ScorecardScreen(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right_box)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([230, 900])
+        splitter.setSizes([200, 900])
         splitter.setChildrenCollapsible(False)
         QVBoxLayout(self).addWidget(splitter)
         self._soon = QTimer(self, singleShot=True, interval=0)  # several changes: one read
@@ -284,9 +288,10 @@ class ScorecardScreen(QWidget):
         self.table.setRowCount(len(rows) if cards else 0)
         self.table.setColumnCount(len(cards))
         # "Germany – Federal Foreign Office": the country on a line, the ministry below
-        self.table.setHorizontalHeaderLabels([c.government.replace(" – ", "\n", 1)
-                                              for c in cards])
-        self.table.setVerticalHeaderLabels([text for text, _g in rows] if cards else [])
+        fit.fit_header(self.table, [c.government for c in cards])
+        room = self.fontMetrics().averageCharWidth() * ROW_TITLE_CHARACTERS
+        self.table.setVerticalHeaderLabels([fit.wrap_words(text, self.fontMetrics(), room)
+                                            for text, _g in rows] if cards else [])
         for column, card in enumerate(cards):
             for row, (_text, get) in enumerate(rows):
                 item = QTableWidgetItem(self._cell(get(card)))
