@@ -161,6 +161,8 @@ def shoot(out: Path, vault: Path, language: str, sizes: list[str], subset: bool,
                 screen.table.selectRow(0)
                 settle(1_000)
             if which is Screen.CALENDAR:
+                screen.show_day(None)  # all 90 days, whatever the last size showed
+                settle()
                 save(window, "calendar")
                 days = screen.shown_moments()
                 if days:
