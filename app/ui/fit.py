@@ -14,8 +14,7 @@
 - ``show_all_tabs``: a tab bar never hides a tab behind arrows nor elides a title; the tab
   widget asks for the width its titles need.
 - ``vertical_form``: a form in a scroll area that only scrolls up and down: the form follows
-  the area's width and its drop-downs do not ask for their longest entry's width;
-  ``scrolling`` and ``resize_within_screen`` keep a tall dialog's buttons on the screen.
+  the area's width and its drop-downs do not ask for their longest entry's width.
 """
 
 from __future__ import annotations
@@ -28,8 +27,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QComboBox,
-    QFrame,
-    QLayout,
     QListWidget,
     QScrollArea,
     QStyle,
@@ -236,23 +233,6 @@ def vertical_form(form: QWidget) -> QScrollArea:
     scroll.setWidget(form)
     scroll.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustIgnored)
     return scroll
-
-
-def scrolling(layout: QLayout) -> QScrollArea:
-    """A dialog's form (``layout``) that scrolls up and down when the screen is too short
-    for it, rather than pushing the dialog's buttons off the screen."""
-    body = QWidget()
-    body.setLayout(layout)
-    scroll = vertical_form(body)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    return scroll
-
-
-def resize_within_screen(window: QWidget, width: int, height: int) -> None:
-    """``width`` x ``height``, or less where the screen is smaller (title bar and panels
-    take some of its height)."""
-    screen = window.screen().availableGeometry()
-    window.resize(min(width, screen.width()), min(height, screen.height() - 48))
 
 
 def scroll_to_top(scroll: QScrollArea) -> None:
