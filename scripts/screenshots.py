@@ -42,11 +42,11 @@ def main() -> int:
         from app.ui import fonts, i18n
 
         fonts.install(app)
-        translators = i18n.install(app, args.language)  # noqa: F841 (kept alive)
+        translation = i18n.Translation(app, args.language)  # the language and its locale
         if args.language != "en":
             out = out / args.language
             out.mkdir(exist_ok=True)
-        window = MainWindow(vault)
+        window = MainWindow(vault, translation=translation)
         window.resize(1280, 780)
         window.show()
 
@@ -60,7 +60,8 @@ def main() -> int:
         from app.ui.wizard import FirstRunWizard
         from app.vault.keyslots import KdfParams
 
-        wizard = FirstRunWizard(Path(tmp) / "new", kdf=KdfParams.minimum())
+        wizard = FirstRunWizard(Path(tmp) / "new", kdf=KdfParams.minimum(),
+                                translation=translation)
         wizard.resize(720, 520)
         wizard.show()
         wizard.setup.name.setText("A. Caseworker")
