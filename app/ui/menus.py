@@ -66,17 +66,19 @@ def add_language_menu(window: MainWindow, menu: QMenu) -> None:
     from app.ui.language import current_language, switch_language
 
     group = QActionGroup(menu)
+    window.language_actions = []
     for code, name in LANGUAGES.items():
-        action = menu.addAction(name)
+        action = QAction(name, menu)  # made here, so Python tracks its lifetime
         action.setCheckable(True)
         action.setChecked(code == current_language(window))
         action.setData(code)
         group.addAction(action)
-    window.language_actions = group.actions()
+        menu.addAction(action)
+        window.language_actions.append(action)
 
     def chosen(action: QAction) -> None:
         if not switch_language(window, action.data()):
-            for each in group.actions():
+            for each in window.language_actions:
                 each.setChecked(each.data() == current_language(window))
 
     group.triggered.connect(chosen)
