@@ -76,7 +76,7 @@ def shoot(out: Path, vault: Path, language: str, sizes: list[str], subset: bool,
     create_demo(vault)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     fonts.install(app)
-    translators = i18n.install(app, language)  # noqa: F841 (kept alive)
+    translation = i18n.Translation(app, language)  # the language and its locale
     if subset:
         sizes = ["1280x720"]
     problems: list[str] = []
@@ -93,7 +93,7 @@ def shoot(out: Path, vault: Path, language: str, sizes: list[str], subset: bool,
         QTimer.singleShot(ms, loop.quit)
         loop.exec()
 
-    window = MainWindow(vault)
+    window = MainWindow(vault, translation=translation)
     window.show()
     folder = out
 
@@ -130,7 +130,8 @@ def shoot(out: Path, vault: Path, language: str, sizes: list[str], subset: bool,
             from app.ui.wizard import FirstRunWizard
             from app.vault.keyslots import KdfParams
 
-            wizard = FirstRunWizard(tmp / f"new-{size}", kdf=KdfParams.minimum())
+            wizard = FirstRunWizard(tmp / f"new-{size}", kdf=KdfParams.minimum(),
+                                    translation=translation)
             wizard.resize(720, 520)
             wizard.show()
             wizard.setup.name.setText("A. Caseworker")

@@ -6,7 +6,9 @@
     uv run python scripts/update_translations.py --check  # fail if a string is untranslated
 
 Strings come from every tr()/translate() call under app/ui, plus the display labels of the
-domain's enums (context "Labels"), which the UI translates through app.ui.labels.
+domain's enums (context "Labels"), which the UI translates through app.ui.labels. English
+keeps only the plural forms of the counts (``tr("%n case(s)", "", n)``: "1 case", "2 cases");
+every other English string is its source text.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 TRANSLATIONS = ROOT / "resources" / "translations"
-LANGUAGES = ("zh_CN",)
+LANGUAGES = ("zh_CN", "en")
+PLURALS_ONLY = ("en",)
 
 
 def tool(name: str) -> str:
@@ -44,13 +47,14 @@ def label_strings_file(folder: Path) -> Path:
     return path
 
 
-def extract(ts: Path) -> None:
+def extract(ts: Path, language: str) -> None:
     """Merge the strings the code uses now into ``ts`` (kept translations stay)."""
     sources = sorted(str(p) for p in (ROOT / "app" / "ui").rglob("*.py"))
     with tempfile.TemporaryDirectory() as tmp:
         sources.append(str(label_strings_file(Path(tmp))))
         command = [tool("pyside6-lupdate"), *sources, "-no-obsolete", "-locations", "none",
-                   "-silent", "-ts", str(ts)]
+                   "-silent", *(["-pluralonly"] if language in PLURALS_ONLY else []),
+                   "-ts", str(ts)]
         subprocess.run(command, check=True)  # noqa: S603 (our own files and tool)
 
 
@@ -60,9 +64,12 @@ def untranslated(ts: Path) -> list[str]:
         name = context.findtext("name")
         for message in context.iter("message"):
             translation = message.find("translation")
+            forms = [translation.text] if translation is not None and \
+                message.get("numerus") != "yes" else \
+                [form.text for form in (translation if translation is not None else [])]
             if translation is None or translation.get("type") in ("unfinished", "vanished",
                                                                    "obsolete") \
-                    or not (translation.text or "").strip():
+                    or not forms or not all((form or "").strip() for form in forms):
                 missing.append(f"{name}: {message.findtext('source')}")
     return missing
 
@@ -79,13 +86,13 @@ def main() -> int:
             with tempfile.TemporaryDirectory() as tmp:
                 copy = Path(tmp) / ts.name
                 shutil.copy(ts, copy)
-                extract(copy)
+                extract(copy, language)
                 missing = untranslated(copy)
             for line in missing:
                 print(f"untranslated ({language}) {line}")
             problems += len(missing)
             continue
-        extract(ts)
+        extract(ts, language)
         subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm",  # noqa: S603 (ours)
                         str(ts.with_suffix(".qm"))], check=True)
         missing = untranslated(ts)

@@ -29,6 +29,9 @@ class ClipboardGuard(QObject):
     def set_clear_after(self, seconds: int) -> None:
         self._timer.setInterval(int(seconds * 1000))
 
+    def clear_after_seconds(self) -> float:
+        return self._timer.interval() / 1000
+
     def copy(self, text: str) -> None:
         QGuiApplication.clipboard().setText(text)
         self._ours = text

@@ -70,12 +70,7 @@ class VaultContext(QObject):
         over their unsaved edits now (``lock_requested``, answered by ``keep_draft``), and
         what is returned writes them into the vault and then runs ``close``. The window runs
         it in the pool once the jobs still running have ended, so no job is waited for."""
-        self._drafts = []
-        try:
-            self.lock_requested.emit()
-            kept, vault = self._drafts, self.vault
-        finally:
-            self._drafts = None
+        kept, vault = self.collect_drafts(), self.vault
 
         def keep_then_close() -> None:
             try:
@@ -88,6 +83,20 @@ class VaultContext(QObject):
             finally:
                 close()
         return keep_then_close
+
+    def collect_drafts(self) -> list[drafts.Draft]:
+        """The screens' unsaved edits, handed over now (``lock_requested``): to keep in the
+        vault as it locks, or in memory while the window is rebuilt in another language."""
+        self._drafts = []
+        try:
+            self.lock_requested.emit()
+            return self._drafts
+        finally:
+            self._drafts = None
+
+    def drop_pending(self) -> None:
+        """Results still on their way are dropped (the screens they were for are gone)."""
+        self._generation += 1
 
     def keep_draft(self, draft: drafts.Draft) -> None:
         """A screen's unsaved edits, handed over while ``lock_requested`` is emitted."""

@@ -129,8 +129,8 @@ class DossierExport(PdfExportRun):
         if report.encrypted:
             text += " " + self.tr("It is protected by its PDF password.")
         if report.photo_problems:
-            text += " " + self.tr("Note: {0} photo(s) could not be read; the dossier shows a "
-                                  "placeholder instead.").format(report.photo_problems)
+            text += " " + self.tr("Note: %n photo(s) could not be read; the dossier shows a "
+                                  "placeholder instead.", "", report.photo_problems)
         return text
 
 

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Start the desktop app on a vault folder (the demo passes its public passphrase).
 
-No vault there yet: the first-run wizard creates one, then the main window opens on it.
+No vault there yet: the first-run wizard creates one, then the main window opens on it (or
+shows the unlock screen of an existing vault the wizard was pointed to).
 Start-up must stay light (DESIGN.md section 8): nothing here or in the main window's module
 loads the storage layer before the unlock screen is shown (tests/gui/test_startup_imports.py).
 """
@@ -22,7 +23,7 @@ def run(vault: Path, passphrase: str | None = None) -> int:
     # window is up, and what start-up made is then frozen out of every later collection.
     collecting = gc.isenabled()
     gc.disable()
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QLocale, QTimer
     from PySide6.QtWidgets import QApplication
 
     from app.ui import crash, fonts, i18n, wheel_guard
@@ -36,8 +37,8 @@ def run(vault: Path, passphrase: str | None = None) -> int:
     fonts.install(app)
     wheel_guard.install(app)  # the wheel scrolls forms, never a field it passes over
     prefs = Preferences()
-    translators = i18n.install(app, prefs.language)  # noqa: F841 (kept alive with the app)
-    window = MainWindow(vault, preferences=prefs)
+    translation = i18n.Translation(app, prefs.language)  # switched live (app.ui.language)
+    window = MainWindow(vault, preferences=prefs, translation=translation)
     reporter = crash.install_excepthook(lambda: window)  # noqa: F841 (kept alive)
     if (vault / KEYSLOTS).is_file():  # app.vault.vault.is_vault, without loading it
         window.show()
@@ -48,14 +49,22 @@ def run(vault: Path, passphrase: str | None = None) -> int:
     else:
         from app.ui.wizard import FirstRunWizard
 
-        wizard = FirstRunWizard(vault)
+        wizard = FirstRunWizard(vault, translation=translation, preferences=prefs)
+        wizard.language_switched.connect(lambda _language: (
+            window.setLocale(QLocale()), window.rebuild()))
 
         def created(opened) -> None:
-            window.vault_dir = opened.path
+            window.set_vault_dir(opened.path)
             window.show()
             window.open_vault(opened)
 
+        def existing(folder) -> None:
+            window.set_vault_dir(folder)
+            window.show()
+
         wizard.vault_created.connect(created)
+        wizard.import_requested.connect(lambda: window.import_action.trigger())
+        wizard.existing_chosen.connect(existing)
         wizard.rejected.connect(app.quit)
         wizard.show()
     if collecting:

@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QMainWindow,
+    QMenuBar,
     QMessageBox,
     QStackedWidget,
     QWidget,
@@ -38,6 +39,7 @@ from app.ui.clipboard import ClipboardGuard
 from app.ui.menus import build_menus
 from app.ui.navigation import CaseTab, Screen
 from app.ui.preferences import Preferences
+from app.ui.screen_builder import build_screen
 from app.ui.tasks import TaskRunner
 from app.ui.unlock import UnlockView, keychain_remembered
 from app.ui.unlocking import Unlocker
@@ -46,6 +48,7 @@ if TYPE_CHECKING:  # the modules behind the unlock screen load when first needed
     from app.services.vault_access import KdfParams, KeyStore, Vault
     from app.ui.context import VaultContext
     from app.ui.exchange import ExchangeWatcher
+    from app.ui.i18n import Translation
     from app.ui.screens.asks.screen import AsksScreen
     from app.ui.screens.calendar.screen import CalendarScreen
     from app.ui.screens.cases.screen import CasesScreen
@@ -83,7 +86,9 @@ class MainWindow(QMainWindow):
     dashboard_shown = Signal()
     case_shown = Signal()
     export_action: QAction  # File → Export…, made with the menus (app.ui.menus)
+    language_actions: list[QAction]  # View → Language, likewise
     cell_detail_shown = Signal()
+    language_switched = Signal(str)  # the window was rebuilt in that language
     # each screen, built the first time it is asked for (``screen_widget``)
     dashboard_screen: _ScreenOf[DashboardScreen] = _ScreenOf(Screen.DASHBOARD)
     cases_screen: _ScreenOf[CasesScreen] = _ScreenOf(Screen.CASES)
@@ -100,12 +105,14 @@ class MainWindow(QMainWindow):
                  clock: Callable[[], datetime] = lambda: datetime.now(UTC),
                  keystore: KeyStore | None = None, clipboard: ClipboardGuard | None = None,
                  preferences: Preferences | None = None, kdf: KdfParams | None = None,
-                 ) -> None:
+                 translation: Translation | None = None) -> None:
         super().__init__()
         self._keystore = keystore
         self.prefs = preferences or Preferences()
+        self.translation = translation  # made on the first switch when not given
         self._fixed_clipboard = clipboard is not None  # tests inject a fast one
         self.clipboard = clipboard or ClipboardGuard(self)
+        self.clipboard.copied.connect(self._say_copied)
         self.setWindowTitle(self.tr("Vigil"))
         self.vault_dir = vault_dir
         self.vault: Vault | None = None
@@ -119,6 +126,7 @@ class MainWindow(QMainWindow):
         self._ctx: VaultContext | None = None
         self._exchange: ExchangeWatcher | None = None
         self._built: dict[Screen, QWidget] = {}  # the screens built so far
+        self._pending = 0  # bundles from colleagues to review
         self.unlocker = Unlocker(self.tasks, clock=clock, keystore=keystore, parent=self)
         self.unlocker.unlocked.connect(self._unlocked)
         self.unlocker.snapshot_failed.connect(self._snapshot_failed)
@@ -144,7 +152,7 @@ class MainWindow(QMainWindow):
             lambda: self.unlocker.with_keychain(self.vault_dir))
         self.unlock_view.secret.textEdited.connect(lambda _text: self.unlocker.load_modules())
         self.unlocker.failed.connect(self.unlock_view.failed)
-        self._refresh_keychain_button()
+        self.set_vault_dir(self.vault_dir)
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName(self.tr("Screens"))
         self.sidebar.setFixedWidth(self.fontMetrics().averageCharWidth() * 26)  # its titles
@@ -161,6 +169,34 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.unlock_view)
         self.pages.addWidget(main)
         self.setCentralWidget(self.pages)
+
+    def rebuild(self) -> None:
+        """Build the menus, the unlock screen and every screen again, in the language now
+        installed (app/ui/language.py saves what is on screen first and puts it back): the
+        old widgets go, with every result still on its way to them."""
+        if self._ctx is not None:
+            self._ctx.drop_pending()
+        for screen in self._built.values():
+            cast("Any", screen).clear()
+        self._built = {}
+        for action in self.findChildren(QAction, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            self.removeAction(action)
+            action.deleteLater()
+        self.vault_actions = []
+        self.removeToolBar(self.toolbar)
+        self.toolbar.deleteLater()
+        self.setMenuBar(QMenuBar())  # the old one is deleted
+        row, page = self.sidebar.currentRow(), self.pages.currentIndex()
+        self._build_pages()  # the old pages are deleted with the old central widget
+        self._build_actions()
+        self._show_pending(self._pending)
+        for action in self.vault_actions:
+            action.setEnabled(self.vault is not None)
+        self.toolbar.setVisible(self.vault is not None)
+        self.pages.setCurrentIndex(page)
+        if self.vault is not None:
+            self.cases_screen.refresh()
+            self.sidebar.setCurrentRow(max(row, 0))
 
     def _build_actions(self) -> None:
         """Lock, log ask and import (off until the vault is open) in a toolbar and the
@@ -193,7 +229,10 @@ class MainWindow(QMainWindow):
         return action
 
     # -- unlocking and locking --------------------------------------------------------------
-    def _refresh_keychain_button(self) -> None:
+    def set_vault_dir(self, folder: Path) -> None:
+        """The vault the unlock screen opens (shown there, with its keychain button)."""
+        self.vault_dir = Path(folder)
+        self.unlock_view.set_vault(self.vault_dir)
         self.unlock_view.set_keychain_available(keychain_remembered(self.vault_dir / KEYSLOTS))
 
     def unlock_with(self, passphrase: str) -> None:
@@ -271,7 +310,7 @@ class MainWindow(QMainWindow):
         self._show_pending(0)
         self.toolbar.hide()
         self.unlock_view.reset()
-        self._refresh_keychain_button()
+        self.set_vault_dir(self.vault_dir)
         self.pages.setCurrentIndex(0)
         self.vault_locked.emit()
 
@@ -282,12 +321,18 @@ class MainWindow(QMainWindow):
     def switch_vault(self, folder: Path) -> None:
         """Lock this vault and offer the unlock screen for another (a restored backup)."""
         self.lock()
-        self.vault_dir = Path(folder)
-        self._refresh_keychain_button()
+        self.set_vault_dir(folder)
         self.statusBar().showMessage(self.tr("Unlock the restored vault with the passphrase "
                                              "it had when the backup was made."), 15_000)
 
+    def _say_copied(self) -> None:
+        """Feedback for a copy, never the text copied (a name on screen for anyone near)."""
+        seconds = max(1, round(self.clipboard.clear_after_seconds()))
+        self.statusBar().showMessage(self.tr(
+            "Copied; it leaves the clipboard in %n second(s).", "", seconds), 5_000)
+
     def _show_pending(self, count: int) -> None:
+        self._pending = count
         row = Screen.COLLEAGUES
         name = self.tr(Screen.COLLEAGUES.title)
         self.sidebar.item(row).setText(self.tr("{0} ({1} to review)").format(name, count)
@@ -353,7 +398,7 @@ class MainWindow(QMainWindow):
         placeholder page (building every screen at unlock would slow it down)."""
         screen = self._built.get(which)
         if screen is None:
-            screen = self._build(which)
+            screen = build_screen(self, which)
             self._built[which] = screen
             placeholder = self.screens.widget(which)
             assert placeholder is not None  # one page per screen, from the start
@@ -364,61 +409,9 @@ class MainWindow(QMainWindow):
             self.screens.setCurrentIndex(current)
         return screen
 
-    def _build(self, which: Screen) -> QWidget:
-        """Every screen is ``XScreen(ctx)``; the window only wires what crosses screens."""
-        ctx = self.ctx
-        if which is Screen.DASHBOARD:
-            from app.ui.screens.dashboard.screen import DashboardScreen
-
-            dashboard = DashboardScreen(ctx)
-            dashboard.count_clicked.connect(self._open_count)
-            dashboard.cell_clicked.connect(self._open_cell)
-            dashboard.loaded.connect(self.dashboard_shown)
-            dashboard.cell_detail_shown.connect(self.cell_detail_shown)
-            return dashboard
-        if which is Screen.CASES:
-            from app.ui.screens.cases.screen import CasesScreen
-
-            cases = CasesScreen(ctx)
-            cases.cases_shown.connect(self.cases_shown)
-            cases.case_shown.connect(self.case_shown)
-            cases.copy_requested.connect(self.clipboard.copy)
-            return cases
-        if which is Screen.MEETINGS:
-            from app.ui.screens.meetings.screen import MeetingsScreen
-
-            return MeetingsScreen(ctx)
-        if which is Screen.ASKS:
-            from app.ui.screens.asks.screen import AsksScreen
-
-            return AsksScreen(ctx)
-        if which is Screen.CALENDAR:
-            from app.ui.screens.calendar.screen import CalendarScreen
-
-            calendar = CalendarScreen(ctx)
-            calendar.meeting_requested.connect(self.new_meeting_with)
-            calendar.copy_requested.connect(self.clipboard.copy)
-            return calendar
-        if which is Screen.SCORECARD:
-            from app.ui.screens.scorecard.screen import ScorecardScreen
-
-            return ScorecardScreen(ctx)
-        if which is Screen.DIRECTORY:
-            from app.ui.screens.directory.screen import DirectoryScreen
-
-            return DirectoryScreen(ctx)
-        if which is Screen.COLLEAGUES:
-            from app.ui.screens.colleagues.screen import ColleaguesScreen
-
-            colleagues = ColleaguesScreen(ctx, watcher=self.exchange)
-            colleagues.said.connect(ctx.say)
-            return colleagues
-        from app.ui.screens.settings.screen import SettingsScreen
-
-        settings = SettingsScreen(ctx, self.prefs, keystore=self._keystore, kdf=self._kdf)
-        settings.preferences_changed.connect(self._apply_preferences)
-        settings.open_other_vault.connect(self.switch_vault)
-        return settings
+    def built_screen(self, which: Screen) -> QWidget | None:
+        """The screen ``which`` if it was built (nothing is built for asking)."""
+        return self._built.get(which)
 
     def _screen_changed(self, row: int) -> None:
         if row < 0:
@@ -444,24 +437,3 @@ class MainWindow(QMainWindow):
         ``tab`` if one is given."""
         self.show_screen(Screen.CASES)
         self.cases_screen.open_case(case_id, tab)
-
-    # -- from the dashboard --------------------------------------------------------------------
-    def _open_count(self, key: str) -> None:
-        """A headline count opens the list it counts."""
-        if key == "not_raised_90":
-            self.cases_screen.reset_filters()
-            self.cases_screen.set_not_raised_since(90)
-            self.show_screen(Screen.CASES)
-        elif key == "upcoming_meetings":
-            self.show_screen(Screen.MEETINGS)
-        elif key == "follow_ups_overdue":
-            self.show_screen(Screen.ASKS)
-            self.asks_screen.show_overdue()
-        elif key in ("past_time_limit", "anniversaries_this_month"):
-            self.dashboard_screen.open_case_list(key)
-        elif key == "next_30_days":
-            self.show_screen(Screen.CALENDAR)
-
-    def _open_cell(self, case_id: str, _government_id: str) -> None:
-        """A matrix cell opens that case on its Asks tab."""
-        self.show_case(case_id, CaseTab.ASKS)

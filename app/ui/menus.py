@@ -1,20 +1,22 @@
 # SPDX-FileCopyrightText: 2026 Vigil contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The window's menu bar: File (Import…, Export…, Lock, Quit), View (every screen, Ctrl+1…),
-Help (keyboard shortcuts, about). Shortcuts are the window's, so they work whatever has the
-focus; everything that needs the vault is off until it is open."""
+"""The window's menu bar: File (Import…, Export…, Lock, Quit), View (every screen, Ctrl+1…,
+and the language), Help (keyboard shortcuts, about). Shortcuts are the window's, so they work
+whatever has the focus; everything that needs the vault is off until it is open (the
+language is always there)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QMessageBox
 
 from app import __version__
 from app.ui import plain
 from app.ui.navigation import Screen
+from app.ui.preferences import LANGUAGES
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -45,6 +47,8 @@ def build_menus(window: MainWindow) -> None:
         view_menu.addAction(window._action(
             translate("MainWindow", screen.title), "", keys,
             lambda _checked=False, s=screen: window.show_screen(s)))
+    view_menu.addSeparator()
+    add_language_menu(window, view_menu.addMenu(translate("Menus", "Language")))
 
     help_menu = bar.addMenu(translate("Menus", "&Help"))
     shortcuts = QAction(translate("Menus", "Keyboard shortcuts"), window)
@@ -55,6 +59,29 @@ def build_menus(window: MainWindow) -> None:
     help_menu.addAction(shortcuts)
     help_menu.addAction(about)
     window.addAction(shortcuts)
+
+
+def add_language_menu(window: MainWindow, menu: QMenu) -> None:
+    """Each language by its own name, the one in use ticked; available locked or not."""
+    from app.ui.language import current_language, switch_language
+
+    group = QActionGroup(menu)
+    window.language_actions = []
+    for code, name in LANGUAGES.items():
+        action = QAction(name, menu)  # made here, so Python tracks its lifetime
+        action.setCheckable(True)
+        action.setChecked(code == current_language(window))
+        action.setData(code)
+        group.addAction(action)
+        menu.addAction(action)
+        window.language_actions.append(action)
+
+    def chosen(action: QAction) -> None:
+        if not switch_language(window, action.data()):
+            for each in window.language_actions:
+                each.setChecked(each.data() == current_language(window))
+
+    group.triggered.connect(chosen)
 
 
 def open_export(window: MainWindow) -> None:

@@ -141,20 +141,20 @@ class ReferralDialog(PdfExportDialog):
             c.confidential_only for c in p.to_confirm if c.case_id not in ticked)
         lines = []
         if secret:
-            lines.append(self.tr("{0} claim(s) left out: their only sources are "
-                                 "confidential.").format(secret))
+            lines.append(self.tr("%n claim(s) left out: their only sources are "
+                                 "confidential.", "", secret))
         if left.do_not_raise:
-            lines.append(self.tr("{0} \u201cdo not raise\u201d case(s) left out, with every "
-                                 "claim made in them.").format(len(left.do_not_raise)))
+            lines.append(self.tr("%n \u201cdo not raise\u201d case(s) left out, with every "
+                                 "claim made in them.", "", len(left.do_not_raise)))
         unticked = len(p.to_confirm) - len(ticked)
         if unticked:
-            lines.append(self.tr("{0} case(s) with private-only or unknown consent left out "
-                                 "(not ticked).").format(unticked))
+            lines.append(self.tr("%n case(s) with private-only or unknown consent left out "
+                                 "(not ticked).", "", unticked))
         bare = len(left.uncited) - sum(c.uncited for c in p.to_confirm
                                        if c.case_id not in ticked)
         if bare:
-            lines.append(self.tr("{0} claim(s) cite no source; the referral says "
-                                 "so.").format(bare))
+            lines.append(self.tr("%n claim(s) cite no source; the referral says "
+                                 "so.", "", bare))
         return lines
 
     def _update_left_out(self, *_args) -> None:
@@ -254,8 +254,9 @@ class ReferralExport(PdfExportRun):
                        target=dialog.path(), written=self._written)
 
     def success_text(self, report) -> str:
-        text = self.tr("Wrote a {0}-page referral: {1} claim(s) in {2} case(s).").format(
-            report.pages, report.claims, report.cases)
+        text = self.tr("Wrote a {0}-page referral: {1} in {2}.").format(
+            report.pages, self.tr("%n claim(s)", "", report.claims),
+            self.tr("%n case(s)", "", report.cases))
         if report.encrypted:
             text += " " + self.tr("It is protected by its PDF password.")
         return text

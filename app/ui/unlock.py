@@ -1,6 +1,7 @@
 # SPDX-FileCopyrightText: 2026 Vigil contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The unlock screen: a passphrase (or the recovery key), one inline sentence on failure.
+"""The unlock screen: which vault it opens (the folder's name and path: nothing inside it),
+a passphrase (or the recovery key), one inline sentence on failure.
 
 It comes up before the vault code is loaded (app/ui/launch.py): nothing here imports it.
 """
@@ -20,11 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.plain import PlainLabel
+from app.ui.plain import PlainLabel, literal
 from app.ui.widgets import ERROR_STYLE
 
 # app.vault.keyslots.KEYCHAIN (a test keeps them equal): that module loads cryptography
 KEYCHAIN = "keychain"
+UNLOCK_WIDTH = 380  # the column of the unlock screen, in pixels
 
 
 def keychain_remembered(keyslots_file: Path) -> bool:
@@ -52,6 +54,13 @@ class UnlockView(QWidget):
         self.app_name.setFont(font)
         self.title = PlainLabel(self.tr("Unlock your vault"))
         self.title.setObjectName("unlockTitle")
+        self.vault_name = PlainLabel()
+        self.vault_name.setObjectName("unlockVaultName")
+        self.vault_name.setAccessibleName(self.tr("Vault"))
+        self.vault_path = PlainLabel()
+        self.vault_path.setObjectName("unlockVaultPath")
+        self.vault_path.setAccessibleName(self.tr("Vault folder"))
+        self.vault_path.setEnabled(False)  # the quieter colour of secondary text
         self.secret = QLineEdit()
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.secret.setPlaceholderText(self.tr("Passphrase"))
@@ -74,10 +83,10 @@ class UnlockView(QWidget):
         self.message.setStyleSheet(ERROR_STYLE)
 
         box = QWidget()
-        box.setFixedWidth(380)
+        box.setFixedWidth(UNLOCK_WIDTH)
         inner = QVBoxLayout(box)
-        for widget in (self.app_name, self.title, self.secret, self.use_recovery, self.button,
-                       self.keychain_button, self.busy,
+        for widget in (self.app_name, self.title, self.vault_name, self.vault_path, self.secret,
+                       self.use_recovery, self.button, self.keychain_button, self.busy,
                        self.message):
             inner.addWidget(widget)
         layout = QVBoxLayout(self)
@@ -87,6 +96,14 @@ class UnlockView(QWidget):
 
         self.button.clicked.connect(self._submit)
         self.secret.returnPressed.connect(self._submit)
+
+    def set_vault(self, folder: Path) -> None:
+        """Say which vault this unlocks: its folder's name, and the path elided in the
+        middle to fit (whole in the tooltip)."""
+        self.vault_name.setText(self.tr("Vault: {0}").format(folder.name or str(folder)))
+        self.vault_path.setText(self.vault_path.fontMetrics().elidedText(
+            str(folder), Qt.TextElideMode.ElideMiddle, UNLOCK_WIDTH - 24))
+        self.vault_path.setToolTip(literal(str(folder)))
 
     def _recovery_toggled(self, on: bool) -> None:
         self.secret.setEchoMode(QLineEdit.EchoMode.Normal if on else

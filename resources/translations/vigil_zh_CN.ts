@@ -103,6 +103,12 @@
         <source>Save a decrypted copy of this attachment</source>
         <translation>保存此附件的解密副本</translation>
     </message>
+    <message numerus="yes">
+        <source>Added and encrypted: %n file(s).</source>
+        <translation>
+            <numerusform>已添加并加密：%n 个文件。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Save a decrypted copy…</source>
         <translation>保存解密副本…</translation>
@@ -130,10 +136,6 @@
     <message>
         <source>Save a decrypted copy</source>
         <translation>保存解密副本</translation>
-    </message>
-    <message>
-        <source>Added and encrypted: {0} file(s).</source>
-        <translation>已添加并加密：{0} 个文件。</translation>
     </message>
     <message>
         <source>Vigil could not read that file; nothing was added.</source>
@@ -508,10 +510,6 @@
         <translation>已羁押 {0:,} 天</translation>
     </message>
     <message>
-        <source>{0} year(s) held</source>
-        <translation>已羁押 {0} 年</translation>
-    </message>
-    <message>
         <source>Past a legal time limit</source>
         <translation>超过法定期限</translation>
     </message>
@@ -526,6 +524,12 @@
     <message>
         <source>Case</source>
         <translation>个案</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s) held</source>
+        <translation>
+            <numerusform>已被关押 %n 年</numerusform>
+        </translation>
     </message>
     <message>
         <source>Time limit</source>
@@ -1562,12 +1566,8 @@ Added by {1}</source>
         <translation>没有匹配的个案。请清除搜索或筛选条件，用“新建个案”（Ctrl+N）添加个案，或导入电子表格（文件 → 导入…）。</translation>
     </message>
     <message>
-        <source>Discard the changes you have not saved?</source>
-        <translation>放弃未保存的更改？</translation>
-    </message>
-    <message>
-        <source>Discard changes</source>
-        <translation>放弃更改</translation>
+        <source>This case has changes that are not saved.</source>
+        <translation>此个案有尚未保存的更改。</translation>
     </message>
     <message>
         <source>Delete the case of {0}, with its timeline, sources and attachments? It is erased from this vault now, and from your colleagues&apos; vaults when they receive your next bundle. This cannot be undone.</source>
@@ -1733,8 +1733,20 @@ Added by {1}</source>
         <translation>保存数据包</translation>
     </message>
     <message>
-        <source>Bundle written: {0} record(s), {1} attachment(s).</source>
-        <translation>已写入数据包：{0} 条记录，{1} 个附件。</translation>
+        <source>Bundle written: {0}, {1}.</source>
+        <translation>数据包已写入：{0}，{1}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n 条记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s)</source>
+        <translation>
+            <numerusform>%n 个附件</numerusform>
+        </translation>
     </message>
     <message>
         <source>Import a bundle</source>
@@ -1809,6 +1821,14 @@ Added by {1}</source>
     <message>
         <source>Group of the recovery key</source>
         <translation>恢复密钥分组</translation>
+    </message>
+    <message>
+        <source>Have your cases in a spreadsheet already? Finish with Import a spreadsheet… to bring them in now (or later, with File → Import…).</source>
+        <translation>个案已经在电子表格里？点击“导入电子表格…”完成向导，即可立即导入（也可以以后通过“文件 → 导入…”导入）。</translation>
+    </message>
+    <message>
+        <source>Import a spreadsheet…</source>
+        <translation>导入电子表格…</translation>
     </message>
     <message>
         <source>Type group {0} of {1} of your recovery key, from your paper.</source>
@@ -2232,6 +2252,12 @@ Added by {1}</source>
         <source>Laying out case {0} of {1}…</source>
         <translation>正在排版第 {0} 个个案，共 {1} 个…</translation>
     </message>
+    <message numerus="yes">
+        <source>Note: %n photo(s) could not be read; the dossier shows a placeholder instead.</source>
+        <translation>
+            <numerusform>注意：有 %n 张照片无法读取；档案中以占位图代替。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Cancelling the export…</source>
         <translation>正在取消导出…</translation>
@@ -2255,10 +2281,6 @@ Added by {1}</source>
     <message>
         <source>It is protected by its PDF password.</source>
         <translation>该文件受 PDF 密码保护。</translation>
-    </message>
-    <message>
-        <source>Note: {0} photo(s) could not be read; the dossier shows a placeholder instead.</source>
-        <translation>注意：有 {0} 张照片无法读取；简报档案中以占位图代替。</translation>
     </message>
 </context>
 <context>
@@ -2579,6 +2601,14 @@ Added by {1}</source>
     <message>
         <source>Vigil</source>
         <translation>Vigil</translation>
+    </message>
+    <message>
+        <source>The folder of your vault</source>
+        <translation>你的保险库所在文件夹</translation>
+    </message>
+    <message>
+        <source>That folder holds no Vigil vault. Choose the folder the vault was created in: it holds a file named keyslots.json.</source>
+        <translation>该文件夹中没有 Vigil 保险库。请选择创建保险库时所用的文件夹：其中有一个名为 keyslots.json 的文件。</translation>
     </message>
     <message>
         <source>This computer&apos;s keychain could not keep the vault&apos;s key: unlock with your passphrase.</source>
@@ -3288,6 +3318,13 @@ Added by {1}</source>
     </message>
 </context>
 <context>
+    <name>Language</name>
+    <message>
+        <source>Save or discard the meeting you are editing first; the language was not changed.</source>
+        <translation>请先保存或放弃正在编辑的会议；语言未更改。</translation>
+    </message>
+</context>
+<context>
     <name>LevelField</name>
     <message>
         <source>Level of the ask</source>
@@ -3535,6 +3572,12 @@ Added by {1}</source>
         <source>Unlock the restored vault with the passphrase it had when the backup was made.</source>
         <translation>请使用创建备份时的密码短语解锁恢复后的保险库。</translation>
     </message>
+    <message numerus="yes">
+        <source>Copied; it leaves the clipboard in %n second(s).</source>
+        <translation>
+            <numerusform>已复制；%n 秒后将从剪贴板清除。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Colleagues</source>
         <translation>同事</translation>
@@ -3582,9 +3625,11 @@ Added by {1}</source>
         <source>{0}: never raised</source>
         <translation>{0}：从未提出</translation>
     </message>
-    <message>
-        <source>{0}: raised {1} time(s), last on {2}</source>
-        <translation>{0}：已提出 {1} 次，最近一次在 {2}</translation>
+    <message numerus="yes">
+        <source>{0}: raised %n time(s), last on {1}</source>
+        <translation>
+            <numerusform>{0}：已提出 %n 次，最近一次于 {1}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3759,12 +3804,14 @@ Added by {1}</source>
         <translation>导出简报档案…</translation>
     </message>
     <message>
-        <source>Unsaved changes</source>
-        <translation>未保存的更改</translation>
+        <source>This meeting has changes that are not saved.</source>
+        <translation>此会议有尚未保存的更改。</translation>
     </message>
-    <message>
-        <source>This meeting has changes that are not saved. Discard them?</source>
-        <translation>此会见有未保存的更改。要放弃吗？</translation>
+    <message numerus="yes">
+        <source>Outcome recorded: %n ask(s) logged.</source>
+        <translation>
+            <numerusform>已记录结果：记下 %n 次提请。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Something went wrong; nothing was changed.</source>
@@ -3791,12 +3838,14 @@ Added by {1}</source>
         <translation>请先选择对方机构：建议的个案是针对你所会见的政府的。</translation>
     </message>
     <message>
-        <source>Added {0} suggested case(s).</source>
-        <translation>已添加 {0} 个建议个案。</translation>
-    </message>
-    <message>
         <source>No further cases to suggest for this counterpart.</source>
         <translation>此对方没有更多可建议的个案。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n suggested case(s).</source>
+        <translation>
+            <numerusform>已添加 %n 个建议的个案。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Save the meeting before {0}.</source>
@@ -3813,10 +3862,6 @@ Added by {1}</source>
     <message>
         <source>the counterpart</source>
         <translation>会见对象</translation>
-    </message>
-    <message>
-        <source>Outcome recorded: {0} ask(s) logged.</source>
-        <translation>已记录结果：记录了 {0} 条交涉。</translation>
     </message>
     <message>
         <source>exporting its dossier</source>
@@ -3848,6 +3893,10 @@ Added by {1}</source>
     <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -4484,22 +4533,6 @@ Free software under the GNU General Public License, version 3 or later. Your vau
         <translation>无。</translation>
     </message>
     <message>
-        <source>{0} claim(s) left out: their only sources are confidential.</source>
-        <translation>{0} 项指控未纳入：其来源均为保密来源。</translation>
-    </message>
-    <message>
-        <source>{0} “do not raise” case(s) left out, with every claim made in them.</source>
-        <translation>{0} 个“请勿提及”个案未纳入，其中的全部指控亦未纳入。</translation>
-    </message>
-    <message>
-        <source>{0} case(s) with private-only or unknown consent left out (not ticked).</source>
-        <translation>{0} 个仅限私下倡导或同意情况不明的个案未纳入（未勾选）。</translation>
-    </message>
-    <message>
-        <source>{0} claim(s) cite no source; the referral says so.</source>
-        <translation>{0} 项指控未注明来源；材料中会如实说明。</translation>
-    </message>
-    <message>
         <source>Nothing.</source>
         <translation>无。</translation>
     </message>
@@ -4518,6 +4551,30 @@ Free software under the GNU General Public License, version 3 or later. Your vau
     <message>
         <source>Choose where to save the referral.</source>
         <translation>请选择材料的保存位置。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n claim(s) left out: their only sources are confidential.</source>
+        <translation>
+            <numerusform>%n 项陈述未纳入：其来源全部为机密。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n “do not raise” case(s) left out, with every claim made in them.</source>
+        <translation>
+            <numerusform>%n 个“请勿提出”的个案未纳入，其中的所有陈述亦未纳入。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) with private-only or unknown consent left out (not ticked).</source>
+        <translation>
+            <numerusform>%n 个仅限内部或同意情况不明的个案未纳入（未勾选）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n claim(s) cite no source; the referral says so.</source>
+        <translation>
+            <numerusform>%n 项陈述没有引用来源；转介文件中会注明。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Give the referral a file name in an existing folder.</source>
@@ -4547,12 +4604,24 @@ Free software under the GNU General Public License, version 3 or later. Your vau
         <translation>出现错误；未生成举报材料。</translation>
     </message>
     <message>
-        <source>Referral cancelled; nothing was written.</source>
-        <translation>已取消；未写入任何内容。</translation>
+        <source>Wrote a {0}-page referral: {1} in {2}.</source>
+        <translation>已写成 {0} 页的转介文件：{2}中的{1}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n claim(s)</source>
+        <translation>
+            <numerusform>%n 项陈述</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n 个个案</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Wrote a {0}-page referral: {1} claim(s) in {2} case(s).</source>
-        <translation>已生成 {0} 页的举报材料：{2} 个个案中的 {1} 项指控。</translation>
+        <source>Referral cancelled; nothing was written.</source>
+        <translation>已取消；未写入任何内容。</translation>
     </message>
     <message>
         <source>It is protected by its PDF password.</source>
@@ -4818,8 +4887,8 @@ Free software under the GNU General Public License, version 3 or later. Your vau
         <translation>语言</translation>
     </message>
     <message>
-        <source>A new language takes effect the next time Vigil starts.</source>
-        <translation>新语言将在下次启动 Vigil 时生效。</translation>
+        <source>The window switches to it at once; View → Language does the same.</source>
+        <translation>窗口会立即切换到所选语言；“视图 → 语言”的作用相同。</translation>
     </message>
     <message>
         <source>Our organisation</source>
@@ -4844,10 +4913,6 @@ Free software under the GNU General Public License, version 3 or later. Your vau
     <message>
         <source>Dossier covers will name no organisation.</source>
         <translation>卷宗封面将不写明任何机构。</translation>
-    </message>
-    <message>
-        <source>The language changes the next time Vigil starts.</source>
-        <translation>语言将在下次启动 Vigil 时更改。</translation>
     </message>
     <message>
         <source>The system keychain is not available: {0}</source>
@@ -4941,6 +5006,18 @@ Open it now? This vault will be locked.</source>
     <message>
         <source>Vigil keeps your case files encrypted in one folder on this computer. Choose a passphrase you can remember: without it or the recovery key nobody can open the vault, not even us.</source>
         <translation>Vigil 将你的个案文件加密保存在这台电脑上的一个文件夹中。请选择一个你能记住的密码短语：没有它或恢复密钥，任何人都无法打开保险库，我们也不能。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Open an existing vault…</source>
+        <translation>打开现有保险库…</translation>
+    </message>
+    <message>
+        <source>Choose the folder of a vault you already have</source>
+        <translation>选择你已有的保险库所在的文件夹</translation>
     </message>
     <message>
         <source>Vault folder</source>
@@ -5088,20 +5165,26 @@ Open it now? This vault will be locked.</source>
         <translation>准备出行…</translation>
     </message>
     <message>
-        <source>This vault is in travel mode since {0}: it holds {1} case(s).</source>
-        <translation>此保险库自 {0} 起处于出行模式：其中有 {1} 个个案。</translation>
-    </message>
-    <message>
         <source>Removing files was interrupted: run Prepare for travel again to finish.</source>
         <translation>删除文件时被中断：请再次运行“准备出行”以完成。</translation>
     </message>
-    <message>
-        <source>{0} of {1} case(s) are marked safe to travel.</source>
-        <translation>{1} 个个案中有 {0} 个标记为可随身携带。</translation>
+    <message numerus="yes">
+        <source>This vault is in travel mode since {0}: it holds %n case(s).</source>
+        <translation>
+            <numerusform>此保险库自 {0} 起处于出行模式：其中有 %n 个个案。</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Marked {0} case(s) safe to travel.</source>
-        <translation>已将 {0} 个个案标记为可随身携带。</translation>
+    <message numerus="yes">
+        <source>Marked safe to travel: {0} of %n case(s).</source>
+        <translation>
+            <numerusform>已标记为可随身携带：{0} / %n 个个案。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Marked %n case(s) safe to travel.</source>
+        <translation>
+            <numerusform>已将 %n 个个案标记为可随身携带。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Where should the full backup go? (not on this laptop)</source>
@@ -5123,9 +5206,17 @@ Open it now? This vault will be locked.</source>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
-    <message>
-        <source>Ready to travel: {0} case(s) kept, {1} removed.</source>
-        <translation>已可出行：保留 {0} 个个案，删除 {1} 个。</translation>
+    <message numerus="yes">
+        <source>Ready to travel: %n case(s) kept, {0} removed.</source>
+        <translation>
+            <numerusform>可以出行了：保留 %n 个个案，移除 {0} 个。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bundle file(s) in the exchange folder would reveal the removed cases: delete them and stop the sync tool before you travel.</source>
+        <translation>
+            <numerusform>交换文件夹中有 %n 个数据包文件会暴露已移除的个案：出行前请删除它们并停止同步工具。</numerusform>
+        </translation>
     </message>
     <message>
         <source>This vault has new keys: colleagues learn them from the next bundle you send them, and bundles sent to the old keys open only from the full backup.</source>
@@ -5134,10 +5225,6 @@ Open it now? This vault will be locked.</source>
     <message>
         <source>The backup is on this laptop: move it elsewhere before you travel.</source>
         <translation>备份在这台笔记本电脑上：出行前请把它移到别处。</translation>
-    </message>
-    <message>
-        <source>{0} bundle file(s) in the exchange folder would reveal the removed cases: delete them and stop the sync tool before you travel.</source>
-        <translation>交换文件夹中的 {0} 个数据包文件会暴露已删除的个案：出行前请删除它们并停止同步工具。</translation>
     </message>
 </context>
 <context>
@@ -5149,6 +5236,14 @@ Open it now? This vault will be locked.</source>
     <message>
         <source>Unlock your vault</source>
         <translation>解锁你的保险库</translation>
+    </message>
+    <message>
+        <source>Vault</source>
+        <translation>保险库</translation>
+    </message>
+    <message>
+        <source>Vault folder</source>
+        <translation>保险库文件夹</translation>
     </message>
     <message>
         <source>Passphrase</source>
@@ -5169,6 +5264,10 @@ Open it now? This vault will be locked.</source>
     <message>
         <source>This vault is remembered on this computer.</source>
         <translation>此电脑已记住该保险库。</translation>
+    </message>
+    <message>
+        <source>Vault: {0}</source>
+        <translation>保险库：{0}</translation>
     </message>
     <message>
         <source>Recovery key (nine groups)</source>
@@ -5196,6 +5295,13 @@ Open it now? This vault will be locked.</source>
     <message>
         <source>Vigil could not open the vault because of an internal error.</source>
         <translation>由于内部错误，Vigil 无法打开保险库。</translation>
+    </message>
+</context>
+<context>
+    <name>Unsaved</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """What the GUI tests share: vaults made with the weakest accepted KDF and a fixed clock, a
 VaultContext over the test's ``vault``, a screen shown once it has loaded, the main window
-unlocked, an in-memory key store and a small PNG.
+unlocked, an in-memory key store and a small PNG; English loaded as at start.
 
 A test module defines its own ``vault`` fixture (usually with ``make_vault``) and gets
 ``ctx`` from here; a module that defines its own ``vault``, ``ctx`` or ``screen`` keeps it.
@@ -13,9 +13,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import QBuffer, QIODevice
+from PySide6.QtCore import QBuffer, QIODevice, QLocale
 from PySide6.QtGui import QColor, QImage
 
+from app.ui import i18n
 from app.ui.context import VaultContext
 from app.ui.main_window import MainWindow
 from app.ui.tasks import TaskRunner
@@ -33,6 +34,24 @@ def _create(folder, seed, passphrase, clock, create_args) -> Vault:
         with vault.session() as session:
             seed(session)
     return vault
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english(qapp):
+    """English, as the app starts in it (app.ui.launch): its plural forms ("1 case")."""
+    translators = i18n.install(qapp, "en")
+    yield
+    i18n.uninstall(translators)
+
+
+@pytest.fixture
+def translation(qapp):
+    """A translation the test may switch (pass it to the window or the wizard); English
+    again afterwards."""
+    switchable = i18n.Translation(qapp, "en")
+    yield switchable
+    i18n.uninstall(switchable.translators)
+    QLocale.setDefault(i18n.locale_for("en"))
 
 
 @pytest.fixture

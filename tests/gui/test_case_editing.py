@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtCore import QDate, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QMessageBox
 
 from app.domain.dates import FuzzyDate
 from app.domain.enums import EventKind, Status
@@ -21,6 +22,7 @@ from app.domain.model import Case
 from app.errors import UserError
 from app.services import attachments, cases
 from app.services.cases import list_cases
+from app.ui import unsaved
 from app.ui.screens.cases import attachments as attachments_tab
 from app.ui.screens.cases import editor as case_editor
 
@@ -416,20 +418,67 @@ def test_files_dropped_on_the_tab_are_added(qtbot, screen, tmp_path):
     assert tab.model.attachment_at(0).media_type == "text/plain"
 
 
-def test_leaving_unsaved_edits_asks_first(qtbot, screen, confirmations, vault, window):
-    asked, answers = confirmations
+@pytest.fixture
+def unsaved_answers(monkeypatch):
+    """The unsaved-changes question, answered from ``answers`` (Save, Discard or Cancel)."""
+    asked: list[str] = []
+    answers: list[str] = []
+
+    def ask(_parent, text):
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(unsaved, "ask", ask)
+    return asked, answers
+
+
+def test_leaving_unsaved_edits_asks_first(qtbot, screen, unsaved_answers, vault, window):
+    asked, answers = unsaved_answers
     open_case(qtbot, screen, LIN.id)
     screen.edit_action.trigger()
     screen.detail.form.occupation.setText("Lawyer")
-    answers.append(False)
+    answers.append(unsaved.CANCEL)
     screen.select_case(ANNA.id)
-    assert "Discard" in asked[-1]
+    assert "not saved" in asked[-1]
     assert screen.detail.editing and screen.detail.case.id == LIN.id
     qtbot.waitUntil(lambda: screen.selected_ids() == [LIN.id])
-    with qtbot.waitSignal(window.case_shown, timeout=10_000):
-        screen.select_case(ANNA.id)  # answered yes this time
+    answers.append(unsaved.DISCARD)
+    with qtbot.waitSignal(window.case_shown, timeout=60_000):
+        screen.select_case(ANNA.id)
     assert screen.detail.case.id == ANNA.id and not screen.detail.editing
     assert stored(vault, LIN.id).occupation is None
+
+
+def test_save_in_the_unsaved_question_saves_then_goes_on(qtbot, screen, unsaved_answers,
+                                                         vault, window):
+    asked, answers = unsaved_answers
+    open_case(qtbot, screen, LIN.id)
+    screen.edit_action.trigger()
+    screen.detail.form.display_name.setText("")  # a save that fails: the name is needed
+    answers.append(unsaved.SAVE)
+    screen.select_case(ANNA.id)
+    qtbot.waitUntil(lambda: screen.selected_ids() == [LIN.id], timeout=60_000)
+    assert screen.detail.editing and screen.detail.case.id == LIN.id  # stayed, with why
+    assert not screen.detail.form.problems.isHidden()
+    screen.detail.form.display_name.setText(LIN.display_name)
+    screen.detail.form.occupation.setText("Lawyer")
+    answers.append(unsaved.SAVE)
+    with qtbot.waitSignal(window.case_shown, timeout=60_000):
+        screen.select_case(ANNA.id)
+    qtbot.waitUntil(lambda: screen.detail.case.id == ANNA.id, timeout=60_000)
+    assert not screen.detail.editing and len(asked) == 2
+    assert stored(vault, LIN.id).occupation == "Lawyer"
+
+
+def test_the_unsaved_question_offers_save_discard_and_cancel(qtbot):
+    box = unsaved.unsaved_box(None, "This case has changes that are not saved.")
+    qtbot.addWidget(box)
+    buttons = {box.standardButton(b) for b in box.buttons()}
+    assert buttons == {QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Discard,
+                       QMessageBox.StandardButton.Cancel}
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+    box.button(QMessageBox.StandardButton.Save).click()
+    assert unsaved.answer_of(box) == unsaved.SAVE
 
 
 def test_only_an_image_of_the_same_case_can_be_the_photo(vault, png):

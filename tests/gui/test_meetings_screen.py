@@ -19,6 +19,7 @@ from app.domain.enums import Consent, MeetingStatus, Request, Response, Status
 from app.domain.model import Ask, Case, Meeting, MeetingCase, Official, Organisation
 from app.errors import UserError
 from app.services import asks, cases, directory, meetings
+from app.ui import unsaved
 from app.ui.plain import PlainLabel
 from app.ui.screens.meetings.screen import MeetingsScreen
 
@@ -414,14 +415,12 @@ def test_delete_asks_first(qtbot, screen, vault, monkeypatch):
 
 
 def test_switching_with_unsaved_changes_asks(qtbot, screen, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    monkeypatch.setattr(unsaved, "ask", lambda *a: unsaved.CANCEL)
     screen.new_meeting()
     screen.form.title.setText("Draft")
     screen.select_meeting(PLANNED.id)
     assert screen.form.title.text() == "Draft"  # kept
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Discard)
+    monkeypatch.setattr(unsaved, "ask", lambda *a: unsaved.DISCARD)
     screen.select_meeting(PLANNED.id)
     assert screen.form.title.text() == "Berlin consultations"
 

@@ -109,18 +109,18 @@ def test_preview_lists_what_is_left_out_and_the_cases_to_confirm(qtbot, ctx, win
     assert item.text() == "Privata Person (private advocacy only)"
     assert item.checkState() == Qt.CheckState.Unchecked
     text = dialog.left_out.text()
-    assert "1 claim(s) left out: their only sources are confidential." in text
-    assert "1 \u201cdo not raise\u201d case(s) left out" in text
-    assert "2 case(s) with private-only or unknown consent left out" in text
+    assert "1 claim left out: its only sources are confidential." in text
+    assert "1 \u201cdo not raise\u201d case left out" in text
+    assert "2 cases with private-only or unknown consent left out" in text
     hidden.setCheckState(Qt.CheckState.Checked)  # its claim rests on a confidential source
-    assert "2 claim(s) left out: their only sources are confidential." in \
+    assert "2 claims left out: their only sources are confidential." in \
         dialog.left_out.text()
     hidden.setCheckState(Qt.CheckState.Unchecked)
     assert "cite no source" not in text  # the unticked case's claim does not count
     item.setCheckState(Qt.CheckState.Checked)
-    assert "1 claim(s) cite no source" in dialog.left_out.text()
+    assert "1 claim cites no source" in dialog.left_out.text()
     assert dialog.included_cases() == [PRIVATE.id]
-    assert "1 case(s) with private-only" in dialog.left_out.text()
+    assert "1 case with private-only" in dialog.left_out.text()
     dialog.reject()
 
 
@@ -151,7 +151,7 @@ def test_export_with_a_confirmed_case_and_exculpatory_text(qtbot, ctx, window, o
     dialog.set_path(out_dir / "for-eeas")  # .pdf is added
     ok, text = run(qtbot, export)
     assert ok, text
-    assert text.startswith("Wrote a ") and "2 claim(s) in 2 case(s)" in text
+    assert text.startswith("Wrote a ") and "2 claims in 2 cases" in text
     content = pdf_text(out_dir / "for-eeas.pdf")
     assert "王测试官" in content and "林文杰" in content and "EXCULTEXT" in content
     assert "OPENCLAIM [1]" in " ".join(content.split())

@@ -29,16 +29,16 @@ def vault_dir(make_vault_dir):
 
 
 @pytest.fixture
-def window(open_window, vault_dir, tmp_path, keystore):
+def window(open_window, vault_dir, tmp_path, keystore, translation):
     prefs = Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
     win = open_window(vault_dir, passphrase=PASSPHRASE, preferences=prefs, keystore=keystore,
-                      kdf=KdfParams.minimum())
+                      kdf=KdfParams.minimum(), translation=translation)
     win.keystore = keystore
     win.sidebar.setCurrentRow(win.screens.indexOf(win.settings_screen))
     return win
 
 
-def test_preferences_are_kept_and_reach_the_window(window, tmp_path):
+def test_preferences_are_kept_and_reach_the_window(qtbot, window, tmp_path):
     view = window.settings_screen
     view.idle.setValue(12)
     view.clipboard.setValue(45)
@@ -46,7 +46,8 @@ def test_preferences_are_kept_and_reach_the_window(window, tmp_path):
     assert window.clipboard._timer.interval() == 45_000
     stored = QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat)
     assert int(stored.value("security/idle_minutes")) == 12
-    view.language.setCurrentIndex(view.language.findData("zh_CN"))
+    with qtbot.waitSignal(window.language_switched, timeout=60_000):
+        view.language.setCurrentIndex(view.language.findData("zh_CN"))
     assert Preferences(stored).language == "zh_CN"
 
 

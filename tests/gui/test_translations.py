@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QLocale
 
 from app.domain.enums import Status
 from app.ui import i18n
@@ -20,14 +20,18 @@ from app.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "vigil_zh_CN.ts"
+EN = ROOT / "resources" / "translations" / "vigil_en.ts"
 PLACEHOLDER = re.compile(r"\{[0-9]*(?::[^}]*)?\}|<[^>]+>|%[0-9n]")
 
 
-def messages():
-    for context in ET.parse(TS).getroot().iter("context"):
+def messages(ts: Path = TS):
+    """(context, source, translation) for each message; each plural form on its own."""
+    for context in ET.parse(ts).getroot().iter("context"):
         for message in context.iter("message"):
-            yield (context.findtext("name"), message.findtext("source"),
-                   message.findtext("translation"))
+            forms = [form.text or "" for form in message.iter("numerusform")] or \
+                [message.findtext("translation")]
+            for form in forms:
+                yield context.findtext("name"), message.findtext("source"), form
 
 
 def test_every_string_of_the_ui_is_translated():
@@ -38,9 +42,16 @@ def test_every_string_of_the_ui_is_translated():
 
 
 def test_translations_keep_every_placeholder():
-    wrong = [(context, source) for context, source, translation in messages()
+    wrong = [(context, source) for ts in (TS, EN) for context, source, translation in messages(ts)
              if set(PLACEHOLDER.findall(source)) != set(PLACEHOLDER.findall(translation))]
     assert wrong == []
+
+
+def test_english_has_every_count_in_both_forms():
+    forms = [(source, translation) for _context, source, translation in messages(EN)]
+    assert forms and all("(s)" in source and "(s)" not in translation
+                         for source, translation in forms)
+    assert len(forms) == 2 * len({source for source, _ in forms})
 
 
 def test_the_compiled_file_matches_its_source(tmp_path):
@@ -56,8 +67,8 @@ def chinese(qapp):
     translators = i18n.install(qapp, "zh_CN")
     assert translators, "the Chinese translation did not load"
     yield
-    for translator in translators:
-        QCoreApplication.removeTranslator(translator)
+    i18n.uninstall(translators)
+    QLocale.setDefault(i18n.locale_for("en"))
 
 
 def test_the_window_speaks_chinese(qtbot, tmp_path, chinese):

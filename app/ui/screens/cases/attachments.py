@@ -256,7 +256,7 @@ class AttachmentsTab(QWidget):
 
     def _added(self, count: int) -> None:
         self._busy(False)
-        self.ctx.say(tr("Added and encrypted: {0} file(s).").format(count))
+        self.ctx.say(tr("Added and encrypted: %n file(s).", "", count))
         self.ctx.changed.emit(ATTACHMENTS)
         self.refresh()
 

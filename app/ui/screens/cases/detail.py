@@ -51,6 +51,7 @@ class CaseDetail(QWidget):
     stray keystroke; the timeline, sources and attachments save each change as it is made."""
 
     case_saved = Signal(str)
+    save_failed = Signal()  # Save found problems in the form, or the write was refused
     delete_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -311,7 +312,9 @@ class CaseDetail(QWidget):
         if not self.editing or self.case is None or self.ctx is None:
             return
         case, problems = self.form.build(self.case, self._today())
-        if case is not None:
+        if case is None:
+            self.save_failed.emit()
+        else:
             self._write(case, finish=True)
 
     def _save_part(self, **changes) -> None:
@@ -347,6 +350,7 @@ class CaseDetail(QWidget):
             if finish:
                 self.form.problems.setText(text)
                 self.form.problems.show()
+                self.save_failed.emit()
             self.ctx.say(text)
 
         if self.ctx.write(lambda session: save_case(session, case), CASES, done,

@@ -26,6 +26,7 @@ class DraftOffer(QObject):
         self.ctx, self._screen, self._detail = ctx, screen, detail
         self.box: QMessageBox | None = None  # "restore or discard" after unlock
         self.restoring: drafts.Draft | None = None  # put back once its case is shown
+        self._carried = False  # ``restoring`` came in memory (a rebuild), not from the vault
         ctx.vault_opened.connect(self.look)
         if ctx.vault is not None:  # built after the unlock: its signal was missed
             self.look()
@@ -76,6 +77,11 @@ class DraftOffer(QObject):
         self.restoring = draft
         self.ctx.case_requested.emit(draft.record_id)
 
+    def carry(self, draft: drafts.Draft) -> None:
+        """Edits handed over by the screen this one replaces (the window rebuilt in another
+        language): put back once their case is shown, silently; none is in the vault."""
+        self.restoring, self._carried = draft, True
+
     def restored(self, case_id: str) -> bool:
         """Put the draft being restored back into the case's form, if ``case_id`` is
         its case (just shown)."""
@@ -84,6 +90,9 @@ class DraftOffer(QObject):
             return False
         self.restoring = None
         self._detail.restore_draft(draft)
+        if self._carried:
+            self._carried = False
+            return True
         self._forget(draft)
         self.ctx.say(self.tr("The changes you had not saved are back; save or revert them."))
         return True

@@ -30,7 +30,7 @@ from app.domain.model import Case
 from app.services import erasure, vault_access
 from app.services.asks import AskView
 from app.services.cases import CaseFilter, delete_case, new_id
-from app.ui import fit
+from app.ui import fit, unsaved
 from app.ui.context import ASKS, ATTACHMENTS, CASES, DIRECTORY, VaultContext
 from app.ui.navigation import CaseTab
 from app.ui.plain import PlainLabel
@@ -263,18 +263,19 @@ class CasesScreen(QWidget):
         case_id = self.model.case_at(current.row()).id
         if case_id == self._shown_id:
             return
-        if not self._leave_edits():
+        if not self._leave_edits(lambda: self.select_case(case_id)):
             QTimer.singleShot(0, self._reselect_shown)
             return
         self._shown_id = case_id
         self.case_selected.emit(case_id)
 
-    def _leave_edits(self) -> bool:
+    def _leave_edits(self, then) -> bool:
         """Whether the detail may show something else: no unsaved edits, or the user
-        discards them (they are reverted)."""
-        if self.detail.has_unsaved_changes() and not case_editor.confirm(
-                self, self.tr("Discard the changes you have not saved?"),
-                self.tr("Discard changes")):
+        discards them (reverted); Save saves them and runs ``then`` once they are in."""
+        if self.detail.has_unsaved_changes() and not unsaved.settle(
+                self, self.tr("This case has changes that are not saved."),
+                save=self.detail.save, saved=self.detail.case_saved,
+                failed=self.detail.save_failed, then=then):
             return False
         self.detail.revert()
         return True
@@ -364,7 +365,7 @@ class CasesScreen(QWidget):
     def _open_case(self, case_id: str) -> None:
         if self.kept.restoring is not None and self.kept.restoring.new and \
                 self.kept.restoring.record_id == case_id:
-            if self._leave_edits():  # a new case kept at lock: in no list, loaded from none
+            if self._leave_edits(lambda: self._open_case(case_id)):  # kept at lock, listed nowhere
                 self._shown_id = case_id
                 self._reselect_shown()
                 self.kept.restored(case_id)
@@ -375,7 +376,7 @@ class CasesScreen(QWidget):
         if self.model.row_of(case_id) is not None:
             self.select_case(case_id)  # the row change asks first, then loads
             return
-        if not self._leave_edits():
+        if not self._leave_edits(lambda: self._open_case(case_id)):
             return
         self._moving_selection = True
         try:
@@ -399,7 +400,7 @@ class CasesScreen(QWidget):
     def new_case(self) -> None:
         if self.ctx.vault is None:
             return
-        if not self._leave_edits():
+        if not self._leave_edits(self.new_case):
             return
         case = Case(id=new_id(), display_name="")
         self._shown_id = case.id

@@ -369,8 +369,9 @@ class ColleaguesScreen(QWidget):
         def done(result) -> None:
             self.progress.hide()
             self._update_buttons()
-            self.say(self.tr("Bundle written: {0} record(s), {1} attachment(s).").format(
-                result.records, result.attachments))
+            self.say(self.tr("Bundle written: {0}, {1}.").format(
+                self.tr("%n record(s)", "", result.records),
+                self.tr("%n attachment(s)", "", result.attachments)))
 
         if self.ctx.run(work, done, on_failed=self._failed) is not None:
             self.progress.show()

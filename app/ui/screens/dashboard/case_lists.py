@@ -41,7 +41,7 @@ def anniversary_rows(found: list[Milestone]) -> list[tuple[str, str, str, str]]:
     for m in found:
         a = m.anniversary
         what = (tr("{0:,} days held").format(a.count) if a.kind == AnniversaryKind.DAYS
-                else tr("{0} year(s) held").format(a.count))
+                else tr("%n year(s) held", "", a.count))
         rows.append((m.case_id, m.display_name, what, a.on.isoformat()))
     return rows
 

@@ -165,5 +165,5 @@ class MatrixModel(QAbstractTableModel):
         detail = self._details.get(self.ids_at(row, column))
         if detail:
             return detail
-        return self.tr("{0}: raised {1} time(s), last on {2}").format(
-            gov, cell.count, cell.last.isoformat())
+        return self.tr("{0}: raised %n time(s), last on {1}", "", cell.count).format(
+            gov, cell.last.isoformat())

@@ -34,7 +34,7 @@ from app.errors import VigilError
 from app.services import cases as case_service
 from app.services import dashboard, directory
 from app.services import meetings as meeting_service
-from app.ui import fit
+from app.ui import fit, unsaved
 from app.ui.context import ASKS, CASES, DIRECTORY, MEETINGS, Refresher
 from app.ui.dossier_export import export_dossier
 from app.ui.pdf_export import abort_all
@@ -72,6 +72,7 @@ def _load(session, now: datetime) -> _Snapshot:
 class MeetingsScreen(QWidget):
     loaded = Signal()
     meeting_saved = Signal(str)
+    save_failed = Signal()  # Save found the form incomplete, or the write was refused
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -222,18 +223,16 @@ class MeetingsScreen(QWidget):
         meeting = self.model.meeting_at(current.row())
         if meeting.id == self._current_id:
             return
-        if self._dirty and not self._discard_ok():
+        if self._dirty and not self._discard_ok(lambda: self.select_meeting(meeting.id)):
             self._select_row(previous.row() if previous.isValid() else None)
             return
         self._fill(meeting)
 
-    def _discard_ok(self) -> bool:
-        answer = QMessageBox.question(
-            self, self.tr("Unsaved changes"),
-            self.tr("This meeting has changes that are not saved. Discard them?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Discard
+    def _discard_ok(self, then) -> bool:
+        """Discard, Save (``then`` runs once saved) or Cancel (app.ui.unsaved)."""
+        return unsaved.settle(self, self.tr("This meeting has changes that are not saved."),
+                              save=self.save, saved=self.meeting_saved,
+                              failed=self.save_failed, then=then)
 
     def select_meeting(self, meeting_id: str) -> None:
         row = self.model.row_of(meeting_id)
@@ -243,7 +242,8 @@ class MeetingsScreen(QWidget):
     def new_meeting(self, *, organisation_id: str | None = None,
                     case_ids: Sequence[str] = ()) -> None:
         """A new meeting in the editor; "Prepare…" presets its organisation and cases."""
-        if self._dirty and not self._discard_ok():
+        if self._dirty and not self._discard_ok(lambda: self.new_meeting(
+                organisation_id=organisation_id, case_ids=case_ids)):
             return
         self._select_row(None)
         start = self.ctx.now().astimezone().replace(second=0, microsecond=0)
@@ -311,6 +311,7 @@ class MeetingsScreen(QWidget):
             return
         meeting = self.meeting_from_form()
         if meeting is None:
+            self.save_failed.emit()
             return
         self.error.hide()
 
@@ -319,8 +320,12 @@ class MeetingsScreen(QWidget):
             self.ctx.say(self.tr("Meeting saved."))
             self.meeting_saved.emit(meeting.id)
 
+        def failed(error: BaseException) -> None:
+            self._failed(error)
+            self.save_failed.emit()
+
         self.ctx.write(lambda session: meeting_service.save_meeting(session, meeting),
-                       MEETINGS, saved, on_failed=self._failed)
+                       MEETINGS, saved, on_failed=failed)
 
     def delete(self) -> None:
         meeting_id = self._current_id
@@ -380,7 +385,7 @@ class MeetingsScreen(QWidget):
         if not chosen:
             return
         added = sum(self.cases.add_case(case_id, summaries[case_id]) for case_id in chosen)
-        self.ctx.say(self.tr("Added {0} suggested case(s).").format(added))
+        self.ctx.say(self.tr("Added %n suggested case(s).", "", added))
 
     def _ready_for(self, what: str) -> str | None:
         """The saved meeting's ID, or None after saying why ``what`` must wait."""
@@ -429,8 +434,7 @@ class MeetingsScreen(QWidget):
             self.ctx.changed.emit(ASKS)
             if ours is not None:
                 self.ctx.changed.emit(DIRECTORY)
-            self.ctx.say(self.tr("Outcome recorded: {0} ask(s) logged.").format(
-                len(ask_ids)))
+            self.ctx.say(self.tr("Outcome recorded: %n ask(s) logged.", "", len(ask_ids)))
 
         self.ctx.write(record, MEETINGS, recorded, on_failed=self._failed)
 

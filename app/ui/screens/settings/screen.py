@@ -45,6 +45,7 @@ class SettingsScreen(QWidget):
     loaded = Signal()
     preferences_changed = Signal()      # auto-lock or clipboard timeout changed
     open_other_vault = Signal(object)   # a restored vault's folder (Path)
+    language_chosen = Signal(str)       # the window switches to it (app.ui.language)
 
     def __init__(self, ctx: VaultContext, prefs: Preferences, *,
                  keystore: KeyStore | None = None, kdf: KdfParams | None = None,
@@ -145,15 +146,15 @@ class SettingsScreen(QWidget):
         return backups
 
     def _build_language(self) -> QGroupBox:
-        """The language of the next start."""
+        """The language of the window, switched at once."""
         self.language = QComboBox()
         self.language.setAccessibleName(self.tr("Language"))
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         for field in (self.idle, self.clipboard, self.language):
             field.setMaximumWidth(220)
-        self.language_note = PlainLabel(self.tr("A new language takes effect the next time "
-                                                 "Vigil starts."))
+        self.language_note = PlainLabel(self.tr("The window switches to it at once; View → "
+                                                 "Language does the same."))
         self.language_note.setWordWrap(True)
         language = QGroupBox(self.tr("Language"))
         box = QVBoxLayout(language)
@@ -252,9 +253,8 @@ class SettingsScreen(QWidget):
         self.preferences_changed.emit()
 
     def _save_language(self) -> None:
-        self.prefs.language = self.language.currentData()
-        self.prefs.sync()
-        self.ctx.say(self.tr("The language changes the next time Vigil starts."))
+        self.language_chosen.emit(self.language.currentData())
+        self._load_preferences()  # the choice stands only if the window switched
 
     # -- unlocking -----------------------------------------------------------------------------
     def _set_remember(self, on: bool) -> None:

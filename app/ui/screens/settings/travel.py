@@ -74,14 +74,14 @@ class TravelGroup(QGroupBox):
 
     def _show_status(self, status) -> None:
         if status.since is not None:
-            text = self.tr("This vault is in travel mode since {0}: it holds {1} case(s).") \
-                .format(status.since.isoformat(), status.cases)
+            text = self.tr("This vault is in travel mode since {0}: it holds %n case(s).", "",
+                           status.cases).format(status.since.isoformat())
             if status.unfinished:
                 text += " " + self.tr("Removing files was interrupted: run Prepare for travel "
                                       "again to finish.")
         else:
-            text = self.tr("{0} of {1} case(s) are marked safe to travel.").format(
-                status.marked, status.cases)
+            text = self.tr("Marked safe to travel: {0} of %n case(s).", "",
+                           status.cases).format(status.marked)
         self.status.setText(text)
         self.prepare.setEnabled(status.marked > 0 or status.unfinished)
         self._unfinished = status.unfinished
@@ -102,7 +102,7 @@ class TravelGroup(QGroupBox):
                     travel.set_safe_to_travel(session, ids, safe_now)
 
         self.ctx.write(action, SETTINGS, lambda _r: self.ctx.say(
-            self.tr("Marked {0} case(s) safe to travel.").format(len(safe))))
+            self.tr("Marked %n case(s) safe to travel.", "", len(safe))))
 
     def ask_prepare(self, dest: Path | None = None, *, confirm: bool = True) -> None:
         if self._unfinished:  # its full backup was written and checked the first time
@@ -141,8 +141,8 @@ class TravelGroup(QGroupBox):
         def done(result) -> None:
             report, bundles = result
             progress.close()
-            text = self.tr("Ready to travel: {0} case(s) kept, {1} removed.").format(
-                report.kept_cases, report.removed_cases)
+            text = self.tr("Ready to travel: %n case(s) kept, {0} removed.", "",
+                           report.kept_cases).format(report.removed_cases)
             text += " " + self.tr("This vault has new keys: colleagues learn them from the "
                                   "next bundle you send them, and bundles sent to the old "
                                   "keys open only from the full backup.")
@@ -150,9 +150,9 @@ class TravelGroup(QGroupBox):
                 text += " " + self.tr("The backup is on this laptop: move it elsewhere "
                                       "before you travel.")
             if bundles:
-                text += " " + self.tr("{0} bundle file(s) in the exchange folder would reveal "
+                text += " " + self.tr("%n bundle file(s) in the exchange folder would reveal "
                                       "the removed cases: delete them and stop the sync tool "
-                                      "before you travel.").format(bundles)
+                                      "before you travel.", "", bundles)
             self.ctx.say(text)
             self.prepared.emit(report)
             self.ctx.changed.emit(CASES)
