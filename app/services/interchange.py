@@ -57,13 +57,13 @@ from app.domain.model import (
     Sanction,
     Source,
 )
+from app.domain.plain import unstructure
 from app.errors import UserError
 from app.services.interchange_fields import (
     MAX_PROBLEMS,
     Context,
     ObjectReader,
     TooManyProblems,
-    dump_object,
     key_path,
     object_pairs,
 )
@@ -522,5 +522,5 @@ def dump_document(doc: Document) -> dict[str, Any]:
     """
     out: dict[str, Any] = {"format": FORMAT, "version": VERSION}
     for key in LISTS:
-        out[key] = [dump_object(item) for item in getattr(doc, key)]
+        out[key] = unstructure(getattr(doc, key), omit_empty=True)
     return out

@@ -1,6 +1,6 @@
 # SPDX-FileCopyrightText: 2026 Vigil contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Typed reading and writing of single values for interchange JSON v1.
+"""Typed reading of single values for interchange JSON (writing is app.domain.plain's).
 
 `ObjectReader` checks one JSON object key by key against a model class and records every
 problem with its path instead of stopping at the first. Problem messages quote only key names
@@ -10,8 +10,6 @@ leak into a terminal, a log or a bug report through an error. No database, no I/
 
 from __future__ import annotations
 
-import dataclasses
-import functools
 import re
 from collections.abc import Callable, Iterator
 from datetime import datetime
@@ -19,6 +17,7 @@ from enum import Enum
 from typing import Any, TypeVar
 
 from app.domain.dates import FORMAT_HINT, FuzzyDate
+from app.domain.plain import field_names
 
 MAX_PROBLEMS = 100
 
@@ -144,7 +143,7 @@ class ObjectReader:
             self._fail(path, "expected an object")
             return
         self.data = value
-        allowed = _field_names(model)
+        allowed = field_names(model)
         if ctx.version < 2:
             allowed = tuple(k for k in allowed if k not in V2_KEYS.get(model.__name__, ()))
         for position, key in enumerate(value):
@@ -367,37 +366,3 @@ class ObjectReader:
     def nested(self, key: str) -> tuple[str, Any] | None:
         value = self._get(key, False)
         return None if value is _ABSENT else (self.at(key), value)
-
-
-def dump_value(value: Any) -> Any:
-    """The JSON form of a model value; dataclasses become objects in field order."""
-    if type(value) in (str, int, bool):  # most values; StrEnum members are not exactly str
-        return value
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, FuzzyDate):
-        return str(value)
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return [dump_value(v) for v in value]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dump_object(value)
-    return value
-
-
-def dump_object(obj: Any) -> dict[str, Any]:
-    """Keys in model (section 9) order; None and empty lists are left out, booleans never."""
-    out: dict[str, Any] = {}
-    for name in _field_names(type(obj)):
-        value = getattr(obj, name)
-        if value is None or value == ():
-            continue
-        out[name] = dump_value(value)
-    return out
-
-
-@functools.cache
-def _field_names(model: type) -> tuple[str, ...]:
-    # Cached: 200,000 events would otherwise each pay for dataclasses.fields().
-    return tuple(f.name for f in dataclasses.fields(model))

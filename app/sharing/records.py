@@ -31,7 +31,8 @@ from app.domain.model import (
     Organisation,
     Source,
 )
-from app.vault.records import from_plain, is_json_column
+from app.domain.plain import structure
+from app.vault.records import is_json_column
 from app.vault.schema import AuditEntry
 from app.vault.tables import (
     SYNCED_TABLES,
@@ -285,7 +286,7 @@ def check_conflict(conflict) -> None:
     check_value(KINDS[kind], conflict["field"], conflict["losing_value"])
     hint = typing.get_type_hints(DOMAIN[kind]).get(conflict["field"]) if kind in DOMAIN else None
     if hint is not None:  # an enum value or a date it names must read back ("use the other")
-        from_plain(hint, conflict["losing_value"])
+        structure(hint, conflict["losing_value"])
     if not isinstance(conflict["record_id"], str) or len(conflict["record_id"]) > 36:
         raise _bad()
     for name in ("losing_stamp", "winning_stamp"):
