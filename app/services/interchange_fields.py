@@ -1,39 +1,39 @@
 # SPDX-FileCopyrightText: 2026 Vigil contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Typed reading of single values for interchange JSON (writing is app.domain.plain's).
+"""What interchange import checks beyond the JSON Schema, and the pieces its messages share.
 
-`ObjectReader` checks one JSON object key by key against a model class and records every
-problem with its path instead of stopping at the first. Problem messages quote only key names
-and enum-like tokens, never the values themselves: a file full of names and notes must not
-leak into a terminal, a log or a bug report through an error. No database, no I/O.
+interchange_schema finds what each key may hold; `check_rules` then walks a document that
+meets the schema for the rules a schema cannot express: IDs unique in the file (in any
+case), references that resolve to a record of the right kind in the file or the vault, a
+case's sources cited only by its own events and involvements, real calendar dates, whole
+numbers not written with a point, valid Unicode, periods that do not end before they start,
+repeated JSON keys. Problem messages quote only key names and enum-like tokens, never the
+values themselves: a file full of names and notes must not leak into a terminal, a log or a
+bug report through an error. No database, no I/O.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+import typing
+from collections.abc import Callable
 from datetime import datetime
-from enum import Enum
-from typing import Any, TypeVar
+from typing import Any
 
-from app.domain.dates import FORMAT_HINT, FuzzyDate
-from app.domain.plain import field_names
+from app.domain.dates import FuzzyDate
+from app.domain.model import Case, Encounter, Involvement, Meeting, Position, Source
+from app.domain.plain import field_names, hints, id_kind, is_record, is_tuple, unwrap_optional
 
 MAX_PROBLEMS = 100
 
-E = TypeVar("E", bound=Enum)
-
-_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
-_COUNTRY = re.compile(r"[A-Z]{2}")
 # Keys and enum values that look like identifiers are safe to quote back; anything else
 # (spaces, non-ASCII, long runs) may be a name or a note typed into the wrong column.
 _PLAIN_KEY = re.compile(r"[A-Za-z0-9_]{1,40}")
-_PLAIN_VALUE = re.compile(r"[A-Za-z0-9_-]{1,24}")
-_ABSENT = object()
+PLAIN_VALUE = re.compile(r"[A-Za-z0-9_-]{1,24}")
 
 
 class TooManyProblems(Exception):
-    """Raised inside the reader once MAX_PROBLEMS are recorded; caught by parse_document."""
+    """Raised by Context.add once MAX_PROBLEMS are recorded; caught by parse_document."""
 
 
 class DuplicateKeyDict(dict):
@@ -78,7 +78,6 @@ class Context:
         self.sources_of = sources_of  # a vault case's source ids
         self.ids: dict[str, tuple[str, str]] = {}  # id -> (kind, path where first seen)
         self.case_sources: dict[str, set[str]] = {}  # a case in the file -> its source ids
-        self.version = 2
 
     def add(self, path: str, message: str) -> None:
         if len(self.problems) >= MAX_PROBLEMS:
@@ -92,16 +91,36 @@ class Context:
             return seen[0] == kind
         return bool(self.known(kind, value))
 
+    def new_id(self, kind: str, value: str, path: str) -> str | None:
+        """A record's own ID: not used by any other record in the file."""
+        ident = value.lower()
+        first = self.ids.get(ident)
+        if first is not None:
+            self.add(path, f"duplicate id (also at {first[1]})")
+            return None
+        self.ids[ident] = (kind, path)
+        return ident
+
+    def ref(self, kind: str, value: str, path: str, allowed: set[str] | None = None,
+            ) -> str | None:
+        """An ID naming a record of `kind` in the file or else the vault; with `allowed`,
+        one of those (a case's sources)."""
+        ident = value.lower()
+        if allowed is not None:
+            if ident in allowed:
+                return ident
+            self.add(path, f"no {kind} with this id in this case")
+        elif self.exists(kind, ident):
+            return ident
+        else:
+            self.add(path, f"no {kind} with this id")
+        return None
+
 
 def key_path(path: str, key: str, position: int | None = None) -> str:
     if not isinstance(key, str) or not _PLAIN_KEY.fullmatch(key):
         key = f"<key {position + 1}>" if position is not None else "<key>"
     return f"{path}.{key}" if path else key
-
-
-def items(path: str, value: list[Any]) -> Iterator[tuple[str, Any]]:
-    for index, item in enumerate(value):
-        yield f"{path}[{index}]", item
 
 
 def check_text(value: Any) -> str | None:
@@ -117,252 +136,125 @@ def check_text(value: Any) -> str | None:
     return None
 
 
-def canonical_id(value: Any) -> str | None:
-    if isinstance(value, str) and _UUID.fullmatch(value):
-        return value.lower()
-    return None
-
-
 NOT_AN_ID = "not a UUID (expected 32 hexadecimal digits as 8-4-4-4-12)"
 
 
-class ObjectReader:
-    """Reads the keys of one JSON object as the fields of `model`; see module docstring.
 
-    Every getter returns the typed value, or None / () when the key is absent or invalid;
-    `ok` turns False on the first problem so the caller builds no half-valid object.
-    """
 
-    def __init__(self, ctx: Context, value: Any, path: str, model: type) -> None:
-        self.ctx = ctx
-        self.path = path
-        self.ok = True
-        self.is_object = isinstance(value, dict)
-        if not self.is_object:
-            self.data: dict[str, Any] = {}
-            self._fail(path, "expected an object")
-            return
-        self.data = value
-        allowed = field_names(model)
-        if ctx.version < 2:
-            allowed = tuple(k for k in allowed if k not in V2_KEYS.get(model.__name__, ()))
-        for position, key in enumerate(value):
-            if key not in allowed:
-                self._fail(key_path(path, key, position), "unknown key")
-        for key in getattr(value, "duplicate_keys", ()):
-            self._fail(key_path(path, key), "key appears more than once")
+# The lists in the order they are checked: references point only to lists already read
+# (encounters before the asks made at them), so IDs are registered before they are needed.
+ORDER = {"organisations": "Organisation", "officials": "Official", "cases": "Case",
+         "encounters": "Encounter", "asks": "Ask", "meetings": "Meeting",
+         "involvements": "Involvement"}
 
-    def _fail(self, path: str, message: str) -> None:
-        self.ok = False
-        self.ctx.add(path, message)
 
-    def problem(self, key: str | None, message: str) -> None:
-        self._fail(self.at(key) if key else self.path, message)
+def check_rules(ctx: Context, doc: dict[str, Any], models: dict[str, type]) -> None:
+    """Add to `ctx` every rule beyond the schema that `doc` (which meets it) breaks."""
+    _repeated_keys(ctx, doc, "")
+    for key in ORDER:
+        for index, item in enumerate(doc.get(key) or ()):
+            _record(ctx, models[key], item, f"{key}[{index}]", None)
 
-    def at(self, key: str) -> str:
-        return key_path(self.path, key)
 
-    def _get(self, key: str, required: bool) -> Any:
-        value = self.data.get(key)
-        if value is None:  # absent and null both mean "unknown"
-            if required:
-                self.problem(key, "required key is missing")
-            return _ABSENT
-        return value
+def _repeated_keys(ctx: Context, obj: dict[str, Any], path: str) -> None:
+    for key in getattr(obj, "duplicate_keys", ()):
+        ctx.add(key_path(path, key), "key appears more than once")
 
-    def _list(self, key: str, required: bool = False) -> list[Any]:
-        value = self._get(key, required)
-        if value is _ABSENT:
-            return []
-        if not isinstance(value, list):
-            self.problem(key, "expected a list")
-            return []
-        return value
 
-    def text(self, key: str, *, required: bool = False) -> str | None:
-        value = self._get(key, required)
-        if value is _ABSENT:
-            return None
-        problem = check_text(value)
-        if problem is None and required and not value.strip():
-            problem = "must not be empty"
-        if problem is not None:
-            self.problem(key, problem)
-            return None
-        return value
-
-    def texts(self, key: str) -> tuple[str, ...]:
-        result = []
-        for path, item in items(self.at(key), self._list(key)):
-            problem = check_text(item)
-            if problem is not None:
-                self._fail(path, problem)
-            else:
-                result.append(item)
-        return tuple(result)
-
-    def new_id(self, kind: str) -> str | None:
-        """The object's own `id`: a UUID not used by any other object in the file."""
-        value = self._get("id", True)
-        if value is _ABSENT:
-            return None
-        ident = canonical_id(value)
-        if ident is None:
-            self.problem("id", NOT_AN_ID)
-            return None
-        first = self.ctx.ids.get(ident)
-        if first is not None:
-            self.problem("id", f"duplicate id (also at {first[1]})")
-            return None
-        self.ctx.ids[ident] = (kind, self.at("id"))
-        return ident
-
-    def _check_ref(self, path: str, value: Any, kind: str, allowed: set[str] | None) -> str | None:
-        ident = canonical_id(value)
-        if ident is None:
-            self._fail(path, NOT_AN_ID)
-        elif allowed is not None:
-            if ident in allowed:
-                return ident
-            self._fail(path, f"no {kind} with this id in this case")
-        elif self.ctx.exists(kind, ident):
-            return ident
+def _record(ctx: Context, cls: type, obj: dict[str, Any], path: str,
+            sources: set[str] | None) -> None:
+    """One record; `sources` are the IDs its source_ids may name (its case's)."""
+    _repeated_keys(ctx, obj, path)
+    names = field_names(cls)
+    if cls is Case:  # sources first: events may cite only sources of their own case
+        names = ("id", "sources", *(n for n in names if n not in ("id", "sources")))
+        sources = set()
+    parsed: dict[str, Any] = {}
+    for name in names:
+        value = obj.get(name)
+        if value is None:
+            continue
+        at = key_path(path, name)
+        tp = unwrap_optional(hints(cls)[name])
+        if name == "id":
+            ident = ctx.new_id(str(id_kind(tp)), value, at)
+            if ident is not None and cls is Case:
+                ctx.case_sources[ident] = sources  # type: ignore[assignment]
+            if ident is not None and cls is Source and sources is not None:
+                sources.add(ident)
+        elif is_tuple(tp):
+            if cls is Involvement and name == "source_ids" and parsed.get("case_id") is None:
+                continue  # whose sources they may be is not known
+            _items(ctx, typing.get_args(tp)[0], value, at, sources)
+        elif is_record(tp):
+            _record(ctx, tp, value, at, sources)
+        elif (kind := id_kind(tp)) is not None:
+            parsed[name] = case_id = ctx.ref(kind, value, at)
+            if cls is Involvement and name == "case_id" and case_id is not None:
+                # That case's sources, in the file or else in the vault.
+                sources = ctx.case_sources.get(case_id)
+                if sources is None:
+                    sources = ctx.sources_of(case_id)
         else:
-            self._fail(path, f"no {kind} with this id")
-        return None
+            parsed[name] = _scalar(ctx, tp, name, value, at)
+    _whole(ctx, cls, obj, path, parsed)
 
-    def ref(self, key: str, kind: str, *, required: bool = False) -> str | None:
-        """An id naming an object of `kind` in this file or, failing that, in the vault."""
-        value = self._get(key, required)
-        if value is _ABSENT:
-            return None
-        return self._check_ref(self.at(key), value, kind, None)
 
-    def refs(self, key: str, kind: str, *, required: bool = False,
-             allowed: set[str] | None = None) -> tuple[str, ...]:
-        """A list of distinct ids; with `allowed`, only those ids may be named."""
-        result: list[str] = []
-        for path, item in items(self.at(key), self._list(key, required)):
-            ident = self._check_ref(path, item, kind, allowed)
-            if ident is not None and ident in result:
-                self._fail(path, "listed twice")
+def _items(ctx: Context, tp: Any, values: list[Any], path: str,
+           sources: set[str] | None) -> None:
+    seen: set[str] = set()
+    kind = id_kind(tp)
+    for index, value in enumerate(values):
+        at = f"{path}[{index}]"
+        if is_record(tp):
+            _record(ctx, tp, value, at, sources)
+        elif kind is not None:
+            ident = ctx.ref(kind, value, at, sources if kind == "source" else None)
+            if ident in seen:  # the same ID in upper and lower case
+                ctx.add(at, "listed twice")
             elif ident is not None:
-                result.append(ident)
-        return tuple(result)
+                seen.add(ident)
+        else:
+            _scalar(ctx, tp, "", value, at)
 
-    def enum(self, key: str, enum: type[E]) -> E | None:
-        value = self._get(key, False)
-        if value is _ABSENT:
-            return None
-        return self._enum_value(self.at(key), value, enum)
 
-    def enums(self, key: str, enum: type[E]) -> tuple[E, ...]:
-        result: list[E] = []
-        for path, item in items(self.at(key), self._list(key)):
-            member = self._enum_value(path, item, enum)
-            if member is not None and member in result:
-                self._fail(path, "listed twice")
-            elif member is not None:
-                result.append(member)
-        return tuple(result)
-
-    def _enum_value(self, path: str, value: Any, enum: type[E]) -> E | None:
-        if not isinstance(value, str):
-            self._fail(path, "expected a string")
-            return None
-        try:
-            return enum(value)
-        except ValueError:
-            shown = f' "{value}"' if _PLAIN_VALUE.fullmatch(value) else ""
-            self._fail(path, f"unknown value{shown}")
-            return None
-
-    def date(self, key: str, *, required: bool = False) -> FuzzyDate | None:
-        value = self._get(key, required)
-        if value is _ABSENT:
-            return None
-        if not isinstance(value, str):
-            self.problem(key, f"not a date ({FORMAT_HINT})")
-            return None
+def _scalar(ctx: Context, tp: Any, name: str, value: Any, path: str) -> Any:
+    """A date, a date-time, a whole number or a text the schema passed: parsed, or None."""
+    problem = None
+    if tp is FuzzyDate:
         try:
             return FuzzyDate.parse(value)
-        except ValueError as exc:
-            self.problem(key, str(exc))
-            return None
-
-    def moment(self, key: str, *, required: bool = False) -> datetime | None:
-        """An ISO 8601 date-time with a UTC offset."""
-        value = self._get(key, required)
-        if value is _ABSENT:
-            return None
+        except ValueError as exc:  # leap days, a final newline; never quotes the text
+            problem = str(exc)
+    elif tp is datetime:
         try:
-            parsed = datetime.fromisoformat(value) if isinstance(value, str) else None
+            return datetime.fromisoformat(value)
         except ValueError:
-            parsed = None
-        # A bare date parses as naive midnight, so this one check also refuses it.
-        if parsed is None or parsed.utcoffset() is None:
-            self.problem(key, "not a date and time with a UTC offset "
-                              "(use ISO 8601, like 2026-03-01T14:30+01:00)")
-            return None
-        return parsed
+            problem = ("not a date and time with a UTC offset "
+                       "(use ISO 8601, like 2026-03-01T14:30+01:00)")
+    elif tp is int and type(value) is not int:  # 1980.0 passes for an integer in JSON Schema
+        problem = "expected 1, 2 or 3" if name == "priority" else "expected a whole number"
+    elif tp is str:
+        problem = check_text(value)
+    if problem is not None:
+        ctx.add(path, problem)
+    return None
 
-    def boolean(self, key: str, *, required: bool = False) -> bool | None:
-        value = self._get(key, required)
-        if value is _ABSENT:
-            return None
-        if not isinstance(value, bool):
-            self.problem(key, "expected true or false")
-            return None
-        return value
 
-    def year(self, key: str) -> int | None:
-        value = self._get(key, False)
-        if value is _ABSENT:
-            return None
-        if not isinstance(value, int) or isinstance(value, bool):
-            self.problem(key, "expected a whole number")
-            return None
-        if not 1000 <= value <= 9999:
-            self.problem(key, "expected a four-digit year")
-            return None
-        return value
-
-    def choice(self, key: str, allowed: tuple[int, ...]) -> int | None:
-        value = self._get(key, False)
-        if value is _ABSENT:
-            return None
-        if not isinstance(value, int) or isinstance(value, bool) or value not in allowed:
-            names = ", ".join(str(a) for a in allowed[:-1]) + f" or {allowed[-1]}"
-            self.problem(key, f"expected {names}")
-            return None
-        return value
-
-    def country(self, key: str) -> str | None:
-        value = self._get(key, False)
-        if value is _ABSENT:
-            return None
-        return self._country(self.at(key), value)
-
-    def countries(self, key: str) -> tuple[str, ...]:
-        result: list[str] = []
-        for path, item in items(self.at(key), self._list(key)):
-            code = self._country(path, item)
-            if code is not None and code in result:
-                self._fail(path, "listed twice")
-            elif code is not None:
-                result.append(code)
-        return tuple(result)
-
-    def _country(self, path: str, value: Any) -> str | None:
-        if isinstance(value, str) and _COUNTRY.fullmatch(value):
-            return value
-        self._fail(path, "expected a country code of two capital letters (ISO 3166-1 alpha-2)")
-        return None
-
-    def objects(self, key: str, *, required: bool = False) -> Iterator[tuple[str, Any]]:
-        """(path, value) for each element of a list of nested objects."""
-        return items(self.at(key), self._list(key, required))
-
-    def nested(self, key: str) -> tuple[str, Any] | None:
-        value = self._get(key, False)
-        return None if value is _ABSENT else (self.at(key), value)
+def _whole(ctx: Context, cls: type, obj: dict[str, Any], path: str,
+           parsed: dict[str, Any]) -> None:
+    """Rules about several keys of one record."""
+    if cls is Position or cls is Encounter:
+        start, end = ("start", "end") if cls is Position else ("starts_on", "ends_on")
+        first, last = parsed.get(start), parsed.get(end)
+        if first is not None and last is not None and last.latest() < first.earliest():
+            what = "position" if cls is Position else "encounter"
+            ctx.add(key_path(path, end), f"ends before the {what} starts")
+    if cls is Meeting:
+        listed: set[str] = set()
+        for index, item in enumerate(obj.get("cases") or ()):
+            ident = str(item["case_id"]).lower()
+            if ident in listed:
+                ctx.add(f"{path}.cases[{index}].case_id",
+                        "this case is already listed in this meeting")
+            listed.add(ident)

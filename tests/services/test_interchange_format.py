@@ -309,6 +309,15 @@ def test_repeated_json_keys_are_reported():
         ("cases.1.status_since", SECRET, f"cases[1].status_since: {DATE_HINT}"),
         ("cases.1.nationalities", [SECRET], "cases[1].nationalities[0]: expected a country"),
         ("cases.1.id", SECRET, "cases[1].id: not a UUID"),
+        ("cases.1.summary", SECRET + "\x00", "cases[1].summary: contains a NUL character"),
+        ("cases.1.display_name", [SECRET], "cases[1].display_name: expected a string"),
+        ("cases.1.charges", [SECRET, {SECRET: 1}], "cases[1].charges[1]: expected a string"),
+        ("cases.1.other_names", [{"name": SECRET, SECRET: SECRET}],
+         "cases[1].other_names[0].<key 2>: unknown key"),
+        ("cases.1.confession", {"date": SECRET}, "cases[1].confession.date: not a date"),
+        ("meetings.0.starts_at", SECRET, "meetings[0].starts_at: not a date and time"),
+        ("asks.0.case_ids", [CASE, SECRET], "asks[0].case_ids[1]: not a UUID"),
+        ("asks.0.requests", [SECRET], "asks[0].requests[0]: unknown value"),
     ],
 )
 def test_errors_never_quote_free_text(path, value, expected):

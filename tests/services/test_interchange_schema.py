@@ -2,11 +2,13 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """docs/interchange.schema.json says what app.services.interchange accepts, no more, no less.
 
-The schema is published for people who write or check interchange files without Vigil; import
-does not use it. So these tests hold the two together: the schema's vocabularies and keys are
-compared with app.domain, what Vigil writes (the demo vault's export, the test fixtures, random
-documents) validates, files the importer refuses are refused, and the few rules JSON Schema
-cannot express are listed here and in docs/interchange.md.
+The schema is published for people who write or check interchange files without Vigil, and
+import checks files against it (the app's copy is app/services/interchange.schema.json; the
+one in docs/ must be the same file). These tests hold it and the code together: the schema's
+vocabularies and keys are compared with app.domain, what Vigil writes (the demo vault's
+export, the test fixtures, random documents) validates, files the importer refuses are
+refused, and the few rules JSON Schema cannot express are listed here and in
+docs/interchange.md.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from test_interchange_format import valid as format_fixture
 
 from app.domain import enums, model
 from app.domain.dates import FuzzyDate
-from app.services import bulk, demo
+from app.services import bulk, demo, interchange_schema
 from app.services.interchange import (
     LISTS,
     V1_LISTS,
@@ -180,6 +182,13 @@ def importer_refuses(obj) -> bool:
 
 
 # ---- the schema against the code --------------------------------------------------------
+
+
+def test_the_app_s_schema_is_the_published_one():
+    """Import reads the package's copy; docs/ publishes it: they must be the same bytes."""
+    assert (ROOT / "app" / "services" / "interchange.schema.json").read_bytes() == \
+        (ROOT / "docs" / "interchange.schema.json").read_bytes()
+    assert interchange_schema.schema() == SCHEMA
 
 
 def test_the_schema_is_draft_2020_12():
