@@ -132,7 +132,8 @@ def apply(vault: Vault, opened: OpenedBundle, *, dry_run: bool = False,
                 preview.new_keys = (signer.replaces, signer.fingerprint)
             merger = _Merger(vault, session, opened, preview)
             if session.get(VaultMeta, TRAVEL_MODE_META) is not None:
-                preview.cases_not_here = len(cases_not_here(session, opened))
+                preview.cases_not_here = len(records.cases_not_here(session, opened.records,
+                                                                     opened.conflicts))
                 if preview.cases_not_here and not (dry_run or allow_new_cases):
                     raise NotOnThisLaptop(preview.cases_not_here)
             merger.run()
@@ -151,35 +152,6 @@ def apply(vault: Vault, opened: OpenedBundle, *, dry_run: bool = False,
         del opened.blobs[attachment_id]
     opened.discard(vault)  # erased attachments' ciphertext went with the commit (erasure)
     return preview
-
-
-def cases_not_here(session: Session, opened: OpenedBundle) -> set[str]:
-    """The cases a bundle names (as records, or through its events, sources, attachments,
-    asks, meetings and kept conflicts) that this vault does not hold at all. Tombstones
-    name nothing: deleting is never bringing back."""
-    named: set[str] = set()
-    for rec in opened.records:
-        if records.is_tombstone(rec):
-            continue
-        kind, fields = rec["kind"], rec["fields"]
-        if kind == "case":
-            named.add(rec["id"])
-        elif kind in ("event", "source", "attachment"):
-            named.add(fields.get("case_id"))
-        elif kind in ("ask", "meeting"):
-            named.update(erasure.case_of(item) for item in
-                         fields.get("case_ids" if kind == "ask" else "cases") or ())
-    for conflict in opened.conflicts:
-        if conflict.get("field") in ("case_ids", "cases") and \
-                isinstance(conflict.get("losing_value"), list):
-            named.update(erasure.case_of(item) for item in conflict["losing_value"])
-    named = {c for c in named if isinstance(c, str)}
-    here: set[str] = set()
-    ordered = sorted(named)
-    for start in range(0, len(ordered), 500):
-        here.update(session.scalars(select(CaseRow.id).where(
-            CaseRow.id.in_(ordered[start:start + 500]))))
-    return named - here
 
 
 def _max(stamps) -> str:

@@ -1,6 +1,6 @@
 # SPDX-FileCopyrightText: 2026 Vigil contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Synced rows as bundle records, and which rows a bundle carries.
+"""Synced rows as bundle records, which rows a bundle carries, and which cases it names.
 
 A record is one row of a synced table: its kind, ID, origin, clock stamps and the values
 of its merged fields, named as in interchange JSON (list and object columns as JSON
@@ -32,6 +32,7 @@ from app.domain.model import (
     Source,
 )
 from app.domain.plain import structure
+from app.vault import erasure
 from app.vault.records import is_json_column
 from app.vault.schema import AuditEntry
 from app.vault.tables import (
@@ -253,6 +254,35 @@ def check_value(table, name: str, value) -> None:
         return
     if type(value) is not column_python_type(table, name):
         raise _bad()
+
+
+def cases_not_here(session: Session, recs: list[dict], conflicts: list[dict]) -> set[str]:
+    """The cases a bundle names (as records, or through its events, sources, attachments,
+    asks, meetings and kept conflicts) that this vault does not hold at all. Tombstones
+    name nothing: deleting is never bringing back."""
+    named: set[str] = set()
+    for rec in recs:
+        if is_tombstone(rec):
+            continue
+        kind, fields = rec["kind"], rec["fields"]
+        if kind == "case":
+            named.add(rec["id"])
+        elif kind in ("event", "source", "attachment"):
+            named.add(fields.get("case_id"))
+        elif kind in ("ask", "meeting"):
+            named.update(erasure.case_of(item) for item in
+                         fields.get("case_ids" if kind == "ask" else "cases") or ())
+    for conflict in conflicts:
+        if conflict.get("field") in ("case_ids", "cases") and \
+                isinstance(conflict.get("losing_value"), list):
+            named.update(erasure.case_of(item) for item in conflict["losing_value"])
+    named = {c for c in named if isinstance(c, str)}
+    here: set[str] = set()
+    ordered = sorted(named)
+    for start in range(0, len(ordered), 500):
+        here.update(session.scalars(select(CaseRow.id).where(
+            CaseRow.id.in_(ordered[start:start + 500]))))
+    return named - here
 
 
 # -- conflicts travel with the records they are about -----------------------------------------
