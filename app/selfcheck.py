@@ -57,6 +57,20 @@ class _Check:
             raise AssertionError("the case read back differs")
         return f"case written and read back ({NAME_ORIGINAL})"
 
+    def interchange_checked(self) -> str:
+        """Export and read back as interchange JSON: the packaged schema and jsonschema."""
+        import json
+
+        from app.services.bulk import export_document
+        from app.services.interchange import dump_document, load_json_bytes, parse_document
+
+        with self.vault.session() as session:
+            text = json.dumps(dump_document(export_document(session)), ensure_ascii=False)
+        back = parse_document(load_json_bytes(text.encode("utf-8")))
+        if [c.name_original for c in back.cases] != [NAME_ORIGINAL]:
+            raise AssertionError("the exported case read back differs")
+        return "exported and checked against the interchange schema"
+
     def attachment_stored(self) -> str:
         from app.services import attachments
 
@@ -133,6 +147,7 @@ def run(out=None) -> int:
     steps: list[tuple[str, Callable[[], str]]] = [
         ("vault created", check.vault_created),
         ("case written and read back", check.case_written),
+        ("interchange JSON checked", check.interchange_checked),
         ("attachment stored and read back", check.attachment_stored),
         ("bundle sealed and opened", check.bundle_sealed),
         ("dossier rendered", check.dossier_rendered),

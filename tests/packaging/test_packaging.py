@@ -30,7 +30,7 @@ def _run(args, **kwargs) -> subprocess.CompletedProcess:
 def _assert_self_check_passed(result: subprocess.CompletedProcess) -> None:
     lines = result.stdout.splitlines()
     assert result.returncode == 0, result.stdout + result.stderr
-    assert len(lines) == 7 and all(line.startswith("ok") for line in lines), result.stdout
+    assert len(lines) == 8 and all(line.startswith("ok") for line in lines), result.stdout
     assert "王晓澄" in result.stdout  # the Chinese name went in and came back out
 
 
