@@ -137,6 +137,7 @@ def check_text(value: Any) -> str | None:
 
 
 NOT_AN_ID = "not a UUID (expected 32 hexadecimal digits as 8-4-4-4-12)"
+MOMENT = "not a date and time with a UTC offset (use ISO 8601, like 2026-03-01T14:30+01:00)"
 
 
 
@@ -230,8 +231,7 @@ def _scalar(ctx: Context, tp: Any, name: str, value: Any, path: str) -> Any:
         try:
             return datetime.fromisoformat(value)
         except ValueError:
-            problem = ("not a date and time with a UTC offset "
-                       "(use ISO 8601, like 2026-03-01T14:30+01:00)")
+            problem = MOMENT
     elif tp is int and type(value) is not int:  # 1980.0 passes for an integer in JSON Schema
         problem = "expected 1, 2 or 3" if name == "priority" else "expected a whole number"
     elif tp is str:

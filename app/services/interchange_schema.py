@@ -20,6 +20,7 @@ from typing import Any
 from app.domain.dates import FORMAT_HINT, FuzzyDate
 from app.services.interchange_fields import (
     MAX_PROBLEMS,
+    MOMENT,
     NOT_AN_ID,
     PLAIN_VALUE,
     V2_KEYS,
@@ -29,7 +30,6 @@ from app.services.interchange_fields import (
 
 SCHEMA_FILE = "interchange.schema.json"
 COUNTRY = "expected a country code of two capital letters (ISO 3166-1 alpha-2)"
-MOMENT = "not a date and time with a UTC offset (use ISO 8601, like 2026-03-01T14:30+01:00)"
 NULL = {"type": "null"}
 # The objects version 2 added keys to, by their key in the file.
 V2_OBJECT_KEYS = {"officials": V2_KEYS["Official"], "asks": V2_KEYS["Ask"]}
