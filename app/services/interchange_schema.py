@@ -11,6 +11,7 @@ own messages quote values, so none of them is passed on.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -65,13 +66,14 @@ def _inline(node: Any) -> Any:
     return {**out, "allOf": [target]} if out else target
 
 
-def schema_problems(doc: dict[str, Any], v1_lists: Iterable[str]) -> tuple[list[str], bool]:
-    """Every way `doc` (an object of a readable version) breaks the schema, in document
-    order, as "path: sentence"; and whether checking stopped at MAX_PROBLEMS."""
+def schema_problems(doc: dict[str, Any], lists: Iterable[str]) -> tuple[list[str], bool]:
+    """Every way `doc` (an object of a readable version, which has `lists`) breaks the
+    schema, in document order, as "path: sentence"; and whether checking stopped at
+    MAX_PROBLEMS."""
     found: dict[Path, str] = {}
     truncated = False
-    findings = _version_1(doc, set(v1_lists)) if doc.get("version") == 1 else iter(())
-    for path, message in _chain(findings, _findings(doc)):
+    findings = _version_1(doc, set(lists)) if doc.get("version") == 1 else iter(())
+    for path, message in itertools.chain(findings, _findings(doc)):
         if path in found:
             continue
         if len(found) == MAX_PROBLEMS:
@@ -80,11 +82,6 @@ def schema_problems(doc: dict[str, Any], v1_lists: Iterable[str]) -> tuple[list[
         found[path] = message
     ordered = sorted(found, key=lambda path: _position(doc, path))
     return [_problem(doc, path, found[path]) for path in ordered], truncated
-
-
-def _chain(*parts: Iterable[tuple[Path, str]]) -> Iterator[tuple[Path, str]]:
-    for part in parts:
-        yield from part
 
 
 def _findings(doc: dict[str, Any]) -> Iterator[tuple[Path, str]]:
