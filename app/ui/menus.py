@@ -1,9 +1,9 @@
 # SPDX-FileCopyrightText: 2026 Vigil contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The window's menu bar: File (Import…, Export…, Lock, Quit), View (every screen, Ctrl+1…,
-and the language), Help (keyboard shortcuts, about). Shortcuts are the window's, so they work
-whatever has the focus; everything that needs the vault is off until it is open (the
-language is always there)."""
+"""The window's menu bar: File (Import…, Export…, Back up…, Lock, Quit), Edit (New case,
+Find a case, Log ask…), View (every screen, Ctrl+1…, and the language), Help (keyboard
+shortcuts, about). Shortcuts are the window's, so they work whatever has the focus;
+everything that needs the vault is off until it is open (the language is always there)."""
 
 from __future__ import annotations
 
@@ -31,15 +31,28 @@ def build_menus(window: MainWindow) -> None:
         translate("Menus", "Export…"),
         translate("Menus", "Export the case list or the whole vault (not encrypted)"),
         QKeySequence("Ctrl+Shift+E"), lambda: open_export(window))
+    backup_action = window._action(
+        translate("Menus", "Back up…"),
+        translate("Menus", "Save an encrypted backup of the whole vault"), None,
+        lambda: window.settings_screen.ask_backup())
     quit_action = QAction(translate("Menus", "Quit"), window)
     quit_action.setShortcut(QKeySequence.StandardKey.Quit)
     quit_action.triggered.connect(window.close)
     file_menu = bar.addMenu(translate("Menus", "&File"))
     file_menu.addAction(window.import_action)
     file_menu.addAction(window.export_action)
+    file_menu.addAction(backup_action)
     file_menu.addSeparator()
     file_menu.addAction(window.lock_action)
     file_menu.addAction(quit_action)
+
+    edit_menu = bar.addMenu(translate("Menus", "&Edit"))
+    edit_menu.addAction(window._action(
+        translate("Menus", "New case"), "", QKeySequence("Ctrl+N"), lambda: new_case(window)))
+    edit_menu.addAction(window._action(
+        translate("Menus", "Find a case"), "", QKeySequence(QKeySequence.StandardKey.Find),
+        lambda: find_case(window)))
+    edit_menu.addAction(window.log_ask_action)
 
     view_menu = bar.addMenu(translate("Menus", "&View"))
     for number, screen in enumerate(Screen, start=1):
@@ -82,6 +95,19 @@ def add_language_menu(window: MainWindow, menu: QMenu) -> None:
                 each.setChecked(each.data() == current_language(window))
 
     group.triggered.connect(chosen)
+
+
+def new_case(window: MainWindow) -> None:
+    """Ctrl+N from anywhere: the Cases screen, with a new case's form."""
+    window.show_screen(Screen.CASES)
+    window.cases_screen.new_case()
+
+
+def find_case(window: MainWindow) -> None:
+    """Ctrl+F from anywhere: the Cases screen, its search box focused and selected."""
+    window.show_screen(Screen.CASES)
+    window.cases_screen.search.setFocus()
+    window.cases_screen.search.selectAll()
 
 
 def open_export(window: MainWindow) -> None:

@@ -3883,12 +3883,32 @@ Added by {1}</source>
         <translation>导出个案列表或整个保险库（不加密）</translation>
     </message>
     <message>
+        <source>Back up…</source>
+        <translation>备份…</translation>
+    </message>
+    <message>
+        <source>Save an encrypted backup of the whole vault</source>
+        <translation>保存整个保险库的加密备份</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>新建个案</translation>
+    </message>
+    <message>
+        <source>Find a case</source>
+        <translation>查找个案</translation>
     </message>
     <message>
         <source>&amp;View</source>

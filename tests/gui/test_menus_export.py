@@ -1,6 +1,6 @@
 # SPDX-FileCopyrightText: 2026 Vigil contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The menu bar (File, View, Help with working shortcuts) and File → Export…: the case list
+"""The menu bar (File, Edit, View, Help with working shortcuts) and File → Export…: the case list
 as shown to CSV or XLSX, the vault as interchange JSON, nothing written until asked and no
 partial file on failure. Waits on signals, never on sleeps."""
 
@@ -26,7 +26,7 @@ def _menu_titles(win) -> list[str]:
 
 
 def test_the_menus_and_their_shortcuts(qtbot, window):
-    assert _menu_titles(window) == ["&File", "&View", "&Help"]
+    assert _menu_titles(window) == ["&File", "&Edit", "&View", "&Help"]
     assert not window.export_action.isEnabled()  # nothing to export while locked
     unlock(qtbot, window)
     assert all(a.isEnabled() for a in window.vault_actions)
@@ -38,6 +38,36 @@ def test_the_menus_and_their_shortcuts(qtbot, window):
     about = menus.show_about(window)
     assert "GNU General Public License" in about.text() and str(window.vault_dir) in about.text()
     about.close()
+
+
+def test_new_case_and_find_work_from_any_screen(qtbot, window):
+    unlock(qtbot, window)
+    window.show_screen(Screen.DASHBOARD)
+    window.sidebar.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    cases = window.cases_screen
+    assert window.sidebar.currentRow() == list(Screen).index(Screen.CASES)
+    assert cases.detail.editing and cases.detail.is_new
+    cases.detail.revert()  # an empty new case: nothing to keep
+    window.show_screen(Screen.SETTINGS)
+    window.sidebar.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.sidebar.currentRow() == list(Screen).index(Screen.CASES)
+    qtbot.waitUntil(cases.search.hasFocus, timeout=60_000)
+
+
+def test_file_back_up_writes_an_encrypted_backup(qtbot, window, tmp_path, monkeypatch):
+    from app.ui import filedialogs
+
+    target = tmp_path / "backup.tar"
+    monkeypatch.setattr(filedialogs, "save_file", lambda *_a, **_k: target)
+    unlock(qtbot, window)
+    backup = next(a for a in window.vault_actions if a.text() == "Back up…")
+    backup.trigger()
+    qtbot.waitUntil(lambda: "Backup written" in window.statusBar().currentMessage(),
+                    timeout=120_000)
+    assert target.is_file() and target.stat().st_size > 0
+    assert b"Lin Wenjie" not in target.read_bytes()  # encrypted: no name readable in it
 
 
 def test_the_case_list_exports_as_shown_with_formulas_made_inert(qtbot, window, tmp_path):

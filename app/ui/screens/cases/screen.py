@@ -98,8 +98,7 @@ class CasesScreen(QWidget):
                                              header.sectionSizeFromContents(column).width()))
         self.copy_action = self._action(self.tr("Copy name"), self.copy_current_name,
                                         QKeySequence.StandardKey.Copy, self.table)
-        self.new_action = self._action(self.tr("New case"), self.new_case,
-                                       QKeySequence("Ctrl+N"), self)
+        self.new_action = self._action(self.tr("New case"), self.new_case, None, self)
         self.edit_action = self._action(self.tr("Edit case"), lambda: self.detail.edit(),
                                         QKeySequence("Ctrl+E"), self)
         self.save_action = self._action(self.tr("Save case"), lambda: self.detail.save(),
