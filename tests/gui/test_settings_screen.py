@@ -201,3 +201,23 @@ def test_deleted_items_are_removed_from_the_snapshots_on_request(qtbot, window):
     connection.execute(f"PRAGMA key = \"x'{vault._key_hex()}'\"")
     assert connection.execute("SELECT display_name FROM cases").fetchall() == [("",)]
     connection.close()
+
+
+def test_our_organisation_list_follows_the_directory(qtbot, window):
+    """The Settings screen keeps itself fresh (a Refresher): an organisation added while it
+    is shown appears in the "our organisation" choice; the lock empties it."""
+    from app.domain.model import Organisation
+    from app.services import directory
+    from app.ui.context import DIRECTORY
+
+    view = window.settings_screen
+    if view.freshness.loading:
+        with qtbot.waitSignal(view.loaded, timeout=60_000):
+            pass
+    org = Organisation(id="66666666-6666-4666-8666-666666666666", name="Amnesty Canary")
+    with qtbot.waitSignal(view.loaded, timeout=60_000):
+        window.ctx.write(lambda session: directory.save_organisation(session, org), DIRECTORY)
+    assert view.ours.findData(org.id) >= 0
+    with qtbot.waitSignal(window.vault_locked, timeout=20_000):
+        window.lock()
+    assert view.ours.count() == 0 and view.issuer.text() == ""

@@ -33,7 +33,7 @@ from app.errors import VigilError
 from app.services import directory, dossier_data, erasure, vault_access
 from app.services.vault_access import KdfParams, KeyStore
 from app.ui import filedialogs
-from app.ui.context import DIRECTORY, SETTINGS, VaultContext
+from app.ui.context import DIRECTORY, SETTINGS, Refresher, VaultContext
 from app.ui.plain import PlainLabel
 from app.ui.preferences import CLIPBOARD_SECONDS, IDLE_MINUTES, LANGUAGES, Preferences
 from app.ui.screens.settings.exchange import ExchangeGroup
@@ -60,6 +60,8 @@ class SettingsScreen(QWidget):
                  self._build_language(), self._build_organisation())  # the focus order
         groups = (*built[:3], built[4], built[3])  # our organisation shown above language
         self.exchange = ExchangeGroup(ctx)
+        # reloads when organisations change (our organisation is chosen among them)
+        self.freshness = Refresher(ctx, self, (DIRECTORY, SETTINGS), self._read)
         self.travel = TravelGroup(ctx, keystore=keystore)
         content = QWidget()
         column = QVBoxLayout(content)
@@ -192,21 +194,27 @@ class SettingsScreen(QWidget):
         self.remember.setChecked(vault is not None and vault_access.remembers_keychain(vault))
         self.remember.blockSignals(False)
         if vault is not None:
-            self.ctx.read(lambda session: (directory.organisations(session),
-                                           directory.our_organisation(session)),
-                          self._show_ours)
-            self.ctx.run(lambda vault, _job: dossier_data.issuing_organisation(vault),
-                         lambda name: self.issuer.setText(name or ""))
             self.exchange.refresh()
-        self.loaded.emit()
+        self.freshness.refresh()
 
-    def _show_ours(self, result) -> None:
-        organisations, ours = result
+    def _read(self):
+        """Our organisation with the organisations to choose from, and the dossiers' issuer."""
+        def read(vault, _job):
+            with vault.session() as session:
+                found = directory.organisations(session), directory.our_organisation(session)
+            return (*found, dossier_data.issuing_organisation(vault))
+        return self.ctx.run(read, self.freshness.done(self._show),
+                            on_failed=self.freshness.failed())
+
+    def _show(self, result) -> None:
+        organisations, ours, issuer = result
         self.ours.clear()
         self.ours.addItem(self.tr("(not set)"), None)
         for org in organisations:
             self.ours.addItem(org.name, org.id)
         self.ours.setCurrentIndex(max(self.ours.findData(ours), 0) if ours else 0)
+        self.issuer.setText(issuer or "")
+        self.loaded.emit()
 
     def _set_ours(self, _index: int) -> None:
         chosen = self.ours.currentData()
@@ -228,6 +236,7 @@ class SettingsScreen(QWidget):
             dialog.close_now()
         elif dialog is not None:
             dialog.reject()
+        self.freshness.clear()
         self.remember.blockSignals(True)
         self.remember.setChecked(False)
         self.remember.blockSignals(False)
