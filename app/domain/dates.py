@@ -123,8 +123,15 @@ class FuzzyDate:
         return self._key() >= other._key()
 
 
+_DAYS_IN = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _days_in(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+    # Not calendar.monthrange, which works out the weekday too: the calendar parses and
+    # compares thousands of dates at a time.
+    if month == 2 and calendar.isleap(year):
+        return 29
+    return _DAYS_IN[month]
 
 
 def latest_day(text: str | None) -> str | None:

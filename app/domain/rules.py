@@ -140,21 +140,28 @@ def anniversaries(case: Detention, today: date, within_days: int) -> list[Annive
     if within_days < 0:
         raise ValueError("within_days must not be negative")
     start = detention_start(case)
-    if start is None:
-        return []
+    return [] if start is None else milestones(start, today, within_days)
+
+
+def milestones(start: FuzzyDate, today: date, within_days: int) -> list[Anniversary]:
+    """The milestones of a detention that began on ``start`` (as ``detention_start``
+    finds it) falling in [today, today + within_days]: ``anniversaries`` without reading
+    a timeline, for callers that stored the start (thousands of cases at a time)."""
+    if within_days < 0:
+        raise ValueError("within_days must not be negative")
     base = start.latest()
     last = today + timedelta(days=within_days)
-    found: list[Anniversary] = []
-
     lo, hi = (today - base).days, (last - base).days
-    day_counts = [DAY_MILESTONE_FIRST] + list(
-        range(max(1, -(-lo // DAY_MILESTONE_STEP)) * DAY_MILESTONE_STEP, hi + 1,
-              DAY_MILESTONE_STEP)
-    )
-    for count in day_counts:
-        if lo <= count <= hi:
-            found.append(Anniversary(AnniversaryKind.DAYS, count, base + timedelta(days=count),
-                                     start))
+    if hi < DAY_MILESTONE_FIRST:  # not even the first milestone (a year is longer) by then
+        return []
+    found: list[Anniversary] = []
+    if lo <= DAY_MILESTONE_FIRST:
+        found.append(Anniversary(AnniversaryKind.DAYS, DAY_MILESTONE_FIRST,
+                                 base + timedelta(days=DAY_MILESTONE_FIRST), start))
+    for count in range(max(1, -(-lo // DAY_MILESTONE_STEP)) * DAY_MILESTONE_STEP, hi + 1,
+                       DAY_MILESTONE_STEP):
+        found.append(Anniversary(AnniversaryKind.DAYS, count, base + timedelta(days=count),
+                                 start))
 
     for count in range(max(1, today.year - base.year - 1), last.year - base.year + 1):
         if base.year + count > 9999:
@@ -163,7 +170,8 @@ def anniversaries(case: Detention, today: date, within_days: int) -> list[Annive
         if today <= on <= last:
             found.append(Anniversary(AnniversaryKind.YEARS, count, on, start))
 
-    found.sort(key=lambda a: (a.on, a.kind != AnniversaryKind.DAYS, a.count))
+    if len(found) > 1:
+        found.sort(key=lambda a: (a.on, a.kind != AnniversaryKind.DAYS, a.count))
     return found
 
 

@@ -12,13 +12,13 @@ clock), never read here.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cache
 from typing import NamedTuple
 
-from sqlalchemy import Row, func, select
+from sqlalchemy import Row, func, select, text
 from sqlalchemy.orm import Session
 
 from app.domain import rules
@@ -30,7 +30,7 @@ from app.services.cases import CaseFilter, CaseSummary, list_cases, not_raised_w
 from app.services.directory import our_organisation
 from app.services.meetings import list_meetings
 from app.vault.schema import VaultMeta
-from app.vault.tables import AskCase, CaseRow, EventRow, OrganisationRow
+from app.vault.tables import AskCase, CaseRow, OrganisationRow
 
 
 def not_raised_since(session: Session, today: date, days: int, *,
@@ -183,38 +183,45 @@ class HeldCase(NamedTuple):
     events: tuple[Event, ...]
 
 
-def held_cases(session: Session, keep: Callable[[Row], bool] | None = None) -> list[HeldCase]:
+# The held statuses written out, as the partial index on events and the calendar's query
+# must be: SQLite matches a partial index's terms only against the same literal terms.
+HELD_SQL = ", ".join(f"'{s.value}'" for s in sorted(DETAINED_STATUSES))
+HELD_COLUMNS = "id, display_name, status, status_since, sentence_ends, detention_start"
+_RSDL_EVENTS = text(  # ix_events_detention: no wide event row is read
+    "SELECT id, case_id, date, kind FROM events WHERE case_id IN "
+    "(SELECT value FROM json_each(:cases)) AND deleted = 0 "
+    "AND kind IN ('rsdl_began', 'released') ORDER BY position")
+
+
+def held_cases(session: Session) -> list[HeldCase]:
     """Held or missing people as light cases: status facts plus their detention start.
 
     The start is precomputed from the whole timeline on every save; RSDL start events are
-    read for the few RSDL cases, so the time-limit rules see what they need. ``keep``, a
-    cheap test of a row (``id``, ``display_name``, ``status``, ``status_since``,
-    ``sentence_ends``, ``detention_start`` as stored), skips the cases it rejects.
+    read for the few RSDL cases, so the time-limit rules see what they need. Read from
+    ``ix_cases_detention``, never from the wide rows.
     """
+    return as_held(session, session.execute(text(
+        f"SELECT {HELD_COLUMNS} FROM cases "  # noqa: S608 (constants)
+        f"WHERE status IN ({HELD_SQL}) AND deleted = 0")).all())
+
+
+def as_held(session: Session, rows: Iterable[Row]) -> list[HeldCase]:
+    """Light cases of rows starting with ``HELD_COLUMNS`` (held people's only), with the
+    RSDL cases' events."""
     @cache  # thousands of cases share a few hundred dates
     def parsed(raw: str | None) -> FuzzyDate | None:
         return FuzzyDate.parse(raw) if raw else None
 
-    rows = session.execute(select(CaseRow.id, CaseRow.display_name, CaseRow.status,
-                                  CaseRow.status_since, CaseRow.sentence_ends,
-                                  CaseRow.detention_start)
-                           .where(CaseRow.deleted.is_(False),
-                                  CaseRow.status.in_([s.value for s in DETAINED_STATUSES]))
-                           ).all()
-    if keep is not None:
-        rows = [row for row in rows if keep(row)]
-    rsdl = [row.id for row in rows if row.status == Status.RSDL.value]
+    rows = list(rows)
+    rsdl = [row[0] for row in rows if row[2] == Status.RSDL.value]
     timelines: dict[str, list[Event]] = {}
     if rsdl:
         for event_id, case_id, when, kind in session.execute(
-                select(EventRow.id, EventRow.case_id, EventRow.date, EventRow.kind).where(
-                    EventRow.case_id.in_(rsdl), EventRow.deleted.is_(False),
-                    EventRow.kind.in_([EventKind.RSDL_BEGAN.value, EventKind.RELEASED.value]))
-                .order_by(EventRow.position)):
+                _RSDL_EVENTS, {"cases": json.dumps(rsdl)}):
             timelines.setdefault(case_id, []).append(
                 Event(id=event_id, date=parsed(when), kind=EventKind(kind), title=""))
     cases = []
-    for case_id, name, status, since, ends, start in rows:
+    for case_id, name, status, since, ends, start, *_ in rows:
         # Timeline order, and the start after them: the rules clear what precedes a release
         # on the same date, and the stored start is by construction after the last release.
         events = timelines.get(case_id, [])

@@ -5,7 +5,9 @@
 ``ask_cases`` mirrors each live ask's case list (the cases this vault has) with the
 government it counts for; ``cases.last_raised`` is each case's last ask date by a
 government; ``open_follow_ups`` holds the asks whose follow-up no later ask by the same
-government on any of their cases has answered, with the last day the follow-up date allows.
+government on any of their cases has answered, with the last day the follow-up date allows
+and the government the follow-up concerns (the one the ask counts for, else the counting
+organisation it was raised with, else none).
 Computing the last two at read time took seconds at reference scale (100,000 asks).
 
 An ask counts as a government raising its cases (the matrix, "last raised", "not raised")
@@ -17,8 +19,9 @@ keep their ``ask_cases`` rows (the case's history lists them) with no ``governme
 and answer each other's follow-ups. Only ``counting`` decides what counts.
 
 The hook (``after_flush`` on every vault session, see ``install``) looks at what the flush
-wrote: asks (their cases, raiser, date, follow-up, deletion), officials moving organisation
-or deleted, organisations changing kind or deleted, our organisation changing, and new cases
+wrote: asks (their cases, raiser, date, follow-up, whom they were raised with, deletion),
+officials moving organisation or deleted, organisations changing kind or deleted (their
+asks, and the open follow-ups raised with them), our organisation changing, and new cases
 (a bundle's ask may name a case that arrives later). It rebuilds the ``ask_cases`` rows of
 exactly the asks concerned, then ``last_raised`` of the cases they named before and now and
 the open follow-ups of every ask on those cases. Writers only set attributes. Statements
@@ -55,7 +58,7 @@ OUR_ORGANISATION = "our_organisation"  # vault_meta key: the organisation the va
 COUNTING_KINDS = ("government", "parliament", "intergovernmental")  # and NULL: not recorded
 
 _ASK_FIELDS = ("case_ids", "raised_by_official_id", "raised_by_organisation_id", "date_sort",
-               "follow_up_due", "deleted")
+               "follow_up_due", "raised_with_organisation_id", "deleted")
 _OFFICIAL_FIELDS = ("organisation_id", "deleted")
 _ORGANISATION_FIELDS = ("kind", "deleted")
 
@@ -68,6 +71,13 @@ def counting(organisation: ColumnElement) -> ColumnElement:
         body.id == organisation, body.deleted.is_(False),
         or_(body.kind.is_(None), body.kind.in_(COUNTING_KINDS)),
         body.id.is_not(ours)).scalar_subquery()
+
+
+def counting_ids(session: Session | Connection, ids: Iterable[str]) -> set[str]:
+    """Those of the organisations ``ids`` whose asks count, by ``counting`` itself: the one
+    rule, for code that decides in Python (a scorecard's government, an ask's raiser)."""
+    return set(session.scalars(select(OrganisationRow.id).where(
+        _among(OrganisationRow.id), counting(OrganisationRow.id).is_not(None)), _ids(ids)))
 
 
 def raiser() -> ColumnElement:
@@ -98,12 +108,15 @@ def _open_follow_ups(where: ColumnElement | None = None):
                                   later.government_id.is_(mine.government_id),
                                   later.date_sort > mine.date_sort))
                 .where(mine.ask_id == AskRow.id))
-    rows = select(AskRow.id, due).where(AskRow.deleted.is_(False),
-                                        AskRow.follow_up_due.is_not(None), due.is_not(None),
-                                        ~exists(answered))
+    counted = (select(AskCase.government_id).where(AskCase.ask_id == AskRow.id)
+               .correlate(AskRow).limit(1).scalar_subquery())  # one government per ask
+    government = func.coalesce(counted, counting(AskRow.raised_with_organisation_id))
+    rows = select(AskRow.id, due, government).where(
+        AskRow.deleted.is_(False), AskRow.follow_up_due.is_not(None), due.is_not(None),
+        ~exists(answered))
     if where is not None:
         rows = rows.where(where)
-    return insert(OpenFollowUp).from_select(["ask_id", "due_until"], rows)
+    return insert(OpenFollowUp).from_select(["ask_id", "due_until", "government_id"], rows)
 
 
 def _index(where: ColumnElement | None = None):
@@ -133,6 +146,8 @@ _OPEN = _open_follow_ups(_among(AskRow.id))
 _WITHOUT_BODY = AskRow.raised_by_organisation_id.is_(None)
 _BY_OFFICIALS = select(AskRow.id).where(_WITHOUT_BODY, _among(AskRow.raised_by_official_id))
 _BY_BODIES = select(AskRow.id).where(_among(AskRow.raised_by_organisation_id))
+_WITH_BODIES = (select(OpenFollowUp.ask_id).join(AskRow, AskRow.id == OpenFollowUp.ask_id)
+                .where(_among(AskRow.raised_with_organisation_id)))
 _BY_THEIR_OFFICIALS = select(AskRow.id).where(_WITHOUT_BODY, AskRow.raised_by_official_id.in_(
     select(OfficialRow.id).where(_among(OfficialRow.organisation_id))))
 _named = func.json_each(AskRow.case_ids).table_valued("value")
@@ -248,6 +263,8 @@ def _asks_of(connection: Connection, officials: Collection[str],
     if organisations:  # their own asks, and their officials' raised for no body
         found.update(connection.scalars(_BY_BODIES, _ids(organisations)))
         found.update(connection.scalars(_BY_THEIR_OFFICIALS, _ids(organisations)))
+        # the open follow-ups raised with them (the government the follow-up concerns)
+        found.update(connection.scalars(_WITH_BODIES, _ids(organisations)))
     if new_cases:  # a bundle's ask may name a case that arrived after it
         found.update(connection.scalars(_NAMING, _ids(new_cases)))
     return found

@@ -78,7 +78,7 @@ class CaseRow(Synced, Base):
     nationalities: Mapped[str] = mapped_column(Text, default="[]")
     category: Mapped[str | None] = mapped_column(String(32))
     occupation: Mapped[str | None] = mapped_column(Text)
-    status: Mapped[str | None] = mapped_column(String(32), index=True)
+    status: Mapped[str | None] = mapped_column(String(32))
     status_since: Mapped[str | None] = mapped_column(String(16))
     location: Mapped[str | None] = mapped_column(Text)
     facility: Mapped[str | None] = mapped_column(Text)
@@ -105,6 +105,13 @@ class CaseRow(Synced, Base):
     # case list, "not raised since" and the matrix's row order read it without a join.
     last_raised: Mapped[str | None] = mapped_column(String(10))
 
+    # What the detention rules read of a held person, led by the status: the calendar's
+    # time limits and anniversaries (and the dashboard's) read this index, never the wide
+    # rows (whose notes and summaries made reading 6,000 of them cost 100 ms at reference
+    # scale); a query on the status alone uses it as it used the status's own index.
+    __table_args__ = (Index("ix_cases_detention", "status", "deleted", "detention_start",
+                            "status_since", "sentence_ends", "id", "display_name"),)
+
 
 class EventRow(Synced, Base):
     __tablename__ = "events"
@@ -118,6 +125,13 @@ class EventRow(Synced, Base):
     title: Mapped[str] = mapped_column(Text)
     description: Mapped[str | None] = mapped_column(Text)
     source_ids: Mapped[str] = mapped_column(Text, default="[]")
+
+    # The few events the time-limit rules read of every RSDL case (its RSDL start and the
+    # releases that end a detention), without reading the events' wide rows. Partial: it
+    # serves queries that carry these same terms, literally (``dashboard.held_cases``).
+    __table_args__ = (Index("ix_events_detention", "case_id", "position", "kind", "date", "id",
+                            sqlite_where=text("deleted = 0 AND kind IN ('rsdl_began', "
+                                              "'released')")),)
 
 
 class SourceRow(Synced, Base):
@@ -221,6 +235,9 @@ class OpenFollowUp(Base):
 
     ask_id: Mapped[str] = mapped_column(ID, _ref("asks"), primary_key=True)
     due_until: Mapped[str] = mapped_column(String(10), index=True)
+    # The government the follow-up concerns: the one the ask counts for (``ask_cases``),
+    # else the counting organisation it was raised with; None if neither (the calendar).
+    government_id: Mapped[str | None] = mapped_column(ID)
 
 
 class MeetingRow(Synced, Base):

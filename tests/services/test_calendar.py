@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from types import SimpleNamespace
 
 import pytest
+import sqlalchemy
 from calendar_world import World, build
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -209,31 +210,97 @@ def test_suggested_cases_are_those_the_government_has_not_raised(module_vault, w
 
 # -- the pre-filter: it may keep too many held cases, never too few -----------------------------
 
-_STATUSES = sorted(s for s in DETAINED_STATUSES if s is not Status.RSDL)
+# The tables the calendar's query reads, in plain SQLite (its SQL is builtins only).
+_DB = sqlalchemy.create_engine("sqlite://")
+with _DB.begin() as _c:
+    _c.execute(sqlalchemy.text(
+        "CREATE TABLE cases (id TEXT, display_name TEXT, status TEXT, status_since TEXT, "
+        "sentence_ends TEXT, detention_start TEXT, deleted BOOLEAN)"))
+    _c.execute(sqlalchemy.text("CREATE TABLE events (id TEXT, case_id TEXT, position INTEGER, "
+                               "kind TEXT, date TEXT, deleted BOOLEAN)"))
 
 
-@settings(max_examples=400, deadline=None)
-@given(start=st.dates(date(1990, 1, 1), date(2040, 12, 31)),
-       length=st.integers(0, 800),
-       base=st.dates(date(1980, 1, 1), date(2040, 12, 31)),
-       precision=st.sampled_from(["day", "month", "year"]),
-       ends=st.none() | st.dates(date(1990, 1, 1), date(2042, 12, 31)),
-       from_status=st.booleans(), status=st.sampled_from(_STATUSES))
-def test_the_pre_filter_never_drops_a_case_with_a_moment_in_range(
-        start, length, base, precision, ends, from_status, status):
-    fuzzy = FuzzyDate(base.year, base.month if precision != "year" else None,
-                      base.day if precision == "day" else None)
+def _fuzzy(data, start: date, end: date) -> FuzzyDate:
+    """A date anywhere, or on the edge of a milestone or limit falling on ``start`` or
+    ``end`` (where a pre-filter that is off by a day drops a case)."""
+    edge = data.draw(st.sampled_from([start, end]))
+    near = data.draw(st.integers(-4, 4))
+    way = data.draw(st.sampled_from(["any", "days", "years", "months", "29 February"]))
+    if way == "days":
+        day = edge - timedelta(days=data.draw(st.sampled_from([100, 1000, 3000])) + near)
+    elif way == "years":
+        day = rules.add_months(edge, -12 * data.draw(st.integers(1, 20))) + timedelta(near)
+    elif way == "months":
+        day = rules.add_months(edge, -rules.RSDL_LIMIT_MONTHS) + timedelta(near)
+    elif way == "29 February":
+        day = date(data.draw(st.sampled_from(range(1980, 2040, 4))), 2, 29)
+    else:
+        day = data.draw(st.dates(date(1980, 1, 1), date(2042, 12, 31)))
+    precision = data.draw(st.sampled_from(["day", "day", "month", "year"]))
+    return FuzzyDate(day.year, day.month if precision != "year" else None,
+                     day.day if precision == "day" else None, data.draw(st.booleans()))
+
+
+# Days where months and years turn: 29 February, and the month ends add_months clamps to.
+_EDGES = [date(year, month, day) for year in (2027, 2028) for month, day in
+          ((1, 1), (2, 28), (3, 1), (8, 28), (8, 31), (12, 31))] + [date(2028, 2, 29)]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(start=st.dates(date(1990, 1, 1), date(2040, 12, 31)) | st.sampled_from(_EDGES),
+       length=st.sampled_from([0, 1, 30, 90, 183, 364]) | st.integers(0, 800),
+       status=st.sampled_from(sorted(DETAINED_STATUSES)), data=st.data())
+def test_the_pre_filter_never_drops_a_case_with_a_moment_in_range(start, length, status, data):
     end = start + timedelta(days=length)
-    stored = SimpleNamespace(status=status.value, sentence_ends=str(ends) if ends else None,
-                             detention_start=None if from_status else str(fuzzy),
-                             status_since=str(fuzzy) if from_status else None)
-    # The case as dashboard.held_cases builds it from that row.
-    events = () if from_status else (Event(id="start", date=fuzzy, kind=EventKind.DETAINED,
-                                           title=""),)
-    held = dashboard.HeldCase("id", "", status, fuzzy if from_status else None,
-                              FuzzyDate.from_date(ends) if ends else None, events)
+    since = _fuzzy(data, start, end) if data.draw(st.booleans()) else None
+    ends = _fuzzy(data, start, end) if data.draw(st.booleans()) else None
+    kinds = st.sampled_from([EventKind.DETAINED, EventKind.RSDL_BEGAN, EventKind.RELEASED])
+    timeline = [(data.draw(kinds), _fuzzy(data, start, end))
+                for _ in range(data.draw(st.integers(0, 3)))]
+    events = tuple(Event(id=f"e{n}", date=when, kind=kind, title="")
+                   for n, (kind, when) in enumerate(timeline))
+    stored = rules.detention_start(SimpleNamespace(status=status, status_since=since,
+                                                   sentence_ends=ends, events=events))
+    # The case as dashboard.held_cases builds it from the stored row and the RSDL events.
+    light = tuple(e for e in events if e.kind is not EventKind.DETAINED)
+    if stored:
+        light += (Event(id="start", date=stored, kind=EventKind.DETAINED, title=""),)
+    held = dashboard.HeldCase("id", "", status, since, ends,
+                              light if status is Status.RSDL else light[-1:] if stored else ())
     has_moment = bool(rules.anniversaries(held, start, length)) or any(
         start <= b.deadline <= end
         for b in rules.time_limit_breaches(held, end + timedelta(days=1)))
+    with _DB.begin() as connection:
+        connection.execute(sqlalchemy.text("DELETE FROM cases"))
+        connection.execute(sqlalchemy.text("DELETE FROM events"))
+        connection.execute(sqlalchemy.text(
+            "INSERT INTO cases VALUES ('id', '', :status, :since, :ends, :start, 0)"),
+            {"status": status.value, "ends": str(ends) if ends else None,
+             "start": str(stored) if stored else None, "since": str(since) if since else None})
+        for n, event in enumerate(events):
+            connection.execute(sqlalchemy.text(
+                "INSERT INTO events VALUES (:id, 'id', :n, :kind, :date, 0)"),
+                {"id": event.id, "n": n, "kind": event.kind.value, "date": str(event.date)})
+        kept = connection.execute(calendar._candidates(start, end)).all()
     if has_moment:
-        assert calendar._may_fall_within(start, end)(stored)
+        assert kept
+
+
+@pytest.mark.parametrize(("status", "since", "start", "end"), [
+    (Status.SENTENCED, "2024-02-29", date(2027, 3, 1), date(2027, 3, 31)),  # years on 1 March
+    (Status.RSDL, "2026-08-31", date(2027, 2, 28), date(2027, 2, 28)),  # limit: 28 February
+    (Status.RSDL, "2026-08-29", date(2027, 2, 28), date(2027, 2, 28)),
+    (Status.MISSING, "2024-05", date(2027, 2, 25), date(2027, 2, 25)),  # 1,000 days from 31 May
+    (Status.MISSING, "2026~", date(2027, 4, 10), date(2027, 4, 10)),  # 100 days from 31 December
+])
+def test_the_pre_filter_keeps_the_edges(status, since, start, end):
+    held = dashboard.HeldCase("id", "", status, FuzzyDate.parse(since), None, ())
+    assert rules.anniversaries(held, start, (end - start).days) or any(
+        start <= b.deadline <= end for b in rules.time_limit_breaches(held, end + timedelta(1)))
+    with _DB.begin() as connection:
+        connection.execute(sqlalchemy.text("DELETE FROM cases"))
+        connection.execute(sqlalchemy.text("DELETE FROM events"))
+        connection.execute(sqlalchemy.text(
+            "INSERT INTO cases VALUES ('id', '', :status, :since, NULL, :since, 0)"),
+            {"status": status.value, "since": since})
+        assert connection.execute(calendar._candidates(start, end)).all()

@@ -44,6 +44,7 @@ an_ask = st.fixed_dictionaries({
     "raiser": raisers,
     "date": st.sampled_from(DATES),
     "follow_up": st.none() | st.sampled_from(DATES),
+    "with": st.none() | st.sampled_from([o.id for o in ORGS]),
     "cases": st.lists(st.sampled_from(range(len(CASES))), min_size=1, max_size=3, unique=True),
 })
 operation = st.one_of(
@@ -64,11 +65,13 @@ def make(ask_id: str, spec: dict) -> Ask:
                raised_by_organisation_id=raiser if kind == "org" else None,
                raised_by_official_id=raiser if kind == "official" else None,
                follow_up_due=FuzzyDate.parse(spec["follow_up"]) if spec["follow_up"] else None,
+               raised_with_organisation_id=spec["with"],
                case_ids=tuple(CASES[i].id for i in spec["cases"]))
 
 
-def expected(session) -> tuple[dict[str, str | None], dict[str, str]]:
-    """Each case's last ask date and the open follow-ups, by the rule, from the rows."""
+def expected(session) -> tuple[dict[str, str | None], dict[str, tuple[str, str | None]]]:
+    """Each case's last ask date and the open follow-ups (their last day and government),
+    by the rule, from the rows."""
     official_org = dict(session.execute(select(OfficialRow.id,
                                                OfficialRow.organisation_id)).all())
     kinds = dict(session.execute(select(OrganisationRow.id, OrganisationRow.kind)).all())
@@ -79,25 +82,26 @@ def expected(session) -> tuple[dict[str, str | None], dict[str, str]]:
 
     live = [(row.id, row.date_sort, counts_for(row.raised_by_organisation_id
                                                or official_org.get(row.raised_by_official_id)),
-             set(json.loads(row.case_ids)), row.follow_up_due)
+             set(json.loads(row.case_ids)), row.follow_up_due,
+             counts_for(row.raised_with_organisation_id))
             for row in session.scalars(select(AskRow).where(AskRow.deleted.is_(False)))]
-    last = {case.id: max((d for _i, d, g, named, _f in live if case.id in named and g),
+    last = {case.id: max((d for _i, d, g, named, _f, _w in live if case.id in named and g),
                          default=None)
             for case in CASES}
     open_ = {}
-    for ask_id, when, gov, named, due in live:
+    for ask_id, when, gov, named, due, with_ in live:
         answered = any(g == gov and d > when and named & other
-                       for _i, d, g, other, _f in live)
-        if due and not answered:
-            open_[ask_id] = FuzzyDate.parse(due).latest().isoformat()
+                       for _i, d, g, other, _f, _w in live)
+        if due and not answered:  # the government it counts for, else the one asked
+            open_[ask_id] = (FuzzyDate.parse(due).latest().isoformat(), gov or with_)
     return last, open_
 
 
-def stored(session) -> tuple[dict[str, str | None], dict[str, str]]:
+def stored(session) -> tuple[dict[str, str | None], dict[str, tuple[str, str | None]]]:
     last = dict(session.execute(select(CaseRow.id, CaseRow.last_raised)
                                 .where(CaseRow.id.in_([c.id for c in CASES]))).all())
-    return last, dict(session.execute(select(OpenFollowUp.ask_id,
-                                             OpenFollowUp.due_until)).all())
+    return last, {ask_id: (due, government) for ask_id, due, government in session.execute(
+        select(OpenFollowUp.ask_id, OpenFollowUp.due_until, OpenFollowUp.government_id))}
 
 
 @pytest.fixture
@@ -190,7 +194,7 @@ def test_the_migration_fills_the_derived_data_of_an_older_vault(vault, people, s
     migrate.upgrade(vault.engine)
     with vault.session() as session:
         assert stored(session) == expected(session)
-        assert stored(session)[1] == {ask.id: "2024-12-31"}
+        assert stored(session)[1] == {ask.id: ("2024-12-31", SWEDEN.id)}
 
 
 def test_the_migration_stops_counting_asks_by_ngos_and_our_organisation(vault, people, store):
@@ -201,9 +205,33 @@ def test_the_migration_stops_counting_asks_by_ngos_and_our_organisation(vault, p
     with vault.engine.begin() as connection:  # as before: every ask counted
         config.attributes["connection"] = connection
         command.downgrade(config, "0005")
-    with vault.session() as session:
-        assert stored(session)[0][CASES[3].id] == "2025-05-01"
+    with vault.session() as session:  # (the open follow-ups' government came later)
+        assert session.scalar(select(CaseRow.last_raised)
+                              .where(CaseRow.id == CASES[3].id)) == "2025-05-01"
     migrate.upgrade(vault.engine)
     with vault.session() as session:
         assert stored(session) == expected(session)
         assert stored(session)[0][CASES[3].id] is None
+
+
+def test_the_migration_stores_the_government_of_each_open_follow_up(vault, people, store):
+    by_sweden = Ask(id=new_id(), date=FuzzyDate.parse("2025-05"), public=False,
+                    raised_by_organisation_id=SWEDEN.id, raised_with_organisation_id=GERMANY.id,
+                    follow_up_due=FuzzyDate.parse("2025-07"), case_ids=(CASES[0].id,))
+    by_ngo = Ask(id=new_id(), date=FuzzyDate.parse("2025-05"), public=False,
+                 raised_by_organisation_id=AMNESTY.id, raised_with_organisation_id=GERMANY.id,
+                 follow_up_due=FuzzyDate.parse("2025-07-01"), case_ids=(CASES[1].id,))
+    with_ngo = Ask(id=new_id(), date=FuzzyDate.parse("2025-05"), public=False,
+                   raised_by_official_id=LONER.id, raised_with_organisation_id=AMNESTY.id,
+                   follow_up_due=FuzzyDate.parse("2025-07-01"), case_ids=(CASES[2].id,))
+    store(by_sweden, by_ngo, with_ngo)
+    config = migrate._config()
+    with vault.engine.begin() as connection:  # as a vault of version 0007
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0007")
+    migrate.upgrade(vault.engine)
+    with vault.session() as session:
+        assert stored(session) == expected(session)
+        assert stored(session)[1] == {by_sweden.id: ("2025-07-31", SWEDEN.id),
+                                      by_ngo.id: ("2025-07-01", GERMANY.id),
+                                      with_ngo.id: ("2025-07-01", None)}

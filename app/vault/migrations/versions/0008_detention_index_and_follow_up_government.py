@@ -1,0 +1,58 @@
+# SPDX-FileCopyrightText: 2026 Vigil contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The advocacy calendar at reference scale: indexes that spare it the wide rows, and the
+government of each open follow-up stored with it.
+
+- ``ix_cases_detention`` (status, deletion, detention start, status since, sentence end,
+  ID, name) replaces ``ix_cases_status``: the detention rules read every held person's dates from this
+  index instead of 6,000 wide case rows (each with its summary and notes).
+- ``ix_events_detention``: a partial index of the live ``rsdl_began`` and ``released``
+  events, all the RSDL time limit reads of a timeline.
+- ``open_follow_ups.government_id``: the government a follow-up concerns (the one its ask
+  counts for, else the counting organisation it was raised with), kept by the flush hook
+  like the rest of that table, so the calendar reads neither ``ask_cases`` nor the
+  organisations for it. Filled here for the open follow-ups there are; the SQL is this
+  revision's own copy of the rule (a migration must not change when the services do).
+
+Revision ID: 0008
+Revises: 0007
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = '0008'
+down_revision = '0007'
+branch_labels = None
+depends_on = None
+
+_COUNTED = ("(SELECT ac.government_id FROM ask_cases AS ac "
+            "WHERE ac.ask_id = open_follow_ups.ask_id LIMIT 1)")
+_RAISED_WITH = ("(SELECT o.id FROM asks AS a JOIN organisations AS o "
+                "ON o.id = a.raised_with_organisation_id "
+                "WHERE a.id = open_follow_ups.ask_id AND o.deleted = 0 "
+                "AND (o.kind IS NULL OR o.kind IN ('government', 'parliament', "
+                "'intergovernmental')) AND o.id IS NOT "
+                "(SELECT value FROM vault_meta WHERE key = 'our_organisation'))")
+
+
+def upgrade() -> None:
+    op.drop_index('ix_cases_status', table_name='cases')
+    op.create_index('ix_cases_detention', 'cases',
+                    ['status', 'deleted', 'detention_start', 'status_since', 'sentence_ends', 'id',
+                     'display_name'],
+                    unique=False)
+    op.create_index('ix_events_detention', 'events',
+                    ['case_id', 'position', 'kind', 'date', 'id'], unique=False,
+                    sqlite_where=sa.text("deleted = 0 AND kind IN ('rsdl_began', 'released')"))
+    op.add_column('open_follow_ups',
+                  sa.Column('government_id', sa.String(length=36), nullable=True))
+    op.execute(f"UPDATE open_follow_ups SET government_id = "  # noqa: S608
+               f"COALESCE({_COUNTED}, {_RAISED_WITH})")
+
+
+def downgrade() -> None:
+    op.drop_column('open_follow_ups', 'government_id')  # SQLite 3.35+: no table rebuild
+    op.drop_index('ix_events_detention', table_name='events')
+    op.drop_index('ix_cases_detention', table_name='cases')
+    op.create_index('ix_cases_status', 'cases', ['status'], unique=False)
