@@ -72,7 +72,7 @@ def cmd_scorecard(args: argparse.Namespace) -> int:
         target = Path(args.output).expanduser()
         if target.is_dir() or not target.parent.is_dir():
             raise UserError("Give the PDF a file name in an existing folder.")
-    from app.services import scorecard
+    from app.services import scorecard, scorecard_text
 
     with open_vault(args) as vault:
         today = vault.clock().date()
@@ -82,7 +82,7 @@ def cmd_scorecard(args: argparse.Namespace) -> int:
             cards = scorecard.scorecards(session, list(dict.fromkeys(args.government)),
                                          start, end, today)
     if args.json:
-        print_json([scorecard.to_json(card) for card in cards])
+        print_json([scorecard_text.to_json(card) for card in cards])
     else:
         for line in table(cards):
             echo(line)
@@ -117,7 +117,7 @@ def _write_pdf(vault, args, start: date, end: date, today: date, target: Path) -
 
 def table(cards) -> list[str]:
     """The figures as a plain-text table: one row per figure, one column per government."""
-    from app.services.scorecard import rows
+    from app.services.scorecard_text import rows
 
     if not cards:
         return []

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from app.domain.model import Official, Organisation
 from app.errors import UserError
 from app.vault import erasure
-from app.vault.derived import COUNTING_KINDS, OUR_ORGANISATION
+from app.vault.derived import OUR_ORGANISATION, counting_ids
 from app.vault.records import assign, column_values, from_row, refuse_tombstone
 from app.vault.schema import VaultMeta
 from app.vault.tables import OfficialRow, OrganisationRow
@@ -113,9 +113,9 @@ def delete_organisation(session: Session, organisation_id: str) -> None:
 def governments(session: Session) -> list[Organisation]:
     """The organisations whose asks count as raising a case (docs/counting.md): those a
     dossier can be prepared for as "the recipient's government"."""
-    ours = our_organisation(session)
-    return [o for o in organisations(session) if o.id != ours
-            and (o.kind is None or o.kind.value in COUNTING_KINDS)]
+    found = organisations(session)
+    counting = counting_ids(session, [o.id for o in found])  # the rule, written once
+    return [o for o in found if o.id in counting]
 
 
 def our_organisation(session: Session) -> str | None:

@@ -12,6 +12,8 @@ API (plain frozen dataclasses, no ORM object leaves this module)::
     scorecard(session, government_id, start, end, today, scope=Scope()) -> Scorecard
     scorecards(session, government_ids, start, end, today, scope=Scope()) -> list[Scorecard]
 
+(``app.services.scorecard_text`` turns scorecards into the CLI's JSON and labelled rows.)
+
 ``Figure`` is a count with its records: ``kind`` ("case", "ask" or "encounter"), ``ids``
 (sorted), ``count``. ``Share`` is ``hits`` out of ``of`` (``ratio`` is None when ``of`` is
 empty). A ``Scorecard`` holds, for ``start``..``end`` (both inclusive):
@@ -60,11 +62,9 @@ from app.domain.enums import (
     Level,
     Response,
     Status,
-    label,
 )
 from app.errors import UserError
-from app.services.directory import our_organisation
-from app.vault.derived import COUNTING_KINDS
+from app.vault.derived import counting_ids
 from app.vault.tables import OrganisationRow
 
 MATCH_DAYS = 30  # a civil-society meeting this close to a senior encounter matches it
@@ -178,8 +178,7 @@ def check_government(session: Session, government_id: str) -> str:
     row = session.get(OrganisationRow, government_id)
     if row is None or row.deleted:
         raise UserError("No organisation with that ID.")
-    if (row.kind is not None and row.kind not in COUNTING_KINDS) or \
-            government_id == our_organisation(session):
+    if not counting_ids(session, [government_id]):
         raise UserError("That organisation is not a government, parliament or "
                         "intergovernmental body, so none of its asks count.")
     return row.name
@@ -370,83 +369,3 @@ def _near(row, first: date, last: date) -> bool:
     gap = timedelta(days=MATCH_DAYS)
     return first <= date.fromisoformat(row.last) + gap and \
         last >= date.fromisoformat(row.first) - gap
-
-
-def to_json(card: Scorecard) -> dict:
-    """The documented ``vigil scorecard --json`` object of one government."""
-    def fig(f: Figure) -> dict:
-        return {"count": f.count, "ids": list(f.ids)}
-
-    def share(s: Share) -> dict:
-        return {"count": s.hits.count, "of": s.of.count, "ids": list(s.hits.ids),
-                "of_ids": list(s.of.ids)}
-
-    def level_row(row: LevelRow) -> dict:
-        return {"raised": fig(row.raised), "public": fig(row.public),
-                "private_only": fig(row.private_only)}
-
-    return {
-        "government_id": card.government_id, "government": card.government,
-        "from": card.start.isoformat(), "to": card.end.isoformat(),
-        "today": card.today.isoformat(),
-        "asks": fig(card.asks),
-        "cases_raised": fig(card.cases_raised), "cases_public": fig(card.cases_public),
-        "cases_private_only": fig(card.cases_private_only),
-        "by_level": {(row.level.value if row.level else "unknown"): level_row(row)
-                     for row in card.by_level},
-        "high_level": level_row(card.high_level),
-        "not_raised_high_level": fig(card.not_raised_high_level),
-        "high_level_encounters": share(card.high_level_encounters),
-        "high_level_encounters_public": share(card.high_level_encounters_public),
-        "summonses": fig(card.summonses),
-        "senior_matched": share(card.senior_matched),
-        "senior_unmatched": fig(card.senior_unmatched),
-        "responses": {r.value: fig(f) for r, f in card.responses},
-        "overdue_follow_ups": fig(card.overdue_follow_ups),
-    }
-
-
-def _share(share: Share) -> str:
-    if share.ratio is None:
-        return "0 of 0"
-    return f"{share.hits.count} of {share.of.count} ({round(100 * share.ratio)}%)"
-
-
-def rows(cards: list[Scorecard]) -> list[tuple[str, list[str]]]:
-    """The figures as labelled rows of text, one cell per government (the CLI's table and
-    the PDF's): levels nobody raised a case at are left out."""
-    def each(get) -> list[str]:
-        return [str(get(card)) for card in cards]
-
-    out = [
-        ("Asks counted", each(lambda c: c.asks.count)),
-        ("Named cases raised", each(lambda c: c.cases_raised.count)),
-        ("  publicly (at least once)", each(lambda c: c.cases_public.count)),
-        ("  only privately", each(lambda c: c.cases_private_only.count)),
-        ("  at the highest level", each(lambda c: c.high_level.raised.count)),
-        ("    publicly", each(lambda c: c.high_level.public.count)),
-    ]
-    for n, row in enumerate(cards[0].by_level if cards else ()):
-        if any(card.by_level[n].raised.count for card in cards):
-            name = label(row.level) if row.level else "Level unknown"
-            out.append((f"  by {name.lower()}" if row.level else "  level unknown", [
-                f"{card.by_level[n].raised.count} ({card.by_level[n].public.count} public)"
-                for card in cards]))
-    out += [
-        ("Cases to raise not raised at the highest level",
-         each(lambda c: c.not_raised_high_level.count)),
-        ("High-level encounters", each(lambda c: c.high_level_encounters.of.count)),
-        ("  with a named case raised", [_share(c.high_level_encounters) for c in cards]),
-        ("  with a named case raised publicly",
-         [_share(c.high_level_encounters_public) for c in cards]),
-        ("Ambassadors summoned", each(lambda c: c.summonses.count)),
-        ("Senior encounters", each(lambda c: c.senior_matched.of.count)),
-        (f"  with a civil-society meeting within {MATCH_DAYS} days",
-         [_share(c.senior_matched) for c in cards]),
-        ("  without one", each(lambda c: c.senior_unmatched.count)),
-    ]
-    for n, response in enumerate(Response):
-        out.append((f"Response: {label(response)}",
-                    each(lambda c, n=n: c.responses[n][1].count)))
-    out.append(("Follow-ups overdue", each(lambda c: c.overdue_follow_ups.count)))
-    return out

@@ -21,7 +21,8 @@ from app.domain.model import Case, CaseId
 from app.dossier.model import Profile
 from app.dossier.profiles import scorecard_counts
 from app.dossier.scorecard import CaseList, Chart, GovernmentLists, ScorecardInput
-from app.services.scorecard import MATCH_DAYS, Scope, Scorecard, rows, scorecard
+from app.services.scorecard import MATCH_DAYS, Scope, Scorecard, scorecard
+from app.services.scorecard_text import rows
 from app.vault.tables import CaseRow
 
 COUNTED = {

@@ -45,7 +45,7 @@ from app.domain.enums import (  # noqa: E402
     Status,
 )
 from app.services import asks as asks_service  # noqa: E402
-from app.services import scorecard  # noqa: E402
+from app.services import scorecard, scorecard_text  # noqa: E402
 from app.services.scorecard import Scope  # noqa: E402
 from app.vault.keyslots import KdfParams  # noqa: E402
 from app.vault.tables import (  # noqa: E402
@@ -204,7 +204,7 @@ def main() -> int:
                     ("three governments side by side",
                      lambda: scorecard.scorecards(session, govs, start, end, TODAY)),
                     ("the CLI's table rows for those three",
-                     lambda: scorecard.rows(scorecard.scorecards(session, govs, start, end,
+                     lambda: scorecard_text.rows(scorecard.scorecards(session, govs, start, end,
                                                                  TODAY))),
                 ]
                 base = None
