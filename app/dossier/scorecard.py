@@ -49,7 +49,8 @@ class Chart:
 @dataclass(frozen=True, slots=True)
 class CaseList:
     heading: str
-    cases: tuple[Case, ...]  # id, names and consent are all it reads
+    cases: tuple[Case, ...]  # id, names and consent are all it reads; in the order shown
+    limit: int | None = None  # list the first this many the profile shows, then "and N more"
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,11 +187,15 @@ def _lists(s: Styles, doc: ScorecardInput) -> list:
                 story.append(Paragraph("None.", s.small))
                 continue
             rows = []
-            for c in shown:
+            listed = shown if case_list.limit is None else shown[:case_list.limit]
+            for c in listed:
                 name = c.display_name + (f" ({c.name_original})" if c.name_original else "")
                 mark = consent_mark(c)
                 rows.append([para(s, name, s.cell), para(s, (mark or "").upper(), s.mark)
                              if mark else para(s, "", s.cell)])
-            story += [grid(rows, [WIDTH * 0.7, WIDTH * 0.3], header=False),
-                      Spacer(1, 3 * mm)]
+            story.append(grid(rows, [WIDTH * 0.7, WIDTH * 0.3], header=False))
+            if len(shown) > len(listed):
+                story.append(Paragraph(f"\u2026 and {len(shown) - len(listed):,} more.",
+                                       s.small))
+            story.append(Spacer(1, 3 * mm))
     return story

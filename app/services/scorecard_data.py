@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from app.domain.enums import Consent, Level, Response, label
@@ -24,6 +24,8 @@ from app.dossier.scorecard import CaseList, Chart, GovernmentLists, ScorecardInp
 from app.services.scorecard import MATCH_DAYS, Scope, Scorecard, scorecard
 from app.services.scorecard_text import rows
 from app.vault.tables import CaseRow
+
+STALEST = 50  # the PDF lists this many of the cases it did not raise at the highest level
 
 COUNTED = {
     Profile.INTERNAL: "Every ask the government made counts, public and private, on every "
@@ -41,10 +43,13 @@ def scorecard_input(session: Session, government_ids: list[str], start: date, en
                     recipient_org_id: str | None = None,
                     issuer: str | None = None) -> ScorecardInput:
     cards = []
+    public_only: dict[str, bool] = {}
     for government_id in government_ids:
-        public_only, consents = scorecard_counts(profile, government_id, recipient_org_id)
+        public_only[government_id], consents = scorecard_counts(profile, government_id,
+                                                                recipient_org_id)
         cards.append(scorecard(session, government_id, start, end, today,
-                               Scope(public_asks_only=public_only, consents=consents)))
+                               Scope(public_asks_only=public_only[government_id],
+                                     consents=consents)))
     wanted = {i for c in cards for i in (*c.high_level.raised.ids,
                                          *c.not_raised_high_level.ids)}
     people = _cases(session, wanted)
@@ -55,8 +60,9 @@ def scorecard_input(session: Session, government_ids: list[str], start: date, en
         charts=charts(cards), lists=tuple(GovernmentLists(c.government, (
             CaseList("Cases raised at the highest level (head of state or government, "
                      "minister)", _named(people, c.high_level.raised.ids)),
-            CaseList("Cases to raise that it did not raise at the highest level",
-                     _named(people, c.not_raised_high_level.ids)),
+            CaseList("Cases to raise that it did not raise at the highest level, stalest "
+                     "first", _stalest(session, c, people, public_only[c.government_id]),
+                     limit=STALEST),
         )) for c in cards),
         counted=COUNTED[profile], recipient=recipient, issuer=issuer)
 
@@ -104,6 +110,20 @@ def _cases(session: Session, ids: Iterable[str]) -> dict[str, Case]:
             found[case_id] = Case(id=CaseId(case_id), display_name=name, name_original=original,
                                   consent=Consent(consent) if consent else None)
     return found
+
+
+def _stalest(session: Session, card: Scorecard, people: dict[str, Case],
+             public_only: bool) -> tuple[Case, ...]:
+    """The cases it did not raise at the highest level, stalest first: those it never
+    raised, then by its last ask on them (any date, only the asks the profile counts:
+    under the public profile a private ask must not move a case), then by name."""
+    public = "JOIN asks AS a ON a.id = ac.ask_id AND a.public = 1 " if public_only else ""
+    last = dict(session.execute(text(
+        f"SELECT ac.case_id, max(ac.date_sort) FROM ask_cases AS ac {public}"  # noqa: S608
+        "WHERE ac.government_id = :government GROUP BY ac.case_id"),
+        {"government": card.government_id}).all())
+    return tuple(sorted((people[i] for i in card.not_raised_high_level.ids if i in people),
+                        key=lambda c: (last.get(c.id, ""), c.display_name.casefold(), c.id)))
 
 
 def _named(people: dict[str, Case], ids: Iterable[str]) -> tuple[Case, ...]:

@@ -202,3 +202,24 @@ def test_a_public_pdf_counts_only_public_asks_on_public_cases(vigil, folder, tmp
     for hidden in (PRIV_NAME, DNR_NAME, UNK_NAME, "RAISE PRIVATELY"):
         assert hidden not in text, hidden
     assert "Named cases raised 1 0" in text
+
+
+def test_a_long_list_shows_its_stalest_cases_and_how_many_more(tmp_path):
+    from datetime import date
+
+    from app.dossier.model import Profile
+    from app.dossier.scorecard import CaseList, GovernmentLists, ScorecardInput, write_scorecard
+
+    people = tuple(Case(id=_id(), display_name=f"Person {n:03d}", consent=Consent.PUBLIC)
+                   for n in range(60))
+    out = tmp_path / "scorecard.pdf"
+    with out.open("wb") as stream:
+        write_scorecard(ScorecardInput(
+            profile=Profile.INTERNAL, start=date(2025, 1, 1), end=date(2025, 12, 31),
+            prepared_on=date(2026, 1, 5), governments=("Germany",),
+            rows=(("Asks counted", ("0",)),), charts=(), counted="Everything.",
+            lists=(GovernmentLists("Germany", (CaseList("Cases to raise", people, limit=50),)),)),
+            stream)
+    text = " ".join(pdf_text(out).split())
+    assert "Cases to raise (60)" in text and "Person 049" in text
+    assert "Person 050" not in text and "and 10 more." in text
