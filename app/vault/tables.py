@@ -182,7 +182,9 @@ class AskRow(Synced, Base):
     raised_by_organisation_id: Mapped[str | None] = mapped_column(
         ID, _ref("organisations"), index=True)
     raised_with_official_id: Mapped[str | None] = mapped_column(ID, _ref("officials"))
-    raised_with_organisation_id: Mapped[str | None] = mapped_column(ID, _ref("organisations"))
+    # Indexed: an organisation changing kind re-derives the open follow-ups raised with it.
+    raised_with_organisation_id: Mapped[str | None] = mapped_column(
+        ID, _ref("organisations"), index=True)
     channel: Mapped[str | None] = mapped_column(String(32))
     public: Mapped[bool] = mapped_column(Boolean, default=False)
     requests: Mapped[str] = mapped_column(Text, default="[]")

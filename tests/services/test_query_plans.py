@@ -11,14 +11,15 @@ tests read the plans of what opening a case and the dashboard run.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import event, text
 
 from app.domain.dates import FuzzyDate
+from app.domain.enums import Status
 from app.domain.model import Ask, Case, Organisation
-from app.services import ask_pages, asks, dashboard
+from app.services import ask_pages, asks, calendar, dashboard
 from app.services.ask_pages import AskFilter
 from app.services.cases import get_case, new_id
 
@@ -99,3 +100,15 @@ def test_the_asks_text_filter_scans_its_index_not_the_table(vault, store):
                     text(f"EXPLAIN QUERY PLAN {query}"), params)]
     scans = [step for step in plan if step.startswith("SCAN asks")]
     assert scans and all("COVERING INDEX ix_asks_live_filter" in step for step in scans), plan
+
+
+def test_the_calendar_reads_held_cases_and_their_events_from_indexes_only(vault, store):
+    held = Case(id=new_id(), display_name="Held", status=Status.RSDL,
+                status_since=FuzzyDate.parse("2025-07-01"))  # its limit: 1 January 2026
+    store(ORG, CASE, ASK, held)
+    plan = plans(vault, lambda s: (calendar.moments(s, TODAY, TODAY + timedelta(days=90)),
+                                   dashboard.held_cases(s)))
+    steps = [step for step in plan if re.match(r"(SCAN|SEARCH) (cases|events|e)\b", step)]
+    assert {step.split(" USING ")[-1] for step in steps} == {
+        "COVERING INDEX ix_cases_detention (status=? AND deleted=?)",
+        "COVERING INDEX ix_events_detention (case_id=?)"}, plan
