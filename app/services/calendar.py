@@ -282,13 +282,12 @@ def _meetings(session: Session, start: date, end: date) -> list[Moment]:
 
 def _follow_ups(session: Session, start: date, end: date) -> list[Moment]:
     # due_until is the follow-up date's last day; its first is at most a year earlier. The
-    # government is kept with the open follow-up (``app.vault.derived``).
-    stmt = (select(AskRow.id, AskRow.follow_up_due, AskRow.channel, AskRow.response,
-                   AskRow.case_ids, OpenFollowUp.government_id)
-            .join(OpenFollowUp, OpenFollowUp.ask_id == AskRow.id)
+    # government, and the ask's columns shown here, are kept with the open follow-up
+    # (``app.vault.derived``): no ask row is read.
+    stmt = (select(OpenFollowUp.ask_id, OpenFollowUp.follow_up_due, OpenFollowUp.channel,
+                   OpenFollowUp.response, OpenFollowUp.case_ids, OpenFollowUp.government_id)
             .where(OpenFollowUp.due_until >= start.isoformat(),
-                   OpenFollowUp.due_until <= _plus(end, 366).isoformat(),
-                   AskRow.deleted.is_(False)))
+                   OpenFollowUp.due_until <= _plus(end, 366).isoformat()))
     span = cache(lambda due: _fuzzy_span(FuzzyDate.parse(due)))  # asks share due dates
     unanswered, un = (None, Response.NONE.value), Channel.UN_HRC.value
     moments = []
@@ -382,7 +381,7 @@ def _candidates(start: date, end: date) -> TextClause:
         days = {"first_day": f"{start:%m-%d}", "last_day": f"{end:%m-%d}"}
     rsdl_from, rsdl_to = _months_before(start, -4), _months_before(end, 4)
     limit_due = (  # a time limit's last day may be in the range
-        f"(sentence_last BETWEEN :start AND :end OR status = '{_RSDL}' AND "
+        f"(sentence_last BETWEEN :start AND :end OR status = '{_RSDL}' AND "  # noqa: S608
         f"({_last_day('status_since')} BETWEEN :rsdl_from AND :rsdl_to OR EXISTS (SELECT 1 "
         "FROM events AS e WHERE e.case_id = dated.id AND e.deleted = 0 "
         "AND e.kind IN ('rsdl_began', 'released') AND e.kind = 'rsdl_began' "

@@ -5,9 +5,10 @@
 ``ask_cases`` mirrors each live ask's case list (the cases this vault has) with the
 government it counts for; ``cases.last_raised`` is each case's last ask date by a
 government; ``open_follow_ups`` holds the asks whose follow-up no later ask by the same
-government on any of their cases has answered, with the last day the follow-up date allows
-and the government the follow-up concerns (the one the ask counts for, else the counting
-organisation it was raised with, else none).
+government on any of their cases has answered, with the last day the follow-up date allows,
+the government the follow-up concerns (the one the ask counts for, else the counting
+organisation it was raised with, else none) and copies of the ask's columns the calendar
+shows (its follow-up date, channel, response and cases).
 Computing the last two at read time took seconds at reference scale (100,000 asks).
 
 An ask counts as a government raising its cases (the matrix, "last raised", "not raised")
@@ -19,13 +20,14 @@ keep their ``ask_cases`` rows (the case's history lists them) with no ``governme
 and answer each other's follow-ups. Only ``counting`` decides what counts.
 
 The hook (``after_flush`` on every vault session, see ``install``) looks at what the flush
-wrote: asks (their cases, raiser, date, follow-up, whom they were raised with, deletion),
-officials moving organisation or deleted, organisations changing kind or deleted (their
-asks, and the open follow-ups raised with them), our organisation changing, and new cases
-(a bundle's ask may name a case that arrives later). It rebuilds the ``ask_cases`` rows of
-exactly the asks concerned, then ``last_raised`` of the cases they named before and now and
-the open follow-ups of every ask on those cases. Writers only set attributes. Statements
-that bypass the session (travel mode's strip) call ``rebuild`` afterwards.
+wrote: asks (their cases, raiser, date, follow-up, whom they were raised with, channel,
+response, deletion), officials moving organisation or deleted, organisations changing kind
+or deleted (their asks, and the open follow-ups raised with them), our organisation
+changing, and new cases (a bundle's ask may name a case that arrives later). It rebuilds
+the ``ask_cases`` rows of exactly the asks concerned, then ``last_raised`` of the cases
+they named before and now and the open follow-ups of every ask on those cases. Writers
+only set attributes. Statements that bypass the session (travel mode's strip) call
+``rebuild`` afterwards.
 """
 
 from __future__ import annotations
@@ -57,8 +59,10 @@ from app.vault.tables import AskCase, AskRow, CaseRow, OfficialRow, OpenFollowUp
 OUR_ORGANISATION = "our_organisation"  # vault_meta key: the organisation the vault's users work for
 COUNTING_KINDS = ("government", "parliament", "intergovernmental")  # and NULL: not recorded
 
+_COPIED = ("follow_up_due", "channel", "response", "case_ids")  # into open_follow_ups
 _ASK_FIELDS = ("case_ids", "raised_by_official_id", "raised_by_organisation_id", "date_sort",
-               "follow_up_due", "raised_with_organisation_id", "deleted")
+               "follow_up_due", "raised_with_organisation_id", "channel", "response",
+               "deleted")
 _OFFICIAL_FIELDS = ("organisation_id", "deleted")
 _ORGANISATION_FIELDS = ("kind", "deleted")
 
@@ -111,12 +115,13 @@ def _open_follow_ups(where: ColumnElement | None = None):
     counted = (select(AskCase.government_id).where(AskCase.ask_id == AskRow.id)
                .correlate(AskRow).limit(1).scalar_subquery())  # one government per ask
     government = func.coalesce(counted, counting(AskRow.raised_with_organisation_id))
-    rows = select(AskRow.id, due, government).where(
+    rows = select(AskRow.id, due, government, *(getattr(AskRow, c) for c in _COPIED)).where(
         AskRow.deleted.is_(False), AskRow.follow_up_due.is_not(None), due.is_not(None),
         ~exists(answered))
     if where is not None:
         rows = rows.where(where)
-    return insert(OpenFollowUp).from_select(["ask_id", "due_until", "government_id"], rows)
+    return insert(OpenFollowUp).from_select(["ask_id", "due_until", "government_id",
+                                             *_COPIED], rows)
 
 
 def _index(where: ColumnElement | None = None):

@@ -240,6 +240,12 @@ class OpenFollowUp(Base):
     # The government the follow-up concerns: the one the ask counts for (``ask_cases``),
     # else the counting organisation it was raised with; None if neither (the calendar).
     government_id: Mapped[str | None] = mapped_column(ID)
+    # Copies of the ask's columns the calendar shows, so that its 90 days read this narrow
+    # table and not 2,000 wide ask rows.
+    follow_up_due: Mapped[str | None] = mapped_column(String(16))
+    channel: Mapped[str | None] = mapped_column(String(32))
+    response: Mapped[str | None] = mapped_column(String(32))
+    case_ids: Mapped[str | None] = mapped_column(Text)
 
 
 class MeetingRow(Synced, Base):

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select, text
 
 from app.domain.dates import FuzzyDate
-from app.domain.enums import OrganisationKind
+from app.domain.enums import Channel, OrganisationKind, Response
 from app.domain.model import Ask, Case, Document, Official, Organisation
 from app.services import asks, bulk, dashboard, directory
 from app.services.cases import new_id
@@ -45,6 +45,8 @@ an_ask = st.fixed_dictionaries({
     "date": st.sampled_from(DATES),
     "follow_up": st.none() | st.sampled_from(DATES),
     "with": st.none() | st.sampled_from([o.id for o in ORGS]),
+    "channel": st.sampled_from([None, Channel.UN_HRC, Channel.LETTER]),
+    "response": st.sampled_from([None, Response.NONE, Response.DENIED]),
     "cases": st.lists(st.sampled_from(range(len(CASES))), min_size=1, max_size=3, unique=True),
 })
 operation = st.one_of(
@@ -65,13 +67,14 @@ def make(ask_id: str, spec: dict) -> Ask:
                raised_by_organisation_id=raiser if kind == "org" else None,
                raised_by_official_id=raiser if kind == "official" else None,
                follow_up_due=FuzzyDate.parse(spec["follow_up"]) if spec["follow_up"] else None,
-               raised_with_organisation_id=spec["with"],
+               raised_with_organisation_id=spec["with"], channel=spec["channel"],
+               response=spec["response"],
                case_ids=tuple(CASES[i].id for i in spec["cases"]))
 
 
-def expected(session) -> tuple[dict[str, str | None], dict[str, tuple[str, str | None]]]:
-    """Each case's last ask date and the open follow-ups (their last day and government),
-    by the rule, from the rows."""
+def expected(session) -> tuple[dict[str, str | None], dict[str, tuple]]:
+    """Each case's last ask date and the open follow-ups (their last day, government and
+    the ask's columns copied beside them), by the rule, from the rows."""
     official_org = dict(session.execute(select(OfficialRow.id,
                                                OfficialRow.organisation_id)).all())
     kinds = dict(session.execute(select(OrganisationRow.id, OrganisationRow.kind)).all())
@@ -83,25 +86,28 @@ def expected(session) -> tuple[dict[str, str | None], dict[str, tuple[str, str |
     live = [(row.id, row.date_sort, counts_for(row.raised_by_organisation_id
                                                or official_org.get(row.raised_by_official_id)),
              set(json.loads(row.case_ids)), row.follow_up_due,
-             counts_for(row.raised_with_organisation_id))
+             counts_for(row.raised_with_organisation_id),
+             (row.follow_up_due, row.channel, row.response, row.case_ids))
             for row in session.scalars(select(AskRow).where(AskRow.deleted.is_(False)))]
-    last = {case.id: max((d for _i, d, g, named, _f, _w in live if case.id in named and g),
+    last = {case.id: max((d for _i, d, g, named, _f, _w, _c in live if case.id in named and g),
                          default=None)
             for case in CASES}
     open_ = {}
-    for ask_id, when, gov, named, due, with_ in live:
+    for ask_id, when, gov, named, due, with_, copied in live:
         answered = any(g == gov and d > when and named & other
-                       for _i, d, g, other, _f, _w in live)
+                       for _i, d, g, other, _f, _w, _c in live)
         if due and not answered:  # the government it counts for, else the one asked
-            open_[ask_id] = (FuzzyDate.parse(due).latest().isoformat(), gov or with_)
+            open_[ask_id] = (FuzzyDate.parse(due).latest().isoformat(), gov or with_, *copied)
     return last, open_
 
 
-def stored(session) -> tuple[dict[str, str | None], dict[str, tuple[str, str | None]]]:
+def stored(session) -> tuple[dict[str, str | None], dict[str, tuple]]:
     last = dict(session.execute(select(CaseRow.id, CaseRow.last_raised)
                                 .where(CaseRow.id.in_([c.id for c in CASES]))).all())
-    return last, {ask_id: (due, government) for ask_id, due, government in session.execute(
-        select(OpenFollowUp.ask_id, OpenFollowUp.due_until, OpenFollowUp.government_id))}
+    return last, {ask_id: tuple(rest) for ask_id, *rest in session.execute(
+        select(OpenFollowUp.ask_id, OpenFollowUp.due_until, OpenFollowUp.government_id,
+               OpenFollowUp.follow_up_due, OpenFollowUp.channel, OpenFollowUp.response,
+               OpenFollowUp.case_ids))}
 
 
 @pytest.fixture
@@ -194,7 +200,7 @@ def test_the_migration_fills_the_derived_data_of_an_older_vault(vault, people, s
     migrate.upgrade(vault.engine)
     with vault.session() as session:
         assert stored(session) == expected(session)
-        assert stored(session)[1] == {ask.id: ("2024-12-31", SWEDEN.id)}
+        assert stored(session)[1][ask.id][:2] == ("2024-12-31", SWEDEN.id)
 
 
 def test_the_migration_stops_counting_asks_by_ngos_and_our_organisation(vault, people, store):
@@ -232,6 +238,7 @@ def test_the_migration_stores_the_government_of_each_open_follow_up(vault, peopl
     migrate.upgrade(vault.engine)
     with vault.session() as session:
         assert stored(session) == expected(session)
-        assert stored(session)[1] == {by_sweden.id: ("2025-07-31", SWEDEN.id),
-                                      by_ngo.id: ("2025-07-01", GERMANY.id),
-                                      with_ngo.id: ("2025-07-01", None)}
+        assert {a: row[:3] for a, row in stored(session)[1].items()} == {
+            by_sweden.id: ("2025-07-31", SWEDEN.id, "2025-07"),
+            by_ngo.id: ("2025-07-01", GERMANY.id, "2025-07-01"),
+            with_ngo.id: ("2025-07-01", None, "2025-07-01")}

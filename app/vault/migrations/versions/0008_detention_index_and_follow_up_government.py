@@ -4,15 +4,17 @@
 government of each open follow-up stored with it.
 
 - ``ix_cases_detention`` (status, deletion, detention start, status since, sentence end,
-  ID, name) replaces ``ix_cases_status``: the detention rules read every held person's dates from this
-  index instead of 6,000 wide case rows (each with its summary and notes).
+  ID, name) replaces ``ix_cases_status``: the detention rules read every held person's
+  dates from this index instead of 6,000 wide case rows (each with summary and notes).
 - ``ix_events_detention``: a partial index of the live ``rsdl_began`` and ``released``
   events, all the RSDL time limit reads of a timeline.
 - ``open_follow_ups.government_id``: the government a follow-up concerns (the one its ask
   counts for, else the counting organisation it was raised with), kept by the flush hook
   like the rest of that table, so the calendar reads neither ``ask_cases`` nor the
-  organisations for it. Filled here for the open follow-ups there are; the SQL is this
-  revision's own copy of the rule (a migration must not change when the services do).
+  organisations for it. With it, copies of the ask's follow-up date, channel, response and
+  cases: the calendar's 90 days then read this narrow table, not 2,000 wide ask rows.
+  Filled here for the open follow-ups there are; the SQL is this revision's own copy of
+  the rule (a migration must not change when the services do).
 - ``ix_asks_raised_with_organisation_id``: an organisation changing kind (or our own
   changing) re-derives the open follow-ups raised with it; without the index that look-up
   read every ask (2 s at reference scale).
@@ -50,14 +52,21 @@ def upgrade() -> None:
                     sqlite_where=sa.text("deleted = 0 AND kind IN ('rsdl_began', 'released')"))
     op.create_index('ix_asks_raised_with_organisation_id', 'asks',
                     ['raised_with_organisation_id'], unique=False)
-    op.add_column('open_follow_ups',
-                  sa.Column('government_id', sa.String(length=36), nullable=True))
+    for name, kind in (('government_id', sa.String(length=36)),
+                       ('follow_up_due', sa.String(length=16)),
+                       ('channel', sa.String(length=32)), ('response', sa.String(length=32)),
+                       ('case_ids', sa.Text())):
+        op.add_column('open_follow_ups', sa.Column(name, kind, nullable=True))
     op.execute(f"UPDATE open_follow_ups SET government_id = "  # noqa: S608
                f"COALESCE({_COUNTED}, {_RAISED_WITH})")
+    op.execute("UPDATE open_follow_ups SET follow_up_due = a.follow_up_due, "
+               "channel = a.channel, response = a.response, case_ids = a.case_ids "
+               "FROM asks AS a WHERE a.id = open_follow_ups.ask_id")
 
 
 def downgrade() -> None:
-    op.drop_column('open_follow_ups', 'government_id')  # SQLite 3.35+: no table rebuild
+    for name in ('case_ids', 'response', 'channel', 'follow_up_due', 'government_id'):
+        op.drop_column('open_follow_ups', name)  # SQLite 3.35+: no table rebuild
     op.drop_index('ix_asks_raised_with_organisation_id', table_name='asks')
     op.drop_index('ix_events_detention', table_name='events')
     op.drop_index('ix_cases_detention', table_name='cases')
