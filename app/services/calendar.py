@@ -136,7 +136,8 @@ class Moment(NamedTuple):
     location: str | None = None  # an encounter's or meeting's location (free text)
     starts_at: datetime | None = None  # a meeting's start, in its own time zone
     sub_kind: str | None = None  # EncounterKind, BreachKind or AnniversaryKind value
-    count: int | None = None  # an anniversary's number of days or years
+    # An anniversary's number of days or years (the field shadows tuple.count, unused here).
+    count: int | None = None  # type: ignore[assignment]
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,7 +300,8 @@ def _follow_ups(session: Session, start: date, end: date) -> list[Moment]:
             else MomentKind.FOLLOW_UP_DUE
         moments.append(Moment(
             on, last, approximate, kind, TITLES[kind], None, RecordKind.ASK, ask_id,
-            (government,) if government else (), tuple(dict.fromkeys(json.loads(case_ids)))))
+            (government,) if government else (),
+            tuple(dict.fromkeys(json.loads(case_ids or "[]")))))
     return moments
 
 

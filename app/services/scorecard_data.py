@@ -118,7 +118,7 @@ def _stalest(session: Session, card: Scorecard, people: dict[str, Case],
     raised, then by its last ask on them (any date, only the asks the profile counts:
     under the public profile a private ask must not move a case), then by name."""
     public = "JOIN asks AS a ON a.id = ac.ask_id AND a.public = 1 " if public_only else ""
-    last = dict(session.execute(text(
+    last: dict[str, str] = dict(session.execute(text(
         f"SELECT ac.case_id, max(ac.date_sort) FROM ask_cases AS ac {public}"  # noqa: S608
         "WHERE ac.government_id = :government GROUP BY ac.case_id"),
         {"government": card.government_id}).all())

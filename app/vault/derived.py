@@ -51,7 +51,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Session, aliased, sessionmaker
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased, sessionmaker
 
 from app.vault.schema import VaultMeta
 from app.vault.tables import AskCase, AskRow, CaseRow, OfficialRow, OpenFollowUp, OrganisationRow
@@ -67,7 +67,7 @@ _OFFICIAL_FIELDS = ("organisation_id", "deleted")
 _ORGANISATION_FIELDS = ("kind", "deleted")
 
 
-def counting(organisation: ColumnElement) -> ColumnElement:
+def counting(organisation: ColumnElement | InstrumentedAttribute) -> ColumnElement:
     """The organisation (an SQL expression) when its asks count, else NULL."""
     body = aliased(OrganisationRow)
     ours = select(VaultMeta.value).where(VaultMeta.key == OUR_ORGANISATION).scalar_subquery()
