@@ -167,3 +167,12 @@ def test_only_the_ui_imports_qt():
             wrong += [f"{_name(path)} imports {n}" for n in names
                       if n.split(".")[0] in ("PySide6", "shiboken6")]
     assert not wrong, wrong
+
+
+MAX_LINES = 450  # a module longer than this is two modules (issue 19)
+
+
+def test_no_module_is_over_450_lines():
+    long = {str(p.relative_to(APP)): n for p in APP.rglob("*.py")
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    assert long == {}, "split these modules"
