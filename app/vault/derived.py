@@ -5,8 +5,9 @@
 ``ask_cases`` mirrors each live ask's case list (the cases this vault has) with the
 government it counts for; ``cases.last_raised`` is each case's last ask date by a
 government; ``open_follow_ups`` holds the asks whose follow-up no later ask by the same
-government on any of their cases has answered, with the last day the follow-up date allows,
-the government the follow-up concerns (the one the ask counts for, else the counting
+government on any of their cases has answered (for an ask that counts for none, such as
+ours, also none by the government it was raised with), with the last day the follow-up
+date allows, the government the follow-up concerns (the one the ask counts for, else the counting
 organisation it was raised with, else none) and copies of the ask's columns the calendar
 shows (its follow-up date, channel, response and cases).
 Computing the last two at read time took seconds at reference scale (100,000 asks).
@@ -67,14 +68,18 @@ _OFFICIAL_FIELDS = ("organisation_id", "deleted")
 _ORGANISATION_FIELDS = ("kind", "deleted")
 
 
-def counting(organisation: ColumnElement | InstrumentedAttribute) -> ColumnElement:
-    """The organisation (an SQL expression) when its asks count, else NULL."""
+def counting(organisation: ColumnElement | InstrumentedAttribute, *,
+             of_asks: bool = False) -> ColumnElement:
+    """The organisation (an SQL expression) when its asks count, else NULL. ``of_asks``:
+    ``organisation`` is a column of the ask of an enclosing query more than one level up
+    (auto-correlation stops at the next one, and would read every ask instead)."""
     body = aliased(OrganisationRow)
     ours = select(VaultMeta.value).where(VaultMeta.key == OUR_ORGANISATION).scalar_subquery()
-    return select(body.id).where(
+    found = select(body.id).where(
         body.id == organisation, body.deleted.is_(False),
         or_(body.kind.is_(None), body.kind.in_(COUNTING_KINDS)),
-        body.id.is_not(ours)).scalar_subquery()
+        body.id.is_not(ours))
+    return (found.correlate(AskRow) if of_asks else found).scalar_subquery()
 
 
 def counting_ids(session: Session | Connection, ids: Iterable[str]) -> set[str]:
@@ -107,10 +112,16 @@ def _open_follow_ups(where: ColumnElement | None = None):
     """INSERT of the open follow-ups (of the asks ``where`` selects, default all)."""
     mine, later = aliased(AskCase), aliased(AskCase)
     due = func.fuzzy_latest(AskRow.follow_up_due)
+    asked = counting(AskRow.raised_with_organisation_id, of_asks=True)
+    # Answered by a later ask on one of its cases that counts for the same government (or,
+    # like it, for none); an ask counting for none that was raised with a government (what
+    # we asked Germany to do) is also answered when that government raises the case.
     answered = (select(1).select_from(mine)
                 .join(later, and_(later.case_id == mine.case_id,
-                                  later.government_id.is_(mine.government_id),
-                                  later.date_sort > mine.date_sort))
+                                  later.date_sort > mine.date_sort,
+                                  or_(later.government_id.is_(mine.government_id),
+                                      and_(mine.government_id.is_(None),
+                                           later.government_id == asked))))
                 .where(mine.ask_id == AskRow.id))
     counted = (select(AskCase.government_id).where(AskCase.ask_id == AskRow.id)
                .correlate(AskRow).limit(1).scalar_subquery())  # one government per ask

@@ -94,8 +94,9 @@ def expected(session) -> tuple[dict[str, str | None], dict[str, tuple]]:
             for case in CASES}
     open_ = {}
     for ask_id, when, gov, named, due, with_, copied in live:
-        answered = any(g == gov and d > when and named & other
-                       for _i, d, g, other, _f, _w, _c in live)
+        answered = any(d > when and named & other and (
+            g == gov or (gov is None and with_ is not None and g == with_))
+            for _i, d, g, other, _f, _w, _c in live)
         if due and not answered:  # the government it counts for, else the one asked
             open_[ask_id] = (FuzzyDate.parse(due).latest().isoformat(), gov or with_, *copied)
     return last, open_
@@ -183,6 +184,36 @@ def test_a_later_ask_by_the_same_government_closes_a_follow_up(vault, people, st
         assert asks.overdue_ask_ids(session, date(2026, 1, 1)) == {first.id}
         assert dashboard.counts(session, date(2026, 1, 1), vault.clock())[
             "follow_ups_overdue"] == 1
+
+
+def test_what_we_asked_a_government_is_answered_when_it_raises_the_case(vault, people, store):
+    """An NGO's ask (as our organisation's from a meeting's outcome) raised with Germany,
+    with a follow-up: Sweden raising the case leaves it open, Germany raising it closes it,
+    and a vault upgraded from 0007 closes it the same way."""
+    asked = Ask(id=new_id(), date=FuzzyDate.parse("2025-01-10"), public=False,
+                raised_by_organisation_id=AMNESTY.id, raised_with_organisation_id=GERMANY.id,
+                follow_up_due=FuzzyDate.parse("2025-02-01"), case_ids=(CASES[0].id,))
+    by_sweden = Ask(id=new_id(), date=FuzzyDate.parse("2025-03"), public=False,
+                    raised_by_organisation_id=SWEDEN.id, case_ids=(CASES[0].id,))
+    store(asked, by_sweden)
+    with vault.session() as session:
+        assert asks.overdue_ask_ids(session, date(2026, 1, 1)) == {asked.id}
+    by_germany = Ask(id=new_id(), date=FuzzyDate.parse("2025-04"), public=True,
+                     raised_by_official_id=ENVOY.id, case_ids=(CASES[0].id, CASES[1].id))
+    store(by_germany)
+    with vault.session() as session:
+        assert asks.overdue_ask_ids(session, date(2026, 1, 1)) == set()
+        assert stored(session) == expected(session)
+    config = migrate._config()
+    with vault.engine.begin() as connection:  # as a vault of 0007, under the old rule
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0007")
+        connection.execute(text("INSERT INTO open_follow_ups (ask_id, due_until) "
+                                "VALUES (:a, '2025-02-01')"), {"a": asked.id})
+    migrate.upgrade(vault.engine)
+    with vault.session() as session:
+        assert stored(session) == expected(session)
+        assert asked.id not in stored(session)[1]
 
 
 def test_the_migration_fills_the_derived_data_of_an_older_vault(vault, people, store):

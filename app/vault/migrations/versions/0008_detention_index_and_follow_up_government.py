@@ -15,6 +15,9 @@ government of each open follow-up stored with it.
   cases: the calendar's 90 days then read this narrow table, not 2,000 wide ask rows.
   Filled here for the open follow-ups there are; the SQL is this revision's own copy of
   the rule (a migration must not change when the services do).
+- An ask that counts for no government (ours, an NGO's) raised with a government is now
+  also answered when that government later raises one of its cases (what we asked Germany
+  to do is done when Germany does it): the follow-ups this closes leave ``open_follow_ups``.
 - ``ix_asks_raised_with_organisation_id``: an organisation changing kind (or our own
   changing) re-derives the open follow-ups raised with it; without the index that look-up
   read every ask (2 s at reference scale).
@@ -59,6 +62,12 @@ def upgrade() -> None:
         op.add_column('open_follow_ups', sa.Column(name, kind, nullable=True))
     op.execute(f"UPDATE open_follow_ups SET government_id = "  # noqa: S608
                f"COALESCE({_COUNTED}, {_RAISED_WITH})")
+    # Only ours and NGOs' asks have a government here that they do not count for.
+    op.execute("DELETE FROM open_follow_ups WHERE government_id IS NOT NULL AND EXISTS ("
+               "SELECT 1 FROM ask_cases AS mine JOIN ask_cases AS later "
+               "ON later.case_id = mine.case_id AND later.date_sort > mine.date_sort "
+               "AND later.government_id = open_follow_ups.government_id "
+               "WHERE mine.ask_id = open_follow_ups.ask_id AND mine.government_id IS NULL)")
     op.execute("UPDATE open_follow_ups SET follow_up_due = a.follow_up_due, "
                "channel = a.channel, response = a.response, case_ids = a.case_ids "
                "FROM asks AS a WHERE a.id = open_follow_ups.ask_id")
