@@ -193,120 +193,149 @@ HUMAN_RIGHTS_DAY = [
                     "yan-shoucheng"], "internal_affair"),
 ]
 
-# Meetings. For held ones, each case line also says what came back; generate.py records
-# that as one ask per case, as a caseworker would after the meeting, made at the meeting's
-# `encounter` (demo_encounters) when it has one.
-MEETINGS = [
-    dict(key="eu-dialogue-2025", title="EU–China Human Rights Dialogue",
-         starts_at="2025-06-17T09:30:00+02:00", location="Brussels", org="eu",
-         encounter="eu-hrd-2025",
-         officials=["eu-eusr", "cn-dg-io", "cn-head-eu"], status="held",
-         agenda="Session 3: individual cases. The EU list of cases was handed over in writing "
-                "beforehand; five to be raised orally.",
-         outcome="The Chinese side read a prepared reply rejecting 'interference'. It gave "
-                 "information on Zhao Mingze's health and promised to look into medical care "
-                 "for Xu Anran. No movement on consular access for Qiu Wenbo.",
+# Government–China meetings we did not attend, logged from the government's readout: one ask
+# per case (key, requests, response, reply), raised by the government's official `by` with
+# the detaining state's `with_`, made at the `encounter` (demo_encounters) when it has one.
+# Their labels keep the "meeting/" prefix, so the asks' ids and notes stay as they were.
+READOUTS = [
+    dict(key="eu-dialogue-2025", title="EU–China Human Rights Dialogue", date="2025-06-17",
+         by="eu-eusr", with_="cn-dg-io", encounter="eu-hrd-2025",
          cases=[
-             ("qiu-wenbo", "Consular access and release on medical grounds.",
-              "Swedish citizen; no consular visit since 2017. Sight loss reported in 2025.",
-              ["consular_access", "release"], "denied",
+             ("qiu-wenbo", ["consular_access", "release"], "denied",
               "Consular access refused: 'Qiu Wenbo is a Chinese citizen'."),
-             ("mehmutjan-abdurehim", "Proof of life and a family call.",
-              "Life sentence after a secret trial; daughter in Germany has had no contact.",
-              ["proof_of_life", "family_access"], "internal_affair",
+             ("mehmutjan-abdurehim", ["proof_of_life", "family_access"], "internal_affair",
               "Counterpart said the sentence was 'lawful and final'."),
-             ("zhao-mingze", "Independent medical examination; family visits resumed.",
-              "No family visit since March 2024; weight loss and memory problems.",
-              ["medical_care", "family_access"], "information_provided",
+             ("zhao-mingze", ["medical_care", "family_access"], "information_provided",
               "Counterpart said he had been examined in May and is 'in stable health'."),
-             ("huang-zhiqiang", "Whereabouts; release, as his sentence ended in August 2024.",
-              "Held past the end of his sentence: ask on what legal basis.",
-              ["whereabouts", "release"], "acknowledged",
+             ("huang-zhiqiang", ["whereabouts", "release"], "acknowledged",
               "Counterpart said it would 'verify the information'."),
-             ("xu-anran", "Adequate medical care after the hunger strike.",
-              "Weight under 40 kg reported; family visits irregular.",
-              ["medical_care"], "promise",
+             ("xu-anran", ["medical_care"], "promise",
               "Counterpart promised to pass the request to the prison administration."),
          ]),
     dict(key="de-commissioner-2026", title="Human Rights Commissioner meets the PRC Ambassador",
-         starts_at="2026-03-24T14:00:00+01:00", location="Federal Foreign Office, Berlin",
-         org="de", officials=["de-hrc", "cn-amb-de"], status="held",
-         agenda="Bilateral consultations; human-rights cases as the second item.",
-         outcome="Ambassador rejected the points on Sun Yaqin as 'internal affairs' and "
-                 "refused to discuss the exit ban on Fang Jingyi. Agreed only to 'convey' "
-                 "the request for family visits to Zhao Mingze.",
+         date="2026-03-24", by="de-hrc", with_="cn-amb-de",
          cases=[
-             ("sun-yaqin", "Immediate access to her chosen lawyers; family contact.",
-              "RSDL since 14 March; lawyers refused on 'state security' grounds. Asthma.",
-              ["lawyer_access", "family_access"], "internal_affair",
+             ("sun-yaqin", ["lawyer_access", "family_access"], "internal_affair",
               "Ambassador said the case is 'handled according to law'."),
-             ("zhao-mingze", "Family visits resumed; independent medical examination.",
-              "Twelve-year sentence; health worsening.",
-              ["family_access", "medical_care"], "acknowledged",
+             ("zhao-mingze", ["family_access", "medical_care"], "acknowledged",
               "Ambassador agreed to 'convey' the request."),
-             ("fang-jingyi", "Lift the exit ban.",
-              "Exit-banned since February 2020 with no legal basis given.",
-              ["end_exit_ban"], "denied",
+             ("fang-jingyi", ["end_exit_ban"], "denied",
               "Ambassador refused to discuss 'the travel arrangements of Chinese citizens'."),
-             ("mehmutjan-abdurehim", "Proof of life.",
-              "Daughter lives in Munich; no contact since 2017.",
-              ["proof_of_life"], "none", None),
+             ("mehmutjan-abdurehim", ["proof_of_life"], "none", None),
          ]),
     dict(key="se-ambassador-2026", title="Swedish Ambassador at the Department of European "
-         "Affairs", starts_at="2026-10-14T10:00:00+08:00",
-         location="Ministry of Foreign Affairs, Beijing", org="se",
-         officials=["se-amb", "cn-dg-eu"], status="held",
-         agenda="Consular matters: Qiu Wenbo. Other concerns: Han Yutong.",
-         outcome="Director-General promised to 'study' a consular visit for Qiu Wenbo before "
-                 "the end of the year. On Han Yutong, confirmed she is 'under investigation' "
-                 "in Beijing.",
+         "Affairs", date="2026-10-14", by="se-amb", with_="cn-dg-eu",
          follow_up_due="2026-12-15",
          cases=[
-             ("qiu-wenbo", "Consular visit before the end of 2026; eye treatment.",
-              "Release due October 2027; sight loss must be treated now.",
-              ["consular_access", "medical_care"], "promise",
+             ("qiu-wenbo", ["consular_access", "medical_care"], "promise",
               "Director-General promised to 'study' a consular visit."),
-             ("han-yutong", "Confirm her whereabouts and allow a lawyer.",
-              "Held incommunicado since 16 May 2026.",
-              ["whereabouts", "lawyer_access"], "information_provided",
+             ("han-yutong", ["whereabouts", "lawyer_access"], "information_provided",
               "Counterpart said she is 'under lawful investigation' in Beijing; no charges "
               "given."),
          ]),
-    dict(key="gb-minister-2026", title="Minister for the Indo-Pacific meets Vice Minister Zhou",
-         starts_at="2026-12-09T15:00:00+08:00", location="Diaoyutai State Guesthouse, Beijing",
-         org="gb", officials=["gb-min", "gb-amb", "cn-vfm"], status="planned",
-         agenda="Strategic dialogue. Human rights in the restricted session; the minister "
-                "raises five names, the list goes over in writing.",
+]
+
+# Our organisation's meetings with a government or body (DESIGN.md section 3): only that
+# government's officials, the cases we ask it to raise, our ask and talking points for each
+# (key, ask, talking points). Recording a meeting's outcome in the app makes asks raised by
+# our organisation; the held ones here have an outcome text only.
+MEETINGS = [
+    dict(key="eu-dialogue-2025",
+         title="Briefing the EU Special Representative before the Human Rights Dialogue",
+         starts_at="2025-06-05T11:00:00+02:00",
+         location="European External Action Service, Brussels", org="eu",
+         officials=["eu-eusr"], status="held",
+         agenda="The 40th EU–China Human Rights Dialogue on 17 June: individual cases are "
+                "session 3. We ask the EU to raise five names orally and to hand over our "
+                "written list beforehand.",
+         outcome="The Special Representative agreed to raise all five cases in session 3 and "
+                 "to put Qiu Wenbo's consular access first. The written list goes over with "
+                 "the EU's own. Her office will brief us after the dialogue.",
+         cases=[
+             ("qiu-wenbo", "Consular access and release on medical grounds.",
+              "Swedish citizen; no consular visit since 2017. Sight loss reported in 2025."),
+             ("mehmutjan-abdurehim", "Proof of life and a family call.",
+              "Life sentence after a secret trial; daughter in Germany has had no contact."),
+             ("zhao-mingze", "Independent medical examination; family visits resumed.",
+              "No family visit since March 2024; weight loss and memory problems."),
+             ("huang-zhiqiang", "Whereabouts; release, as his sentence ended in August 2024.",
+              "Held past the end of his sentence: ask on what legal basis."),
+             ("xu-anran", "Adequate medical care after the hunger strike.",
+              "Weight under 40 kg reported; family visits irregular."),
+         ]),
+    dict(key="de-commissioner-2026",
+         title="Briefing the Human Rights Commissioner before he meets the PRC Ambassador",
+         starts_at="2026-03-20T11:00:00+01:00", location="Federal Foreign Office, Berlin",
+         org="de", officials=["de-hrc"], status="held",
+         agenda="The Commissioner sees the PRC Ambassador on 24 March; human-rights cases are "
+                "the second item. Sun Yaqin first.",
+         outcome="The Commissioner agreed to raise all four cases with the Ambassador and to "
+                 "ask for family visits to Zhao Mingze. He will not mention the exit ban on "
+                 "Fang Jingyi in public. His office will send us a readout.",
+         cases=[
+             ("sun-yaqin", "Immediate access to her chosen lawyers; family contact.",
+              "RSDL since 14 March; lawyers refused on 'state security' grounds. Asthma."),
+             ("zhao-mingze", "Family visits resumed; independent medical examination.",
+              "Twelve-year sentence; health worsening."),
+             ("fang-jingyi", "Lift the exit ban.",
+              "Exit-banned since February 2020 with no legal basis given."),
+             ("mehmutjan-abdurehim", "Proof of life.",
+              "Daughter lives in Munich; no contact since 2017."),
+         ]),
+    dict(key="se-ambassador-2026",
+         title="Call with the Swedish Ambassador before her meeting at the Ministry of "
+               "Foreign Affairs", starts_at="2026-10-08T09:00:00+02:00",
+         location="Video call with the Embassy of Sweden, Beijing", org="se",
+         officials=["se-amb", "se-cons"], status="held",
+         agenda="The Ambassador sees the Department of European Affairs on 14 October. "
+                "Consular matters: Qiu Wenbo. Other concerns: Han Yutong.",
+         outcome="The Ambassador will ask for a consular visit to Qiu Wenbo before the end of "
+                 "the year and for eye treatment, and will ask where Han Yutong is held. The "
+                 "consular section reports back to us by 15 December.",
+         cases=[
+             ("qiu-wenbo", "Consular visit before the end of 2026; eye treatment.",
+              "Release due October 2027; sight loss must be treated now."),
+             ("han-yutong", "Confirm her whereabouts and allow a lawyer.",
+              "Held incommunicado since 16 May 2026."),
+         ]),
+    dict(key="gb-minister-2026",
+         title="Briefing the Minister for the Indo-Pacific before the strategic dialogue in "
+               "Beijing", starts_at="2026-12-07T10:00:00+00:00",
+         location="Foreign, Commonwealth & Development Office, London", org="gb",
+         officials=["gb-min", "gb-amb"], status="planned",
+         agenda="The minister meets Vice Minister Zhou in Beijing on 9 December; human rights "
+                "are in the restricted session. We ask him to raise five names and hand over "
+                "our list in writing. The Ambassador joins by video.",
          cases=[
              ("tang-ka-fai", "Release; family visits in the meantime.",
-              "Hong Kong bookseller; six years for selling books. Back condition.", None, None,
-              None),
+              "Hong Kong bookseller; six years for selling books. Back condition."),
              ("huang-zhiqiang", "Legal basis for holding him after 15 August 2024; release.",
-              "Over two years past the end of his sentence.", None, None, None),
+              "Over two years past the end of his sentence."),
              ("sun-yaqin", "End RSDL; lawyer of her choice.",
-              "RSDL beyond six months, the legal maximum.", None, None, None),
+              "RSDL beyond six months, the legal maximum."),
              ("xu-anran", "Release on 20 December without restrictions.",
-              "Due for release eleven days after the meeting; watch for 'deprivation of "
-              "political rights' used as house arrest.", None, None, None),
+              "Due for release eleven days after the dialogue; watch for 'deprivation of "
+              "political rights' used as house arrest."),
              ("yan-shoucheng", "Medical care for Parkinson's disease; lawyer access.",
-              "Aged 68; medication supply irregular.", None, None, None),
+              "Aged 68; medication supply irregular."),
          ]),
-    dict(key="ca-consultations-2027", title="Canada–China consular consultations",
-         starts_at="2027-01-20T10:00:00-05:00", location="Global Affairs Canada, Ottawa",
-         org="ca", officials=["ca-ps", "cn-amb-ca"], status="planned",
-         agenda="Annual consular consultations. Dual-nationality questions; Liang Meiling "
-                "first.",
+    dict(key="ca-consultations-2027",
+         title="Briefing Global Affairs Canada before the consular consultations with China",
+         starts_at="2027-01-13T10:00:00-05:00", location="Global Affairs Canada, Ottawa",
+         org="ca", officials=["ca-ps"], status="planned",
+         agenda="The annual Canada–China consular consultations are on 20 January. "
+                "Dual-nationality questions; we ask that Liang Meiling come first.",
          cases=[
              ("liang-meiling", "Regular consular visits; medical parole.",
               "Canadian citizen; one consular visit in two and a half years. Fainting "
-              "episodes reported.", None, None, None),
+              "episodes reported."),
              ("han-yutong", "Whereabouts and access to a lawyer.",
-              "Incommunicado since May 2026.", None, None, None),
+              "Incommunicado since May 2026."),
              ("wei-zhengrong", "Fair trial; release.",
-              "House-church elder; trial adjourned in October 2026.", None, None, None),
+              "House-church elder; trial adjourned in October 2026."),
              ("wu-haiyang", "Release; lawyer access.",
-              "Labour organiser arrested April 2026.", None, None, None),
+              "Labour organiser arrested April 2026."),
              ("peng-xiaodong", "Lawyer access; release.",
-              "Lawyer detained for speaking about a client's trial.", None, None, None),
+              "Lawyer detained for speaking about a client's trial."),
          ]),
 ]

@@ -244,7 +244,7 @@ ENCOUNTERS = [
                    ["zhao-mingze", "qiu-wenbo", "mehmutjan-abdurehim", "huang-zhiqiang",
                     "ren-guohua"], with_="cn-dg-io", response="internal_affair",
                    reply=INTERNAL, replied="2024-06-16")]),
-    # The 40th dialogue (June 2025) is also a meeting in demo_asks; its asks name it.
+    # The EU's asks at the 40th dialogue (June 2025) are in demo_asks.READOUTS; they name it.
     dict(key="eu-hrd-2025", kind="human_rights_dialogue",
          title="40th EU–China Human Rights Dialogue", starts_on="2025-06-17", orgs=["eu"],
          level="senior_official", location="Brussels"),

@@ -29,6 +29,7 @@ from demo_asks import (
     MEETINGS,
     NOTES,
     PUBLIC_READOUT,
+    READOUTS,
     REPLIES,
     SCRIPTED_ASKS,
     SPOKESPERSON,
@@ -218,7 +219,7 @@ def ask_record(label: str, when: str, by: str, with_: str | None, channel: str,
     })
 
 
-# ---- scripted asks and meetings ---------------------------------------------------------
+# ---- scripted asks, readouts and meetings -----------------------------------------------
 
 
 def scripted_asks() -> list[dict]:
@@ -243,27 +244,36 @@ def scripted_asks() -> list[dict]:
     return asks
 
 
-def meetings_and_asks() -> tuple[list[dict], list[dict]]:
-    meetings, asks = [], []
-    for spec in MEETINGS:
-        held = spec["status"] == "held"
-        when = spec["starts_at"][:10]
-        ours = [o for o in spec["officials"] if not o.startswith("cn-")]
-        theirs = [o for o in spec["officials"] if o.startswith("cn-")]
-        lines = []
-        for case_key, ask, points, requests, response, reply in spec["cases"]:
+def readout_asks() -> list[dict]:
+    """The asks a government made at a meeting with the detaining state, from its readout."""
+    asks = []
+    for spec in READOUTS:
+        when = spec["date"]
+        for case_key, requests, response, reply in spec["cases"]:
             check_scripted([case_key], day(when), False, spec["key"])
+            asks.append(ask_record(
+                f"meeting/{spec['key']}/{case_key}", when, spec["by"], spec["with_"],
+                "bilateral_meeting", False, requests, [case_key], response=response,
+                response_date=when if response != "none" else None, response_text=reply,
+                follow_up_due=spec.get("follow_up_due"),
+                notes=f"Raised at the meeting “{spec['title']}”.",
+                encounter=spec.get("encounter")))
+    return asks
+
+
+def meetings() -> list[dict]:
+    """Our organisation's meetings: only the counterpart government's officials."""
+    records = []
+    for spec in MEETINGS:
+        when = day(spec["starts_at"][:10])
+        if any(OFFICIAL_BY_KEY[o][3] != spec["org"] for o in spec["officials"]):
+            raise ValueError(f"meeting {spec['key']}: an official of another organisation")
+        lines = []
+        for case_key, ask, points in spec["cases"]:
+            check_scripted([case_key], when, False, spec["key"])
             lines.append(compact({"case_id": make_id(f"case/{case_key}"), "ask": ask,
                                   "talking_points": points}))
-            if held:
-                asks.append(ask_record(
-                    f"meeting/{spec['key']}/{case_key}", when, ours[0], theirs[0],
-                    "bilateral_meeting", False, requests, [case_key], response=response,
-                    response_date=when if response != "none" else None, response_text=reply,
-                    follow_up_due=spec.get("follow_up_due"),
-                    notes=f"Raised at the meeting “{spec['title']}”.",
-                    encounter=spec.get("encounter")))
-        meetings.append(compact({
+        records.append(compact({
             "id": make_id(f"meeting/{spec['key']}"), "title": spec["title"],
             "starts_at": spec["starts_at"], "location": spec["location"],
             "organisation_id": make_id(f"organisation/{spec['org']}"),
@@ -271,7 +281,7 @@ def meetings_and_asks() -> tuple[list[dict], list[dict]]:
             "agenda": spec["agenda"], "status": spec["status"], "cases": lines,
             "outcome": spec.get("outcome"),
         }))
-    return meetings, asks
+    return records
 
 
 # ---- encounters and the asks made at them ------------------------------------------------
@@ -458,9 +468,8 @@ def routine_asks(rng: random.Random) -> list[dict]:
 
 def build() -> dict:
     rng = random.Random(SEED)  # noqa: S311 - reproducible demo data, not security
-    meetings, meeting_asks = meetings_and_asks()
     encounters, encounter_asks = encounters_and_asks()
-    asks = at_sessions(scripted_asks() + meeting_asks + routine_asks(rng)) + encounter_asks
+    asks = at_sessions(scripted_asks() + readout_asks() + routine_asks(rng)) + encounter_asks
     org_rank = {make_id(f"organisation/{k}"): (KIND_ORDER.index(kind), name)
                 for k, (name, kind, _) in ORG_BY_KEY.items()}
     return {
@@ -472,7 +481,7 @@ def build() -> dict:
         "cases": sorted((case_record(c) for c in CASES),
                         key=lambda c: c["display_name"].casefold()),
         "asks": sorted(asks, key=lambda a: (a["date"], a["id"])),
-        "meetings": sorted(meetings, key=lambda m: m["starts_at"]),
+        "meetings": sorted(meetings(), key=lambda m: m["starts_at"]),
         "involvements": sorted(involvements(), key=lambda i: (i["case_id"], i["id"])),
         "encounters": sorted(encounters, key=lambda e: (e["starts_on"], e["id"])),
     }

@@ -512,7 +512,7 @@ def test_advocacy_has_realistic_gaps_and_champions(doc, raisers):
     assert sum(len(g) >= 8 for g in governments.values()) >= 3
 
 
-def test_meetings(doc):
+def test_meetings(doc, by_id):
     meetings = doc["meetings"]
     assert len(meetings) == 5
     moments = {m["id"]: datetime.fromisoformat(m["starts_at"]).date() for m in meetings}
@@ -523,6 +523,10 @@ def test_meetings(doc):
     assert all(moments[m["id"]] > TODAY and "outcome" not in m for m in planned)
     for meeting in meetings:
         assert meeting["organisation_id"] and meeting["official_ids"] and meeting["agenda"]
+        # Our organisation's engagement with a government: only that government's officials.
+        assert by_id[meeting["organisation_id"]]["kind"] != "detaining_authority"
+        assert all(by_id[o]["organisation_id"] == meeting["organisation_id"]
+                   for o in meeting["official_ids"])
         assert meeting["cases"] and all(line.get("ask") and line.get("talking_points")
                                         for line in meeting["cases"])
 
