@@ -14,12 +14,13 @@ from pathlib import Path
 
 from app.errors import UserError
 from app.paths import resource
-from app.services import attachments, bulk
+from app.services import attachments, bulk, directory
 from app.services.interchange import load_json_bytes, parse_document
 from app.vault.keyslots import KdfParams
 from app.vault.vault import Clock, Vault, is_vault, utc_now
 
 DEMO_PASSPHRASE = "vigil demo vault"  # noqa: S105 (documented; the demo holds only fiction)
+OUR_ORGANISATION = "Lantern Rights Network"  # the demo caseworkers' NGO (Settings)
 
 
 def default_demo_dir() -> Path:
@@ -46,6 +47,8 @@ def create_demo(folder: Path, *, kdf: KdfParams | None = None, clock: Clock = ut
     with vault:
         with vault.session() as session:
             bulk.import_document(session, doc)
+            ours = next(o.id for o in doc.organisations if o.name == OUR_ORGANISATION)
+            directory.set_our_organisation(session, ours)
         photos = resource("demo", "photos")
         for case in doc.cases:
             portrait = photos / f"{case.id}.png"
