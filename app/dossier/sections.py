@@ -103,7 +103,8 @@ def summary(s: Styles, d: DossierInput) -> list:
                      para(s, item.ask or "—", s.cell)])
     widths = [WIDTH * f for f in (0.25, 0.13, 0.16, 0.14, 0.32)]
     intro = (para(s, d.government, s.small, lead="“This government”: ") if d.government
-             else Paragraph("“Last raised”: by anyone, as recorded in the case file.", s.small))
+             else Paragraph("“Last raised”: by any government, parliament or intergovernmental "
+                             "body (never our own or other NGOs' asks).", s.small))
     return [outlined(Paragraph("Summary", s.h1), "Summary", "summary"), intro,
             Spacer(1, 3 * mm), grid(rows, widths), PageBreak()]
 
