@@ -291,12 +291,20 @@ def list_cases(session: Session, today: date, flt: CaseFilter = CaseFilter()) ->
             all_cases=flt.not_raised_all_cases, statuses=not flt.statuses,
             consent=not flt.consents))
     stmt = stmt.order_by(CaseRow.display_name, CaseRow.id)
-    return _summaries(session.execute(stmt), today)
+    # Core, not the ORM: plain tuples, without the ORM's per-row loading (which is half the
+    # time at 10,000 cases). Core does not flush, so pending changes are flushed as the ORM
+    # would.
+    if session.autoflush:
+        session.flush()
+    return _summaries(session.connection().execute(stmt), today)
 
 
 _SUMMARY_COLUMNS = (CaseRow.id, CaseRow.display_name, CaseRow.name_original, CaseRow.status,
                     CaseRow.category, CaseRow.consent, CaseRow.priority, CaseRow.nationalities,
                     CaseRow.tags, CaseRow.detention_start, CaseRow.last_raised)
+_STATUSES = {s.value: s for s in Status}
+_CATEGORIES = {c.value: c for c in Category}
+_CONSENTS = {c.value: c for c in Consent}
 
 
 def _summaries(rows, today: date) -> list[CaseSummary]:
@@ -314,12 +322,14 @@ def _summaries(rows, today: date) -> list[CaseSummary]:
     def day(raw: str) -> date:
         return date.fromisoformat(raw)
 
+    status, category, consent = (_STATUSES.__getitem__, _CATEGORIES.__getitem__,
+                                 _CONSENTS.__getitem__)
+    # Positional, in the order of _SUMMARY_COLUMNS: unpacking is cheaper than attributes.
     return [CaseSummary(
-        id=row.id, display_name=row.display_name, name_original=row.name_original,
-        status=Status(row.status) if row.status else None,
-        category=Category(row.category) if row.category else None,
-        consent=Consent(row.consent) if row.consent else None,
-        priority=row.priority, nationalities=listed(row.nationalities), tags=listed(row.tags),
-        last_raised=day(row.last_raised) if row.last_raised else None,
-        days_detained=days_since(row.detention_start) if row.detention_start else None,
-    ) for row in rows]
+        id=case_id, display_name=name, name_original=original,
+        status=status(st) if st else None, category=category(cat) if cat else None,
+        consent=consent(con) if con else None, priority=priority,
+        nationalities=listed(nats), tags=listed(tags),
+        last_raised=day(last) if last else None,
+        days_detained=days_since(start) if start else None,
+    ) for (case_id, name, original, st, cat, con, priority, nats, tags, start, last) in rows]
