@@ -7,7 +7,9 @@ The index itself (what text a case has, kept up to date on every write) is the v
 
 One row per case in the FTS5 ``case_search`` table (trigram tokenizer). A term of three
 or more characters is a phrase query on the index; FTS5 trigrams cannot match one or two
-characters (律师, 王), so shorter terms fall back to LIKE on the same text. Text and
+characters (律师, 王), so shorter terms are looked up in ``case_search_grams``, which holds
+each case's set of one- and two-character pieces of the same text: a case matches exactly
+when ``LIKE '%term%'`` on its text would, without reading that text. Text and
 queries are normalised the same way: NFKC, case-folded, Latin accents removed (Wáng finds
 Wang) — never Arabic or CJK marks, which would change the letters.
 """
@@ -17,7 +19,7 @@ from __future__ import annotations
 from sqlalchemy import String, TextualSelect, text
 from sqlalchemy.orm import Session
 
-from app.vault.search_index import normalise
+from app.vault.search_index import gram_token, normalise
 
 
 def terms(query: str) -> list[str]:
@@ -26,27 +28,47 @@ def terms(query: str) -> list[str]:
 
 def matching_case_ids(session: Session, query: str) -> set[str] | None:
     """IDs of cases matching every term of ``query``; None when the query is empty."""
-    found = matching_select(query)
+    found = _statement(query)
     if found is None:
         return None
-    return set(session.scalars(found))
+    if session.autoflush:  # the index rows of pending changes, as a query through the ORM
+        session.flush()
+    # On the driver's cursor: a short term can match every case, and 10,000 rows through
+    # SQLAlchemy's result machinery cost more than the index lookup itself.
+    cursor = session.connection().connection.driver_connection.cursor()
+    try:
+        return {case_id for (case_id,) in cursor.execute(*found)}
+    finally:
+        cursor.close()
 
 
 def matching_select(query: str) -> TextualSelect | None:
     """The statement selecting the IDs of cases that match every term of ``query`` (column
     ``case_id``), for use as a subquery; None when the query is empty."""
+    found = _statement(query)
+    if found is None:
+        return None
+    sql, params = found
+    return text(sql).bindparams(**params).columns(case_id=String)
+
+
+def _statement(query: str) -> tuple[str, dict[str, str]] | None:
     words = terms(query)
     if not words:
         return None
-    clauses, params = [], {}
     long_terms = [w for w in words if len(w) >= 3]
+    short_terms = [w for w in words if len(w) < 3]
+    params = {}
+    if short_terms:  # tokens are ASCII letters and digits: nothing to quote
+        params["grams"] = " AND ".join(dict.fromkeys(gram_token(w) for w in short_terms))
     if long_terms:
         params["match"] = " AND ".join('"' + w.replace('"', '""') + '"' for w in long_terms)
-        clauses.append("case_search MATCH :match")
-    for i, word in enumerate(w for w in words if len(w) < 3):
-        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        params[f"like{i}"] = f"%{escaped}%"
-        clauses.append(f"body LIKE :like{i} ESCAPE '\\'")
-    # Only fixed clause texts are joined; every user value is a bound parameter.
-    sql = "SELECT case_id FROM case_search WHERE " + " AND ".join(clauses)  # noqa: S608
-    return text(sql).bindparams(**params).columns(case_id=String)
+    # Fixed statement texts; every user value is a bound parameter.
+    if not long_terms:
+        sql = "SELECT case_id FROM case_search_grams WHERE case_search_grams MATCH :grams"
+    elif not short_terms:
+        sql = "SELECT case_id FROM case_search WHERE case_search MATCH :match"
+    else:
+        sql = ("SELECT case_id FROM case_search WHERE case_search MATCH :match AND rowid IN "
+               "(SELECT rowid FROM case_search_grams WHERE case_search_grams MATCH :grams)")
+    return sql, params

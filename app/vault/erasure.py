@@ -183,6 +183,8 @@ def _compact_search(session: Session) -> None:
     # FTS5 keeps a deleted row's terms in older index segments until they are merged.
     if session.info.pop(OPTIMIZE, False):
         session.execute(text("INSERT INTO case_search(case_search) VALUES ('optimize')"))
+        session.execute(text("INSERT INTO case_search_grams(case_search_grams) "
+                             "VALUES ('optimize')"))
 
 
 @event.listens_for(Session, "after_commit")

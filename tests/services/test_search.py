@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The one search box: any name in any script, charges, tags, summary, notes, event text.
 
-Terms of three or more characters go to the FTS5 trigram index, shorter ones to LIKE; both
+Terms of three or more characters go to the FTS5 trigram index, shorter ones to the index
+of one- and two-character pieces, which must find what LIKE on the text finds; both
 paths are exercised, and hostile input must come back as an answer, never an error.
 Every person here is invented.
 """
@@ -85,8 +86,8 @@ def test_a_case_is_found_by_any_of_its_texts(indexed, query, who):
     assert found(indexed, query) == [who.display_name]
 
 
-def test_two_characters_use_like_three_use_the_trigram_index(indexed):
-    # 律师 is too short for a trigram: only the LIKE fallback can find the lawyer.
+def test_two_characters_use_the_gram_index_three_the_trigram_index(indexed):
+    # 律师 is too short for a trigram: only the index of short pieces can find the lawyer.
     with indexed.session() as session:
         assert search.matching_case_ids(session, "律师") == {LAWYER.id}
         assert search.matching_case_ids(session, "人权律师") == {LAWYER.id}
@@ -95,7 +96,7 @@ def test_two_characters_use_like_three_use_the_trigram_index(indexed):
         assert fts == [LAWYER.id]
         short = session.execute(text("SELECT case_id FROM case_search WHERE case_search MATCH "
                                      ":q"), {"q": '"律师"'}).scalars().all()
-        assert short == []  # why the fallback exists
+        assert short == []  # why the short pieces have their own index
     assert found(indexed, "律师") == [LAWYER.display_name]
 
 
@@ -176,6 +177,37 @@ def test_the_index_follows_edits_and_deletes(vault, store):
     assert found(vault, "王") == []
     with vault.session() as session:
         assert session.execute(text("SELECT count(*) FROM case_search")).scalar() == 1
+
+
+def like_ids(session, term: str) -> set[str]:
+    """What a LIKE scan of the indexed text finds: the meaning short terms must keep."""
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return set(session.execute(text("SELECT case_id FROM case_search WHERE body LIKE :q "
+                                     "ESCAPE '\\'"), {"q": f"%{escaped}%"}).scalars())
+
+
+def test_short_terms_find_exactly_what_like_finds(indexed):
+    with indexed.session() as session:
+        bodies = session.execute(text("SELECT body FROM case_search")).scalars().all()
+        pieces = {body[i:i + n] for body in bodies for n in (1, 2)
+                  for i in range(len(body) - n + 1)}
+        pieces = {p for p in pieces if not any(ch.isspace() for ch in p)}
+        pieces |= {"zz", "江", "%", "_", "\\", "a%", "0%", "律", "师"}
+        assert len(pieces) > 200
+        for piece in sorted(pieces):
+            assert search.matching_case_ids(session, piece) == like_ids(session, piece), piece
+        for query in ("律师 王", "王 709", "wa ng", "人权律师 王", "ab 王"):
+            expected = set.intersection(*(like_ids(session, t) for t in search.terms(query)))
+            assert search.matching_case_ids(session, query) == expected, query
+
+
+def test_a_deleted_case_leaves_no_short_pieces(vault, store):
+    store(LAWYER, ADVOCATE)
+    with vault.session() as session:
+        delete_case(session, LAWYER.id)
+    with vault.session() as session:
+        assert session.execute(text("SELECT count(*) FROM case_search_grams")).scalar() == 1
+        assert search.matching_case_ids(session, "律师") == set()
 
 
 def test_normalise_strips_latin_accents_only():
