@@ -69,6 +69,6 @@ def _statement(query: str) -> tuple[str, dict[str, str]] | None:
     elif not short_terms:
         sql = "SELECT case_id FROM case_search WHERE case_search MATCH :match"
     else:
-        sql = ("SELECT case_id FROM case_search WHERE case_search MATCH :match AND rowid IN "
+        sql = ("SELECT case_id FROM case_search WHERE case_search MATCH :match AND +rowid IN "
                "(SELECT rowid FROM case_search_grams WHERE case_search_grams MATCH :grams)")
     return sql, params
