@@ -47,3 +47,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.execute("DROP TABLE case_search_grams")
+    # This SQLite's FTS5 leaves the shadow table of the unindexed column behind.
+    op.execute("DROP TABLE IF EXISTS case_search_grams_content")
