@@ -128,8 +128,8 @@ def matrix(session: Session, today: date, *, with_cells: int = CELL_BLOCK,
     rows = session.connection().execute(
         select(CaseRow.id, CaseRow.display_name, CaseRow.name_original, CaseRow.last_raised)
         .where(CaseRow.deleted.is_(False))
-        .order_by(CaseRow.last_raised.is_not(None), CaseRow.last_raised,
-                  CaseRow.display_name, CaseRow.id))
+        # SQLite sorts NULL first: never raised, then the oldest last ask (ix_cases_matrix)
+        .order_by(CaseRow.last_raised, CaseRow.display_name, CaseRow.id))
     day = cache(date.fromisoformat)  # thousands of cases share a few hundred dates
     cases = [MatrixCase(i, name, original, day(last) if last else None)
              for i, name, original, last in rows]

@@ -120,15 +120,18 @@ def _erase_in_snapshot(connection, gone: dict[str, set[str]]) -> None:
                                f"WHERE id IN ({marks})", (*empties.values(), *chunk))
             connection.execute(f"DELETE FROM conflicts WHERE record_id IN ({marks})",  # noqa: S608
                                chunk)
+    search_tables = [r[0] for r in connection.execute(
+        "SELECT name FROM sqlite_master WHERE name IN ('case_search', 'case_search_grams')")]
     for table, column, ids in (("ask_cases", "case_id", gone_cases),
                                ("ask_cases", "ask_id", gone["asks"]),
-                               ("case_search", "case_id", gone_cases)):
+                               *((name, "case_id", gone_cases) for name in search_tables)):
         ordered = sorted(ids)
         for start in range(0, len(ordered), 500):
             chunk = ordered[start:start + 500]
             connection.execute(f"DELETE FROM {table} WHERE {column} IN "  # noqa: S608
                                f"({', '.join('?' * len(chunk))})", chunk)
-    connection.execute("INSERT INTO case_search(case_search) VALUES ('optimize')")
+    for name in search_tables:  # FTS5 keeps deleted terms in old segments until merged
+        connection.execute(f"INSERT INTO {name}({name}) VALUES ('optimize')")  # noqa: S608
 
 
 def _children_of(connection, table: str, case_ids: set[str]) -> list[str]:

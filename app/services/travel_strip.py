@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import UserError
 from app.services import drafts
-from app.vault import derived
+from app.vault import derived, search_index
 from app.vault.tables import CaseRow
 
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -65,6 +65,15 @@ def strip(session: Session) -> tuple[int, int, int]:
     _drop_references_to_tombstones(session, gone)
     # Rebuilt from the rows kept: FTS5 otherwise keeps deleted terms in old index segments.
     session.execute(text("INSERT INTO case_search(case_search) VALUES ('rebuild')"))
+    # The short pieces have no content to rebuild from: emptied, then written again from the
+    # text of the cases kept.
+    session.execute(text("INSERT INTO case_search_grams(case_search_grams) "
+                         "VALUES ('delete-all')"))
+    for rowid, case_id, body in session.execute(
+            text("SELECT rowid, case_id, body FROM case_search")).all():
+        session.execute(text("INSERT INTO case_search_grams (rowid, case_id, grams) "
+                             "VALUES (:r, :id, :grams)"),
+                        {"r": rowid, "id": case_id, "grams": search_index.grams(body)})
     # A kept ask may have been answered only on a removed case: its follow-up reopens.
     derived.rebuild(session)
     _refuse_if_any_left(session, gone)

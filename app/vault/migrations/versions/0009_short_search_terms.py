@@ -9,6 +9,10 @@ two-character piece of that same text (without whitespace), each as one ASCII to
 contentless FTS5 table without positions (the case ID kept beside it), and fills it from
 ``case_search``. What matches does not change. See ``app.vault.search_index``.
 
+It also adds two covering indexes on ``cases``: the case list's columns in its order
+(``ix_cases_list``) and the matrix's rows in theirs (``ix_cases_matrix``), so that neither
+reads the wide case rows nor sorts 10,000 of them.
+
 The tokens are this revision's own copy of ``search_index.grams`` (a migration must not
 change when the services do); the two must agree.
 
@@ -33,6 +37,13 @@ def _grams(body: str) -> str:
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("cases", schema=None) as batch_op:
+        batch_op.create_index("ix_cases_list", ["deleted", "display_name", "id",
+                                                "name_original", "status", "category",
+                                                "consent", "priority", "nationalities", "tags",
+                                                "detention_start", "last_raised"], unique=False)
+        batch_op.create_index("ix_cases_matrix", ["deleted", "last_raised", "display_name",
+                                                  "id", "name_original"], unique=False)
     op.execute("CREATE VIRTUAL TABLE case_search_grams USING fts5("
                "case_id UNINDEXED, grams, tokenize = 'ascii', detail = 'none', "
                "content = '', contentless_delete = 1, contentless_unindexed = 1)")
@@ -46,6 +57,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("cases", schema=None) as batch_op:
+        batch_op.drop_index("ix_cases_matrix")
+        batch_op.drop_index("ix_cases_list")
     op.execute("DROP TABLE case_search_grams")
     # This SQLite's FTS5 leaves the shadow table of the unindexed column behind.
     op.execute("DROP TABLE IF EXISTS case_search_grams_content")
