@@ -35,7 +35,9 @@ def matching_case_ids(session: Session, query: str) -> set[str] | None:
         session.flush()
     # On the driver's cursor: a short term can match every case, and 10,000 rows through
     # SQLAlchemy's result machinery cost more than the index lookup itself.
-    cursor = session.connection().connection.driver_connection.cursor()
+    driver = session.connection().connection.driver_connection
+    assert driver is not None  # a live session's connection
+    cursor = driver.cursor()
     try:
         return {case_id for (case_id,) in cursor.execute(*found)}
     finally:
