@@ -112,9 +112,11 @@ class VaultContext(QObject):
     # -- work ----------------------------------------------------------------------------------
     def run(self, work: Callable[[Vault, Job], Any], on_done: Callable[[Any], None], *,
             on_failed: Callable[[BaseException], None] | None = None,
-            on_progress: Callable[[int, int], None] | None = None) -> Job | None:
+            on_progress: Callable[[int, int], None] | None = None,
+            on_cancelled: Callable[[], None] | None = None) -> Job | None:
         """Run ``work(vault, job)`` off the UI thread; ``on_done(result)`` on the UI thread,
-        unless the vault was locked meanwhile. Errors go to ``on_failed`` or the status line."""
+        unless the vault was locked meanwhile. Errors go to ``on_failed`` or the status line;
+        a job cancelled (also by a lock) to ``on_cancelled``, if given."""
         vault = self.vault
         if vault is None:
             return None
@@ -125,11 +127,14 @@ class VaultContext(QObject):
                 on_done(result)
 
         def failed(error: BaseException) -> None:
+            if isinstance(error, Cancelled) and on_cancelled is not None:
+                on_cancelled()
             if self._generation != generation or isinstance(error, Cancelled):
                 return
             if isinstance(error, ClockAheadError) and self.confirm_clock(error.last_change):
                 vault.accept_clock_jump()
-                self.run(work, on_done, on_failed=on_failed, on_progress=on_progress)
+                self.run(work, on_done, on_failed=on_failed, on_progress=on_progress,
+                         on_cancelled=on_cancelled)
                 return
             if on_failed is not None:
                 on_failed(error)

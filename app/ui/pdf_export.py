@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import Cancelled, UserError
+from app.errors import UserError
 from app.ui import filedialogs
 from app.ui.widgets import problem_label
 
@@ -194,11 +194,10 @@ class PdfExportRun(QObject):
         progress.canceled.connect(self.cancel)
         self.progress = progress
         self.job = self.ctx.run(work, self._done, on_failed=self._failed,
-                                on_progress=self._progressed)
+                                on_progress=self._progressed, on_cancelled=self._cancelled)
         if self.job is None:
             self._end(False, texts["locked"])
             return
-        self.job.failed.connect(self._maybe_cancelled)
         progress.show()
 
     def _progressed(self, done: int, total: int) -> None:
@@ -227,8 +226,8 @@ class PdfExportRun(QObject):
     def _failed(self, error: BaseException) -> None:
         self._end(False, self._sentence(error))
 
-    def _maybe_cancelled(self, error: BaseException) -> None:
-        if not isinstance(error, Cancelled) or self.progress is None:
+    def _cancelled(self) -> None:
+        if self.progress is None:
             return
         if self._written.done.is_set() and self._written.report is not None:
             # the file was already complete when Cancel was pressed: say so honestly

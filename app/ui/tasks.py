@@ -13,28 +13,28 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from typing import TypeVar, cast
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
 from app.errors import Cancelled
 
 T = TypeVar("T")
 
 
-class Job(QObject):
-    """One piece of background work; ``finished``/``failed`` arrive on the UI thread."""
+class Job:
+    """One piece of background work. A plain object, not a QObject: the worker thread may
+    hold the last reference to it, and a QObject must not be deleted outside its own thread.
+    What it reports reaches the UI thread through its runner's relay."""
 
-    finished = Signal(object)
-    failed = Signal(object)
-    progressed = Signal(int, int)  # done, total
-
-    def __init__(self, work: Callable[[Job], object], *, cancellable: bool = True) -> None:
-        super().__init__()
-        self._work = work
+    def __init__(self, work: Callable[[Job], object], relay: _Relay, *,
+                 cancellable: bool = True) -> None:
+        self._work: Callable[[Job], object] | None = work
+        self._relay = relay
         self._cancellable = cancellable
         self._cancel = threading.Event()
         self._ended = threading.Event()  # the work has returned or raised (or never ran)
+        self._outcome: tuple[bool, object] | None = None  # (succeeded, result or exception)
 
     def cancel(self) -> None:
         if self._cancellable:
@@ -44,11 +44,11 @@ class Job(QObject):
         return self._cancel.is_set()
 
     def report(self, done: int, total: int) -> None:
-        """Called by the work (any thread); ``progressed`` arrives on the UI thread."""
-        self.progressed.emit(done, total)
+        """Called by the work (any thread); the progress callback runs on the UI thread."""
+        self._relay.progressed.emit(self, done, total)
 
     def ended(self) -> bool:
-        """Whether the work is over (any thread); its signal may still be on its way."""
+        """Whether the work is over (any thread); its result may still be on its way."""
         return self._ended.is_set()
 
     def wait_ended(self) -> None:
@@ -56,27 +56,57 @@ class Job(QObject):
         self._ended.wait()
 
     def _run(self) -> None:
+        work, self._work = self._work, None  # the runner holds it too: freed on the UI thread
+        assert work is not None  # a job runs once
         try:
             # cancelled while queued: the work never starts, so never touches the vault
-            result = None if self.cancelled() else self._work(self)
+            outcome: tuple[bool, object] = (True, None if self.cancelled() else work(self))
         except BaseException as exc:  # handed to the UI thread, which decides what to show
-            self._ended.set()
-            self.failed.emit(exc)
-        else:
-            self._ended.set()
-            if self.cancelled():
-                self.failed.emit(Cancelled())
-            else:
-                self.finished.emit(result)
+            outcome = (False, exc)
+        del work
+        if outcome[0] and self.cancelled():
+            outcome = (False, Cancelled())
+        # The outcome is handed over inside the job, and this thread lets go of it first:
+        # the UI thread takes it out, so a result or an error's traceback (which holds the
+        # work's frames) is freed there.
+        self._outcome = outcome
+        del outcome
+        self._ended.set()
+        self._relay.ended.emit(self)
+
+    def _take_outcome(self) -> tuple[bool, object]:
+        outcome, self._outcome = self._outcome, None
+        assert outcome is not None  # delivered once
+        return outcome
+
+
+class _Relay(QObject):
+    """Carries every job's outcome from the pool's threads to the UI thread (queued: the
+    relay lives on the UI thread for as long as its runner)."""
+
+    ended = Signal(object)  # the job, its outcome inside
+    progressed = Signal(object, int, int)  # job, done, total
 
 
 class _Runnable(QRunnable):
     def __init__(self, job: Job) -> None:
         super().__init__()
-        self._job = job
+        self._job: Job | None = job
 
     def run(self) -> None:
-        self._job._run()
+        job, self._job = self._job, None  # the pool deletes the runnable when it likes
+        assert job is not None
+        job._run()
+
+
+class _Callbacks:
+    """What the UI thread keeps of a job until its outcome arrives: the callbacks, and the
+    work itself, so that whatever the work refers to is let go on the UI thread."""
+
+    __slots__ = ("work", "done", "failed", "progress")
+
+    def __init__(self, work, done, failed, progress) -> None:
+        self.work, self.done, self.failed, self.progress = work, done, failed, progress
 
 
 class TaskRunner(QObject):
@@ -84,22 +114,33 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)
-        self._jobs: set[Job] = set()
+        self._relay = _Relay(self)
+        queued = Qt.ConnectionType.QueuedConnection
+        self._relay.ended.connect(self._ended, queued)
+        self._relay.progressed.connect(self._progressed, queued)
+        self._jobs: dict[Job, _Callbacks] = {}  # until each reports back
 
     def run(self, work: Callable[[Job], T], on_done: Callable[[T], None],
             on_failed: Callable[[BaseException], None], *,
             on_progress: Callable[[int, int], None] | None = None,
             cancellable: bool = True) -> Job:
-        job = Job(work, cancellable=cancellable)
-        if on_progress is not None:
-            job.progressed.connect(on_progress)
-        self._jobs.add(job)  # keep it alive until it reports back
-        job.finished.connect(on_done)
-        job.failed.connect(on_failed)
-        job.finished.connect(lambda _r, j=job: self._jobs.discard(j))
-        job.failed.connect(lambda _e, j=job: self._jobs.discard(j))
+        job = Job(work, self._relay, cancellable=cancellable)
+        self._jobs[job] = _Callbacks(work, on_done, on_failed, on_progress)
         self._pool.start(_Runnable(job))
         return job
+
+    def _ended(self, job: Job) -> None:
+        callbacks = self._jobs.pop(job)
+        succeeded, value = job._take_outcome()
+        if succeeded:
+            callbacks.done(value)
+        else:
+            callbacks.failed(cast("BaseException", value))
+
+    def _progressed(self, job: Job, done: int, total: int) -> None:
+        callbacks = self._jobs.get(job)
+        if callbacks is not None and callbacks.progress is not None:
+            callbacks.progress(done, total)
 
     def cancel_all(self) -> list[Job]:
         """Ask every job to stop; returns those whose work may still be running."""

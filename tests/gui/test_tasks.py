@@ -5,7 +5,9 @@ cooperative; a job returning None does not upset the interpreter."""
 
 from __future__ import annotations
 
+import gc
 import threading
+import weakref
 
 from PySide6.QtCore import QObject, Signal
 
@@ -98,8 +100,8 @@ def test_a_job_cancelled_before_it_started_never_runs(qtbot):
     assert started.acquire(timeout=10) and started.acquire(timeout=10)
     queued = runner.run(ran.append, ran.append, failed.append)
     assert set(runner.cancel_all()) == {*blockers, queued}  # none had ended
-    with qtbot.waitSignal(queued.failed):
-        release.set()
+    release.set()
+    qtbot.waitUntil(lambda: len(failed) == 1, timeout=60_000)
     assert ran == [] and len(failed) == 1 and isinstance(failed[0], Cancelled)
     assert runner.wait()
 
@@ -116,11 +118,45 @@ def test_after_runs_once_the_jobs_have_ended_and_the_ui_thread_never_waits(qtbot
 
     running = runner.run(slow, lambda _r: None, lambda _e: None)
     assert started.wait(10)
-    closing = runner.after([running], lambda: events.append("after"), lambda _r: None,
+    closed = []
+    closing = runner.after([running], lambda: events.append("after"), closed.append,
                            lambda _e: None)
     assert events == [] and not closing.ended()  # returned while the slow job still runs
     runner.cancel_all()
     assert running.cancelled() and not closing.cancelled()  # what it does must happen
-    with qtbot.waitSignal(closing.finished):
-        release.set()
+    release.set()
+    qtbot.waitUntil(lambda: closed == [None], timeout=60_000)
     assert events == ["slow job ended", "after"]
+
+
+def test_a_job_and_what_its_work_holds_are_let_go_on_the_ui_thread(qtbot):
+    """A finished job is not kept (each one used to stay alive through its own signal
+    connections, with everything its work referred to: case data after a lock too), and
+    what the work referred to is freed on the UI thread, where Qt objects must die."""
+    runner = TaskRunner()
+    freed_on = []
+
+    class Held:  # stands for anything a job's work refers to
+        pass
+
+    jobs, outcomes = [], []
+    for index in range(50):
+        held = Held()
+        weakref.finalize(held, lambda: freed_on.append(
+            threading.current_thread() is threading.main_thread()))
+
+        def work(job, held=held, index=index):
+            if index % 2:
+                raise UserError("no")
+            return index
+
+        # failures: their type only (a traceback would keep the work's frames alive here)
+        job = runner.run(work, outcomes.append, lambda e: outcomes.append(type(e)))
+        jobs.append(weakref.ref(job))
+        del held, work, job
+    qtbot.waitUntil(lambda: len(outcomes) == 50, timeout=60_000)
+    assert runner.wait()
+    # The pool's threads let go of their last job as they like: soon, not at once.
+    qtbot.waitUntil(lambda: gc.collect() >= 0 and all(job() is None for job in jobs),
+                    timeout=60_000)
+    assert freed_on == [True] * 50
