@@ -1,7 +1,14 @@
 # SPDX-FileCopyrightText: 2026 Vigil contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The one way long work leaves the UI thread: a job in a thread pool, its result or its
-error handed back on the UI thread through a signal.
+error handed back on the UI thread.
+
+No Qt signal is ever emitted from a pool thread. PySide builds the meta-object of a Python
+class lazily, and a signal emitted from a worker may do that there while the UI thread
+builds another: a segmentation fault in ``MetaObjectBuilder::update`` while the window
+built its screens at unlock (seen twice under load). Workers put what they have in a
+thread-safe queue and post a plain event to the runner's relay, which lives on the UI
+thread and hands each item over there.
 
 Jobs open their own vault sessions; they are never killed: a ``Job`` carries a flag the
 work checks to stop early (cooperative cancel), and one cancelled before it started never
@@ -11,11 +18,12 @@ for them (the vault is closed that way on lock).
 
 from __future__ import annotations
 
+import queue
 import threading
 from collections.abc import Callable, Iterable
 from typing import TypeVar, cast
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, QThreadPool
 
 from app.errors import Cancelled
 
@@ -45,7 +53,7 @@ class Job:
 
     def report(self, done: int, total: int) -> None:
         """Called by the work (any thread); the progress callback runs on the UI thread."""
-        self._relay.progressed.emit(self, done, total)
+        self._relay.send(self._relay.progressed, self, done, total)
 
     def ended(self) -> bool:
         """Whether the work is over (any thread); its result may still be on its way."""
@@ -72,7 +80,7 @@ class Job:
         self._outcome = outcome
         del outcome
         self._ended.set()
-        self._relay.ended.emit(self)
+        self._relay.send(self._relay.ended, self)
 
     def _take_outcome(self) -> tuple[bool, object]:
         outcome, self._outcome = self._outcome, None
@@ -81,11 +89,32 @@ class Job:
 
 
 class _Relay(QObject):
-    """Carries every job's outcome from the pool's threads to the UI thread (queued: the
-    relay lives on the UI thread for as long as its runner)."""
+    """Carries every job's outcome and progress from the pool's threads to the UI thread:
+    ``send`` (any thread) queues a call and posts an event; the event, on the UI thread,
+    makes the calls queued so far, in order."""
 
-    ended = Signal(object)  # the job, its outcome inside
-    progressed = Signal(object, int, int)  # job, done, total
+    _WAKE = QEvent.Type(QEvent.registerEventType())
+
+    def __init__(self, parent: QObject, ended: Callable[[Job], None],
+                 progressed: Callable[[Job, int, int], None]) -> None:
+        super().__init__(parent)
+        self.ended, self.progressed = ended, progressed
+        self._calls: queue.SimpleQueue[tuple[Callable[..., None], tuple]] = queue.SimpleQueue()
+
+    def send(self, call: Callable[..., None], *args: object) -> None:
+        self._calls.put((call, args))
+        QCoreApplication.postEvent(self, QEvent(self._WAKE))
+
+    def customEvent(self, event: QEvent) -> None:
+        if event.type() != self._WAKE:
+            super().customEvent(event)
+            return
+        while True:  # an event may find its call made already by an earlier one: no matter
+            try:
+                call, args = self._calls.get_nowait()
+            except queue.Empty:
+                return
+            call(*args)
 
 
 class _Runnable(QRunnable):
@@ -114,10 +143,7 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)
-        self._relay = _Relay(self)
-        queued = Qt.ConnectionType.QueuedConnection
-        self._relay.ended.connect(self._ended, queued)
-        self._relay.progressed.connect(self._progressed, queued)
+        self._relay = _Relay(self, self._ended, self._progressed)
         self._jobs: dict[Job, _Callbacks] = {}  # until each reports back
 
     def run(self, work: Callable[[Job], T], on_done: Callable[[T], None],

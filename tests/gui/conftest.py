@@ -10,10 +10,11 @@ A test module defines its own ``vault`` fixture (usually with ``make_vault``) an
 
 from __future__ import annotations
 
+import gc
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import QBuffer, QIODevice, QLocale
+from PySide6.QtCore import QBuffer, QCoreApplication, QEvent, QIODevice, QLocale
 from PySide6.QtGui import QColor, QImage
 
 from app.ui import i18n
@@ -42,6 +43,15 @@ def english(qapp):
     translators = i18n.install(qapp, "en")
     yield
     i18n.uninstall(translators)
+
+
+@pytest.fixture(autouse=True)
+def settled(qapp):
+    """After each test, the widgets it closed are deleted and its garbage is collected here,
+    not at some point inside the next test's event loop, amid that test's own work."""
+    yield
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
 
 
 @pytest.fixture
