@@ -135,8 +135,9 @@ def export_bundle(vault: Vault, to: list[str], target: Path, *,
             # attachment) is what the user needs to hear about, and atomic_output cleans up.
             raise (sink.error or reader.error or UserError(
                 "The bundle could not be written; nothing was left behind.")) from None
+    mine = "." + me.fingerprint  # derived from the keys on each access: once, not per stamp
     own = [stamp for r in recs for stamp in r["field_versions"].values()
-           if stamp.endswith("." + me.fingerprint)]
+           if stamp.endswith(mine)]
     with vault.session() as session:
         if own:
             sent = sent_to(session)

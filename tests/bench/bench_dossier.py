@@ -6,7 +6,10 @@ Run with ``uv run python tests/bench/bench_dossier.py [--sizes 20 200]``. For ea
 vault is filled through the services (each case with a 900×1200 JPEG photo, 8 events,
 3 sources, 12 asks), then a child process gathers and writes a diplomatic dossier the way
 ``vigil dossier`` does, and reports its time and peak RSS. A bare reportlab document with
-the same number of pages (one paragraph each) is timed in the same child for comparison.
+the same number of pages and text per page is timed in the same child, round by round
+(``--rounds``), and the median ratio (gather + render) / bare is printed (issue 18: <= 1.2x).
+``--accel-ab`` alternates children with and without reportlab's C accelerator (rl-accel);
+``--profile`` prints a cProfile of one dossier.
 Figures are printed and appended to ``tests/bench/results/dossier.txt``. Targets (DESIGN.md
 section 8): 20 cases < 3 s, 200 cases < 20 s, memory roughly flat. Not part of the test run.
 """
@@ -15,6 +18,7 @@ import argparse
 import datetime
 import io
 import json
+import os
 import platform
 import resource
 import subprocess
@@ -81,13 +85,18 @@ def fill(folder: Path, n: int) -> list[str]:
     return ids
 
 
-def child(folder: Path, ids: list[str], out: Path) -> dict:
-    """What ``vigil dossier --case … --profile diplomatic`` does, timed, in this process."""
+def child(folder: Path, ids: list[str], out: Path, rounds: int, profile: bool) -> dict:
+    """What ``vigil dossier --case … --profile diplomatic`` does, timed, in this process,
+    interleaved round by round with the fair baseline."""
+    if os.environ.get("VIGIL_BENCH_NO_ACCEL"):
+        sys.modules["_rl_accel"] = None  # type: ignore[assignment]  # reportlab's pure Python
+    from reportlab.lib import rl_accel
+    from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
 
     from app.dossier.model import Profile
     from app.dossier.pdf import write_dossier
-    from app.dossier.text import register_fonts
+    from app.dossier.text import CJK, SANS, register_fonts
     from app.services import dossier_data
     from app.services.dossier_data import dossier_input
     from app.vault.fsutil import atomic_output
@@ -96,70 +105,121 @@ def child(folder: Path, ids: list[str], out: Path) -> dict:
     start = time.perf_counter()
     register_fonts()
     fonts = time.perf_counter() - start
-    with Vault.unlock(folder, passphrase=PASSPHRASE, daily_backup=False) as vault:
-        today = vault.clock().date()
-        t0 = time.perf_counter()
-        material = dossier_data.for_cases(vault, ids, today)
-        gathered = time.perf_counter() - t0
-        t1 = time.perf_counter()
-        dossier = dossier_input(material, "Ambassador", today,
-                                read_photo=partial(dossier_data.read_photo, vault))
-        with atomic_output(out) as handle:
-            report = write_dossier(dossier, Profile.DIPLOMATIC, handle)
-        rendered = time.perf_counter() - t1
-    total = time.perf_counter() - start
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     # The fair baseline: bare Platypus, the same embedded fonts, the same number of pages,
     # each holding about as much mixed Chinese/Latin text as a dossier page.
-    from reportlab.lib.styles import ParagraphStyle
-
-    from app.dossier.text import CJK, SANS
     style = ParagraphStyle("bare", fontName=SANS, fontSize=8.5, leading=11.5)
     line = (f'Event on 3 March 2016: what happened, in two lines of text. '
             f'<font face="{CJK}">伊力哈木·测试提 案件情况</font> Report on the case. ')
-    story = []
-    for _ in range(report.pages):
-        story += [Paragraph(line * 3, style) for _ in range(14)] + [PageBreak()]
-    t2 = time.perf_counter()
-    SimpleDocTemplate(str(out) + ".bare.pdf").build(story)
-    bare = time.perf_counter() - t2
-    return {"cases": len(ids), "pages": report.pages, "fonts_s": fonts, "gather_s": gathered,
-            "render_s": rendered, "total_s": total, "peak_rss_mib": rss,
-            "pdf_kib": out.stat().st_size / 1024, "bare_s": bare,
-            "pages_per_s": report.pages / rendered, "bare_pages_per_s": report.pages / bare}
+    gathers, renders, bares = [], [], []
+    profiler = None
+    with Vault.unlock(folder, passphrase=PASSPHRASE, daily_backup=False) as vault:
+        today = vault.clock().date()
+        for _ in range(rounds):
+            if profile:
+                import cProfile
+
+                profiler = cProfile.Profile()
+                profiler.enable()
+            t0 = time.perf_counter()
+            material = dossier_data.for_cases(vault, ids, today)
+            gathers.append(time.perf_counter() - t0)
+            t1 = time.perf_counter()
+            dossier = dossier_input(material, "Ambassador", today,
+                                    read_photo=partial(dossier_data.read_photo, vault))
+            with atomic_output(out) as handle:
+                report = write_dossier(dossier, Profile.DIPLOMATIC, handle)
+            renders.append(time.perf_counter() - t1)
+            if profiler is not None:
+                profiler.disable()
+            story = []
+            for _ in range(report.pages):
+                story += [Paragraph(line * 3, style) for _ in range(14)] + [PageBreak()]
+            t2 = time.perf_counter()
+            SimpleDocTemplate(str(out) + ".bare.pdf").build(story)
+            bares.append(time.perf_counter() - t2)
+    if profiler is not None:
+        import pstats
+
+        pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(45)
+        pstats.Stats(profiler, stream=sys.stderr).sort_stats("tottime").print_stats(30)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    ratios = [(g + r) / b for g, r, b in zip(gathers, renders, bares, strict=True)]
+    return {"cases": len(ids), "pages": report.pages, "fonts_s": fonts,
+            "gather_s": median(gathers), "render_s": median(renders), "bare_s": median(bares),
+            "ratio": median(ratios), "accel": bool(rl_accel._c_funcs),
+            "total_s": fonts + gathers[0] + renders[0], "peak_rss_mib": rss,
+            "pdf_kib": out.stat().st_size / 1024}
+
+
+def median(values: list[float]) -> float:
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+
+
+def run_child(folder: Path, id_file: Path, out: Path, rounds: int, *, accel: bool = True,
+              profile: bool = False) -> dict:
+    env = dict(os.environ)
+    if not accel:
+        env["VIGIL_BENCH_NO_ACCEL"] = "1"
+    argv = [sys.executable, __file__, "--rounds", str(rounds), "--child", str(folder),
+            str(id_file), str(out)]
+    done = subprocess.run(argv + (["--profile"] if profile else []), capture_output=True,
+                          text=True, check=True, env=env)
+    if profile:
+        print(done.stderr)
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[20, 200])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--accel-ab", action="store_true",
+                        help="also run without reportlab's C accelerator, alternating")
+    parser.add_argument("--profile", action="store_true")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         folder, ids, out = args.child
-        print(json.dumps(child(Path(folder), json.loads(Path(ids).read_text()), Path(out))))
+        print(json.dumps(child(Path(folder), json.loads(Path(ids).read_text()), Path(out),
+                               args.rounds, args.profile)))
         return
+    load = os.getloadavg()
     lines = [f"# {datetime.datetime.now().isoformat(timespec='seconds')} "
-             f"{platform.platform()} python {platform.python_version()}"]
+             f"{platform.platform()} python {platform.python_version()} load {load[0]:.2f}"]
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
             folder = Path(tmp) / f"v{n}"
             ids = fill(folder, n)
             id_file = Path(tmp) / f"ids{n}.json"
             id_file.write_text(json.dumps(ids))
-            done = subprocess.run([sys.executable, __file__, "--child", str(folder),
-                                   str(id_file), str(Path(tmp) / f"d{n}.pdf")],
-                                  capture_output=True, text=True, check=True)
-            r = json.loads(done.stdout.strip().splitlines()[-1])
+            out = Path(tmp) / f"d{n}.pdf"
+            if args.profile:
+                run_child(folder, id_file, out, 1, profile=True)
+                continue
+            if args.accel_ab:
+                with_, without = [], []
+                for _ in range(3):
+                    with_.append(run_child(folder, id_file, out, args.rounds))
+                    without.append(run_child(folder, id_file, out, args.rounds, accel=False))
+                line = (f"{n:>4} cases: rl_accel A/B, 3 alternating children x {args.rounds} "
+                        f"rounds: render with {median([r['render_s'] for r in with_]):.3f} s,"
+                        f" without {median([r['render_s'] for r in without]):.3f} s; "
+                        f"ratio to bare with {median([r['ratio'] for r in with_]):.2f}x, "
+                        f"without {median([r['ratio'] for r in without]):.2f}x")
+                print(line, flush=True)
+                lines.append(line)
+            r = run_child(folder, id_file, out, args.rounds)
             target = 3 if n <= 20 else 20 if n <= 200 else None
             verdict = "" if target is None else (" OK" if r["total_s"] < target
                                                  else f" SLOWER than {target} s")
             line = (f"{r['cases']:>4} cases, {r['pages']:>4} pages: total {r['total_s']:.2f} s "
-                    f"(fonts {r['fonts_s']:.2f}, gather {r['gather_s']:.2f}, render "
-                    f"{r['render_s']:.2f}) {r['pages_per_s']:.0f} pages/s vs bare reportlab "
-                    f"{r['bare_pages_per_s']:.0f} pages/s "
-                    f"(render/bare {r['render_s'] / r['bare_s']:.2f}x)"
-                    f"; peak RSS {r['peak_rss_mib']:.0f} MiB;"
-                    f" PDF {r['pdf_kib']:.0f} KiB{verdict}")
+                    f"(fonts {r['fonts_s']:.2f}) gather {r['gather_s']:.3f} + render "
+                    f"{r['render_s']:.3f} s vs bare {r['bare_s']:.3f} s: (gather+render)/bare "
+                    f"{r['ratio']:.2f}x, median of {args.rounds} interleaved rounds "
+                    f"(rl_accel {'on' if r['accel'] else 'off'}); peak RSS "
+                    f"{r['peak_rss_mib']:.0f} MiB; PDF {r['pdf_kib']:.0f} KiB{verdict}")
             print(line, flush=True)
             lines.append(line)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)

@@ -15,7 +15,8 @@ Generates (deterministically) 10,000 cases with Chinese and Latin names, 200,000
   of 1, 2, 3, 4 and 8 characters in Latin and Chinese (`search.matching_case_ids` and
   `cases.list_cases` with the query; bar p95 < 20 ms), the unfiltered case list,
   `dashboard.not_raised_since` (bar < 50 ms) and `dashboard.matrix` (< 100 ms), peak RSS;
-- with --profile, where the time of the import goes (cProfile, a 1,000-case slice).
+- with --profile, where the time of the import goes (cProfile, a 1,000-case slice);
+- with --insert-ab ROUNDS, only the insert: keyed against unkeyed, alternating, medians.
 
 Figures are printed and appended to tests/bench/results/reference.txt. Not collected by
 pytest. Everyone in the generated vault is fictional.
@@ -33,6 +34,7 @@ import pstats
 import random
 import resource
 import secrets
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -612,6 +614,38 @@ def profile_phase(doc: Document, folder: Path, report: Report) -> None:
                 report.say("  " + line.strip())
 
 
+def insert_ab(scale: float, rounds: int) -> int:
+    """The reference insert only, keyed and unkeyed alternately: the ratio of each pair, the
+    median of the ratios (the machine is shared: a pair sees about the same load)."""
+    report = Report(f"{datetime.now(UTC):%Y-%m-%dT%H:%M}  {platform.machine()} "
+                    f"{os.cpu_count()} CPUs  py{platform.python_version()}  scale {scale}, "
+                    f"insert A/B, {rounds} rounds")
+    rows = table_rows(generate(scale))
+    total = sum(len(values) for _, values in rows.values())
+    keyed, unkeyed, ratios = [], [], []
+    with tempfile.TemporaryDirectory(prefix="vigil-insert-") as tmp:
+        for n in range(rounds):
+            pair = []
+            for name in (("unkeyed", "keyed") if n % 2 == 0 else ("keyed", "unkeyed")):
+                folder = Path(tmp) / f"{name}{n}"
+                folder.mkdir()
+                pair.append((name, (sqlcipher_seconds if name == "keyed"
+                                    else unkeyed_sqlcipher_seconds)(folder, rows)))
+                shutil.rmtree(folder)
+            times = dict(pair)
+            keyed.append(times["keyed"])
+            unkeyed.append(times["unkeyed"])
+            ratios.append(times["keyed"] / times["unkeyed"])
+    load = os.getloadavg()
+    report.say(f"  {total} rows, one transaction each, the vault's pragmas; load {load[0]:.2f} "
+               f"{load[1]:.2f}: unkeyed (plain SQLite {sqlcipher.sqlite_version}) median "
+               f"{statistics.median(unkeyed):.2f} s, keyed {statistics.median(keyed):.2f} s, "
+               f"keyed/unkeyed median {statistics.median(ratios):.2f}x (pairs: "
+               f"{', '.join(f'{r:.2f}' for r in ratios)}; bar <= 1.1x)")
+    report.save()
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=float, default=1.0)
@@ -622,10 +656,15 @@ def main() -> int:
     parser.add_argument("--keep", metavar="DIR",
                         help="build in DIR (absent or empty) and keep the vault there")
     parser.add_argument("--query-only", metavar="DIR", help=argparse.SUPPRESS)
+    parser.add_argument("--insert-ab", type=int, metavar="ROUNDS",
+                        help="only the insert: keyed SQLCipher against the unkeyed build (and "
+                             "plain sqlite3 where it can), interleaved ROUNDS times, medians")
     args = parser.parse_args()
     if args.query_only:
         query_phase(Path(args.query_only), args.profile)
         return 0
+    if args.insert_ab:
+        return insert_ab(args.scale, args.insert_ab)
 
     report = Report(f"{datetime.now(UTC):%Y-%m-%dT%H:%M}  {platform.machine()} "
                     f"{os.cpu_count()} CPUs  py{platform.python_version()}  "
