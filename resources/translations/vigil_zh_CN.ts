@@ -573,7 +573,7 @@
     </message>
     <message>
         <source>No government, parliament or intergovernmental body has raised these cases in {0} days, stalest first.</source>
-        <translation>{0} 天内没有任何政府、议会或政府间机构提出过这些案例，最久未提出的在前。</translation>
+        <translation>{0} 天内没有任何政府、议会或政府间机构提出过这些个案，最久未提出的在前。</translation>
     </message>
     <message>
         <source>Not raised by a government in {0} days</source>
@@ -581,11 +581,11 @@
     </message>
     <message>
         <source>{0} has not raised these cases in {1} days, stalest first; &apos;last raised&apos; is its last ask.</source>
-        <translation>{0} 在 {1} 天内未提出这些案例，最久未提出的在前；“最近提出”是其最后一次交涉。</translation>
+        <translation>{0} 在 {1} 天内未提出这些个案，最久未提出的在前；“最近提出”是其最后一次交涉。</translation>
     </message>
     <message>
         <source>Every case was raised in the last {0} days.</source>
-        <translation>所有案例在过去 {0} 天内都被提出过。</translation>
+        <translation>所有个案在过去 {0} 天内都被提出过。</translation>
     </message>
     <message>
         <source>Last raised</source>
@@ -1965,7 +1965,7 @@ Added by {1}</source>
     </message>
     <message>
         <source>Include released, deceased and do-not-raise cases</source>
-        <translation>包括已释放、已去世和不宜提出的案例</translation>
+        <translation>包括已释放、已去世和不宜提出的个案</translation>
     </message>
     <message>
         <source>Cases by government</source>
@@ -1977,7 +1977,7 @@ Added by {1}</source>
     </message>
     <message>
         <source>Green: within 90 days · amber: within a year · red: longer ago · grey: never. Rest the pointer on a cell for the last ask; click it to open the case; click a column title to put the cases that government raised least lately first.</source>
-        <translation>绿色：90 天内 · 琥珀色：一年内 · 红色：更久以前 · 灰色：从未。将指针停在单元格上可查看最后一次交涉；点击可打开案例；点击列标题可将该政府最久未提出的案例排在前面。</translation>
+        <translation>绿色：90 天内 · 琥珀色：一年内 · 红色：更久以前 · 灰色：从未。将指针停在单元格上可查看最后一次交涉；点击可打开个案；点击列标题可将该政府最久未提出的个案排在前面。</translation>
     </message>
     <message>
         <source>Last raised {0} by {1}</source>
@@ -2362,11 +2362,11 @@ Added by {1}</source>
     <name>DraftOffer</name>
     <message>
         <source>You were adding a new case when Vigil locked, and had not saved it. Restore it, or discard it?</source>
-        <translation>Vigil 锁定时，您正在添加一个新案例，尚未保存。要恢复它，还是放弃它？</translation>
+        <translation>Vigil 锁定时，您正在添加一个新个案，尚未保存。要恢复它，还是放弃它？</translation>
     </message>
     <message>
         <source>You were editing the case of {0} when Vigil locked, and had not saved your changes. Restore them, or discard them?</source>
-        <translation>Vigil 锁定时，您正在编辑 {0} 的案例，所做的更改尚未保存。要恢复这些更改，还是放弃它们？</translation>
+        <translation>Vigil 锁定时，您正在编辑 {0} 的个案，所做的更改尚未保存。要恢复这些更改，还是放弃它们？</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -4916,7 +4916,7 @@ Free software under the GNU General Public License, version 3 or later. Your vau
     </message>
     <message>
         <source>Asks raised by our organisation record what we asked others to do (a meeting with an ambassador): they stay in each case&apos;s history but never count as a government raising the case.</source>
-        <translation>本机构提出的交涉记录的是我们请他人做的事（例如与大使会面）：它们保留在案例的历史中，但绝不算作某政府提出了该案例。</translation>
+        <translation>本机构提出的交涉记录的是我们请他人做的事（例如与大使会面）：它们保留在个案的历史中，但绝不算作某政府提出了该个案。</translation>
     </message>
     <message>
         <source>Name on dossier covers</source>
