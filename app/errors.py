@@ -16,9 +16,20 @@ class VigilError(Exception):
 
 
 class UserError(VigilError):
-    """Bad input, an unknown ID, a missing file: exit 1."""
+    """Bad input, an unknown ID, a missing file: exit 1.
+
+    `code` and `params` say what the English message says, for a translation (the import
+    wizard's, app/ui/import_problems.py): a stable name, and parameters that are positions,
+    numbers and key names, never case data. The message itself stays what the CLI prints.
+    """
 
     exit_code = 1
+
+    def __init__(self, *args: object, code: str = "other",
+                 params: dict[str, str | int] | None = None) -> None:
+        super().__init__(*args)
+        self.code = code
+        self.params = dict(params or {})
 
 
 class ClockAheadError(UserError):

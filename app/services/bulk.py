@@ -33,6 +33,7 @@ from app.domain.model import (
 from app.errors import UserError
 from app.services import asks, cases, directory, encounters, involvements, meetings
 from app.services.interchange import InterchangeError, load_json_bytes, parse_document
+from app.services.interchange_findings import Finding
 from app.services.sheets import read_bounded
 from app.services.spreadsheet import MAX_BYTES, Progress, load_mapping, read_cases
 from app.vault import search_index
@@ -84,23 +85,25 @@ def read_document(session: Session, path: Path, mapping_path: Path | None = None
     `progress` and `cancelled` apply to spreadsheets: see `spreadsheet.read_cases`.
     """
     if path.is_dir():
-        raise UserError("That is a folder: give the file to import.")
+        raise UserError("That is a folder: give the file to import.", code="file_is_folder")
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise UserError(_TOO_LARGE)
+            raise UserError(_TOO_LARGE, code="file_too_large")
         with path.open("rb") as handle:  # bounded: a pipe reports size 0, may never end
             data = read_bounded(handle)
     except OSError:
-        raise UserError("The file to import does not exist or cannot be read.") from None
+        raise UserError("The file to import does not exist or cannot be read.",
+                        code="file_unreadable") from None
     if len(data) > MAX_BYTES:
-        raise UserError(_TOO_LARGE)
+        raise UserError(_TOO_LARGE, code="file_too_large")
     start = _LEADING_BLANKS.match(data).end()  # not lstrip: that copies the whole file
     is_json = path.suffix.lower() == ".json" or data[start:start + 1] == b"{"
     if is_json and mapping_path is not None:
-        raise UserError("A mapping file only applies to spreadsheets, not to JSON files.")
+        raise UserError("A mapping file only applies to spreadsheets, not to JSON files.",
+                        code="mapping_for_json")
     if is_json and sheet is not None:
         raise UserError("A sheet name only applies to workbooks (XLSX, XLS, ODS), not to "
-                        "JSON files.")
+                        "JSON files.", code="sheet_for_json")
     if is_json:
         obj = load_json_bytes(data)
     else:
@@ -135,9 +138,8 @@ def _check_deleted(session: Session, doc: Document) -> None:
         for start in range(0, len(ids), 500):
             deleted.update(session.scalars(select(table.id).where(
                 table.id.in_(ids[start:start + 500]), table.deleted.is_(True))))
-        problems += [f"{key}[{index}].id: deleted from this vault, and a deleted record is "
-                     "not brought back; remove it from the file" for index, item in
-                     enumerate(items) if item.id in deleted]
+        problems += [Finding(f"{key}[{index}].id", "deleted_here")
+                     for index, item in enumerate(items) if item.id in deleted]
     if problems:
         raise InterchangeError(problems)
 
@@ -161,9 +163,9 @@ def _check_child_ids(session: Session, doc: Document) -> None:
                 if case_id != wanted:
                     problems.append((index, position))
         if problems:
-            raise InterchangeError(f"cases[{index}].{key}[{position}].id: already used by "
-                                   "another case in the vault" for index, position in
-                                   sorted(problems))
+            raise InterchangeError(Finding(f"cases[{index}].{key}[{position}].id",
+                                           "id_of_another_case")
+                                   for index, position in sorted(problems))
 
 
 def _check_involvement_cases(session: Session, doc: Document) -> None:
@@ -177,10 +179,10 @@ def _check_involvement_cases(session: Session, doc: Document) -> None:
         for ident, case_id in session.execute(stmt):
             index, case = wanted[ident]
             if case_id != case:
-                problems.append(f"involvements[{index}].case_id: this involvement is about "
-                                "another case in the vault, and cannot move")
+                problems.append(Finding(f"involvements[{index}].case_id",
+                                        "involvement_moves"))
     if problems:
-        raise InterchangeError(sorted(problems))
+        raise InterchangeError(sorted(problems, key=str))
 
 
 def _sources_of(session: Session, case_id: str) -> set[str]:

@@ -41,6 +41,7 @@ from app.services.interchange_fields import (
     check_rules,
     object_pairs,
 )
+from app.services.interchange_findings import Finding
 from app.services.interchange_schema import schema_problems
 
 FORMAT = "vigil-interchange"
@@ -56,10 +57,16 @@ SHOWN_PROBLEMS = 3
 
 
 class InterchangeError(UserError):
-    """The file is not valid interchange JSON; `problems` lists each one with its path."""
+    """The file is not valid interchange JSON; `problems` lists each one with its path,
+    and `findings` the same as interchange_findings.Finding (a code each, for a
+    translation) when every problem has one."""
 
-    def __init__(self, problems: Iterable[str], *, truncated: bool = False) -> None:
-        self.problems = list(problems)
+    def __init__(self, problems: Iterable[str | Finding], *, truncated: bool = False) -> None:
+        listed = list(problems)
+        self.problems = [str(problem) for problem in listed]
+        self.findings = [p for p in listed if isinstance(p, Finding)]
+        if len(self.findings) != len(listed):
+            self.findings = []
         self.truncated = truncated  # more problems exist than the MAX_PROBLEMS listed
         super().__init__(self._summary())
 
@@ -91,33 +98,31 @@ def _refuse_constant(name: str) -> Any:
 def load_json_bytes(data: bytes) -> Any:
     """Decode a file's bytes as JSON, or raise InterchangeError with one plain sentence."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise InterchangeError(["The file is UTF-16 text; save it as UTF-8 and try again."])
+        raise InterchangeError([Finding("", "json_utf16")])
     data = data.removeprefix(codecs.BOM_UTF8)  # Windows editors like to add one
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise InterchangeError(
-            [f"The file is not UTF-8 text (the first bad byte is on line {line})."]
-        ) from None
+        raise InterchangeError([Finding("", "json_not_utf8", {"line": line})]) from None
     if not text.strip():
-        raise InterchangeError(["The file is empty."])
+        raise InterchangeError([Finding("", "json_empty")])
     try:
         return json.loads(text, object_pairs_hook=object_pairs, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
-        where = f"line {exc.lineno}, column {exc.colno}"
+        where: dict[str, str | int] = {"line": exc.lineno, "column": exc.colno}
         if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
-            message = f"The file ends before the JSON is complete ({where}); it may be truncated."
+            finding = Finding("", "json_truncated", where)
         else:
-            message = f"The file is not valid JSON: {exc.msg} at {where}."
-        raise InterchangeError([message]) from None
+            finding = Finding("", "json_invalid", {**where, "reason": exc.msg})
+        raise InterchangeError([finding]) from None
     except _NotJson:
-        message = "The file contains NaN or Infinity, which JSON does not allow."
+        finding = Finding("", "json_constant")
     except RecursionError:
-        message = "The file is nested too deeply to read."
+        finding = Finding("", "json_too_deep")
     except ValueError:  # int() refuses numbers of thousands of digits
-        message = "The file contains a number with too many digits."
-    raise InterchangeError([message])
+        finding = Finding("", "json_long_number")
+    raise InterchangeError([finding])
 
 
 def parse_document(
@@ -143,19 +148,18 @@ def parse_document(
 
 def _document(ctx: Context, obj: Any) -> Document | None:
     if not isinstance(obj, dict):
-        ctx.add("top level", "expected a JSON object")
+        ctx.add("top level", "not_an_object")
         return None
     before = len(ctx.problems)
     if obj.get("format") != FORMAT:
-        ctx.add("format", "required key is missing" if "format" not in obj
-                else f'expected "{FORMAT}"')
+        ctx.add("format", "missing_key" if "format" not in obj else "not_the_format")
     version = obj.get("version")
     if "version" not in obj:
-        ctx.add("version", "required key is missing")
+        ctx.add("version", "missing_key")
     elif type(version) is not int:
-        ctx.add("version", "expected 1 or 2")
+        ctx.add("version", "version_not_a_number")
     elif version not in READABLE_VERSIONS:
-        ctx.add("version", f"this file is version {version}; this app reads versions 1 and 2")
+        ctx.add("version", "version_unreadable", version=version)
     if len(ctx.problems) > before:
         return None  # another format or version: checking the rest would only mislead
     ctx.problems, ctx.truncated = schema_problems(obj, V1_LISTS if version == 1 else LISTS)

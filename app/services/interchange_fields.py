@@ -23,6 +23,7 @@ from typing import Any
 from app.domain.dates import FuzzyDate
 from app.domain.model import Case, Encounter, Involvement, Meeting, Position, Source
 from app.domain.plain import field_names, hints, id_kind, is_record, is_tuple, unwrap_optional
+from app.services.interchange_findings import Finding, date_finding
 
 MAX_PROBLEMS = 100
 
@@ -72,18 +73,22 @@ class Context:
 
     def __init__(self, known: Callable[[str, str], bool],
                  sources_of: Callable[[str], set[str]] = lambda _case_id: set()) -> None:
-        self.problems: list[str] = []
+        self.problems: list[Finding] = []
         self.truncated = False
         self.known = known
         self.sources_of = sources_of  # a vault case's source ids
         self.ids: dict[str, tuple[str, str]] = {}  # id -> (kind, path where first seen)
         self.case_sources: dict[str, set[str]] = {}  # a case in the file -> its source ids
 
-    def add(self, path: str, message: str) -> None:
+    def add(self, path: str, code: str, **params: str | int) -> None:
+        """A problem at `path`: `code` names its sentence (interchange_findings.SENTENCES)."""
+        self.found(Finding(path, code, params))
+
+    def found(self, finding: Finding) -> None:
         if len(self.problems) >= MAX_PROBLEMS:
             self.truncated = True
             raise TooManyProblems
-        self.problems.append(f"{path}: {message}" if path else message)
+        self.problems.append(finding)
 
     def exists(self, kind: str, value: str) -> bool:
         seen = self.ids.get(value)
@@ -96,7 +101,7 @@ class Context:
         ident = value.lower()
         first = self.ids.get(ident)
         if first is not None:
-            self.add(path, f"duplicate id (also at {first[1]})")
+            self.add(path, "duplicate_id", first=first[1])
             return None
         self.ids[ident] = (kind, path)
         return ident
@@ -109,11 +114,11 @@ class Context:
         if allowed is not None:
             if ident in allowed:
                 return ident
-            self.add(path, f"no {kind} with this id in this case")
+            self.add(path, "no_such_record_in_case", kind=kind)
         elif self.exists(kind, ident):
             return ident
         else:
-            self.add(path, f"no {kind} with this id")
+            self.add(path, "no_such_record", kind=kind)
         return None
 
 
@@ -124,21 +129,16 @@ def key_path(path: str, key: str, position: int | None = None) -> str:
 
 
 def check_text(value: Any) -> str | None:
-    """The problem with a text value, or None."""
+    """The code of the problem with a text value (interchange_findings), or None."""
     if not isinstance(value, str):
-        return "expected a string"
+        return "not_a_string"
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate from a "\ud800" escape
-        return "contains a character that is not valid Unicode"
+        return "not_unicode"
     if "\x00" in value:
-        return "contains a NUL character"
+        return "nul"
     return None
-
-
-NOT_AN_ID = "not a UUID (expected 32 hexadecimal digits as 8-4-4-4-12)"
-MOMENT = "not a date and time with a UTC offset (use ISO 8601, like 2026-03-01T14:30+01:00)"
-
 
 
 
@@ -159,7 +159,7 @@ def check_rules(ctx: Context, doc: dict[str, Any], models: dict[str, type]) -> N
 
 def _repeated_keys(ctx: Context, obj: dict[str, Any], path: str) -> None:
     for key in getattr(obj, "duplicate_keys", ()):
-        ctx.add(key_path(path, key), "key appears more than once")
+        ctx.add(key_path(path, key), "repeated_key")
 
 
 def _record(ctx: Context, cls: type, obj: dict[str, Any], path: str,
@@ -212,7 +212,7 @@ def _items(ctx: Context, tp: Any, values: list[Any], path: str,
         elif kind is not None:
             ident = ctx.ref(kind, value, at, sources if kind == "source" else None)
             if ident in seen:  # the same ID in upper and lower case
-                ctx.add(at, "listed twice")
+                ctx.add(at, "listed_twice")
             elif ident is not None:
                 seen.add(ident)
         else:
@@ -226,14 +226,15 @@ def _scalar(ctx: Context, tp: Any, name: str, value: Any, path: str) -> Any:
         try:
             return FuzzyDate.parse(value)
         except ValueError as exc:  # leap days, a final newline; never quotes the text
-            problem = str(exc)
+            ctx.found(date_finding(path, exc))
+            return None
     elif tp is datetime:
         try:
             return datetime.fromisoformat(value)
         except ValueError:
-            problem = MOMENT
+            problem = "not_a_moment"
     elif tp is int and type(value) is not int:  # 1980.0 passes for an integer in JSON Schema
-        problem = "expected 1, 2 or 3" if name == "priority" else "expected a whole number"
+        problem = "not_a_priority" if name == "priority" else "not_whole"
     elif tp is str:
         problem = check_text(value)
     if problem is not None:
@@ -248,13 +249,12 @@ def _whole(ctx: Context, cls: type, obj: dict[str, Any], path: str,
         start, end = ("start", "end") if cls is Position else ("starts_on", "ends_on")
         first, last = parsed.get(start), parsed.get(end)
         if first is not None and last is not None and last.latest() < first.earliest():
-            what = "position" if cls is Position else "encounter"
-            ctx.add(key_path(path, end), f"ends before the {what} starts")
+            ctx.add(key_path(path, end), "ends_before_position" if cls is Position
+                    else "ends_before_encounter")
     if cls is Meeting:
         listed: set[str] = set()
         for index, item in enumerate(obj.get("cases") or ()):
             ident = str(item["case_id"]).lower()
             if ident in listed:
-                ctx.add(f"{path}.cases[{index}].case_id",
-                        "this case is already listed in this meeting")
+                ctx.add(f"{path}.cases[{index}].case_id", "case_twice_in_meeting")
             listed.add(ident)

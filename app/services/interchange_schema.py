@@ -4,9 +4,9 @@
 
 The schema is a resource of this package (docs/interchange.schema.json is a copy that a test
 keeps identical). jsonschema finds what is wrong and where; this module turns each finding
-into "path: sentence", where the sentence is chosen by the kind of key (a date, an ID, a
-vocabulary…) and never quotes the value, only key names and enum-like tokens. jsonschema's
-own messages quote values, so none of them is passed on.
+into a Finding ("path: sentence"), where the sentence is chosen by the kind of key (a date,
+an ID, a vocabulary…) and never quotes the value, only key names and enum-like tokens.
+jsonschema's own messages quote values, so none of them is passed on.
 """
 
 from __future__ import annotations
@@ -18,24 +18,23 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from app.domain.dates import FORMAT_HINT, FuzzyDate
+from app.domain.dates import FuzzyDate
 from app.services.interchange_fields import (
     MAX_PROBLEMS,
-    MOMENT,
-    NOT_AN_ID,
     PLAIN_VALUE,
     V2_KEYS,
     check_text,
     key_path,
 )
+from app.services.interchange_findings import DATE_CODES, Finding
 
 SCHEMA_FILE = "interchange.schema.json"
-COUNTRY = "expected a country code of two capital letters (ISO 3166-1 alpha-2)"
 NULL = {"type": "null"}
 # The objects version 2 added keys to, by their key in the file.
 V2_OBJECT_KEYS = {"officials": V2_KEYS["Official"], "asks": V2_KEYS["Ask"]}
 
 Path = tuple[str | int, ...]
+Said = tuple[str, dict[str, str | int]]  # a code of interchange_findings, its parameters
 
 
 @cache
@@ -66,11 +65,10 @@ def _inline(node: Any) -> Any:
     return {**out, "allOf": [target]} if out else target
 
 
-def schema_problems(doc: dict[str, Any], lists: Iterable[str]) -> tuple[list[str], bool]:
+def schema_problems(doc: dict[str, Any], lists: Iterable[str]) -> tuple[list[Finding], bool]:
     """Every way `doc` (an object of a readable version, which has `lists`) breaks the
-    schema, in document order, as "path: sentence"; and whether checking stopped at
-    MAX_PROBLEMS."""
-    found: dict[Path, str] = {}
+    schema, in document order; and whether checking stopped at MAX_PROBLEMS."""
+    found: dict[Path, Said] = {}
     truncated = False
     findings = _version_1(doc, set(lists)) if doc.get("version") == 1 else iter(())
     for path, message in itertools.chain(findings, _findings(doc)):
@@ -84,27 +82,27 @@ def schema_problems(doc: dict[str, Any], lists: Iterable[str]) -> tuple[list[str
     return [_problem(doc, path, found[path]) for path in ordered], truncated
 
 
-def _findings(doc: dict[str, Any]) -> Iterator[tuple[Path, str]]:
+def _findings(doc: dict[str, Any]) -> Iterator[tuple[Path, Said]]:
     for error in _validator().iter_errors(doc):
         yield from _explain(error)
 
 
-def _version_1(doc: dict[str, Any], v1_lists: set[str]) -> Iterator[tuple[Path, str]]:
+def _version_1(doc: dict[str, Any], v1_lists: set[str]) -> Iterator[tuple[Path, Said]]:
     """The lists and keys version 2 added, in a version 1 file (the schema's `version_1`;
     jsonschema reports a `false` schema without the key's path)."""
     for key, value in doc.items():
         if key not in v1_lists and key in schema()["properties"] and key != "format" \
                 and key != "version":
-            yield (key,), "unknown key"
+            yield (key,), ("unknown_key", {})
         elif key in V2_OBJECT_KEYS and isinstance(value, list):
             for index, item in enumerate(value):
                 if isinstance(item, dict):
                     for name in item:
                         if name in V2_OBJECT_KEYS[key]:
-                            yield (key, index, name), "unknown key"
+                            yield (key, index, name), ("unknown_key", {})
 
 
-def _explain(error: Any) -> Iterator[tuple[Path, str]]:
+def _explain(error: Any) -> Iterator[tuple[Path, Said]]:
     path: Path = tuple(error.absolute_path)
     rule = error.validator
     if rule is None:  # a `false` schema: version 2 keys in a version 1 file, see _version_1
@@ -112,7 +110,7 @@ def _explain(error: Any) -> Iterator[tuple[Path, str]]:
     if rule == "anyOf":
         branches = error.validator_value
         if any("required" in branch for branch in branches):  # an ask's raiser
-            yield path, "raised_by_official_id or raised_by_organisation_id is required"
+            yield path, ("raiser_missing", {})
             return
         for sub in error.context:  # what the branch that is not null says
             if branches[sub.relative_schema_path[0]] != NULL:
@@ -121,63 +119,57 @@ def _explain(error: Any) -> Iterator[tuple[Path, str]]:
     if rule == "required":
         for key in error.validator_value:
             if key not in error.instance:
-                yield (*path, key), "required key is missing"
+                yield (*path, key), ("missing_key", {})
     elif rule == "additionalProperties":
         for key in error.instance:
             if key not in error.schema.get("properties", {}):
-                yield (*path, key), "unknown key"
+                yield (*path, key), ("unknown_key", {})
     elif rule == "minItems":  # only an ask's cases
-        yield path, "at least one case is required"
+        yield path, ("no_case", {})
     elif rule == "uniqueItems":
         seen: list[Any] = []
         for index, item in enumerate(error.instance):
             if item in seen:
-                yield (*path, index), "listed twice"
+                yield (*path, index), ("listed_twice", {})
                 return
             seen.append(item)
     elif rule in ("contains", "minContains", "maxContains"):  # only an official's sanctions
-        yield path, "a regime is listed twice"
+        yield path, ("regime_twice", {})
     else:  # type, enum, const, pattern, lengths, bounds: the value itself
         yield path, _value_problem(path, error.instance)
 
 
-def _value_problem(path: Path, value: Any) -> str:
+def _value_problem(path: Path, value: Any) -> Said:
     try:
         kind = _kind(_schema_at(path))
     except (KeyError, StopIteration):  # a rule this module does not know: say no more
-        return "not valid here"
+        return "not_valid_here", {}
     if value is None and path and isinstance(path[-1], str):
-        return "required key is missing"  # null means absent
-    if kind == "uuid":
-        return NOT_AN_ID
-    if kind in ("text", "required_text"):
-        return check_text(value) or "must not be empty"
-    if kind == "country":
-        return COUNTRY
+        return "missing_key", {}  # null means absent
     if kind == "date":
         try:
             FuzzyDate.parse(value)
         except ValueError as exc:  # FuzzyDate's messages never quote the text
-            return str(exc)
-        return f"not a date ({FORMAT_HINT})"
-    if kind == "date_time":
-        return MOMENT
+            text = str(exc)
+            return (DATE_CODES[text], {}) if text in DATE_CODES else ("other", {"text": text})
+        return "not_a_date", {}
+    if kind in ("text", "required_text"):
+        return check_text(value) or "empty_text", {}
     if kind == "year":
         whole = isinstance(value, int) and not isinstance(value, bool)
-        return "expected a four-digit year" if whole else "expected a whole number"
-    if kind == "priority":
-        return "expected 1, 2 or 3"
-    if kind == "boolean":
-        return "expected true or false"
-    if kind == "list":
-        return "expected a list"
-    if kind == "format":
-        return 'expected "vigil-interchange"'
+        return "not_a_year" if whole else "not_whole", {}
     if kind[:1].isupper():  # a vocabulary
         if not isinstance(value, str):
-            return "expected a string"
-        return f'unknown value "{value}"' if PLAIN_VALUE.fullmatch(value) else "unknown value"
-    return "expected an object"
+            return "not_a_string", {}
+        if PLAIN_VALUE.fullmatch(value):
+            return "unknown_value_named", {"value": value}
+        return "unknown_value", {}
+    return _BY_KIND.get(kind, "not_an_object_here"), {}
+
+
+_BY_KIND = {"uuid": "not_an_id", "country": "not_a_country", "date_time": "not_a_moment",
+            "priority": "not_a_priority", "boolean": "not_a_boolean", "list": "not_a_list",
+            "format": "not_the_format"}
 
 
 def _schema_at(path: Path) -> dict[str, Any]:
@@ -236,8 +228,8 @@ def _position(doc: Any, path: Path) -> tuple[int, ...]:
     return tuple(places)
 
 
-def _problem(doc: Any, path: Path, message: str) -> str:
-    """ "cases[3].status_since: sentence", a key that could be free text as <key N>."""
+def _problem(doc: Any, path: Path, said: Said) -> Finding:
+    """The finding at "cases[3].status_since", a key that could be free text as <key N>."""
     text = ""
     node = doc
     for part in path:
@@ -248,4 +240,4 @@ def _problem(doc: Any, path: Path, message: str) -> str:
             keys = list(node) if isinstance(node, dict) else []
             text = key_path(text, part, keys.index(part) if part in keys else None)
             node = node.get(part) if isinstance(node, dict) else None
-    return f"{text}: {message}" if text else message
+    return Finding(text, said[0], said[1])

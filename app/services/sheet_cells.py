@@ -50,7 +50,7 @@ class CellProblem(ValueError):
     """Why a cell did not convert; the text never contains the cell.
 
     `str()` is the English sentence the CLI prints; `code` and `params` say the same for a
-    translation (the wizard's): the codes are listed in spreadsheet.PROBLEM_CODES.
+    translation (the wizard's): the codes are listed in sheet_problems.PROBLEM_CODES.
     """
 
     def __init__(self, message: str, code: str = "other",

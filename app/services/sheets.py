@@ -88,22 +88,24 @@ def kind_of(data: bytes) -> str:
     """"xlsx", "xls", "ods" or "csv", from the bytes (a file's name may say anything)."""
     if data.startswith(_OLE):
         if _ENCRYPTED_OOXML in data:
-            raise SpreadsheetError(_LOCKED)  # an encrypted XLSX is an OLE file around it
+            # an encrypted XLSX is an OLE file around it
+            raise SpreadsheetError(_LOCKED, code="locked")
         return "xls"
     if data.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 names = {info.filename: info.file_size for info in archive.infolist()}
         except (zipfile.BadZipFile, ValueError, EOFError):
-            raise SpreadsheetError(_DAMAGED) from None
+            raise SpreadsheetError(_DAMAGED, code="damaged") from None
         if sum(names.values()) > MAX_UNPACKED:
             raise SpreadsheetError("The workbook is larger than 512 MB once unpacked: split "
-                                   "it into smaller files.")
+                                   "it into smaller files.", code="unpacked_too_large")
         if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
             return "xlsx"
         if "content.xml" in names:
             return "ods"
-        raise SpreadsheetError("The file is a zip archive but not a workbook (XLSX or ODS).")
+        raise SpreadsheetError("The file is a zip archive but not a workbook (XLSX or ODS).",
+                               code="zip_not_workbook")
     return "csv"
 
 
@@ -113,12 +115,12 @@ def read_grid(data: bytes, sheet: str | None = None) -> Grid:
     Raises SpreadsheetError with one clear sentence for a file that cannot be read.
     """
     if len(data) > MAX_BYTES:
-        raise SpreadsheetError(too_large())
+        raise SpreadsheetError(too_large(), code="too_large")
     kind = kind_of(data)
     if kind == "csv":
         if sheet is not None:
             raise SpreadsheetError("Only workbooks (XLSX, XLS, ODS) have sheets; this file "
-                                   "is read as a CSV file.")
+                                   "is read as a CSV file.", code="csv_has_no_sheets")
         return Grid(_bounded(_records(_decode(data))), "csv")
     return _read_workbook(data, kind, sheet)
 
@@ -137,9 +139,9 @@ def _open_workbook(data: bytes):
     try:
         return python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except python_calamine.PasswordError:
-        raise SpreadsheetError(_LOCKED) from None
+        raise SpreadsheetError(_LOCKED, code="locked") from None
     except (python_calamine.CalamineError, ValueError, OSError):
-        raise SpreadsheetError(_DAMAGED) from None
+        raise SpreadsheetError(_DAMAGED, code="damaged") from None
 
 
 def _read_workbook(data: bytes, kind: str, name: str | None) -> Grid:
@@ -151,12 +153,13 @@ def _read_workbook(data: bytes, kind: str, name: str | None) -> Grid:
             visible = [m.name for m in book.sheets_metadata
                        if m.visible == python_calamine.SheetVisibleEnum.Visible]
             if not (visible or names):
-                raise SpreadsheetError("The workbook has no sheets.")
+                raise SpreadsheetError("The workbook has no sheets.", code="no_sheets")
             name = (visible or names)[0]
         elif name not in names:
             listed = ", ".join(f'"{n}"' for n in names)
             raise SpreadsheetError(f'The workbook has no sheet named "{name}"; its sheets: '
-                                   f"{listed}.")
+                                   f"{listed}.", code="no_such_sheet",
+                                   params={"name": name, "sheets": listed})
         try:
             sheet = book.get_sheet_by_name(name)
             start_column = sheet.start[1] if sheet.start else 0
@@ -164,9 +167,9 @@ def _read_workbook(data: bytes, kind: str, name: str | None) -> Grid:
             merged = tuple((r0, c0, r1, c1)
                            for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or ())
         except python_calamine.PasswordError:
-            raise SpreadsheetError(_LOCKED) from None
+            raise SpreadsheetError(_LOCKED, code="locked") from None
         except (python_calamine.CalamineError, ValueError, OSError):
-            raise SpreadsheetError(_DAMAGED) from None
+            raise SpreadsheetError(_DAMAGED, code="damaged") from None
     return Grid(_trimmed(rows), kind, name, names, merged)
 
 
@@ -203,10 +206,12 @@ def _bounded(rows: Iterable[list[Cell]]) -> list:
         else:
             filled += 1
             if filled > MAX_ROWS + 1:  # the header row, then the cases
-                raise SpreadsheetError(too_many_rows())
+                raise SpreadsheetError(too_many_rows(), code="too_many_rows",
+                                       params={"max": MAX_ROWS})
             kept.append(row)
         if len(kept) > MAX_LINES:
-            raise SpreadsheetError("The file has more rows than a spreadsheet can hold.")
+            raise SpreadsheetError("The file has more rows than a spreadsheet can hold.",
+                                   code="too_many_lines")
     return kept
 
 
@@ -224,15 +229,15 @@ def _decode(data: bytes) -> str:
         elif data.startswith(codecs.BOM_UTF8):
             text = data[len(codecs.BOM_UTF8):].decode("utf-8")
         elif b"\0" in data:
-            raise SpreadsheetError(_NOT_TEXT)
+            raise SpreadsheetError(_NOT_TEXT, code="not_text")
         else:
             text = _decode_without_bom(data)
     except UnicodeDecodeError:
-        raise SpreadsheetError(_NOT_TEXT) from None
+        raise SpreadsheetError(_NOT_TEXT, code="not_text") from None
     if "\0" in text:
-        raise SpreadsheetError(_NOT_TEXT)
+        raise SpreadsheetError(_NOT_TEXT, code="not_text")
     if not text or text.isspace():  # not text.strip(): that copies the whole text
-        raise SpreadsheetError("The spreadsheet is empty.")
+        raise SpreadsheetError("The spreadsheet is empty.", code="empty")
     return text
 
 
@@ -274,7 +279,7 @@ def _records(text: str) -> Iterator[list[str]]:
     except csv.Error:
         raise SpreadsheetError(
             f"Row {count + 1} of the spreadsheet has a cell that is too long to be a "
-            "spreadsheet cell or is badly quoted."
+            "spreadsheet cell or is badly quoted.", code="badly_quoted", params={"row": count + 1}
         ) from None
 
 

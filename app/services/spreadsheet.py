@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from app.domain.enums import EventKind, label
 from app.errors import Cancelled
 from app.services.sheet_cells import Cell, cell_text, clean
+from app.services.sheet_problems import PROBLEM_CODES, SheetProblem
 from app.services.sheets import MAX_BYTES, Grid, read_bounded, read_grid, too_large
 from app.services.spreadsheet_mapping import (
     CELL_KEYS,
@@ -40,9 +41,9 @@ from app.services.spreadsheet_mapping import (
 )
 
 __all__ = [
-    "MAX_BYTES", "VIGIL_NAMESPACE", "Mapping", "SheetProblem", "SheetResult",
+    "MAX_BYTES", "PROBLEM_CODES", "VIGIL_NAMESPACE", "Mapping", "SheetProblem", "SheetResult",
     "SpreadsheetError", "convert_grid", "load_mapping", "parse_mapping", "read_cases",
-    "read_cases_file",
+    "read_cases_file", "sheet_refusal",
 ]
 
 # Fixed forever: changing it would make every re-import of a sheet duplicate its cases.
@@ -51,46 +52,6 @@ MAX_PROBLEMS = 200
 HEADER_SEARCH_ROWS = 20  # how far down a header row is looked for
 PROGRESS_EVERY = 100  # rows
 Progress = Callable[[int, int], None]
-
-
-# What each SheetProblem.code means, with the params it carries: the wizard translates by
-# code, the CLI prints `reason`, the English sentence (docs/cli.md), unchanged.
-PROBLEM_CODES = {
-    "other": (),  # a reason with no code of its own: shown as it is
-    # a cell (sheet_cells and spreadsheet_mapping raise CellProblem with these)
-    "serial_not_date": (), "two_digit_year": (), "day_without_month": (),
-    "impossible_date": (), "not_a_date": (), "not_a_date_or_format": (),
-    "no_value_mapping": ("key",), "not_a_value": ("key", "valid"), "not_a_priority": (),
-    "not_a_year": (), "not_countries": (),
-    # a row
-    "ragged_row": ("cells", "width"), "empty_id": (), "same_id": ("first",),
-    "no_display_name": (),
-    # the header row (`column` None: the params name the columns)
-    "key_not_from_one_cell": ("header", "key"), "same_header": ("first", "second"),
-    "same_target": ("first", "second", "key"), "merged_header": ("first", "last"),
-    "header_row_elsewhere": ("better", "row"), "no_display_name_column": (),
-    "no_display_name_column_chosen": (),
-}
-
-
-@dataclass(frozen=True)
-class SheetProblem:
-    """One reason a sheet cannot be imported. `str()` is the message, which never quotes a
-    cell; `value` is the offending cell's text for date and vocabulary cells only. `code`
-    and `params` (PROBLEM_CODES) say what `reason` says, for a translation."""
-
-    reason: str
-    row: int | None = None  # the spreadsheet's row number (the header is row 1)
-    column: str | None = None  # as messages name it: '"Sex"' or '3'
-    value: str | None = None
-    code: str = "other"
-    params: dict[str, str | int] = field(default_factory=dict, compare=False, hash=False)
-
-    def __str__(self) -> str:
-        if self.row is None:
-            return f"column {self.column}: {self.reason}" if self.column else self.reason
-        where = f"row {self.row}" + (f", column {self.column}" if self.column else "")
-        return f"{where}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -135,10 +96,13 @@ class _Problems:
         first = self.listed[0]
         if self.total == 1:
             message = f"The spreadsheet cannot be imported: {first}."
+            code, params = "problems", {"first": str(first)}
         else:
             message = (f"The spreadsheet cannot be imported ({self.total} problems; "
                        f"nothing was imported). The first: {first}.")
-        raise SpreadsheetError(message, [str(p) for p in self.listed], self.listed)
+            code, params = "problems_many", {"count": self.total, "first": str(first)}
+        raise SpreadsheetError(message, [str(p) for p in self.listed], self.listed,
+                               code=code, params=params)
 
 
 def read_cases_file(path: Path | str, mapping: Mapping | None = None, *,
@@ -149,11 +113,13 @@ def read_cases_file(path: Path | str, mapping: Mapping | None = None, *,
     path = Path(path)
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise SpreadsheetError(too_large())
+            raise SpreadsheetError(too_large(), code="too_large")
         with path.open("rb") as handle:
             data = read_bounded(handle)
     except OSError as exc:
-        raise SpreadsheetError(f"The spreadsheet could not be read ({exc.strerror}).") from None
+        raise SpreadsheetError(f"The spreadsheet could not be read ({exc.strerror}).",
+                               code="unreadable", params={"reason": str(exc.strerror)}
+                               ) from None
     return read_cases(data, mapping, sheet=sheet, header_row=header_row, progress=progress,
                       cancelled=cancelled)
 
@@ -182,20 +148,12 @@ def convert_grid(grid: Grid, mapping: Mapping | None = None, *, header_row: int 
     mapping = mapping or Mapping()
     chosen = header_row is not None
     header_row = header_row or 1
+    refused = sheet_refusal(grid, header_row, chosen=chosen)
+    if refused is not None:
+        raise refused
     rows = grid.rows
-    if not any(rows):
-        raise SpreadsheetError("The spreadsheet is empty." + _other_sheets(grid))
-    if not 1 <= header_row <= len(rows):
-        raise SpreadsheetError(f"The sheet has no row {header_row} to take the headers from.")
     header = [cell_text(cell) for cell in rows[header_row - 1]]
-    if not any(header):
-        raise SpreadsheetError("The first row of the spreadsheet must hold the column headers."
-                               if not chosen else f"Row {header_row} of the sheet is empty: it "
-                               "cannot hold the column headers.")
     body = rows[header_row:]
-    if not any(body):
-        raise SpreadsheetError("The spreadsheet has a header row but no cases."
-                               + _other_sheets(grid))
     width = len(header) if not grid.is_workbook else max(map(len, rows))
     header += [""] * (width - len(header))
     _fill_merged(header, grid, header_row - 1)
@@ -263,11 +221,36 @@ def convert_grid(grid: Grid, mapping: Mapping | None = None, *, header_row: int 
     )
 
 
-def _other_sheets(grid: Grid) -> str:
+def sheet_refusal(grid: Grid, header_row: int = 1, *,
+                  chosen: bool = True) -> SpreadsheetError | None:
+    """Why the sheet holds no cases to convert with headers in `header_row` (`chosen`: by
+    the user, not by default), or None: what the wizard's first page can say at once."""
+    rows = grid.rows
+    if not any(rows):
+        return _sheet_error("The spreadsheet is empty.", "empty", grid)
+    if not 1 <= header_row <= len(rows):
+        return SpreadsheetError(f"The sheet has no row {header_row} to take the headers from.",
+                                code="no_header_row", params={"row": header_row})
+    if not any(cell_text(cell) for cell in rows[header_row - 1]):
+        if not chosen:
+            return SpreadsheetError("The first row of the spreadsheet must hold the column "
+                                    "headers.", code="first_row_not_headers")
+        return SpreadsheetError(f"Row {header_row} of the sheet is empty: it cannot hold the "
+                                "column headers.", code="header_row_empty",
+                                params={"row": header_row})
+    if not any(rows[header_row:]):
+        return _sheet_error("The spreadsheet has a header row but no cases.", "no_cases", grid)
+    return None
+
+
+def _sheet_error(message: str, code: str, grid: Grid) -> SpreadsheetError:
+    """`message` about the sheet read, naming the workbook's other sheets if it has any."""
     if len(grid.sheet_names) < 2:
-        return ""
+        return SpreadsheetError(message, code=code)
     listed = ", ".join(f'"{name}"' for name in grid.sheet_names)
-    return f' The sheet read was "{grid.sheet}"; the workbook has {listed}.'
+    return SpreadsheetError(f'{message} The sheet read was "{grid.sheet}"; the workbook has '
+                            f"{listed}.", code=f"{code}_sheet",
+                            params={"sheet": str(grid.sheet), "sheets": listed})
 
 
 def _fill_merged(header: list[str], grid: Grid, index: int) -> None:
@@ -376,7 +359,8 @@ def _id_index(columns: list[_Column], mapping: Mapping) -> int | None:
         if column.header and fold(column.header) == fold(mapping.id_column):
             return column.index
     raise SpreadsheetError(f'The mapping\'s id_column "{mapping.id_column}" is not a column '
-                           "header of this spreadsheet.")
+                           "header of this spreadsheet.", code="id_column_missing",
+                           params={"header": mapping.id_column})
 
 
 def _case(

@@ -34,6 +34,7 @@ from app.services.sheet_cells import (
     fold,
     split_list,
 )
+from app.services.sheet_problems import SheetProblem
 
 MAX_MAPPING_BYTES = 1024 * 1024
 
@@ -74,11 +75,12 @@ class SpreadsheetError(UserError):
     """A spreadsheet or mapping file that cannot be imported; `.problems` lists every reason."""
 
     def __init__(self, message: str, problems: list[str] | None = None,
-                 details: list[Any] | None = None):
-        super().__init__(message)
+                 details: list[Any] | None = None, *, code: str = "other",
+                 params: dict[str, str | int] | None = None):
+        super().__init__(message, code=code, params=params)
         self.problems = list(problems) if problems else [message]
-        # spreadsheet.SheetProblem for each of `problems` that is about the sheet's cells
-        # (row, column and, for date and vocabulary cells, the value: for the wizard).
+        # A SheetProblem for each of `problems` (row, column and, for date and vocabulary
+        # cells, the value; a code for each: for the wizard), when there is a list of them.
         self.details = list(details) if details else []
 
 
@@ -148,35 +150,46 @@ def load_mapping(path: Path | str) -> Mapping:
     path = Path(path)
     try:
         if path.stat().st_size > MAX_MAPPING_BYTES:
-            raise SpreadsheetError("The mapping file is too large to be a mapping (over 1 MB).")
+            raise SpreadsheetError("The mapping file is too large to be a mapping (over 1 MB).",
+                                   code="mapping_too_large")
         raw = path.read_bytes()
     except OSError as exc:
-        raise SpreadsheetError(f"The mapping file could not be read ({exc.strerror}).") from None
+        raise SpreadsheetError(f"The mapping file could not be read ({exc.strerror}).",
+                               code="mapping_unreadable", params={"reason": str(exc.strerror)}
+                               ) from None
     try:
         obj = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise SpreadsheetError("The mapping file is not UTF-8 text.") from None
+        raise SpreadsheetError("The mapping file is not UTF-8 text.",
+                               code="mapping_not_utf8") from None
     except json.JSONDecodeError as exc:
         raise SpreadsheetError(
-            f"The mapping file is not valid JSON (line {exc.lineno}, column {exc.colno})."
+            f"The mapping file is not valid JSON (line {exc.lineno}, column {exc.colno}).",
+            code="mapping_not_json_at", params={"line": exc.lineno, "column": exc.colno},
         ) from None
     except (ValueError, RecursionError):  # a number of thousands of digits, deep nesting
-        raise SpreadsheetError("The mapping file is not valid JSON.") from None
+        raise SpreadsheetError("The mapping file is not valid JSON.",
+                               code="mapping_not_json") from None
     return parse_mapping(obj)
 
 
 def parse_mapping(obj: object) -> Mapping:
     """Validate a mapping already parsed from JSON (what the import wizard holds in memory)."""
     if not isinstance(obj, dict):
-        raise SpreadsheetError("The mapping file must hold one JSON object.")
-    problems = [f'mapping file: unknown key "{key}" (known: {", ".join(_MAPPING_KEYS)})'
-                for key in obj if key not in _MAPPING_KEYS]
+        raise SpreadsheetError("The mapping file must hold one JSON object.",
+                               code="mapping_not_object")
+    problems: list[SheetProblem] = []
+    for key in obj:
+        if key not in _MAPPING_KEYS:
+            known = ", ".join(_MAPPING_KEYS)
+            _add(problems, f'unknown key "{key}" (known: {known})', "map_unknown_key",
+                 key=key, known=known)
     columns = _columns(obj.get("columns", {}), problems)
     values = _values(obj.get("values", {}), problems)
     formats = _date_formats(obj.get("date_formats", []), problems)
     id_column = obj.get("id_column")
     if id_column is not None and not (isinstance(id_column, str) and id_column.strip()):
-        problems.append("mapping file: id_column must be the header of a column")
+        _add(problems, "id_column must be the header of a column", "map_id_column")
         id_column = None
     empty = _empty_values(obj.get("empty_values", []), problems)
     if problems:
@@ -184,61 +197,78 @@ def parse_mapping(obj: object) -> Mapping:
     return Mapping(columns, values, formats, id_column, empty)
 
 
-def _mapping_error(problems: list[str]) -> SpreadsheetError:
+def _add(problems: list[SheetProblem], text: str, code: str, **params: str | int) -> None:
+    problems.append(SheetProblem(f"mapping file: {text}", code=code, params=params))
+
+
+def _mapping_error(problems: list[SheetProblem]) -> SpreadsheetError:
+    texts = [str(problem) for problem in problems]
     if len(problems) == 1:
-        return SpreadsheetError(f"The mapping file cannot be used: {problems[0]}.", problems)
+        return SpreadsheetError(f"The mapping file cannot be used: {texts[0]}.", texts,
+                                problems, code="mapping_unusable",
+                                params={"first": texts[0]})
     return SpreadsheetError(
-        f"The mapping file cannot be used ({len(problems)} problems); the first: {problems[0]}.",
-        problems,
+        f"The mapping file cannot be used ({len(problems)} problems); the first: {texts[0]}.",
+        texts, problems, code="mapping_unusable_many",
+        params={"count": len(problems), "first": texts[0]},
     )
 
 
-def _columns(columns: object, problems: list[str]) -> dict[str, str]:
+def _columns(columns: object, problems: list[SheetProblem]) -> dict[str, str]:
     if not isinstance(columns, dict):
-        problems.append('mapping file: "columns" must be an object of header: case key')
+        _add(problems, '"columns" must be an object of header: case key',
+             "map_columns_not_object")
         return {}
     result: dict[str, str] = {}
     seen: set[str] = set()
     for header, target in columns.items():
         where = f'columns["{header}"]'
         if not isinstance(target, str):
-            problems.append(f"mapping file: {where} must be a case key as a string")
+            _add(problems, f"{where} must be a case key as a string", "map_target_not_text",
+                 where=where)
             continue
         target = target.strip()
         if target.startswith(EVENT_PREFIX):
             kind = target[len(EVENT_PREFIX):]
             if kind not in EVENT_KINDS:
-                problems.append(f'mapping file: {where}: "{kind}" is not an event kind '
-                                f"(known: {', '.join(sorted(EVENT_KINDS))})")
+                known = ", ".join(sorted(EVENT_KINDS))
+                _add(problems, f'{where}: "{kind}" is not an event kind (known: {known})',
+                     "map_not_event_kind", where=where, kind=kind, known=known)
                 continue
         elif target in NOT_FROM_ONE_CELL:
-            problems.append(f'mapping file: {where}: "{target}" cannot be filled from one cell; '
-                            f"{NOT_FROM_ONE_CELL[target]}")
+            _add(problems, f'{where}: "{target}" cannot be filled from one cell; '
+                 f"{NOT_FROM_ONE_CELL[target]}", "map_not_from_one_cell", where=where,
+                 key=target)
             continue
         elif target not in CELL_KEYS:
-            problems.append(f'mapping file: {where}: "{target}" is not a case key')
+            _add(problems, f'{where}: "{target}" is not a case key', "map_not_case_key",
+                 where=where, key=target)
             continue
         if fold(header) in seen:
-            problems.append(f"mapping file: {where} repeats a header already in columns")
+            _add(problems, f"{where} repeats a header already in columns",
+                 "map_repeated_header", where=where)
             continue
         seen.add(fold(header))
         result[header] = target
     return result
 
 
-def _values(values: object, problems: list[str]) -> dict[str, dict[str, str | int]]:
+def _values(values: object, problems: list[SheetProblem]) -> dict[str, dict[str, str | int]]:
     if not isinstance(values, dict):
-        problems.append('mapping file: "values" must be an object of case key: {raw: value}')
+        _add(problems, '"values" must be an object of case key: {raw: value}',
+             "map_values_not_object")
         return {}
     exact: dict[str, dict[str, str | int]] = {}
     folded: dict[str, dict[str, str | int]] = {}
     for key, table in values.items():
         if key not in ENUM_KEYS and key != "priority":
-            problems.append(f'mapping file: values["{key}"]: only keys with a fixed set of values '
-                            f"can be mapped ({', '.join([*ENUM_KEYS, 'priority'])})")
+            keys = ", ".join([*ENUM_KEYS, "priority"])
+            _add(problems, f'values["{key}"]: only keys with a fixed set of values can be '
+                 f"mapped ({keys})", "map_values_key", key=key, keys=keys)
             continue
         if not isinstance(table, dict):
-            problems.append(f'mapping file: values["{key}"] must be an object of raw: value')
+            _add(problems, f'values["{key}"] must be an object of raw: value',
+                 "map_values_table", key=key)
             continue
         exact[key], folded[key] = {}, {}
         for position, (raw, target) in enumerate(table.items(), start=1):
@@ -247,12 +277,13 @@ def _values(values: object, problems: list[str]) -> dict[str, dict[str, str | in
             value = _value_target(key, target)
             if value is None:
                 allowed = PRIORITIES if key == "priority" else enum_values(key)
-                problems.append(f"mapping file: {where} maps to something that is not a {key} "
-                                f"value (valid: {', '.join(map(str, allowed))})")
+                valid = ", ".join(map(str, allowed))
+                _add(problems, f"{where} maps to something that is not a {key} value "
+                     f"(valid: {valid})", "map_not_a_value", where=where, key=key, valid=valid)
                 continue
             if folded[key].get(fold(raw), value) != value:
-                problems.append(f"mapping file: {where} differs from an earlier entry only in "
-                                "case or spaces but maps to another value")
+                _add(problems, f"{where} differs from an earlier entry only in case or spaces "
+                     "but maps to another value", "map_value_conflict", where=where)
                 continue
             exact[key][raw] = value
             folded[key][fold(raw)] = value
@@ -268,34 +299,36 @@ def _value_target(key: str, target: object) -> str | int | None:
     return target if isinstance(target, str) and target in enum_values(key) else None
 
 
-def _date_formats(formats: object, problems: list[str]) -> tuple[str, ...]:
+def _date_formats(formats: object, problems: list[SheetProblem]) -> tuple[str, ...]:
     if not (isinstance(formats, list) and all(isinstance(f, str) for f in formats)):
-        problems.append('mapping file: "date_formats" must be a list of strptime formats')
+        _add(problems, '"date_formats" must be a list of strptime formats', "map_date_formats")
         return ()
     sample = datetime(2001, 12, 31)
     for position, fmt in enumerate(formats):
         if "%Y" not in fmt and "%y" not in fmt:
-            problems.append(f"mapping file: date_formats[{position}] has no year (%Y or %y)")
+            _add(problems, f"date_formats[{position}] has no year (%Y or %y)",
+                 "map_date_format_no_year", position=position)
             continue
         try:
             datetime.strptime(sample.strftime(fmt), fmt)
         except ValueError:
-            problems.append(f"mapping file: date_formats[{position}] is not a usable "
-                            "strptime format")
+            _add(problems, f"date_formats[{position}] is not a usable strptime format",
+                 "map_date_format_unusable", position=position)
     return tuple(formats)
 
 
-def _empty_values(tokens: object, problems: list[str]) -> tuple[str, ...]:
+def _empty_values(tokens: object, problems: list[SheetProblem]) -> tuple[str, ...]:
     if not (isinstance(tokens, list) and all(isinstance(t, str) for t in tokens)):
-        problems.append('mapping file: "empty_values" must be a list of strings')
+        _add(problems, '"empty_values" must be a list of strings', "map_empty_values")
         return ()
     if len(tokens) > MAX_EMPTY_VALUES:
-        problems.append(f'mapping file: "empty_values" holds more than {MAX_EMPTY_VALUES}')
+        _add(problems, f'"empty_values" holds more than {MAX_EMPTY_VALUES}',
+             "map_empty_values_too_many", max=MAX_EMPTY_VALUES)
         return ()
     for position, token in enumerate(tokens):
         if not clean(token):
-            problems.append(f"mapping file: empty_values[{position}] is blank (a blank cell "
-                            "is empty already)")
+            _add(problems, f"empty_values[{position}] is blank (a blank cell is empty "
+                 "already)", "map_empty_value_blank", position=position)
     return tuple(token for token in tokens if clean(token))
 
 

@@ -20,7 +20,7 @@ from app.errors import UserError
 from app.services.sheet_cells import Cell, CellProblem, cell_text
 from app.services.sheet_suggest import suggest_mapping
 from app.services.sheets import MAX_BYTES, Grid, read_bounded, read_grid, sheet_names
-from app.services.spreadsheet import HEADER_SEARCH_ROWS, suggest_header_row
+from app.services.spreadsheet import HEADER_SEARCH_ROWS, sheet_refusal, suggest_header_row
 from app.services.spreadsheet_mapping import (
     DATE_KEYS,
     ENUM_KEYS,
@@ -83,9 +83,11 @@ class ImportDraft:
             with Path(path).open("rb") as handle:
                 data = read_bounded(handle)
         except OSError:
-            raise UserError("The file to import does not exist or cannot be read.") from None
+            raise UserError("The file to import does not exist or cannot be read.",
+                            code="file_unreadable") from None
         if len(data) > MAX_BYTES:
-            raise UserError("The file is too large to import (over 100 MB).")
+            raise UserError("The file is too large to import (over 100 MB).",
+                            code="file_too_large")
         blanks = _LEADING_BLANKS.match(data)
         start = blanks.end() if blanks else 0
         self.path = Path(path)
@@ -123,8 +125,14 @@ class ImportDraft:
         self.header_row = row
         self.suggested = False
 
+    def refusal(self) -> UserError | None:
+        """Why the sheet with this header row has no cases to import, or None."""
+        return None if self.grid is None else sheet_refusal(self.grid, self.header_row)
+
     def header(self) -> list[str]:
         assert self.grid is not None
+        if self.header_row > len(self.grid.rows):  # an empty sheet: no header row at all
+            return []
         return [cell_text(cell) for cell in self.grid.rows[self.header_row - 1]]
 
     def body(self) -> Iterator[tuple[Cell, ...] | list[Cell]]:

@@ -42,7 +42,7 @@ from app.services.spreadsheet_mapping import (
 from app.ui import filedialogs
 from app.ui.i18n import label, tr
 from app.ui.import_draft import IGNORE, NOTES, ImportDraft
-from app.ui.import_problems import cell_problem
+from app.ui.import_problems import cell_problem, refusal
 from app.ui.plain import PlainLabel, literal
 from app.ui.tasks import TaskRunner
 
@@ -153,7 +153,7 @@ class FilePage(QWizardPage):
     def _refused(self, error: BaseException) -> None:
         self.draft.clear()
         self._show()
-        self.status.setText(str(error) if isinstance(error, VigilError) else
+        self.status.setText(refusal(error) if isinstance(error, VigilError) else
                             self.tr("Vigil could not read that file."))
         self.file_opened.emit()
 
@@ -173,7 +173,16 @@ class FilePage(QWizardPage):
             self.status.setText(self.tr("An interchange file: it is checked and shown "
                                         "before anything is imported."))
         elif draft.grid is not None:
-            self.status.setText(self.tr("{0} rows read.").format(len(draft.grid.rows)))
+            self._say_rows()
+        self.completeChanged.emit()
+
+    def _say_rows(self) -> None:
+        """How many rows were read, or why the sheet (with this header row) cannot be
+        imported: said here rather than after three pages of nothing to map."""
+        assert self.draft.grid is not None
+        refused = self.draft.refusal()
+        self.status.setText(self.tr("{0} rows read.").format(len(self.draft.grid.rows))
+                            if refused is None else refusal(refused))
         self.completeChanged.emit()
 
     def _sheet_chosen(self) -> None:
@@ -181,15 +190,18 @@ class FilePage(QWizardPage):
             try:
                 self.draft.choose_sheet(self.sheet.currentText())
             except VigilError as error:
-                self.status.setText(str(error))
+                self.status.setText(refusal(error))
             self._show()
 
     def _header_chosen(self, row: int) -> None:
         if not self._filling:
             self.draft.choose_header_row(row)
+            self._say_rows()
 
     def isComplete(self) -> bool:
-        return (self.draft.is_json or self.draft.grid is not None) and not self.draft.recalling
+        draft = self.draft
+        readable = draft.is_json or (draft.grid is not None and draft.refusal() is None)
+        return readable and not draft.recalling
 
     def nextId(self) -> int:
         return PAGE_PREVIEW if self.draft.is_json else PAGE_COLUMNS

@@ -24,7 +24,8 @@ from app.services.spreadsheet_mapping import Mapping, SpreadsheetError
 from app.ui.context import CASES
 from app.ui.i18n import label
 from app.ui.import_pages import PAGE_IMPORT, _item, _table
-from app.ui.import_problems import sheet_problem
+from app.ui.import_problems import refusal, sheet_problem
+from app.ui.interchange_problems import interchange_problems
 from app.ui.plain import PlainLabel
 from app.ui.tasks import Job
 
@@ -146,10 +147,10 @@ class PreviewPage(QWizardPage):
         if isinstance(error, SpreadsheetError) and error.details:
             rows = [("" if p.row is None else str(p.row), (p.column or "").strip('"'),
                      p.value or "", sheet_problem(p)) for p in error.details]
-        elif isinstance(error, SpreadsheetError | InterchangeError):
-            rows = [("", "", "", problem) for problem in error.problems]
+        elif isinstance(error, InterchangeError):
+            rows = [("", "", "", problem) for problem in interchange_problems(error)]
         elif isinstance(error, VigilError):
-            rows = [("", "", "", str(error))]
+            rows = [("", "", "", refusal(error))]
         else:
             rows = [("", "", "", self.tr("Something went wrong; nothing was changed."))]
         self.summary.setText(self.tr("Nothing can be imported until every problem is fixed "
@@ -157,7 +158,7 @@ class PreviewPage(QWizardPage):
                                      "the sheet and open it again.").format(len(rows)))
         if isinstance(error, SpreadsheetError) and len(rows) >= MAX_PROBLEMS:
             # only the first are listed: the service's sentence says how many there are
-            self.summary.setText(self.summary.text() + "\n" + str(error))
+            self.summary.setText(self.summary.text() + "\n" + refusal(error))
         self.problems.setRowCount(len(rows))
         for row, texts in enumerate(rows):
             for column, text in enumerate(texts):
@@ -264,7 +265,7 @@ class ImportPage(QWizardPage):
 
     def _failed(self, error: BaseException) -> None:
         self._end(self.tr("Nothing was imported: {0}").format(
-            str(error) if isinstance(error, VigilError) else
+            refusal(error) if isinstance(error, VigilError) else
             self.tr("something went wrong.")))
         self.wiz.import_failed.emit()
 

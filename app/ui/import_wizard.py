@@ -32,6 +32,7 @@ from app.ui.import_pages import (
     FilePage,
     ValuesPage,
 )
+from app.ui.import_problems import refusal
 from app.ui.import_run import ImportPage, PreviewPage
 from app.ui.plain import message_box
 
@@ -75,7 +76,8 @@ class ImportWizard(QWizard):
     def _recall(self) -> None:
         """Start from the mapping this vault last imported a sheet of these headers with."""
         draft = self.draft
-        if draft.grid is None:  # an interchange file, or refused: nothing to recall
+        # An interchange file, or refused (unreadable, empty): nothing to recall.
+        if draft.grid is None or draft.refusal() is not None:
             draft.recalling = False
             self.file_page.initializePage()
             self._page_changed(self.currentId())  # no mapping buttons for interchange files
@@ -126,7 +128,7 @@ class ImportWizard(QWizard):
             self.draft.load(path)
             self.mapping_loaded = True
         except VigilError as error:
-            self._tell(str(error))
+            self._tell(refusal(error))
             return False
         page = self.currentPage()
         if isinstance(page, FilePage | ColumnsPage | ValuesPage | DatesPage | PreviewPage):
@@ -137,7 +139,7 @@ class ImportWizard(QWizard):
         try:
             self.draft.save(path)
         except (VigilError, OSError) as error:
-            self._tell(str(error) if isinstance(error, VigilError) else
+            self._tell(refusal(error) if isinstance(error, VigilError) else
                        self.tr("The mapping file could not be written."))
             return False
         return True

@@ -573,7 +573,7 @@
     </message>
     <message>
         <source>No government, parliament or intergovernmental body has raised these cases in {0} days, stalest first.</source>
-        <translation>{0} 天内没有任何政府、议会或政府间机构提出过这些案例，最久未提出的在前。</translation>
+        <translation>{0} 天内没有任何政府、议会或政府间机构提出过这些个案，最久未提出的在前。</translation>
     </message>
     <message>
         <source>Not raised by a government in {0} days</source>
@@ -581,11 +581,11 @@
     </message>
     <message>
         <source>{0} has not raised these cases in {1} days, stalest first; &apos;last raised&apos; is its last ask.</source>
-        <translation>{0} 在 {1} 天内未提出这些案例，最久未提出的在前；“最近提出”是其最后一次交涉。</translation>
+        <translation>{0} 在 {1} 天内未提出这些个案，最久未提出的在前；“最近提出”是其最后一次交涉。</translation>
     </message>
     <message>
         <source>Every case was raised in the last {0} days.</source>
-        <translation>所有案例在过去 {0} 天内都被提出过。</translation>
+        <translation>所有个案在过去 {0} 天内都被提出过。</translation>
     </message>
     <message>
         <source>Last raised</source>
@@ -1965,7 +1965,7 @@ Added by {1}</source>
     </message>
     <message>
         <source>Include released, deceased and do-not-raise cases</source>
-        <translation>包括已释放、已去世和不宜提出的案例</translation>
+        <translation>包括已释放、已去世和不宜提出的个案</translation>
     </message>
     <message>
         <source>Cases by government</source>
@@ -1977,7 +1977,7 @@ Added by {1}</source>
     </message>
     <message>
         <source>Green: within 90 days · amber: within a year · red: longer ago · grey: never. Rest the pointer on a cell for the last ask; click it to open the case; click a column title to put the cases that government raised least lately first.</source>
-        <translation>绿色：90 天内 · 琥珀色：一年内 · 红色：更久以前 · 灰色：从未。将指针停在单元格上可查看最后一次交涉；点击可打开案例；点击列标题可将该政府最久未提出的案例排在前面。</translation>
+        <translation>绿色：90 天内 · 琥珀色：一年内 · 红色：更久以前 · 灰色：从未。将指针停在单元格上可查看最后一次交涉；点击可打开个案；点击列标题可将该政府最久未提出的个案排在前面。</translation>
     </message>
     <message>
         <source>Last raised {0} by {1}</source>
@@ -2362,11 +2362,11 @@ Added by {1}</source>
     <name>DraftOffer</name>
     <message>
         <source>You were adding a new case when Vigil locked, and had not saved it. Restore it, or discard it?</source>
-        <translation>Vigil 锁定时，您正在添加一个新案例，尚未保存。要恢复它，还是放弃它？</translation>
+        <translation>Vigil 锁定时，您正在添加一个新个案，尚未保存。要恢复它，还是放弃它？</translation>
     </message>
     <message>
         <source>You were editing the case of {0} when Vigil locked, and had not saved your changes. Restore them, or discard them?</source>
-        <translation>Vigil 锁定时，您正在编辑 {0} 的案例，所做的更改尚未保存。要恢复这些更改，还是放弃它们？</translation>
+        <translation>Vigil 锁定时，您正在编辑 {0} 的个案，所做的更改尚未保存。要恢复这些更改，还是放弃它们？</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -2748,6 +2748,246 @@ Added by {1}</source>
         <source>no column gives the display name every case needs: map one to it (the chosen row must be the column headers)</source>
         <translation>没有一列提供每个个案都需要的显示名称：请将一列对应到显示名称（所选的行必须是列标题）</translation>
     </message>
+    <message>
+        <source>The spreadsheet is larger than 100 MB: split it into smaller files.</source>
+        <translation>电子表格超过 100 MB：请拆分成几个较小的文件。</translation>
+    </message>
+    <message>
+        <source>The spreadsheet could not be read.</source>
+        <translation>无法读取该电子表格。</translation>
+    </message>
+    <message>
+        <source>The file is not a CSV spreadsheet in UTF-8, UTF-16 or GB18030: save it from the spreadsheet program as CSV or Unicode text.</source>
+        <translation>该文件不是 UTF-8、UTF-16 或 GB18030 编码的 CSV 电子表格：请在电子表格程序中将其另存为 CSV 或 Unicode 文本。</translation>
+    </message>
+    <message>
+        <source>The file looks like an Excel workbook or an ODS file but is damaged: open it in the spreadsheet program, save it again as XLSX, and import that.</source>
+        <translation>该文件看起来是 Excel 工作簿或 ODS 文件，但已损坏：请在电子表格程序中打开，重新另存为 XLSX，再导入新文件。</translation>
+    </message>
+    <message>
+        <source>The workbook is protected by a password: open it in the spreadsheet program, save a copy without the password, and import that copy.</source>
+        <translation>该工作簿受密码保护：请在电子表格程序中打开，另存一份不带密码的副本，再导入该副本。</translation>
+    </message>
+    <message>
+        <source>The workbook is larger than 512 MB once unpacked: split it into smaller files.</source>
+        <translation>该工作簿解压后超过 512 MB：请拆分成几个较小的文件。</translation>
+    </message>
+    <message>
+        <source>The file is a zip archive but not a workbook (XLSX or ODS).</source>
+        <translation>该文件是 zip 压缩包，但不是工作簿（XLSX 或 ODS）。</translation>
+    </message>
+    <message>
+        <source>Only workbooks (XLSX, XLS, ODS) have sheets; this file is read as a CSV file.</source>
+        <translation>只有工作簿（XLSX、XLS、ODS）才有工作表；此文件按 CSV 文件读取。</translation>
+    </message>
+    <message>
+        <source>The workbook has no sheets.</source>
+        <translation>该工作簿没有任何工作表。</translation>
+    </message>
+    <message>
+        <source>The workbook has no sheet named &quot;{name}&quot;; its sheets: {sheets}.</source>
+        <translation>该工作簿中没有名为“{name}”的工作表；其工作表为：{sheets}。</translation>
+    </message>
+    <message>
+        <source>The spreadsheet has more than {max} rows of cases: split it into smaller files and import them one after the other.</source>
+        <translation>该电子表格的个案超过 {max} 行：请拆分成几个较小的文件，逐个导入。</translation>
+    </message>
+    <message>
+        <source>The file has more rows than a spreadsheet can hold.</source>
+        <translation>该文件的行数超过电子表格所能容纳的上限。</translation>
+    </message>
+    <message>
+        <source>Row {row} of the spreadsheet has a cell that is too long to be a spreadsheet cell or is badly quoted.</source>
+        <translation>电子表格第 {row} 行有一个单元格过长，或引号使用有误。</translation>
+    </message>
+    <message>
+        <source>The spreadsheet is empty.</source>
+        <translation>该电子表格是空的。</translation>
+    </message>
+    <message>
+        <source>The spreadsheet has a header row but no cases.</source>
+        <translation>该电子表格只有标题行，没有个案。</translation>
+    </message>
+    <message>
+        <source>The sheet has no row {row} to take the headers from.</source>
+        <translation>该工作表没有第 {row} 行，无法从中读取列标题。</translation>
+    </message>
+    <message>
+        <source>The sheet &quot;{sheet}&quot; is empty; the workbook has {sheets}: choose another sheet.</source>
+        <translation>工作表“{sheet}”是空的；该工作簿包含 {sheets}：请选择其他工作表。</translation>
+    </message>
+    <message>
+        <source>The sheet &quot;{sheet}&quot; has a header row but no cases; the workbook has {sheets}: choose another sheet.</source>
+        <translation>工作表“{sheet}”只有标题行，没有个案；该工作簿包含 {sheets}：请选择其他工作表。</translation>
+    </message>
+    <message>
+        <source>The first row of the sheet is empty: choose the row that holds the column headers.</source>
+        <translation>工作表的第一行是空的：请选择列标题所在的行。</translation>
+    </message>
+    <message>
+        <source>Row {row} of the sheet is empty: choose the row that holds the column headers.</source>
+        <translation>工作表第 {row} 行是空的：请选择列标题所在的行。</translation>
+    </message>
+    <message>
+        <source>The column &quot;{header}&quot; that identifies a row is not a column header of this sheet.</source>
+        <translation>用于标识行的列“{header}”不是此工作表的列标题。</translation>
+    </message>
+    <message>
+        <source>The spreadsheet cannot be imported: {first}.</source>
+        <translation>无法导入该电子表格：{first}。</translation>
+    </message>
+    <message>
+        <source>The spreadsheet cannot be imported ({count} problems; nothing was imported). The first: {first}.</source>
+        <translation>无法导入该电子表格（共 {count} 个问题；未导入任何内容）。第一个问题：{first}。</translation>
+    </message>
+    <message>
+        <source>That is a folder: choose the file to import.</source>
+        <translation>这是一个文件夹：请选择要导入的文件。</translation>
+    </message>
+    <message>
+        <source>The file is too large to import (over 100 MB).</source>
+        <translation>文件太大，无法导入（超过 100 MB）。</translation>
+    </message>
+    <message>
+        <source>The file to import does not exist or cannot be read.</source>
+        <translation>要导入的文件不存在或无法读取。</translation>
+    </message>
+    <message>
+        <source>A mapping file only applies to spreadsheets, not to JSON files.</source>
+        <translation>映射文件只适用于电子表格，不适用于 JSON 文件。</translation>
+    </message>
+    <message>
+        <source>A sheet name only applies to workbooks (XLSX, XLS, ODS), not to JSON files.</source>
+        <translation>工作表名称只适用于工作簿（XLSX、XLS、ODS），不适用于 JSON 文件。</translation>
+    </message>
+    <message>
+        <source>The mapping file is too large to be a mapping (over 1 MB).</source>
+        <translation>映射文件太大（超过 1 MB），不可能是映射文件。</translation>
+    </message>
+    <message>
+        <source>The mapping file could not be read.</source>
+        <translation>无法读取该映射文件。</translation>
+    </message>
+    <message>
+        <source>The mapping file is not UTF-8 text.</source>
+        <translation>该映射文件不是 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <source>The mapping file is not valid JSON (line {line}, column {column}).</source>
+        <translation>该映射文件不是有效的 JSON（第 {line} 行，第 {column} 列）。</translation>
+    </message>
+    <message>
+        <source>The mapping file is not valid JSON.</source>
+        <translation>该映射文件不是有效的 JSON。</translation>
+    </message>
+    <message>
+        <source>The mapping file must hold one JSON object.</source>
+        <translation>映射文件必须包含一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The mapping file cannot be used: {first}.</source>
+        <translation>无法使用该映射文件：{first}。</translation>
+    </message>
+    <message>
+        <source>The mapping file cannot be used ({count} problems); the first: {first}.</source>
+        <translation>无法使用该映射文件（共 {count} 个问题）；第一个问题：{first}。</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;{key}&quot; (known: {known})</source>
+        <translation>未知的键“{key}”（可用的键：{known}）</translation>
+    </message>
+    <message>
+        <source>&quot;columns&quot; must be an object of header: case key</source>
+        <translation>“columns”必须是“列标题: 个案字段”形式的对象</translation>
+    </message>
+    <message>
+        <source>{where} must be a case key as a string</source>
+        <translation>{where} 必须是以字符串表示的个案字段</translation>
+    </message>
+    <message>
+        <source>{where}: &quot;{kind}&quot; is not an event kind (known: {known})</source>
+        <translation>{where}：“{kind}”不是事件类型（可用的类型：{known}）</translation>
+    </message>
+    <message>
+        <source>{where}: {key} cannot be filled from one cell</source>
+        <translation>{where}：{key}无法由一个单元格填写</translation>
+    </message>
+    <message>
+        <source>{where}: &quot;{key}&quot; is not a case key</source>
+        <translation>{where}：“{key}”不是个案字段</translation>
+    </message>
+    <message>
+        <source>{where} repeats a header already in columns</source>
+        <translation>{where} 与 columns 中已有的列标题重复</translation>
+    </message>
+    <message>
+        <source>&quot;values&quot; must be an object giving each case key its values</source>
+        <translation>“values”必须是为每个个案字段给出取值的对象</translation>
+    </message>
+    <message>
+        <source>values[&quot;{key}&quot;]: only keys with a fixed set of values can be mapped ({keys})</source>
+        <translation>values[&quot;{key}&quot;]：只有取值固定的字段才能映射（{keys}）</translation>
+    </message>
+    <message>
+        <source>values[&quot;{key}&quot;] must be an object of raw: value</source>
+        <translation>values[&quot;{key}&quot;] 必须是“原始值: 取值”形式的对象</translation>
+    </message>
+    <message>
+        <source>{where} maps to something that is not a value of {key} (valid: {valid})</source>
+        <translation>{where} 映射到的不是{key}的可用值（可用值：{valid}）</translation>
+    </message>
+    <message>
+        <source>{where} differs from an earlier entry only in case or spaces but maps to another value</source>
+        <translation>{where} 与前面某一项只有大小写或空格不同，却映射到另一个值</translation>
+    </message>
+    <message>
+        <source>id_column must be the header of a column</source>
+        <translation>id_column 必须是某一列的标题</translation>
+    </message>
+    <message>
+        <source>&quot;date_formats&quot; must be a list of strptime formats</source>
+        <translation>“date_formats”必须是 strptime 格式的列表</translation>
+    </message>
+    <message>
+        <source>date_formats[{position}] has no year (%Y or %y)</source>
+        <translation>date_formats[{position}] 中没有年份（%Y 或 %y）</translation>
+    </message>
+    <message>
+        <source>date_formats[{position}] is not a usable strptime format</source>
+        <translation>date_formats[{position}] 不是可用的 strptime 格式</translation>
+    </message>
+    <message>
+        <source>&quot;empty_values&quot; must be a list of strings</source>
+        <translation>“empty_values”必须是字符串列表</translation>
+    </message>
+    <message>
+        <source>&quot;empty_values&quot; holds more than {max}</source>
+        <translation>“empty_values”中的项超过 {max} 个</translation>
+    </message>
+    <message>
+        <source>empty_values[{position}] is blank (a blank cell is empty already)</source>
+        <translation>empty_values[{position}] 是空白的（空白单元格本来就视为空）</translation>
+    </message>
+    <message>
+        <source>mapping file: {0}</source>
+        <translation>映射文件：{0}</translation>
+    </message>
+    <message>
+        <source>column {column}: {reason}</source>
+        <translation>{column} 列：{reason}</translation>
+    </message>
+    <message>
+        <source>row {row}, column {column}: {reason}</source>
+        <translation>第 {row} 行，{column} 列：{reason}</translation>
+    </message>
+    <message>
+        <source>row {row}: {reason}</source>
+        <translation>第 {row} 行：{reason}</translation>
+    </message>
+    <message>
+        <source>Something went wrong; nothing was changed.</source>
+        <translation>出了点问题；没有做任何更改。</translation>
+    </message>
 </context>
 <context>
     <name>ImportWizard</name>
@@ -2817,6 +3057,257 @@ Added by {1}</source>
     <message>
         <source>Put them on this laptop</source>
         <translation>放到这台笔记本电脑上</translation>
+    </message>
+</context>
+<context>
+    <name>InterchangeProblems</name>
+    <message>
+        <source>The file is UTF-16 text; save it as UTF-8 and try again.</source>
+        <translation>该文件是 UTF-16 文本；请另存为 UTF-8 后再试。</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text (the first bad byte is on line {line}).</source>
+        <translation>该文件不是 UTF-8 文本（第一个错误字节在第 {line} 行）。</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>该文件是空的。</translation>
+    </message>
+    <message>
+        <source>The file ends before the JSON is complete (line {line}, column {column}); it may be truncated.</source>
+        <translation>文件在 JSON 完整之前就结束了（第 {line} 行，第 {column} 列）；文件可能不完整。</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON (line {line}, column {column}).</source>
+        <translation>该文件不是有效的 JSON（第 {line} 行，第 {column} 列）。</translation>
+    </message>
+    <message>
+        <source>The file contains NaN or Infinity, which JSON does not allow.</source>
+        <translation>该文件含有 NaN 或 Infinity，JSON 不允许这样的值。</translation>
+    </message>
+    <message>
+        <source>The file is nested too deeply to read.</source>
+        <translation>该文件嵌套层级太深，无法读取。</translation>
+    </message>
+    <message>
+        <source>The file contains a number with too many digits.</source>
+        <translation>该文件含有位数过多的数字。</translation>
+    </message>
+    <message>
+        <source>expected a JSON object</source>
+        <translation>应为 JSON 对象</translation>
+    </message>
+    <message>
+        <source>expected &quot;vigil-interchange&quot;: this is not a Vigil interchange file</source>
+        <translation>应为“vigil-interchange”：这不是 Vigil 交换格式文件</translation>
+    </message>
+    <message>
+        <source>expected 1 or 2</source>
+        <translation>应为 1 或 2</translation>
+    </message>
+    <message>
+        <source>this file is version {version}; this app reads versions 1 and 2</source>
+        <translation>此文件为第 {version} 版；本程序可读取第 1 版和第 2 版</translation>
+    </message>
+    <message>
+        <source>unknown key</source>
+        <translation>未知的键</translation>
+    </message>
+    <message>
+        <source>required key is missing</source>
+        <translation>缺少必需的键</translation>
+    </message>
+    <message>
+        <source>raised_by_official_id or raised_by_organisation_id is required</source>
+        <translation>必须填写 raised_by_official_id 或 raised_by_organisation_id</translation>
+    </message>
+    <message>
+        <source>at least one case is required</source>
+        <translation>至少需要一个个案</translation>
+    </message>
+    <message>
+        <source>listed twice</source>
+        <translation>列出了两次</translation>
+    </message>
+    <message>
+        <source>a regime is listed twice</source>
+        <translation>某个制裁制度列出了两次</translation>
+    </message>
+    <message>
+        <source>not valid here</source>
+        <translation>此处无效</translation>
+    </message>
+    <message>
+        <source>not a UUID (expected 32 hexadecimal digits as 8-4-4-4-12)</source>
+        <translation>不是 UUID（应为按 8-4-4-4-12 分组的 32 位十六进制数字）</translation>
+    </message>
+    <message>
+        <source>expected a string</source>
+        <translation>应为字符串</translation>
+    </message>
+    <message>
+        <source>contains a character that is not valid Unicode</source>
+        <translation>含有无效的 Unicode 字符</translation>
+    </message>
+    <message>
+        <source>contains a NUL character</source>
+        <translation>含有 NUL 字符</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <source>expected a country code of two capital letters (ISO 3166-1 alpha-2)</source>
+        <translation>应为两个大写字母的国家代码（ISO 3166-1 alpha-2）</translation>
+    </message>
+    <message>
+        <source>not a date (expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ~)</source>
+        <translation>不是日期（应为 YYYY、YYYY-MM 或 YYYY-MM-DD，后面可加 ~）</translation>
+    </message>
+    <message>
+        <source>the year must be from 0001 to 9999</source>
+        <translation>年份必须在 0001 到 9999 之间</translation>
+    </message>
+    <message>
+        <source>a date with a day needs a month</source>
+        <translation>有日的日期必须有月份</translation>
+    </message>
+    <message>
+        <source>the month must be from 01 to 12</source>
+        <translation>月份必须在 01 到 12 之间</translation>
+    </message>
+    <message>
+        <source>that month does not have that day</source>
+        <translation>该月没有这一天</translation>
+    </message>
+    <message>
+        <source>not a date and time with a UTC offset (use ISO 8601, like 2026-03-01T14:30+01:00)</source>
+        <translation>不是带 UTC 时差的日期时间（请使用 ISO 8601，例如 2026-03-01T14:30+01:00）</translation>
+    </message>
+    <message>
+        <source>expected a four-digit year</source>
+        <translation>应为四位数的年份</translation>
+    </message>
+    <message>
+        <source>expected a whole number</source>
+        <translation>应为整数</translation>
+    </message>
+    <message>
+        <source>expected 1, 2 or 3</source>
+        <translation>应为 1、2 或 3</translation>
+    </message>
+    <message>
+        <source>expected true or false</source>
+        <translation>应为 true 或 false</translation>
+    </message>
+    <message>
+        <source>expected a list</source>
+        <translation>应为列表</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>应为对象</translation>
+    </message>
+    <message>
+        <source>unknown value &quot;{value}&quot;</source>
+        <translation>未知的值“{value}”</translation>
+    </message>
+    <message>
+        <source>unknown value</source>
+        <translation>未知的值</translation>
+    </message>
+    <message>
+        <source>key appears more than once</source>
+        <translation>该键出现了不止一次</translation>
+    </message>
+    <message>
+        <source>duplicate id (also at {first})</source>
+        <translation>编号重复（{first} 处也用了此编号）</translation>
+    </message>
+    <message>
+        <source>no {kind} with this id in this case</source>
+        <translation>此个案中没有这个编号的{kind}</translation>
+    </message>
+    <message>
+        <source>no {kind} with this id</source>
+        <translation>没有这个编号的{kind}</translation>
+    </message>
+    <message>
+        <source>ends before the position starts</source>
+        <translation>结束日期早于该职务的开始日期</translation>
+    </message>
+    <message>
+        <source>ends before the encounter starts</source>
+        <translation>结束日期早于该外交接触的开始日期</translation>
+    </message>
+    <message>
+        <source>this case is already listed in this meeting</source>
+        <translation>此个案已列在这次会见中</translation>
+    </message>
+    <message>
+        <source>deleted from this vault, and a deleted record is not brought back; remove it from the file</source>
+        <translation>已从此保险库中删除，已删除的记录不会恢复；请将其从文件中移除</translation>
+    </message>
+    <message>
+        <source>already used by another case in the vault</source>
+        <translation>已被保险库中的另一个个案使用</translation>
+    </message>
+    <message>
+        <source>this involvement is about another case in the vault, and cannot move</source>
+        <translation>此涉案行为属于保险库中的另一个个案，不能移动</translation>
+    </message>
+    <message>
+        <source>organisation</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>official</source>
+        <translation>官员</translation>
+    </message>
+    <message>
+        <source>case</source>
+        <translation>个案</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>信息来源</translation>
+    </message>
+    <message>
+        <source>ask</source>
+        <translation>交涉</translation>
+    </message>
+    <message>
+        <source>meeting</source>
+        <translation>会见</translation>
+    </message>
+    <message>
+        <source>involvement</source>
+        <translation>涉案行为</translation>
+    </message>
+    <message>
+        <source>encounter</source>
+        <translation>外交接触</translation>
+    </message>
+    <message>
+        <source>{path}: {sentence}</source>
+        <translation>{path}：{sentence}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>; and {0} more</source>
+        <translation>；另有 {0} 个</translation>
+    </message>
+    <message>
+        <source> (checking stopped after {0})</source>
+        <translation>（检查到第 {0} 个问题时停止）</translation>
     </message>
 </context>
 <context>
@@ -4916,7 +5407,7 @@ Free software under the GNU General Public License, version 3 or later. Your vau
     </message>
     <message>
         <source>Asks raised by our organisation record what we asked others to do (a meeting with an ambassador): they stay in each case&apos;s history but never count as a government raising the case.</source>
-        <translation>本机构提出的交涉记录的是我们请他人做的事（例如与大使会面）：它们保留在案例的历史中，但绝不算作某政府提出了该案例。</translation>
+        <translation>本机构提出的交涉记录的是我们请他人做的事（例如与大使会面）：它们保留在个案的历史中，但绝不算作某政府提出了该个案。</translation>
     </message>
     <message>
         <source>Name on dossier covers</source>

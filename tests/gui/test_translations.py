@@ -47,6 +47,11 @@ def test_translations_keep_every_placeholder():
     assert wrong == []
 
 
+def test_case_is_always_ge_an():
+    """A caseworker's "case" is 个案 in every Chinese string, never 案例 (an example)."""
+    assert "案例" not in TS.read_text(encoding="utf-8")
+
+
 def test_english_has_every_count_in_both_forms():
     forms = [(source, translation) for _context, source, translation in messages(EN)]
     assert forms and all("(s)" in source and "(s)" not in translation
