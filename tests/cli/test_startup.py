@@ -2,10 +2,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """What the command line loads before it works, and how a real process ends.
 
-``vigil --version`` imports no database, migration, PDF or JSON Schema library; a command imports only
-its own module; the parser narrowed to that module reads every argument list exactly as the
-whole parser does; the program ends without the interpreter's teardown only after its
-output and its vault are closed. Timings are in tests/bench/bench_cli.py.
+``vigil --version`` imports no database, migration, PDF or JSON Schema library; a command
+imports only its own module; the parser narrowed to that module reads every argument list
+exactly as the whole parser does; the program ends without the interpreter's teardown only
+after its output and its vault are closed. Timings are in tests/bench/bench_cli.py.
 """
 
 from __future__ import annotations
