@@ -50,26 +50,43 @@ def unstructure(value: Any, *, omit_empty: bool = False) -> Any:
 def structure(tp: Any, plain: Any, *, ids: Callable[[str], str] | None = None) -> Any:
     """Plain data back to a domain value of type `tp`; `ids` rewrites every ID on the way
     (interchange files may write them in upper case)."""
-    tp = unwrap_optional(tp)
     if plain is None:
         return None
+    kind, target = _shape(tp)
+    if kind == _PLAIN:
+        return plain
+    if kind == _ID:
+        return plain if ids is None else ids(plain)
+    if kind == _TUPLE:
+        return tuple([structure(target, v, ids=ids) for v in plain])
+    if kind == _RECORD:
+        cls, found = target  # null is absent: the field keeps its default
+        return cls(**{k: structure(found[k], v, ids=ids) for k, v in plain.items()
+                      if k in found and v is not None})
+    return target(plain)  # an enum, a fuzzy date, a datetime
+
+
+_PLAIN, _ID, _TUPLE, _RECORD, _CALL = range(5)
+
+
+@cache  # a bulk import structures 100,000s of values of some 60 types
+def _shape(tp: Any) -> tuple[int, Any]:
+    """How `structure` builds a value of type `tp`, and with what."""
+    tp = unwrap_optional(tp)
     if is_tuple(tp):
-        item = typing.get_args(tp)[0]
-        return tuple(structure(item, v, ids=ids) for v in plain)
+        return _TUPLE, typing.get_args(tp)[0]
     if isinstance(tp, type):
         if issubclass(tp, Enum):
-            return tp(plain)
+            return _CALL, tp
         if tp is FuzzyDate:
-            return FuzzyDate.parse(plain)
+            return _CALL, FuzzyDate.parse
         if tp is datetime:
-            return datetime.fromisoformat(plain)
+            return _CALL, datetime.fromisoformat
         if dataclasses.is_dataclass(tp):
-            found = hints(tp)  # null is absent: the field keeps its default
-            return tp(**{k: structure(found[k], v, ids=ids) for k, v in plain.items()
-                         if k in found and v is not None})
-    if ids is not None and id_kind(tp) is not None:
-        return ids(plain)
-    return plain
+            return _RECORD, (tp, hints(tp))
+    if id_kind(tp) is not None:
+        return _ID, None
+    return _PLAIN, None
 
 
 @cache

@@ -76,14 +76,17 @@ def _check_encounter(session: Session, ask: Ask) -> None:
         raise UserError(NOT_AT_THAT_ENCOUNTER)
 
 
-def save_ask(session: Session, ask: Ask, *, refs_checked: bool = False) -> None:
+def save_ask(session: Session, ask: Ask, *, refs_checked: bool = False,
+             new: bool = False) -> None:
     """Create or update an ask. ``refs_checked``: a validated interchange document's
     references are known to exist (bulk import), so they are not looked up one by one.
+    ``new``: the caller knows that no row has this ID, live or deleted (a bulk import asks
+    once for all its asks), so none is looked for.
     What derives from it (``ask_cases``, last raised, open follow-ups) follows on the flush
     (``app.vault.derived``)."""
     if not refs_checked:
         _check_refs(session, ask)
-    row = session.get(AskRow, ask.id)
+    row = None if new else session.get(AskRow, ask.id)
     refuse_tombstone(row, "ask")
     if row is None:
         row = AskRow(id=ask.id, deleted=False)

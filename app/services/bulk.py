@@ -247,8 +247,12 @@ def _import(session: Session, doc: Document, merge_cases: bool) -> None:
     for encounter in doc.encounters:
         encounters.save_encounter(session, encounter, refs_checked=True)
     session.flush()
+    # Any row, live or deleted (read_document refused the deleted): the others are new,
+    # and one question about them is cheaper than one per ask.
+    present = _ids_in(session, AskRow, [ask.id for ask in doc.asks])
     for ask in doc.asks:  # what derives from them follows in one pass on the flush
-        asks.save_ask(session, ask, refs_checked=True)
+        asks.save_ask(session, ask, refs_checked=True, new=ask.id not in present)
+        present.add(ask.id)
     for meeting in doc.meetings:
         meetings.save_meeting(session, meeting)
     for involvement in doc.involvements:

@@ -18,6 +18,7 @@ import hashlib
 import re
 import unicodedata
 import uuid
+from functools import cache
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -47,16 +48,24 @@ def case_text(case) -> str:
 def gram_token(piece: str) -> str:
     """One ASCII word for a piece of text (what the ``ascii`` tokenizer keeps whole):
     ``u`` and the hexadecimal code point of each character, so "律师" is ``u5f8bu5e08``."""
-    return "".join(f"u{ord(ch):x}" for ch in piece)
+    return "".join(map(_char_token, piece))
+
+
+@cache
+def _char_token(ch: str) -> str:
+    return f"u{ord(ch):x}"
 
 
 def grams(body: str) -> str:
     """Every distinct piece of one or two characters of ``body`` without whitespace, as
     tokens separated by spaces."""
-    pieces = {ch for ch in body if not ch.isspace()}
-    pieces.update(pair for pair in map(str.__add__, body, body[1:])
-                  if not (pair[0].isspace() or pair[1].isspace()))
-    return " ".join(sorted(gram_token(p) for p in pieces))
+    pieces: set[str] = set()
+    for word in body.split():  # str.split and str.isspace agree on what whitespace is
+        pieces.update(word)
+        pieces.update(map(str.__add__, word, word[1:]))
+    # A bulk import computes this for every case: each character's token is made once.
+    return " ".join(sorted([_char_token(p) if len(p) == 1
+                            else _char_token(p[0]) + _char_token(p[1]) for p in pieces]))
 
 
 def search_rowid(case_id: str) -> int:

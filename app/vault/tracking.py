@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from functools import cache
 
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
 from app.vault.schema import AuditEntry
+
+_AUDIT = AuditEntry.metadata.tables[AuditEntry.__tablename__]
 
 # session.info: the (kind, id) of rows a service stamped itself (a deletion and what it takes
 # with it carry the deletion's stamp; see app.vault.erasure).
@@ -29,17 +32,16 @@ SYNC_BOOKKEEPING = frozenset({"id", "origin", "version", "field_versions", "rowi
 
 def _changed_fields(obj, new: bool) -> list[str]:
     state = inspect(obj)
-    names = []
-    for attr in state.mapper.column_attrs:
-        key = attr.key
-        if key in SYNC_BOOKKEEPING:
-            continue
-        if new:
-            if getattr(obj, key) is not None:
-                names.append(key)
-        elif state.attrs[key].history.has_changes():
-            names.append(key)
-    return names
+    if new:  # a pending row holds exactly the values it was given (unset reads as None)
+        values = state.dict
+        return [key for key in _tracked(state.mapper) if values.get(key) is not None]
+    return [key for key in _tracked(state.mapper) if state.attrs[key].history.has_changes()]
+
+
+@cache
+def _tracked(mapper) -> tuple[str, ...]:
+    """The column attributes of a mapped class that are versioned, in column order."""
+    return tuple(attr.key for attr in mapper.column_attrs if attr.key not in SYNC_BOOKKEEPING)
 
 
 @event.listens_for(Session, "before_flush")
@@ -76,9 +78,10 @@ def _before_flush(session: Session, _context, _instances) -> None:
                 obj.origin = actor
         if action == "update" and getattr(obj, "deleted", False) and "deleted" in fields:
             action, fields = "delete", ["deleted"]  # what else it lost is nobody's business
-        entries.append(AuditEntry(at=now.isoformat(timespec="seconds"), actor=actor,
-                                  action=("merge-" + action) if remote else action,
-                                  record_kind=kind, record_id=str(obj.id),
-                                  fields=json.dumps(fields)))
-    session.add_all(entries)
+        entries.append({"at": now.isoformat(timespec="seconds"), "actor": actor,
+                        "action": ("merge-" + action) if remote else action,
+                        "record_kind": kind, "record_id": str(obj.id),
+                        "fields": json.dumps(fields)})
+    if entries:  # rows, not ORM objects: a bulk import writes one for every record
+        session.execute(_AUDIT.insert(), entries)
     session.info.pop(STAMPED, None)

@@ -2,10 +2,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """What the command line loads before it works, and how a real process ends.
 
-``vigil --version`` imports no database, migration or PDF library; a command imports only
-its own module; the parser narrowed to that module reads every argument list exactly as the
-whole parser does; the program ends without the interpreter's teardown only after its
-output and its vault are closed. Timings are in tests/bench/bench_cli.py.
+``vigil --version`` imports no database, migration, PDF or JSON Schema library; a command
+imports only its own module; the parser narrowed to that module reads every argument list
+exactly as the whole parser does; the program ends without the interpreter's teardown only
+after its output and its vault are closed. Timings are in tests/bench/bench_cli.py.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from vaults import ROOT, unlock
 from app.cli import COMMAND_MODULES, build_parser, modules_for
 from app.vault import migrate
 
-HEAVY = ("sqlalchemy", "alembic", "mako", "pygments", "reportlab", "pikepdf", "PySide6")
+HEAVY = ("sqlalchemy", "alembic", "mako", "pygments", "reportlab", "pikepdf", "PySide6",
+         "jsonschema", "jsonschema_rs")
 LOADED = """
 import json, sys
 from app.cli import main
