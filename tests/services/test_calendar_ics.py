@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from calendar_world import FREE_TEXT, NAMES, World, build
@@ -142,3 +142,52 @@ def test_a_rescheduled_meeting_keeps_its_uid(vault):
 
     (uid1, on1), (uid2, on2) = meeting_uid(first), meeting_uid(second)
     assert uid1 == uid2 and on2 == on1 + timedelta(days=3)
+
+
+def _reference_file(session, found, *, now, profile=None) -> bytes:
+    """The file as a Calendar of icalendar Events gives it (how it was written before
+    the lines were cached): the output must stay byte for byte the same."""
+    from icalendar import Event
+
+    from app.services.calendar_ics import _description, _uid, _uid_key, summary
+    key = _uid_key(session)
+    names = calendar.names_of(session, found) if profile is not None \
+        else calendar.Names({}, {})
+    cal = Calendar()
+    cal.add("prodid", "-//Vigil//Calendar//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    for moment in found:
+        event = Event()
+        event.add("uid", _uid(key, moment))
+        event.add("dtstamp", now)
+        event.add("dtstart", moment.on)
+        event.add("dtend", moment.last + timedelta(days=1))
+        event.add("summary", summary(moment, names, profile))
+        description = _description(moment, names, profile)
+        if description:
+            event.add("description", description)
+        if profile is Profile.INTERNAL and moment.location:
+            event.add("location", moment.location)
+        event.add("transp", "TRANSPARENT")
+        event.add("class", "PRIVATE")
+        cal.add_component(event)
+    return cal.to_ical()
+
+
+def test_the_file_is_byte_for_byte_what_icalendar_writes(module_vault, world, files):
+    with module_vault.session() as session:
+        found = calendar.moments(session, TODAY, TODAY + timedelta(days=90))
+        # Free text that needs escaping and folding (multi-byte characters across the
+        # 75-octet limit, backslashes, commas, semicolons, line breaks).
+        odd = found[0]._replace(
+            subject="王全璋; Wang, \\ \"Quanzhang\"\n" + "维吾尔 ئۇيغۇر " * 12,
+            location="Auswärtiges Amt, Werderscher Markt 1; Berlin\r\n" + "x" * 140)
+        found = [*found, odd]
+        for profile in (None, *Profile):
+            assert calendar_file(session, found, now=NOW, profile=profile) == \
+                _reference_file(session, found, now=NOW, profile=profile), profile
+        berlin = datetime(2026, 3, 1, 10, 0, tzinfo=timezone(timedelta(hours=1)))
+        assert calendar_file(session, found, now=berlin) == \
+            _reference_file(session, found, now=berlin)
+        session.rollback()
