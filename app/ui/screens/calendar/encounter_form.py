@@ -42,16 +42,22 @@ class EncounterDialog(QDialog):
         self.setWindowTitle(self.tr("Encounter"))
         self.setMinimumWidth(480)
         self._id = encounter.id if encounter is not None else EncounterId(str(uuid.uuid4()))
+        self._build_fields(governments, set(encounter.organisation_ids)
+                           if encounter is not None else set())
+        self._build_layout()
+        if encounter is not None:
+            self._fill(encounter)
+
+    def _build_fields(self, governments: list[Organisation], chosen: set[str]) -> None:
         self.kind = QComboBox()
         for kind in EncounterKind:
             self.kind.addItem(label(kind), kind)
         self.title = QLineEdit()
-        self.starts = DateEntry(self.tr("Starts on"), today=ctx.today)
-        self.ends = DateEntry(self.tr("Ends on"), today=ctx.today,
+        self.starts = DateEntry(self.tr("Starts on"), today=self.ctx.today)
+        self.ends = DateEntry(self.tr("Ends on"), today=self.ctx.today,
                               placeholder=self.tr("Optional: YYYY, YYYY-MM or YYYY-MM-DD"))
         self.governments = QListWidget()
         self.governments.setAccessibleName(self.tr("Governments"))
-        chosen = set(encounter.organisation_ids) if encounter is not None else set()
         for organisation in governments:
             item = QListWidgetItem(organisation.name)
             item.setData(Qt.ItemDataRole.UserRole, organisation.id)
@@ -68,6 +74,8 @@ class EncounterDialog(QDialog):
         self.error = PlainLabel()
         self.error.setWordWrap(True)
         self.error.hide()
+
+    def _build_layout(self) -> None:
         form = QFormLayout()
         form.addRow(self.tr("Kind"), self.kind)
         form.addRow(self.tr("Title"), self.title)
@@ -85,14 +93,15 @@ class EncounterDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        if encounter is not None:
-            self.kind.setCurrentIndex(self.kind.findData(encounter.kind))
-            self.title.setText(encounter.title)
-            self.starts.setText(str(encounter.starts_on))
-            self.ends.setText(str(encounter.ends_on) if encounter.ends_on else "")
-            self.level.setCurrentIndex(max(self.level.findData(encounter.level), 0))
-            self.location.setText(encounter.location or "")
-            self.public_record.setText(encounter.public_record or "")
+
+    def _fill(self, encounter: Encounter) -> None:
+        self.kind.setCurrentIndex(self.kind.findData(encounter.kind))
+        self.title.setText(encounter.title)
+        self.starts.setText(str(encounter.starts_on))
+        self.ends.setText(str(encounter.ends_on) if encounter.ends_on else "")
+        self.level.setCurrentIndex(max(self.level.findData(encounter.level), 0))
+        self.location.setText(encounter.location or "")
+        self.public_record.setText(encounter.public_record or "")
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)

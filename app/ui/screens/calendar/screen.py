@@ -103,6 +103,19 @@ class CalendarScreen(QWidget):
         self.prepare_dialog: PrepareDialog | None = None
         self.encounter_dialog: EncounterDialog | None = None
 
+        splitter = QSplitter()
+        splitter.addWidget(self._build_month())
+        splitter.addWidget(self._build_moments())
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        QVBoxLayout(self).addWidget(splitter)
+        self.freshness = Refresher(ctx, self, (ENCOUNTERS, MEETINGS, CASES, ASKS, DIRECTORY),
+                                   self._read)
+        self._selection_changed()
+
+    def _build_month(self) -> QWidget:
+        """The month, and the buttons under it, on the left."""
         self.month = QCalendarWidget()
         self.month.setGridVisible(True)
         self.month.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
@@ -118,7 +131,26 @@ class CalendarScreen(QWidget):
         left_layout.addWidget(self.all_button)
         left_layout.addWidget(self.new_button)
         left_layout.addStretch(1)
+        return left
 
+    def _build_moments(self) -> QWidget:
+        """The list of moments and the buttons acting on the chosen one, on the right."""
+        self._build_table()
+        buttons = QHBoxLayout()
+        for button in (self.prepare_button, self.edit_button, self.delete_button,
+                       self.open_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.heading)
+        right_layout.addWidget(self.table, 1)
+        right_layout.addLayout(buttons)
+        return right
+
+    def _build_table(self) -> None:
+        """The moments' table and the buttons acting on the chosen one."""
         self.heading = PlainLabel()
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setAccessibleName(self.tr("Moments"))
@@ -144,28 +176,6 @@ class CalendarScreen(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.open_button = QPushButton(self.tr("Open case"))
         self.open_button.clicked.connect(lambda: self.open_moment(self.table.currentRow()))
-        buttons = QHBoxLayout()
-        for button in (self.prepare_button, self.edit_button, self.delete_button,
-                       self.open_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.heading)
-        right_layout.addWidget(self.table, 1)
-        right_layout.addLayout(buttons)
-
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        QVBoxLayout(self).addWidget(splitter)
-        self.freshness = Refresher(ctx, self, (ENCOUNTERS, MEETINGS, CASES, ASKS, DIRECTORY),
-                                   self._read)
-        self._selection_changed()
 
     # -- loading -------------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -111,13 +111,27 @@ class ScorecardScreen(QWidget):
         self._known: list[Organisation] = []
         self._period_set = False
 
+        splitter = QSplitter()
+        splitter.addWidget(self._build_choice())
+        splitter.addWidget(self._build_figures())
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([200, 900])
+        splitter.setChildrenCollapsible(False)
+        QVBoxLayout(self).addWidget(splitter)
+        self._soon = QTimer(self, singleShot=True, interval=0)  # several changes: one read
+        self._soon.timeout.connect(self._compute)
+        self._token: object | None = None
+        self.freshness = Refresher(ctx, self, (ASKS, CASES, DIRECTORY, ENCOUNTERS), self._read)
+
+    def _build_choice(self) -> QWidget:
+        """The governments to compare and the period, on the left."""
         self.governments = fit.eliding_list(QListWidget())
         self.governments.setAccessibleName(self.tr("Governments"))
         self.governments.itemChanged.connect(lambda _item: self._choice_changed())
         # a year or a month is a period too: From 2025 To 2025 is the whole year
-        self._period = last_full_year(ctx.today())
-        self.start = DateEntry(self.tr("From"), today=ctx.today)
-        self.end = DateEntry(self.tr("To"), today=ctx.today)
+        self._period = last_full_year(self.ctx.today())
+        self.start = DateEntry(self.tr("From"), today=self.ctx.today)
+        self.end = DateEntry(self.tr("To"), today=self.ctx.today)
         for edit in (self.start, self.end):
             edit.textChanged.connect(self._period_typed)
         period = QFormLayout()
@@ -129,7 +143,10 @@ class ScorecardScreen(QWidget):
         left_layout.addWidget(PlainLabel(self.tr("Governments")))
         left_layout.addWidget(self.governments, 1)
         left_layout.addLayout(period)
+        return left
 
+    def _build_figures(self) -> QWidget:
+        """The status line, the table and the charts, on the right."""
         self.status = PlainLabel()
         self.status.setWordWrap(True)
         self.table = QTableWidget(0, 0)
@@ -156,17 +173,7 @@ class ScorecardScreen(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.status)
         right_layout.addWidget(right, 1)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right_box)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([200, 900])
-        splitter.setChildrenCollapsible(False)
-        QVBoxLayout(self).addWidget(splitter)
-        self._soon = QTimer(self, singleShot=True, interval=0)  # several changes: one read
-        self._soon.timeout.connect(self._compute)
-        self._token: object | None = None
-        self.freshness = Refresher(ctx, self, (ASKS, CASES, DIRECTORY, ENCOUNTERS), self._read)
+        return right_box
 
     # -- the choice ----------------------------------------------------------------------------
     def choice(self) -> _Choice:
