@@ -204,6 +204,20 @@ def get_cases(session: Session, case_ids: Iterable[str], *,
     return found
 
 
+def case_names(session: Session, case_ids: Iterable[str]) -> dict[str, tuple[str, str | None]]:
+    """The display and original names of the live cases among ``case_ids``, by ID: for a
+    list of thousands of cases that shows their names only (reads ``ix_cases_list``, never
+    a wide row, an event or a source)."""
+    ids = list(dict.fromkeys(case_ids))
+    found: dict[str, tuple[str, str | None]] = {}
+    for start in range(0, len(ids), 500):  # SQLite limits bound parameters
+        for case_id, name, original in session.execute(
+                select(CaseRow.id, CaseRow.display_name, CaseRow.name_original).where(
+                    CaseRow.id.in_(ids[start:start + 500]), CaseRow.deleted.is_(False))):
+            found[case_id] = (name, original)
+    return found
+
+
 def all_cases(session: Session) -> list[Case]:
     rows = session.scalars(select(CaseRow).where(CaseRow.deleted.is_(False))
                            .order_by(CaseRow.display_name, CaseRow.id))

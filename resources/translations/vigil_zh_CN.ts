@@ -4914,6 +4914,9 @@ Free software under the GNU General Public License, version 3 or later. Your vau
         <source>Open case</source>
         <translation>打开个案</translation>
     </message>
+</context>
+<context>
+    <name>RecordsModel</name>
     <message>
         <source>public</source>
         <translation>公开</translation>

@@ -112,8 +112,7 @@ def test_a_figure_opens_its_records_and_a_case_opens(qtbot, screen, ctx):
     with qtbot.waitSignal(screen.records_shown, timeout=60_000):
         screen.open_cell(row_of(screen, "Named cases raised"), 0)
     records = screen.records
-    assert [records.list.item(i).text() for i in range(records.list.count())] == \
-        ["Wang Quanzhang  王全璋"]
+    assert records.texts() == ["Wang Quanzhang  王全璋"]
     with qtbot.waitSignal(ctx.case_requested, timeout=60_000) as opened:
         records.open_button.click()
     assert opened.args == [WANG.id]
@@ -128,7 +127,7 @@ def test_a_bar_opens_the_encounters_it_counts(qtbot, screen):
     with qtbot.waitSignal(screen.records_shown, timeout=60_000):
         qtbot.mouseClick(screen.chart, Qt.MouseButton.LeftButton,
                          pos=QPoint(int(rect.center().x()), int(rect.center().y())))
-    texts = [screen.records.list.item(i).text() for i in range(screen.records.list.count())]
+    texts = screen.records.texts()
     assert texts == ["2025-03-10 · Summit · Government consultations",
                      "2025-06-01 · Human-rights dialogue · Human rights dialogue"]
 
