@@ -149,29 +149,36 @@ def milestones(start: FuzzyDate, today: date, within_days: int) -> list[Annivers
     a timeline, for callers that stored the start (thousands of cases at a time)."""
     if within_days < 0:
         raise ValueError("within_days must not be negative")
-    base = start.latest()
+    return [Anniversary(kind, count, on, start)
+            for kind, count, on in milestone_days(start.latest(), today, within_days)]
+
+
+def milestone_days(base: date, today: date, within_days: int
+                   ) -> list[tuple[AnniversaryKind, int, date]]:
+    """``milestones`` of a detention counted from ``base`` (the latest day its start
+    allows) as (kind, count, day), sorted by day, days first: for the calendar, which
+    needs no ``Anniversary`` for each of 2,000 cases."""
     last = today + timedelta(days=within_days)
     lo, hi = (today - base).days, (last - base).days
     if hi < DAY_MILESTONE_FIRST:  # not even the first milestone (a year is longer) by then
         return []
-    found: list[Anniversary] = []
+    found: list[tuple[AnniversaryKind, int, date]] = []
     if lo <= DAY_MILESTONE_FIRST:
-        found.append(Anniversary(AnniversaryKind.DAYS, DAY_MILESTONE_FIRST,
-                                 base + timedelta(days=DAY_MILESTONE_FIRST), start))
+        found.append((AnniversaryKind.DAYS, DAY_MILESTONE_FIRST,
+                      base + timedelta(days=DAY_MILESTONE_FIRST)))
     for count in range(max(1, -(-lo // DAY_MILESTONE_STEP)) * DAY_MILESTONE_STEP, hi + 1,
                        DAY_MILESTONE_STEP):
-        found.append(Anniversary(AnniversaryKind.DAYS, count, base + timedelta(days=count),
-                                 start))
+        found.append((AnniversaryKind.DAYS, count, base + timedelta(days=count)))
 
     for count in range(max(1, today.year - base.year - 1), last.year - base.year + 1):
         if base.year + count > 9999:
             break
         on = _years_after(base, count)
         if today <= on <= last:
-            found.append(Anniversary(AnniversaryKind.YEARS, count, on, start))
+            found.append((AnniversaryKind.YEARS, count, on))
 
     if len(found) > 1:
-        found.sort(key=lambda a: (a.on, a.kind != AnniversaryKind.DAYS, a.count))
+        found.sort(key=lambda a: (a[2], a[0] != AnniversaryKind.DAYS, a[1]))
     return found
 
 

