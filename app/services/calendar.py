@@ -60,7 +60,7 @@ from enum import StrEnum
 from functools import cache
 from typing import NamedTuple
 
-from sqlalchemy import TextClause, select, text
+from sqlalchemy import Connection, TextClause, select, text
 from sqlalchemy.orm import Session
 
 from app.domain import rules
@@ -232,6 +232,15 @@ def suggested_cases(session: Session, government_id: str | None, limit: int = 20
 # -- the sources of moments --------------------------------------------------------------------
 
 
+def _plain(session: Session) -> Connection:
+    """The session's connection, for the thousands of plain rows the sources read: through
+    the ORM's result machinery they cost a third more. Pending changes are flushed first,
+    as a query through the session would."""
+    if session.autoflush:
+        session.flush()
+    return session.connection()
+
+
 def _fuzzy_span(first: FuzzyDate, last: FuzzyDate | None = None) -> tuple[date, date, bool]:
     approximate = first.approximate or first.precision is not Precision.DAY
     return first.earliest(), (last or first).latest(), approximate
@@ -241,7 +250,7 @@ def _encounters(session: Session, start: date, end: date) -> list[Moment]:
     found = encounter_spans(session, start, end)
     cases: dict[str | None, list[str]] = {}
     if found:
-        for encounter_id, case_ids in session.execute(
+        for encounter_id, case_ids in _plain(session).execute(
                 select(AskRow.encounter_id, AskRow.case_ids).where(
                     AskRow.encounter_id.in_([e.id for e in found]), AskRow.deleted.is_(False))
                 .order_by(AskRow.date_sort, AskRow.id)):
@@ -292,7 +301,7 @@ def _follow_ups(session: Session, start: date, end: date) -> list[Moment]:
     span = cache(lambda due: _fuzzy_span(FuzzyDate.parse(due)))  # asks share due dates
     unanswered, un = (None, Response.NONE.value), Channel.UN_HRC.value
     moments = []
-    for ask_id, due, channel, response, case_ids, government in session.execute(stmt):
+    for ask_id, due, channel, response, case_ids, government in _plain(session).execute(stmt):
         on, last, approximate = span(due)
         if on > end:
             continue
@@ -306,7 +315,7 @@ def _follow_ups(session: Session, start: date, end: date) -> list[Moment]:
 
 
 def _detention(session: Session, start: date, end: date) -> list[Moment]:
-    rows = session.execute(_candidates(start, end)).all()
+    rows = _plain(session).execute(_candidates(start, end)).all()
     # Limits whose last day is in the range: those passed by the day after it, not before it.
     with_limits = dashboard.as_held(session, (r for r in rows if r.limit_due))
     moments = []
