@@ -202,13 +202,16 @@ class Refresher(QObject):
     load is known to be over, and a result that arrives after ``clear()`` is dropped. A
     screen hands its ``refresh`` and ``clear`` on to these, and needs no ``showEvent``.
     A screen whose request changes under a load (filters typed, another case picked) calls
-    ``restart``: the answer to the older request is dropped, whichever lands first.
+    ``restart``: the answer to the older request is dropped, whichever lands first. An
+    ``eager`` one reloads on a change even while hidden (the Cases screen: the window's Log
+    ask names the case it shows, which must not be one deleted meanwhile).
     """
 
     def __init__(self, ctx: VaultContext, screen: QWidget, kinds: Iterable[str],
-                 load: Callable[[], Job | None]) -> None:
+                 load: Callable[[], Job | None], *, eager: bool = False) -> None:
         super().__init__(screen)
         self.ctx, self.screen, self.kinds, self._load = ctx, screen, frozenset(kinds), load
+        self.eager = eager  # reload on a change even while hidden
         self.stale, self.loading, self._again = True, False, False
         self._generation = 0  # bumped by clear() and restart(): older loads' results dropped
         self._soon = QTimer(self, singleShot=True, interval=0)
@@ -289,7 +292,7 @@ class Refresher(QObject):
             return
         if self.loading:
             self._again = True
-        elif self.screen.isVisible():
+        elif self.eager or self.screen.isVisible():
             self._soon.start()
         else:
             self.stale = True

@@ -139,3 +139,15 @@ def test_a_load_that_finishes_after_the_lock_is_dropped(qtbot, screen, jobs, gat
         held.open()
     assert screen.model.rowCount() == 0 and screen.detail.case is None
     assert not screen.freshness.loading and not screen.case_freshness.loading
+
+
+def test_a_change_reloads_the_list_and_the_case_even_while_hidden(qtbot, screen, vault):
+    """The window's Log ask names the case the screen shows: never one deleted meanwhile."""
+    with qtbot.waitSignal(screen.case_shown, timeout=WAIT):
+        screen.load_case(ANNA.id)
+    assert not screen.isVisible()
+    with vault.session() as session:
+        cases.delete_case(session, ANNA.id)
+    with qtbot.waitSignals([screen.cases_shown], timeout=WAIT):
+        screen.ctx.changed.emit("cases")
+    assert listed(screen) == ["Lin Wenjie"] and screen.shown_case_id is None

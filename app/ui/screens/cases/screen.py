@@ -8,7 +8,7 @@ over it (a keystroke only asks the index which cases match), and the selected ca
 plain data from the services, never a session or an ORM row; two ``Refresher``s (the list,
 the open case) drop a result that lands after a newer request was made, or after the lock.
 Every save is one ``ctx.write`` that emits ``changed(CASES)``; a change of what the list or
-the case shows reloads them (when next shown, if the screen is hidden).
+the case shows reloads them, even while the screen is hidden.
 """
 
 from __future__ import annotations
@@ -64,9 +64,10 @@ class CasesScreen(QWidget):
         self.ctx = ctx
         self._listed: CaseFilter | None = None  # the filters the list was last loaded for
         self._list_pending = False  # a list load is under way: a search waits for its rows
-        self.freshness = Refresher(ctx, self, (CASES, ASKS, DIRECTORY), self._read_list)
+        self.freshness = Refresher(ctx, self, (CASES, ASKS, DIRECTORY), self._read_list,
+                                   eager=True)  # current while hidden, as the window uses it
         self.case_freshness = Refresher(ctx, self, (CASES, ASKS, ATTACHMENTS, DIRECTORY),
-                                        self._read_case)
+                                        self._read_case, eager=True)
         self.filters = CaseFilters(self)
         f = self.filters
         self.search, self.status, self.stale, self.nationality, self.tag = (
