@@ -4,8 +4,8 @@
 request the user has since replaced, or to one made before the lock, is never shown.
 
 A load is held up on a gate in the worker thread, so which answer lands first is decided by
-the test, not by timing; each test waits for the held-up job's own ``finished`` signal, so
-its late answer has been delivered (and dropped) before the last assertion."""
+the test, not by timing; each test waits until the held-up job's own answer has reached the
+UI thread (and been dropped) before the last assertion."""
 
 from __future__ import annotations
 
@@ -78,16 +78,31 @@ def screen(qtbot, ctx):
     view.clear()
 
 
+class Started:
+    """A job the screen started: ``answered`` once its result or error reached the UI
+    thread (and the screen took it, or dropped it)."""
+
+    answered = False
+
+
 @pytest.fixture
 def jobs(ctx, screen, monkeypatch):
     """Every job started from now on, in order (to wait for a held-up one's answer)."""
-    started = []
+    started: list[Started] = []
     run = ctx.run
 
-    def recorded(*args, **kwargs):
-        job = run(*args, **kwargs)
-        started.append(job)
-        return job
+    def recorded(work, on_done, *, on_failed=None, **kwargs):
+        record = Started()
+
+        def done(result) -> None:
+            record.answered = True
+            on_done(result)
+
+        def failed(error) -> None:
+            record.answered = True
+            (on_failed or ctx.report)(error)
+        started.append(record)
+        return run(work, done, on_failed=failed, **kwargs)
     monkeypatch.setattr(ctx, "run", recorded)
     return started
 
@@ -104,8 +119,8 @@ def test_a_slow_list_load_superseded_by_newer_filters_is_dropped(qtbot, screen, 
     with qtbot.waitSignal(screen.cases_shown, timeout=WAIT):
         screen.refresh_cases(CaseFilter(statuses=frozenset({Status.RSDL})))
     assert listed(screen) == ["Lin Wenjie"]
-    with qtbot.waitSignal(jobs[0].finished, timeout=WAIT):
-        held.open()
+    held.open()
+    qtbot.waitUntil(lambda: jobs[0].answered, timeout=WAIT)
     assert listed(screen) == ["Lin Wenjie"]  # the older, wider answer came and was dropped
     assert not screen.freshness.loading
 
@@ -120,8 +135,8 @@ def test_a_slow_case_load_superseded_by_a_newer_one_is_dropped(qtbot, screen, jo
     with qtbot.waitSignal(screen.case_shown, timeout=WAIT):
         screen.load_case(LIN.id)
     assert screen.detail.case.display_name == "Lin Wenjie (renamed)"
-    with qtbot.waitSignal(jobs[0].finished, timeout=WAIT):
-        held.open()
+    held.open()
+    qtbot.waitUntil(lambda: jobs[0].answered, timeout=WAIT)
     assert screen.detail.case.display_name == "Lin Wenjie (renamed)"  # not the older Lin
 
 
@@ -135,8 +150,8 @@ def test_a_load_that_finishes_after_the_lock_is_dropped(qtbot, screen, jobs, gat
         screen.load_case(LIN.id)
     qtbot.waitUntil(held.entered.is_set, timeout=WAIT)
     screen.clear()  # as on lock
-    with qtbot.waitSignal(jobs[0].finished, timeout=WAIT):
-        held.open()
+    held.open()
+    qtbot.waitUntil(lambda: jobs[0].answered, timeout=WAIT)
     assert screen.model.rowCount() == 0 and screen.detail.case is None
     assert not screen.freshness.loading and not screen.case_freshness.loading
 
