@@ -203,7 +203,7 @@ class Refresher(QObject):
     screen hands its ``refresh`` and ``clear`` on to these, and needs no ``showEvent``.
     A screen whose request changes under a load (filters typed, another case picked) calls
     ``restart``: the answer to the older request is dropped, whichever lands first. An
-    ``eager`` one reloads on a change even while hidden (the Cases screen: the window's Log
+    ``eager`` one reloads at once on a change, even while hidden (the Cases screen: the window's Log
     ask names the case it shows, which must not be one deleted meanwhile).
     """
 
@@ -211,7 +211,7 @@ class Refresher(QObject):
                  load: Callable[[], Job | None], *, eager: bool = False) -> None:
         super().__init__(screen)
         self.ctx, self.screen, self.kinds, self._load = ctx, screen, frozenset(kinds), load
-        self.eager = eager  # reload on a change even while hidden
+        self.eager = eager  # reload at once on a change, even while hidden
         self.stale, self.loading, self._again = True, False, False
         self._generation = 0  # bumped by clear() and restart(): older loads' results dropped
         self._soon = QTimer(self, singleShot=True, interval=0)
@@ -292,7 +292,9 @@ class Refresher(QObject):
             return
         if self.loading:
             self._again = True
-        elif self.eager or self.screen.isVisible():
+        elif self.eager:
+            self.refresh()  # at once, as the screen did before it had a Refresher
+        elif self.screen.isVisible():
             self._soon.start()
         else:
             self.stale = True
