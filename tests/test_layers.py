@@ -176,3 +176,17 @@ def test_no_module_is_over_450_lines():
     long = {str(p.relative_to(APP)): n for p in APP.rglob("*.py")
             if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
     assert long == {}, "split these modules"
+
+
+MAX_CONSTRUCTOR_LINES = 40  # a longer one is split into _build_* parts (issue 19)
+
+
+def test_no_ui_constructor_is_over_40_lines():
+    long = []
+    for path in _modules("ui"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.FunctionDef) and node.name == "__init__" and \
+                    (n := (node.end_lineno or node.lineno) - node.lineno + 1) > \
+                    MAX_CONSTRUCTOR_LINES:
+                long.append(f"{_name(path)}:{node.lineno} ({n} lines)")
+    assert long == [], "split these constructors into _build_* parts"

@@ -201,14 +201,19 @@ class Refresher(QObject):
     none started); it passes ``done(show)`` and ``failed()`` as the read's callbacks, so the
     load is known to be over, and a result that arrives after ``clear()`` is dropped. A
     screen hands its ``refresh`` and ``clear`` on to these, and needs no ``showEvent``.
+    A screen whose request changes under a load (filters typed, another case picked) calls
+    ``restart``: the answer to the older request is dropped, whichever lands first. An
+    ``eager`` one reloads at once on a change, even while hidden (the Cases screen: the window's Log
+    ask names the case it shows, which must not be one deleted meanwhile).
     """
 
     def __init__(self, ctx: VaultContext, screen: QWidget, kinds: Iterable[str],
-                 load: Callable[[], Job | None]) -> None:
+                 load: Callable[[], Job | None], *, eager: bool = False) -> None:
         super().__init__(screen)
         self.ctx, self.screen, self.kinds, self._load = ctx, screen, frozenset(kinds), load
+        self.eager = eager  # reload at once on a change, even while hidden
         self.stale, self.loading, self._again = True, False, False
-        self._generation = 0  # bumped by clear(): results of loads from before are dropped
+        self._generation = 0  # bumped by clear() and restart(): older loads' results dropped
         self._soon = QTimer(self, singleShot=True, interval=0)
         self._soon.timeout.connect(self.refresh)
         ctx.changed.connect(self._changed)
@@ -216,11 +221,21 @@ class Refresher(QObject):
 
     def refresh(self) -> None:
         """Load now, unless a load is under way (it started after the last change)."""
-        if self.loading or self.ctx.vault is None:
-            return
+        if not self.loading and self.ctx.vault is not None:
+            self._start(self._load)
+
+    def restart(self, load: Callable[[], Job | None] | None = None) -> None:
+        """Load now with ``load`` (else the screen's own): what was asked for changed (other
+        filters, another case), so the result of any load under way is dropped."""
+        self._generation += 1
+        self.loading = False
+        if self.ctx.vault is not None:
+            self._start(load or self._load)
+
+    def _start(self, load: Callable[[], Job | None]) -> None:
         self.loading, self._again, self.stale = True, False, False
         self._soon.stop()
-        if self._load() is None:
+        if load() is None:
             self.loading = False
 
     def reload(self) -> None:
@@ -277,6 +292,8 @@ class Refresher(QObject):
             return
         if self.loading:
             self._again = True
+        elif self.eager:
+            self.refresh()  # at once, as the screen did before it had a Refresher
         elif self.screen.isVisible():
             self._soon.start()
         else:

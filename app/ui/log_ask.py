@@ -56,6 +56,27 @@ class LogAskDialog(QDialog):
         self._officials: dict[str, Official] = {}
         self._ready = False  # the choices have loaded
         self.setWindowTitle(self.tr("Edit ask") if ask else self.tr("Log ask"))
+        self._build_fields()
+        requests = self._build_requests()
+        self._build_answer()
+        body = self._build_layout(requests)
+        self._build_tab_order()
+        screen = self.screen().availableGeometry()
+        self.resize(min(720, screen.width()), min(body.sizeHint().height() + 90,
+                                                  screen.height() - 60))
+
+        self._fill(ask, tuple(ask.case_ids) if ask else tuple(case_ids))
+        self.raised_by.textChanged.connect(self._raiser_changed)
+        self.date.textChanged.connect(self._look_up_encounters)
+        today = ctx.today()
+        ctx.read(lambda session: (organisations(session), officials(session),
+                                  [(c.id, c.display_name, c.name_original)
+                                   for c in list_cases(session, today)]),
+                 self._choices_loaded, on_failed=self._load_failed)
+
+    def _build_fields(self) -> None:
+        """When, who raised it with whom, where and how, in public or not, for which cases."""
+        ctx = self.ctx
         self.date = DateEntry(self.tr("Date of the ask"), today=ctx.today)
         self.raised_by = PartyField(self.tr("Raised by: an official or an organisation"))
         self.raised_with = PartyField(self.tr("Raised with: an official or an organisation"))
@@ -75,6 +96,9 @@ class LogAskDialog(QDialog):
         visibility.addButton(self.public)
         visibility.addButton(self.private)
         self.cases = CasePicker()
+
+    def _build_requests(self) -> QGridLayout:
+        """What was asked for: one box per request, three to a row."""
         self.requests: dict[Request, QCheckBox] = {}
         requests = QGridLayout()
         for i, request in enumerate(Request):
@@ -82,14 +106,19 @@ class LogAskDialog(QDialog):
             box.setAccessibleName(self.tr("Asked for: {0}").format(self.tr(label(request))))
             self.requests[request] = box
             requests.addWidget(box, i // 3, i % 3)
+        return requests
+
+    def _build_answer(self) -> None:
+        """The response, the follow-up, notes, the problem sentence and the buttons."""
+        today = self.ctx.today
         self.response = QComboBox()
         self.response.setAccessibleName(self.tr("Response"))
         self.response.addItem(self.tr("Not recorded"), None)
         for response in Response:
             self.response.addItem(self.tr(label(response)), response.value)
-        self.response_date = DateEntry(self.tr("Date of the response"), today=ctx.today)
+        self.response_date = DateEntry(self.tr("Date of the response"), today=today)
         self.response_text = self._text(self.tr("What they answered"))
-        self.follow_up = DateEntry(self.tr("Follow-up due"), today=ctx.today)
+        self.follow_up = DateEntry(self.tr("Follow-up due"), today=today)
         self.notes = self._text(self.tr("Notes"))
         self.error = problem_label(self.tr("Problem"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save |
@@ -99,6 +128,10 @@ class LogAskDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
+    def _build_layout(self, requests: QGridLayout) -> QWidget:
+        """The form (returned: its height sizes the dialog), scrolling up and down only when
+        the screen is too short for it, as a 1280x720 one is; the problem sentence and the
+        buttons stay in view below it."""
         form = QFormLayout()
         form.addRow(self.tr("&Date"), self.date)
         form.addRow(self.tr("Raised &by"), self.raised_by)
@@ -118,8 +151,6 @@ class LogAskDialog(QDialog):
         form.addRow(self.tr("Response text"), self.response_text)
         form.addRow(self.tr("&Follow-up due"), self.follow_up)
         form.addRow(self.tr("&Notes"), self.notes)
-        # The form scrolls (up and down only) when the screen is too short for it, as a
-        # 1280x720 one is; the problem sentence and the buttons stay in view below it.
         body = QWidget()
         body.setLayout(form)
         scroll = QScrollArea()
@@ -131,6 +162,9 @@ class LogAskDialog(QDialog):
         layout.addWidget(scroll)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        return body
+
+    def _build_tab_order(self) -> None:
         order = [self.date, self.raised_by, self.level, self.raised_with, self.encounter,
                  self.channel, self.private, self.public, self.cases.filter, self.cases.list,
                  *self.requests.values(),
@@ -138,18 +172,6 @@ class LogAskDialog(QDialog):
                  self.notes, self.buttons]
         for first, second in zip(order, order[1:], strict=False):
             self.setTabOrder(first, second)
-        screen = self.screen().availableGeometry()
-        self.resize(min(720, screen.width()), min(body.sizeHint().height() + 90,
-                                                  screen.height() - 60))
-
-        self._fill(ask, tuple(ask.case_ids) if ask else tuple(case_ids))
-        self.raised_by.textChanged.connect(self._raiser_changed)
-        self.date.textChanged.connect(self._look_up_encounters)
-        today = ctx.today()
-        ctx.read(lambda session: (organisations(session), officials(session),
-                                  [(c.id, c.display_name, c.name_original)
-                                   for c in list_cases(session, today)]),
-                 self._choices_loaded, on_failed=self._load_failed)
 
     def _text(self, name: str) -> QPlainTextEdit:
         edit = QPlainTextEdit()

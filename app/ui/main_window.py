@@ -135,12 +135,16 @@ class MainWindow(QMainWindow):
         self._build_pages()
         self._build_actions()
         self._apply_preferences()
+        self._build_idle_lock()
+        self.resize(1200, 760)
+
+    def _build_idle_lock(self) -> None:
+        """A key, click or wheel anywhere in the app is activity; a timer checks for none."""
         self._idle_timer = QTimer(self, interval=5_000)
         self._idle_timer.timeout.connect(self.check_idle)
         app = QApplication.instance()
         assert app is not None  # a window needs the application
         app.installEventFilter(self)
-        self.resize(1200, 760)
 
     def _build_pages(self) -> None:
         """The unlock screen, and the sidebar beside one page per screen: an empty

@@ -47,6 +47,25 @@ class UnlockView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._build_heading()
+        self._build_entry()
+        box = QWidget()
+        box.setFixedWidth(UNLOCK_WIDTH)
+        inner = QVBoxLayout(box)
+        for widget in (self.app_name, self.title, self.vault_name, self.vault_path, self.secret,
+                       self.use_recovery, self.button, self.keychain_button, self.busy,
+                       self.message):
+            inner.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+
+        self.button.clicked.connect(self._submit)
+        self.secret.returnPressed.connect(self._submit)
+
+    def _build_heading(self) -> None:
+        """The app's name, what to do, and which vault."""
         self.app_name = PlainLabel(self.tr("Vigil"))
         font = self.app_name.font()
         font.setPointSizeF(font.pointSizeF() * 2.2)
@@ -61,6 +80,9 @@ class UnlockView(QWidget):
         self.vault_path.setObjectName("unlockVaultPath")
         self.vault_path.setAccessibleName(self.tr("Vault folder"))
         self.vault_path.setEnabled(False)  # the quieter colour of secondary text
+
+    def _build_entry(self) -> None:
+        """The passphrase (or recovery key), Unlock, the keychain, progress and problems."""
         self.secret = QLineEdit()
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.secret.setPlaceholderText(self.tr("Passphrase"))
@@ -81,21 +103,6 @@ class UnlockView(QWidget):
         self.message.setObjectName("unlockMessage")
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
-
-        box = QWidget()
-        box.setFixedWidth(UNLOCK_WIDTH)
-        inner = QVBoxLayout(box)
-        for widget in (self.app_name, self.title, self.vault_name, self.vault_path, self.secret,
-                       self.use_recovery, self.button, self.keychain_button, self.busy,
-                       self.message):
-            inner.addWidget(widget)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
-
-        self.button.clicked.connect(self._submit)
-        self.secret.returnPressed.connect(self._submit)
 
     def set_vault(self, folder: Path) -> None:
         """Say which vault this unlocks: its folder's name, and the path elided in the

@@ -72,6 +72,16 @@ class SetupPage(QWizardPage):
 
     def __init__(self, folder: Path, language: str) -> None:
         super().__init__()
+        self._build_start(language)
+        self._build_vault(folder)
+        self._build_layout()
+        for edit in (self.passphrase, self.again, self.folder):
+            edit.textChanged.connect(self._changed)
+        self.setCommitPage(True)
+        self.retranslate()
+
+    def _build_start(self, language: str) -> None:
+        """The language, and Open an existing vault with the sentence when that fails."""
         self.language = QComboBox()
         for code, name in LANGUAGES.items():  # each in its own language
             self.language.addItem(name, code)
@@ -84,6 +94,9 @@ class SetupPage(QWizardPage):
         self.existing_problem.setWordWrap(True)
         self.existing_problem.setStyleSheet(ERROR_STYLE)
         self.existing_problem.hide()
+
+    def _build_vault(self, folder: Path) -> None:
+        """The new vault's folder, name and passphrase (twice, with its strength)."""
         self.folder = QLineEdit(str(folder))
         self.browse = QPushButton()
         self.browse.clicked.connect(self._browse)
@@ -96,6 +109,9 @@ class SetupPage(QWizardPage):
         self.verdict = PlainLabel()
         self.verdict.setWordWrap(True)
         self.remember = QCheckBox()
+
+    def _build_layout(self) -> None:
+        """One form; its labels are set (and set again) by ``retranslate``."""
         top = QHBoxLayout()
         top.addWidget(self.language)
         top.addStretch(1)
@@ -114,10 +130,6 @@ class SetupPage(QWizardPage):
         form.addRow("", self.meter)
         form.addRow("", self.verdict)
         form.addRow("", self.remember)
-        for edit in (self.passphrase, self.again, self.folder):
-            edit.textChanged.connect(self._changed)
-        self.setCommitPage(True)
-        self.retranslate()
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Create your vault"))

@@ -178,35 +178,8 @@ class AsksScreen(QWidget):
         self._listing = 0           # the latest list read asked for; older results are dropped
         self._job = None
         self._overdue: array | None = None  # rowids of the overdue asks, while the switch is on
-
-        self.filter = QLineEdit()
-        self.filter.setPlaceholderText(self.tr("Filter by date, who, channel, case, response…"))
-        self.filter.setAccessibleName(self.tr("Filter asks"))
-        self.filter.setClearButtonEnabled(True)
-        self.overdue = QCheckBox(self.tr("Follow-ups overdue"))
-        self.overdue.setAccessibleName(self.tr("Show only asks whose follow-up is overdue"))
-        self.log_button = QPushButton(self.tr("Log ask…"))
-        self.edit_button = QPushButton(self.tr("Edit…"))
-        self.delete_button = QPushButton(self.tr("Delete…"))
-        self.model = AskPageModel(ctx, self)
-        self.table = ask_table(self.model, self.tr("Asks"))
-        self.count = PlainLabel()
-        self.count.setAccessibleName(self.tr("Number of asks shown"))
-        self.empty = PlainLabel()
-        self.empty.setWordWrap(True)
-        self.empty.hide()
-
-        top = QHBoxLayout()
-        top.addWidget(self.filter, 1)
-        top.addWidget(self.overdue)
-        for button in (self.log_button, self.edit_button, self.delete_button):
-            top.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.count)
-
+        self._build_widgets()
+        self._build_layout()
         self._debounce = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
         self._debounce.timeout.connect(self._apply_filter)
         self.filter.textChanged.connect(self._debounce.start)
@@ -219,6 +192,37 @@ class AsksScreen(QWidget):
         self.model.modelReset.connect(self._update_buttons)
         self.freshness = Refresher(ctx, self, (ASKS, CASES, DIRECTORY), self._reread)
         self._update_buttons()
+
+    def _build_widgets(self) -> None:
+        """The filter, the overdue switch, the buttons, the list, its count, or why empty."""
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Filter by date, who, channel, case, response…"))
+        self.filter.setAccessibleName(self.tr("Filter asks"))
+        self.filter.setClearButtonEnabled(True)
+        self.overdue = QCheckBox(self.tr("Follow-ups overdue"))
+        self.overdue.setAccessibleName(self.tr("Show only asks whose follow-up is overdue"))
+        self.log_button = QPushButton(self.tr("Log ask…"))
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.model = AskPageModel(self.ctx, self)
+        self.table = ask_table(self.model, self.tr("Asks"))
+        self.count = PlainLabel()
+        self.count.setAccessibleName(self.tr("Number of asks shown"))
+        self.empty = PlainLabel()
+        self.empty.setWordWrap(True)
+        self.empty.hide()
+
+    def _build_layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.filter, 1)
+        top.addWidget(self.overdue)
+        for button in (self.log_button, self.edit_button, self.delete_button):
+            top.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.count)
 
     # -- the screen contract ---------------------------------------------------------------------
     def refresh(self) -> None:

@@ -60,7 +60,13 @@ class AttachmentViewer(QDialog):
         name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(name)
         self.kind = "message"
-        kind = attachment.media_type
+        layout.addWidget(self._build_content(attachment.media_type, data), 1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.close)
+        layout.addWidget(close)
+
+    def _build_content(self, kind: str, data: bytes) -> QWidget:
+        """The image, the text, or the sentence that says why it cannot be shown."""
         if kind.startswith("image/") and kind not in pictures.SHOWN_TYPES:
             self.message = tr(NO_VIEW)  # SVG and the like: a file to save, not to draw
         elif kind.startswith("image/"):
@@ -73,10 +79,9 @@ class AttachmentViewer(QDialog):
                 area = QScrollArea()
                 area.setWidget(self.image)
                 area.setAlignment(Qt.AlignmentFlag.AlignCenter)
-                layout.addWidget(area, 1)
-            else:
-                self.message = tr("Vigil could not read this image; save a decrypted copy to "
-                                  "open it with another program.")
+                return area
+            self.message = tr("Vigil could not read this image; save a decrypted copy to "
+                              "open it with another program.")
         elif kind == "application/pdf":
             self.message = tr(NO_PDF)
         elif kind.startswith("text/") or kind in TEXT_TYPES:
@@ -84,16 +89,12 @@ class AttachmentViewer(QDialog):
             self.text = QPlainTextEdit(data.decode("utf-8", errors="replace"))
             self.text.setReadOnly(True)
             self.text.setAccessibleName(tr("Text of the attachment"))
-            layout.addWidget(self.text, 1)
+            return self.text
         else:
             self.message = tr(NO_VIEW)
-        if self.kind == "message":
-            note = PlainLabel(self.message)
-            note.setWordWrap(True)
-            layout.addWidget(note, 1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.close)
-        layout.addWidget(close)
+        note = PlainLabel(self.message)
+        note.setWordWrap(True)
+        return note
 
 
 class AttachmentsTab(QWidget):
@@ -108,6 +109,21 @@ class AttachmentsTab(QWidget):
         self.case_id: str | None = None
         self.viewer: AttachmentViewer | None = None
         self._job = None
+        self._build_table()
+        row = self._build_buttons()
+        busy = self._build_busy()
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(busy)
+        self.setAcceptDrops(True)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._busy(False)
+        self.clear()
+
+    def _build_table(self) -> None:
+        """The attachments (double-click views one), or a sentence when there are none."""
         self.model = AttachmentTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -121,6 +137,8 @@ class AttachmentsTab(QWidget):
         self.empty = PlainLabel(tr("No attachments yet. Add photos or documents with Add…, or "
                                     "drop files here: they are encrypted inside the vault."))
         self.empty.setWordWrap(True)
+
+    def _build_buttons(self) -> QHBoxLayout:
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         for key, text, slot in (("add", tr("Add…"), self.add),
@@ -137,6 +155,10 @@ class AttachmentsTab(QWidget):
             row.addWidget(button)
             self.buttons[key] = button
         row.addStretch(1)
+        return row
+
+    def _build_busy(self) -> QHBoxLayout:
+        """The progress of files being encrypted, and Cancel."""
         self.progress = QProgressBar()
         self.progress.setAccessibleName(tr("Encrypting"))
         self.cancel_button = QPushButton(tr("Cancel"))
@@ -145,15 +167,7 @@ class AttachmentsTab(QWidget):
         busy = QHBoxLayout()
         busy.addWidget(self.progress, 1)
         busy.addWidget(self.cancel_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(row)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty)
-        layout.addLayout(busy)
-        self.setAcceptDrops(True)
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self._busy(False)
-        self.clear()
+        return busy
 
     def set_context(self, ctx: VaultContext) -> None:
         self.ctx = ctx

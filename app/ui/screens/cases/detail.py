@@ -62,6 +62,23 @@ class CaseDetail(QWidget):
         self.editing = False
         self._writing = False
         self._days: int | None = None
+        head = self._build_header()
+        buttons = self._build_buttons()
+        self._build_tabs()
+        self.body = QWidget()
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addLayout(head)
+        body.addLayout(buttons)
+        body.addWidget(self.tabs, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.placeholder)
+        layout.addWidget(self.body)
+        self.clear()
+
+    def _build_header(self) -> QGridLayout:
+        """Photo, names, status, days and consent (laid out in the grid returned), and the
+        placeholder shown instead when no case is selected."""
         self.photo = PlainLabel()
         self.photo.setFixedSize(112, 112)
         self.photo.setScaledContents(True)
@@ -94,6 +111,18 @@ class CaseDetail(QWidget):
                                                "one with New case (Ctrl+N)."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
+        head = QGridLayout()
+        head.addWidget(self.photo, 0, 0, 5, 1, Qt.AlignmentFlag.AlignTop)
+        head.addWidget(self.name, 0, 1)
+        head.addWidget(self.original, 1, 1)
+        head.addWidget(self.status, 2, 1)
+        head.addWidget(self.days, 3, 1)
+        head.addWidget(self.consent, 4, 1, Qt.AlignmentFlag.AlignLeft)
+        head.setColumnStretch(1, 1)
+        return head
+
+    def _build_buttons(self) -> QHBoxLayout:
+        """Edit, Save, Revert, and Delete apart at the right."""
         self.edit_button = self._button(self.tr("Edit"), self.tr("Edit this case (Ctrl+E)"),
                                         self.edit)
         self.save_button = self._button(self.tr("Save"), self.tr("Save the case (Ctrl+S)"),
@@ -107,16 +136,11 @@ class CaseDetail(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
+        return buttons
 
-        head = QGridLayout()
-        head.addWidget(self.photo, 0, 0, 5, 1, Qt.AlignmentFlag.AlignTop)
-        head.addWidget(self.name, 0, 1)
-        head.addWidget(self.original, 1, 1)
-        head.addWidget(self.status, 2, 1)
-        head.addWidget(self.days, 3, 1)
-        head.addWidget(self.consent, 4, 1, Qt.AlignmentFlag.AlignLeft)
-        head.setColumnStretch(1, 1)
-
+    def _build_tabs(self) -> None:
+        """The tabs: profile and notes (read, or the form while editing), timeline, asks,
+        sources, attachments, responsible."""
         self.form = case_editor.ProfileForm()
         self.timeline = case_items.timeline_tab()
         self.sources = case_items.sources_tab()
@@ -144,16 +168,6 @@ class CaseDetail(QWidget):
                               (self.attachments, self.tr("Attachments")),
                               (self.responsible, self.tr("Responsible"))):
             self.tabs.addTab(widget, title)
-        self.body = QWidget()
-        body = QVBoxLayout(self.body)
-        body.setContentsMargins(0, 0, 0, 0)
-        body.addLayout(head)
-        body.addLayout(buttons)
-        body.addWidget(self.tabs, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.placeholder)
-        layout.addWidget(self.body)
-        self.clear()
 
     def _button(self, text: str, description: str, slot) -> QPushButton:
         button = QPushButton(text)

@@ -142,6 +142,16 @@ class ProfileForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.problems = problem_label(tr("Problems"))
+        names = self._build_names()
+        self._build_fields()
+        self.errors: dict[str, QLabel] = {}
+        self._build_layout(names)
+        self._loaded: tuple = ()
+        self._loaded_values: dict[str, Any] = {}  # as ``values()`` read them at load
+
+    def _build_names(self) -> QHBoxLayout:
+        """The names: display, original script, other names (with the row of buttons that
+        add and remove one, returned)."""
         self.display_name = line(tr("Display name"), tr("Name in Latin letters (required)"))
         self.name_original = follow_direction(line(tr("Name in original script"),
                                                    tr("For example 王全璋 or تۇرسۇن")))
@@ -162,6 +172,14 @@ class ProfileForm(QWidget):
         remove_name.setAccessibleName(tr("Remove the selected name"))
         remove_name.clicked.connect(
             lambda: self.other_names.removeRow(self.other_names.currentRow()))
+        names = QHBoxLayout()
+        names.addWidget(add_name)
+        names.addWidget(remove_name)
+        names.addStretch(1)
+        return names
+
+    def _build_fields(self) -> None:
+        """Every other field, from gender to the internal notes."""
         self.gender = enum_combo(tr("Gender"), Gender, tr("Not recorded"))
         self.birth_year = line(tr("Birth year"), tr("For example 1976"))
         self.ethnicity = line(tr("Ethnicity"))
@@ -189,13 +207,10 @@ class ProfileForm(QWidget):
         self.tags = line(tr("Tags"), tr("Separated by commas"))
         self.summary = text_box(tr("Public-safe summary"), 90)
         self.notes = text_box(tr("Internal notes"), 200)
-        self.errors: dict[str, QLabel] = {}
 
+    def _build_layout(self, names: QHBoxLayout) -> None:
+        """The problems above one form; a field that can be wrong has its sentence below."""
         form = QFormLayout()
-        names = QHBoxLayout()
-        names.addWidget(add_name)
-        names.addWidget(remove_name)
-        names.addStretch(1)
         rows = [
             (tr("Display name"), self.display_name, "display_name"),
             (tr("Original script"), self.name_original, None),
@@ -226,8 +241,6 @@ class ProfileForm(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.problems)
         layout.addLayout(form)
-        self._loaded: tuple = ()
-        self._loaded_values: dict[str, Any] = {}  # as ``values()`` read them at load
 
     def _add_name_row(self, name: str = "", script: str = "") -> int:
         row = self.other_names.rowCount()

@@ -76,6 +76,25 @@ class InvolvementDialog(QDialog):
         self.setMinimumWidth(520)
         self._removed_name = official_name
         self.result_item: tuple[Official | None, Involvement] | None = None
+        self._build_official()
+        self.role = enum_combo(tr("Role"), Role)
+        self.date = DateEntry(tr("Date"))
+        self.description = text_box(tr("Description"))
+        self.description.setMaximumHeight(110)
+        self._build_sources()
+        self._build_layout()
+        if involvement is not None:
+            set_combo(self.role, involvement.role)
+            self.date.setText(str(involvement.date) if involvement.date else "")
+            self.description.setPlainText(involvement.description or "")
+        self.existing.toggled.connect(self._mode)
+        self.search.textChanged.connect(self.search_officials)
+        self._mode()
+        self.search_officials("")
+        ctx.read(directory.organisations, self._organisations)
+
+    def _build_official(self) -> None:
+        """Who: an official searched for in the directory, or a new one."""
         self.existing = QRadioButton(tr("An official in the directory"))
         self.new = QRadioButton(tr("A new official"))
         self.existing.setChecked(True)
@@ -89,10 +108,10 @@ class InvolvementDialog(QDialog):
         self.organisation = QComboBox()
         self.organisation.setAccessibleName(tr("New official's organisation"))
         self.organisation.addItem(tr("No organisation"), None)
-        self.role = enum_combo(tr("Role"), Role)
-        self.date = DateEntry(tr("Date"))
-        self.description = text_box(tr("Description"))
-        self.description.setMaximumHeight(110)
+
+    def _build_sources(self) -> None:
+        """The case's sources, each with a box: ticked when the involvement cites it."""
+        case, involvement = self.case, self.involvement
         self.sources = QListWidget()
         self.sources.setAccessibleName(tr("Sources"))
         self.sources.setMinimumHeight(80)
@@ -108,6 +127,9 @@ class InvolvementDialog(QDialog):
         if not case.sources:
             self.sources.addItem(QListWidgetItem(tr("This case has no sources yet.")))
             self.sources.setEnabled(False)
+
+    def _build_layout(self) -> None:
+        """The form, the problem sentence and OK/Cancel."""
         form = QFormLayout()
         form.addRow(self.existing)
         form.addRow(tr("Search"), self.search)
@@ -128,15 +150,6 @@ class InvolvementDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        if involvement is not None:
-            set_combo(self.role, involvement.role)
-            self.date.setText(str(involvement.date) if involvement.date else "")
-            self.description.setPlainText(involvement.description or "")
-        self.existing.toggled.connect(self._mode)
-        self.search.textChanged.connect(self.search_officials)
-        self._mode()
-        self.search_officials("")
-        ctx.read(directory.organisations, self._organisations)
 
     def _mode(self) -> None:
         existing = self.existing.isChecked()

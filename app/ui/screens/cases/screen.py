@@ -5,9 +5,10 @@ edited here (profile, timeline, sources, attachments).
 
 The screen loads itself through its VaultContext: the list for the filters, then the search
 over it (a keystroke only asks the index which cases match), and the selected case. It shows
-plain data from the services, never a session or an ORM row, and a result that lands after a
-newer request was made is dropped. Every save is one ``ctx.write`` that emits
-``changed(CASES)``, and a change of what the list or the case shows reloads them.
+plain data from the services, never a session or an ORM row; two ``Refresher``s (the list,
+the open case) drop a result that lands after a newer request was made, or after the lock.
+Every save is one ``ctx.write`` that emits ``changed(CASES)``; a change of what the list or
+the case shows reloads them, even while the screen is hidden.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from app.services import erasure, vault_access
 from app.services.asks import AskView
 from app.services.cases import CaseFilter, delete_case, new_id
 from app.ui import fit, unsaved
-from app.ui.context import ASKS, ATTACHMENTS, CASES, DIRECTORY, VaultContext
+from app.ui.context import ASKS, ATTACHMENTS, CASES, DIRECTORY, Refresher, VaultContext
 from app.ui.navigation import CaseTab
 from app.ui.plain import PlainLabel
 from app.ui.screens.cases import editor as case_editor
@@ -40,6 +41,7 @@ from app.ui.screens.cases.drafts import DraftOffer
 from app.ui.screens.cases.filters import CaseFilters
 from app.ui.screens.cases.models import CaseTableModel
 from app.ui.table_model import table_view
+from app.ui.tasks import Job
 
 # Each column's width in average characters (name, original script, status, days detained,
 # last raised, consent, priority): set once, since measuring 10,000 rows' text on every
@@ -61,9 +63,11 @@ class CasesScreen(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._listed: CaseFilter | None = None  # the filters the list was last loaded for
-        self._list_request = 0  # bumped per list or search request: older answers dropped
         self._list_pending = False  # a list load is under way: a search waits for its rows
-        self._case_request = 0  # bumped per case load: older answers dropped
+        self.freshness = Refresher(ctx, self, (CASES, ASKS, DIRECTORY), self._read_list,
+                                   eager=True)  # current while hidden, as the window uses it
+        self.case_freshness = Refresher(ctx, self, (CASES, ASKS, ATTACHMENTS, DIRECTORY),
+                                        self._read_case, eager=True)
         self.filters = CaseFilters(self)
         f = self.filters
         self.search, self.status, self.stale, self.nationality, self.tag = (
@@ -84,7 +88,6 @@ class CasesScreen(QWidget):
         self.export_dossier_requested.connect(self._export_dossier)
         self.log_ask_requested.connect(self._log_ask)
         self.detail.set_context(ctx)
-        ctx.changed.connect(self._vault_changed)
         self.kept = DraftOffer(ctx, self, self.detail)
         self.kept.checked.connect(self.drafts_checked)
 
@@ -178,11 +181,13 @@ class CasesScreen(QWidget):
     def refresh_cases(self, flt: CaseFilter, *, reload: bool = False) -> None:
         """The list for the filters, then the search over it: a keystroke in the search box
         only asks the index which cases match (milliseconds even at 10,000 cases)."""
+        self.freshness.restart(lambda: self._read_list(flt, reload=reload))
+
+    def _read_list(self, flt: CaseFilter | None = None, *, reload: bool = True) -> Job | None:
         from app.services import search
         from app.services.cases import list_cases
 
-        self._list_request += 1
-        request = self._list_request
+        flt = self.current_filter() if flt is None else flt
         base = replace(flt, query="")
         if reload or base != self._listed or self._list_pending:
             self._listed, self._list_pending = base, True
@@ -192,57 +197,47 @@ class CasesScreen(QWidget):
                     return (list_cases(session, vault.clock().date(), base),
                             search.matching_case_ids(session, flt.query))
 
-            self.ctx.run(work, lambda result: self._show_list(request, result))
-            return
+            return self.ctx.run(work, self.freshness.done(self._show_list),
+                                on_failed=self.freshness.failed())
+        return self.ctx.read(lambda session: search.matching_case_ids(session, flt.query),
+                             self.freshness.done(self._show_matches),
+                             on_failed=self.freshness.failed())
 
-        def matches(vault, _job):
-            with vault_access.session(vault) as session:
-                return search.matching_case_ids(session, flt.query)
-
-        self.ctx.run(matches, lambda ids: self._show_matches(request, ids))
-
-    def _show_list(self, request: int, result) -> None:
-        if request != self._list_request:
-            return  # a newer list or search was asked for meanwhile
+    def _show_list(self, result) -> None:
         self._list_pending = False
         self.show_cases(*result)
         self.cases_shown.emit()
 
-    def _show_matches(self, request: int, ids) -> None:
-        if request != self._list_request:
-            return
+    def _show_matches(self, ids) -> None:
         self.show_only(ids)
         self.cases_shown.emit()
 
     def load_case(self, case_id: str) -> None:
+        """Load a case for the detail pane; the answer for a case asked for before is dropped."""
+        self.case_freshness.restart(lambda: self._read_case(case_id))
+
+    def _read_case(self, case_id: str | None = None) -> Job | None:
+        """The case (else the one shown, reloaded after a change) with its photo and asks."""
         from app.services import attachments
         from app.services.asks import list_asks
         from app.services.cases import get_case
 
-        self._case_request += 1
-        request = self._case_request
+        shown = case_id or self.shown_case_id
+        if shown is None:
+            return None
 
         def work(vault, _job):
             with vault_access.session(vault) as session:
-                case = get_case(session, case_id)
-                ask_list = list_asks(session, case_id=case_id)
-            return case, attachments.photo(vault, case_id), ask_list
+                case = get_case(session, shown)
+                ask_list = list_asks(session, case_id=shown)
+            return case, attachments.photo(vault, shown), ask_list
 
-        self.ctx.run(work, lambda result: self._case_loaded(request, result))
+        return self.ctx.run(work, self.case_freshness.done(self._case_loaded),
+                            on_failed=self.case_freshness.failed())
 
-    def _case_loaded(self, request: int, result) -> None:
-        if request != self._case_request:
-            return  # another case was asked for meanwhile
+    def _case_loaded(self, result) -> None:
         self.show_case(*result)
         self.case_shown.emit()
-
-    def _vault_changed(self, kind: str) -> None:
-        """A screen wrote something: reload the list and the shown case if they show it."""
-        if kind in (CASES, ASKS, DIRECTORY):
-            self.refresh()
-        shown = self.shown_case_id
-        if shown and kind in (CASES, ASKS, ATTACHMENTS, DIRECTORY):
-            self.load_case(shown)
 
     def current_filter(self) -> CaseFilter:
         return self.filters.current()
@@ -441,8 +436,8 @@ class CasesScreen(QWidget):
         """Forget every piece of case data (on lock)."""
         self.kept.restoring = None  # still in the vault: offered again at the next unlock
         self._listed, self._list_pending = None, False
-        self._list_request += 1  # answers on their way are for the vault just locked
-        self._case_request += 1
+        self.freshness.clear()  # answers on their way are for the vault just locked
+        self.case_freshness.clear()
         self.model.clear()
         self.detail.clear()
         self._shown_id = None

@@ -160,7 +160,16 @@ class OfficialForm(DirectoryForm):
         super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("Edit official") if official else self.tr("Add official"))
         self.official = official
-        person = official
+        self._build_post(official, orgs)
+        self._build_details(official)
+        self.orgs = orgs
+        self._build_lists(orgs)
+        self.resize(640, self.sizeHint().height())
+        if official is not None:
+            self._fill_lists(official)
+
+    def _build_post(self, person: Official | None, orgs: list[Organisation]) -> None:
+        """Name, title and organisation."""
         self.name = self.line(self.tr("&Name"), self.tr("Official's name, in any script"),
                               person.name if person else None)
         self.title = self.line(self.tr("&Title"), self.tr("Official's title"),
@@ -174,6 +183,9 @@ class OfficialForm(DirectoryForm):
             self.organisation.setCurrentIndex(
                 max(0, self.organisation.findData(person.organisation_id)))
         self.form.addRow(self.tr("&Organisation"), self.organisation)
+
+    def _build_details(self, person: Official | None) -> None:
+        """Country, the name in its original script, level and notes."""
         self.country_code = self.line(self.tr("&Country"), self.tr("Country code"),
                                       person.country if person else None)
         self.country_code.setMaxLength(2)
@@ -195,7 +207,9 @@ class OfficialForm(DirectoryForm):
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(80)
         self.form.addRow(self.tr("N&otes"), self.notes)
-        self.orgs = orgs
+
+    def _build_lists(self, orgs: list[Organisation]) -> None:
+        """Identifiers, positions and sanctions, a tab each."""
         self.identifiers = RowsEditor(self.tr("Identifiers"), (
             self.tr("Kind"), self.tr("Value"), self.tr("Note")))
         self.positions = RowsEditor(self.tr("Positions"), (
@@ -210,18 +224,18 @@ class OfficialForm(DirectoryForm):
         self.lists.addTab(self.positions, self.tr("Positions"))
         self.lists.addTab(self.sanctions, self.tr("Sanctions"))
         self.form.addRow(self.lists)
-        self.resize(640, self.sizeHint().height())
-        if person is not None:
-            for i in person.identifiers:
-                self.identifiers.add_row((i.kind, i.value, i.note or ""))
-            for p in person.positions:
-                self.positions.add_row((p.title or "", p.organisation_id,
-                                        str(p.start) if p.start else "",
-                                        str(p.end) if p.end else ""))
-            for sanction in person.sanctions:
-                self.sanctions.add_row((sanction.regime.value,
-                                        str(sanction.listed_on) if sanction.listed_on else "",
-                                        sanction.reference or ""))
+
+    def _fill_lists(self, person: Official) -> None:
+        for i in person.identifiers:
+            self.identifiers.add_row((i.kind, i.value, i.note or ""))
+        for p in person.positions:
+            self.positions.add_row((p.title or "", p.organisation_id,
+                                    str(p.start) if p.start else "",
+                                    str(p.end) if p.end else ""))
+        for sanction in person.sanctions:
+            self.sanctions.add_row((sanction.regime.value,
+                                    str(sanction.listed_on) if sanction.listed_on else "",
+                                    sanction.reference or ""))
 
     def _date(self, text: str) -> FuzzyDate | None:
         try:

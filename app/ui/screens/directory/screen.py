@@ -103,6 +103,17 @@ class DirectoryTab(QWidget):
     def __init__(self, name: str, headers: tuple[str, ...], parent=None, *,
                  page: bool = False) -> None:
         super().__init__(parent)
+        self._build_list(name, headers)
+        self.history_title = PlainLabel()
+        # arrowing down the list reads one history, not one per row passed
+        self.history_timer = QTimer(self, singleShot=True, interval=HISTORY_DELAY_MS)
+        self.history = AskListModel(self)
+        self.history_table = ask_table(self.history, self.tr("Ask history"))
+        self._build_layout(page)
+        self.filter.textChanged.connect(self.model.show)
+
+    def _build_list(self, name: str, headers: tuple[str, ...]) -> None:
+        """The filter, Add/Edit/Delete and the list."""
         self.filter = QLineEdit()
         self.filter.setClearButtonEnabled(True)
         self.filter.setAccessibleName(self.tr("Filter {0}").format(name))
@@ -114,11 +125,9 @@ class DirectoryTab(QWidget):
         self.table = table_view(self.model, name)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         fit.fit_columns(self.table, (60, 30, 60))  # organisation names in full
-        self.history_title = PlainLabel()
-        # arrowing down the list reads one history, not one per row passed
-        self.history_timer = QTimer(self, singleShot=True, interval=HISTORY_DELAY_MS)
-        self.history = AskListModel(self)
-        self.history_table = ask_table(self.history, self.tr("Ask history"))
+
+    def _build_layout(self, page: bool) -> None:
+        """The list above; below, the asks (beside the official's page for officials)."""
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)
         for button in (self.add_button, self.edit_button, self.delete_button):
@@ -151,7 +160,6 @@ class DirectoryTab(QWidget):
             splitter.addWidget(lower)
         splitter.setChildrenCollapsible(False)
         QVBoxLayout(self).addWidget(splitter)
-        self.filter.textChanged.connect(self.model.show)
 
     def selected_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
@@ -181,6 +189,23 @@ class DirectoryScreen(QWidget):
             self.tr("Name"), self.tr("Title"), self.tr("Organisation"), self.tr("Country")),
             page=True)
         self._counts: dict[str, int] = {}
+        self._build_official_filters()
+        self._build_referral()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.organisations, self.tr("Organisations"))
+        self.tabs.addTab(self.officials, self.tr("Officials"))
+        self.notice = PlainLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setAccessibleName(self.tr("Notice"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.notice)
+        for tab in (self.organisations, self.officials):
+            self._connect_tab(tab)
+        self.freshness = Refresher(ctx, self, (DIRECTORY, ASKS, CASES), self._read)
+
+    def _build_official_filters(self) -> None:
+        """Officials involved in at least so many cases, not yet sanctioned by a regime."""
         self.min_cases = QSpinBox()
         self.min_cases.setRange(0, 9999)
         self.min_cases.setSpecialValueText(self.tr("any number of"))
@@ -202,35 +227,29 @@ class DirectoryScreen(QWidget):
         self.not_sanctioned.currentIndexChanged.connect(
             lambda _i: self.officials.model.refilter())
         self.officials.page.anchorClicked.connect(self._open_link)
+
+    def _build_referral(self) -> None:
+        """Prepare sanctions referral, at the end of the officials' filters."""
         self.referral_button = QPushButton(self.tr("Prepare sanctions referral…"))
         self.referral_button.setAccessibleName(self.tr("Prepare sanctions referral"))
         self.referral_button.setToolTip(self.tr("A referral PDF on the selected official for "
                                                 "a sanctions regime"))
         self.referral_button.setEnabled(False)
         self.referral_button.clicked.connect(self.prepare_referral)
-        filters.addWidget(self.referral_button)
+        self.officials.filters.addWidget(self.referral_button)
         self.referral: ReferralExport | None = None
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.organisations, self.tr("Organisations"))
-        self.tabs.addTab(self.officials, self.tr("Officials"))
-        self.notice = PlainLabel()
-        self.notice.setWordWrap(True)
-        self.notice.setAccessibleName(self.tr("Notice"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs)
-        layout.addWidget(self.notice)
-        for tab in (self.organisations, self.officials):
-            tab.add_button.clicked.connect(lambda _=False, t=tab: self.add(t))
-            tab.edit_button.clicked.connect(lambda _=False, t=tab: self.edit(t))
-            tab.delete_button.clicked.connect(lambda _=False, t=tab: self.delete(t))
-            tab.table.doubleClicked.connect(lambda _i, t=tab: self.edit(t))
-            tab.table.selectionModel().selectionChanged.connect(
-                lambda *_a, t=tab: self._selection_moved(t))
-            tab.model.modelReset.connect(lambda t=tab: self._selection_moved(t))
-            tab.history_timer.timeout.connect(lambda t=tab: self._selected(t))
-            tab.history_table.doubleClicked.connect(
-                lambda index, t=tab: self._open_case(t, index))
-        self.freshness = Refresher(ctx, self, (DIRECTORY, ASKS, CASES), self._read)
+
+    def _connect_tab(self, tab: DirectoryTab) -> None:
+        tab.add_button.clicked.connect(lambda _=False, t=tab: self.add(t))
+        tab.edit_button.clicked.connect(lambda _=False, t=tab: self.edit(t))
+        tab.delete_button.clicked.connect(lambda _=False, t=tab: self.delete(t))
+        tab.table.doubleClicked.connect(lambda _i, t=tab: self.edit(t))
+        tab.table.selectionModel().selectionChanged.connect(
+            lambda *_a, t=tab: self._selection_moved(t))
+        tab.model.modelReset.connect(lambda t=tab: self._selection_moved(t))
+        tab.history_timer.timeout.connect(lambda t=tab: self._selected(t))
+        tab.history_table.doubleClicked.connect(
+            lambda index, t=tab: self._open_case(t, index))
 
     # -- the screen contract ---------------------------------------------------------------------
     def refresh(self) -> None:

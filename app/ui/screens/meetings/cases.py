@@ -46,7 +46,12 @@ class MeetingCasesEditor(QWidget):
         self._shown_case: str | None = None  # the case whose ask and points are shown
         self._filling = False
         self.picker: CasePicker | None = None
+        self._build_list()
+        self._build_points()
+        self._build_layout()
 
+    def _build_list(self) -> None:
+        """The cases in order, and the buttons that move, add, remove and suggest them."""
         self.case_list = QListWidget()
         self.case_list.setAccessibleName(self.tr("Cases to raise, in order"))
         self.case_list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
@@ -63,6 +68,9 @@ class MeetingCasesEditor(QWidget):
         self.add_case_button.clicked.connect(self.pick_case)
         self.remove_case_button.clicked.connect(self.remove_case)
         self.suggest_button.clicked.connect(self.suggestions_requested)
+
+    def _build_points(self) -> None:
+        """The selected case's ask and talking points."""
         self.ask = QLineEdit()
         self.ask.setPlaceholderText(self.tr("What to ask for this person at this meeting"))
         self.ask.setAccessibleName(self.tr("Ask"))
@@ -72,6 +80,7 @@ class MeetingCasesEditor(QWidget):
         self.ask.textChanged.connect(self._case_text_changed)
         self.talking_points.textChanged.connect(self._case_text_changed)
 
+    def _build_layout(self) -> None:
         case_buttons = QHBoxLayout()
         for button in (self.up_button, self.down_button, self.add_case_button,
                        self.remove_case_button, self.suggest_button):

@@ -47,7 +47,26 @@ class MeetingForm(QWidget):
         self._organisations: list[Organisation] = []
         self._officials: list[Official] = []
         self._filling = False
+        officials = self._build_fields(today)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("When"), self.when)
+        form.addRow(self.tr("Where"), self.location)
+        form.addRow(self.tr("Counterpart"), self.organisation)
+        form.addRow(self.tr("Officials met"), officials)
+        form.addRow(self.tr("Agenda"), self.agenda)
+        form.addRow(self.tr("Status"), self.status)
 
+        for signal in (self.title.textChanged, self.location.textChanged,
+                       self.agenda.textChanged, self.when.changed,
+                       self.organisation.currentIndexChanged, self.status.currentIndexChanged,
+                       self.officials.itemChanged):
+            signal.connect(self._changed)
+        self.organisation.currentIndexChanged.connect(self._filter_officials)
+
+    def _build_fields(self, today: Callable[[], date]) -> QWidget:
+        """Every field; the officials' list with its checkbox is returned, as one row."""
         self.title = QLineEdit()
         self.title.setAccessibleName(self.tr("Title"))
         self.when = DateTimeEntry(self.tr("Date and time"), today=today)
@@ -72,22 +91,7 @@ class MeetingForm(QWidget):
         self.status.setAccessibleName(self.tr("Status"))
         for each in MeetingStatus:
             self.status.addItem(self.tr(label(each)), each.value)
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.tr("Title"), self.title)
-        form.addRow(self.tr("When"), self.when)
-        form.addRow(self.tr("Where"), self.location)
-        form.addRow(self.tr("Counterpart"), self.organisation)
-        form.addRow(self.tr("Officials met"), officials)
-        form.addRow(self.tr("Agenda"), self.agenda)
-        form.addRow(self.tr("Status"), self.status)
-
-        for signal in (self.title.textChanged, self.location.textChanged,
-                       self.agenda.textChanged, self.when.changed,
-                       self.organisation.currentIndexChanged, self.status.currentIndexChanged,
-                       self.officials.itemChanged):
-            signal.connect(self._changed)
-        self.organisation.currentIndexChanged.connect(self._filter_officials)
+        return officials
 
     def _changed(self, *_args) -> None:
         if not self._filling:

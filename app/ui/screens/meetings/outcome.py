@@ -132,33 +132,9 @@ class OutcomeDialog(QDialog):
             "promise, with a follow-up.").format(ours or self.tr("our organisation"),
                                                  counterpart))
         intro.setWordWrap(True)
-        self.ours = QComboBox()
-        self.ours.setAccessibleName(self.tr("Our organisation"))
-        self.ours_note = PlainLabel(self.tr(
-            "Our organisation is not set yet: choose it here (it is kept, as in Settings)."))
-        self.ours_note.setWordWrap(True)
-        self.ours.addItem(self.tr("Choose…"), None)
-        for org_id, name in organisations:
-            self.ours.addItem(name, org_id)
-        self.cases = [CaseOutcome(case) for case in cases]
-        inner = QWidget()
-        column = QVBoxLayout(inner)
-        for case in self.cases:
-            column.addWidget(case)
-        column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
-        self.public = QComboBox()
-        self.public.addItem(self.tr("Private (not to be quoted)"), False)
-        self.public.addItem(self.tr("Public"), True)
-        self.summary = QPlainTextEdit()
-        self.summary.setAccessibleName(self.tr("Summary of the meeting"))
-        self.summary.setTabChangesFocus(True)
-        self.summary.setMaximumHeight(60)
-        form = QFormLayout()
-        form.addRow(self.tr("The asks were"), self.public)
-        form.addRow(self.tr("Summary"), self.summary)
+        self._build_ours(organisations)
+        scroll = self._build_cases(cases)
+        form = self._build_meeting()
         self.error = problem_label(self.tr("Problem"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
                                    QDialogButtonBox.StandardButton.Cancel)
@@ -180,6 +156,44 @@ class OutcomeDialog(QDialog):
         self.setMinimumWidth(760)
         room = self.screen().availableGeometry()  # as much as fits, to see several cases
         self.resize(min(960, room.width() - 40), min(700, room.height() - 40))
+
+    def _build_ours(self, organisations: list[tuple[str, str]]) -> None:
+        """The choice of our organisation (shown only when it is not set)."""
+        self.ours = QComboBox()
+        self.ours.setAccessibleName(self.tr("Our organisation"))
+        self.ours_note = PlainLabel(self.tr(
+            "Our organisation is not set yet: choose it here (it is kept, as in Settings)."))
+        self.ours_note.setWordWrap(True)
+        self.ours.addItem(self.tr("Choose…"), None)
+        for org_id, name in organisations:
+            self.ours.addItem(name, org_id)
+
+    def _build_cases(self, cases: list[OutcomeCase]) -> QScrollArea:
+        """One part per case, in a column that scrolls."""
+        self.cases = [CaseOutcome(case) for case in cases]
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        for case in self.cases:
+            column.addWidget(case)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        return scroll
+
+    def _build_meeting(self) -> QFormLayout:
+        """Whether the asks were public, and the summary of the meeting."""
+        self.public = QComboBox()
+        self.public.addItem(self.tr("Private (not to be quoted)"), False)
+        self.public.addItem(self.tr("Public"), True)
+        self.summary = QPlainTextEdit()
+        self.summary.setAccessibleName(self.tr("Summary of the meeting"))
+        self.summary.setTabChangesFocus(True)
+        self.summary.setMaximumHeight(60)
+        form = QFormLayout()
+        form.addRow(self.tr("The asks were"), self.public)
+        form.addRow(self.tr("Summary"), self.summary)
+        return form
 
     def chosen_ours(self) -> str | None:
         """Our organisation as chosen here (None when it was already set)."""
