@@ -8,7 +8,7 @@ timelines) and the case's entry in the search index (``case_search`` and
 
 The hook hands over the cases whose row changed (other than its bookkeeping and derived
 columns) and the cases of events that were added, changed or erased; ``refresh_cases``
-reads them back as the flush left them, a few statements per 500 cases, and writes the
+reads them back as the flush left them, a few statements per 2,000 cases, and writes the
 index rows and changed starts in batched statements (an import of thousands of cases costs
 a handful). A deleted (erased) or vanished case leaves the index.
 """
@@ -36,7 +36,8 @@ _CASE_IGNORED = frozenset({"version", "field_versions", "origin", "last_raised",
                            "detention_start", "photo_id", "safe_to_travel"})
 _EVENT_FIELDS = ("case_id", "position", "date", "date_sort", "kind", "title", "description",
                  "deleted")
-_BATCH = 500
+_BATCH = 2000  # cases per read (the IDs go as one JSON array: no parameter limit)
+_READ = frozenset({*rules.START_KINDS, EventKind.RELEASED})
 
 
 def _among(column):
@@ -44,10 +45,20 @@ def _among(column):
     return column.in_(select(each.c.value))
 
 
+def _lines(column, path: str | None = None):
+    """The non-empty items of a JSON list column (or the ``path`` of each), one per line,
+    in list order: joined by SQLite, not decoded item by item in Python."""
+    each = func.json_each(column).table_valued("value")
+    item = func.json_extract(each.c.value, path) if path else each.c.value
+    return (select(func.group_concat(item, "\n")).where(item != "")
+            .correlate(CaseRow).scalar_subquery())
+
+
 # What the text and the detention start read of a case and of its live events.
 _CASES = select(CaseRow.id, CaseRow.deleted, CaseRow.status, CaseRow.status_since,
-                CaseRow.sentence_ends, CaseRow.detention_start, CaseRow.other_names,
-                CaseRow.charges, CaseRow.tags,
+                CaseRow.sentence_ends, CaseRow.detention_start,
+                _lines(CaseRow.other_names, "$.name").label("names"),
+                _lines(CaseRow.charges).label("charges"), _lines(CaseRow.tags).label("tags"),
                 *(getattr(CaseRow, name) for name in search_index.TEXT_FIELDS)).where(
     _among(CaseRow.id))
 _EVENTS = (select(EventRow.case_id, EventRow.id, EventRow.kind, EventRow.date, EventRow.title,
@@ -112,7 +123,7 @@ def _refresh(session: Session, connection: Connection, case_ids: list[str]) -> N
         timeline = events.get(case_id, ())
         bodies[case_id] = search_index.text_of(
             [getattr(row, name) for name in search_index.TEXT_FIELDS],
-            [name["name"] for name in row.other_names], row.charges, row.tags,
+            [row.names], [row.charges], [row.tags],
             [(event.title, event.description) for event in timeline])
         start = _detention_start(row, timeline)
         if start != row.detention_start:
@@ -143,9 +154,11 @@ def _detention_start(row, timeline) -> str | None:
     person held (most cases are not)."""
     if row.status is None or Status(row.status) not in DETAINED_STATUSES:
         return None
+    # Only the events the rule looks at (it orders them by date, stably: leaving the others
+    # out changes nothing).
     held = _Held(Status(row.status), _fuzzy(row.status_since), _fuzzy(row.sentence_ends),
                  tuple(Event(id=e.id, date=FuzzyDate.parse(e.date), title=e.title,
-                             kind=EventKind(e.kind) if e.kind else None) for e in timeline))
+                             kind=EventKind(e.kind)) for e in timeline if e.kind in _READ))
     found = rules.detention_start(held)
     return str(found) if found else None
 
