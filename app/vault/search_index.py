@@ -61,13 +61,23 @@ def gram_token(piece: str) -> str:
     return "".join(f"u{ord(ch):x}" for ch in piece)
 
 
-def grams(body: str) -> str:
+def grams(body: str, tokens: dict[str, str] | None = None) -> str:
     """Every distinct piece of one or two characters of ``body`` without whitespace, as
-    tokens separated by spaces."""
+    tokens separated by spaces. ``tokens``: pieces already written as tokens, shared by the
+    cases of one batch (most pieces recur), filled as it goes."""
     pieces = {ch for ch in body if not ch.isspace()}
     pieces.update(pair for pair in map(str.__add__, body, body[1:])
                   if not (pair[0].isspace() or pair[1].isspace()))
-    return " ".join(sorted(gram_token(p) for p in pieces))
+    if tokens is None:
+        return " ".join(sorted(map(gram_token, pieces)))
+    found = []
+    for piece in pieces:
+        token = tokens.get(piece)
+        if token is None:
+            token = tokens[piece] = gram_token(piece)
+        found.append(token)
+    found.sort()
+    return " ".join(found)
 
 
 def search_rowid(case_id: str) -> int:
@@ -98,8 +108,9 @@ def index_cases(connection: Connection, bodies: dict[str, str]) -> None:
         connection.execute(_UNINDEX_GRAMS, [{"r": r} for r in rowids.values()])
         connection.execute(_INDEX, [{"r": rowids[case_id], "id": case_id, "body": body}
                                     for case_id, body in bodies.items()])
+        tokens: dict[str, str] = {}  # this batch's only: dropped with it
         connection.execute(_INDEX_GRAMS, [{"r": rowids[case_id], "id": case_id,
-                                           "grams": grams(body)}
+                                           "grams": grams(body, tokens)}
                                           for case_id, body in bodies.items()])
 
 
