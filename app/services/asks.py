@@ -10,7 +10,6 @@ are the vault's: see ``app.vault.derived``, whose flush hook keeps them whoever 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
@@ -72,7 +71,7 @@ def _check_encounter(session: Session, ask: Ask) -> None:
     scorecard counts it for that government's encounter)."""
     encounter = session.get(EncounterRow, ask.encounter_id)
     assert encounter is not None  # _check_refs looked it up
-    if raising_government(session, ask) not in json.loads(encounter.organisation_ids or "[]"):
+    if raising_government(session, ask) not in (encounter.organisation_ids or ()):
         raise UserError(NOT_AT_THAT_ENCOUNTER)
 
 
@@ -236,7 +235,7 @@ def ask_lines(session: Session, *, official_id: str | None = None,
     lines = []
     for (ask_id, when, by_off, by_org, with_off, with_org, channel, public, case_ids,
          response, due, level, encounter_id) in session.execute(stmt):
-        ids = tuple(c for c in json.loads(case_ids) if c in names)
+        ids = tuple(c for c in case_ids if c in names)
         lines.append(AskLine(ask_id, when, party(by_off, by_org) or "?",
                              party(with_off, with_org), channel, bool(public), ids,
                              tuple(names[c] for c in ids), response, due,

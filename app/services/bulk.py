@@ -36,7 +36,6 @@ from app.services.interchange import InterchangeError, load_json_bytes, parse_do
 from app.services.interchange_findings import Finding
 from app.services.sheets import read_bounded
 from app.services.spreadsheet import MAX_BYTES, Progress, load_mapping, read_cases
-from app.vault import search_index
 from app.vault.records import from_row
 from app.vault.tables import (
     AskRow,
@@ -231,7 +230,6 @@ def _import(session: Session, doc: Document, merge_cases: bool) -> None:
     # one question about the new cases' events and sources, not two per case
     cases.check_new_children(session, list({
         case.id: case for case in reversed(doc.cases) if case.id not in present}.values()))
-    saved: list = []
     for case in doc.cases:
         if case.id in stored:
             before = stored.pop(case.id)
@@ -239,10 +237,8 @@ def _import(session: Session, doc: Document, merge_cases: bool) -> None:
             if case == before:  # the row says what the vault holds: nothing to write
                 continue
         new = case.id not in present
-        cases.save_case(session, case, new=new, children_checked=new, index=False)
-        saved.append(case)
+        cases.save_case(session, case, new=new, children_checked=new)
         present.add(case.id)  # listed twice: the second is an update
-    search_index.index_cases(session, saved)  # in two statements, not two per case
     del rows
     for encounter in doc.encounters:
         encounters.save_encounter(session, encounter, refs_checked=True)

@@ -52,7 +52,6 @@ never reads the clock and never writes.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -254,7 +253,7 @@ def _encounters(session: Session, start: date, end: date) -> list[Moment]:
                 select(AskRow.encounter_id, AskRow.case_ids).where(
                     AskRow.encounter_id.in_([e.id for e in found]), AskRow.deleted.is_(False))
                 .order_by(AskRow.date_sort, AskRow.id)):
-            cases.setdefault(encounter_id, []).extend(json.loads(case_ids))
+            cases.setdefault(encounter_id, []).extend(case_ids)
     moments = []
     for e in found:
         on, last, approximate = _fuzzy_span(FuzzyDate.parse(e.starts_on),
@@ -262,7 +261,7 @@ def _encounters(session: Session, start: date, end: date) -> list[Moment]:
         kind = EncounterKind(e.kind)
         moments.append(Moment(
             on, max(on, last), approximate, MomentKind.ENCOUNTER, TITLES[MomentKind.ENCOUNTER],
-            label(kind), RecordKind.ENCOUNTER, e.id, tuple(json.loads(e.organisation_ids)),
+            label(kind), RecordKind.ENCOUNTER, e.id, tuple(e.organisation_ids),
             tuple(dict.fromkeys(cases.get(e.id, ()))), subject=e.title, location=e.location,
             sub_kind=kind.value))
     return moments
@@ -310,7 +309,7 @@ def _follow_ups(session: Session, start: date, end: date) -> list[Moment]:
         moments.append(Moment(
             on, last, approximate, kind, TITLES[kind], None, RecordKind.ASK, ask_id,
             (government,) if government else (),
-            tuple(dict.fromkeys(json.loads(case_ids or "[]")))))
+            tuple(dict.fromkeys(case_ids or ()))))
     return moments
 
 

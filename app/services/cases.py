@@ -15,16 +15,15 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 
-from sqlalchemy import and_, bindparam, exists, func, or_, select
+from sqlalchemy import Text, and_, bindparam, exists, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
-from app.domain import rules
 from app.domain.dates import FuzzyDate
 from app.domain.enums import Category, Consent, Status
 from app.domain.model import Case, Event, Source
 from app.errors import UserError
 from app.services import search
-from app.vault import erasure, search_index
+from app.vault import erasure
 from app.vault.records import (
     assign,
     case_from_row,
@@ -50,13 +49,13 @@ def live(session: Session, table, row_id: str):
 
 
 def save_case(session: Session, case: Case, *, new: bool = False,
-              children_checked: bool = False, index: bool = True) -> None:
+              children_checked: bool = False) -> None:
     """Create or update a case with its events and sources (those left out are deleted).
 
     ``new``: the caller knows that no row has this ID, live or deleted (a bulk import asks
     once for all its cases), so none is looked for. ``children_checked``: the caller asked
-    ``check_new_children`` about this new case's events and sources. ``index=False``: the
-    caller puts the case in the search index (``search_index.index_cases``, for many).
+    ``check_new_children`` about this new case's events and sources. Its detention start
+    and search entry follow on the flush (``app.vault.case_derived``).
     """
     if not case.display_name.strip():
         raise UserError("A case needs a display name.")
@@ -68,17 +67,12 @@ def save_case(session: Session, case: Case, *, new: bool = False,
     if is_new:
         row = CaseRow(id=case.id, deleted=False)
         session.add(row)
-    values = column_values(case, skip=("events", "sources"))
-    start = rules.detention_start(case)
-    values["detention_start"] = str(start) if start else None
-    assign(row, values)
+    assign(row, column_values(case, skip=("events", "sources")))
     with session.no_autoflush:
         checked = is_new and children_checked
         _save_children(session, EventRow, case.id, case.events, _event_values, is_new, checked)
         _save_children(session, SourceRow, case.id, case.sources, _source_values, is_new,
                        checked)
-    if index:
-        search_index.index_case(session, case)
 
 
 def _is_canonical_uuid(value: str) -> bool:
@@ -313,9 +307,12 @@ def list_cases(session: Session, today: date, flt: CaseFilter = CaseFilter()) ->
     return _summaries(session.connection().execute(stmt), today)
 
 
+# The two lists as their stored text (``type_coerce``), decoded once per distinct value
+# below rather than once per row by their column type.
 _SUMMARY_COLUMNS = (CaseRow.id, CaseRow.display_name, CaseRow.name_original, CaseRow.status,
-                    CaseRow.category, CaseRow.consent, CaseRow.priority, CaseRow.nationalities,
-                    CaseRow.tags, CaseRow.detention_start, CaseRow.last_raised)
+                    CaseRow.category, CaseRow.consent, CaseRow.priority,
+                    type_coerce(CaseRow.nationalities, Text), type_coerce(CaseRow.tags, Text),
+                    CaseRow.detention_start, CaseRow.last_raised)
 _STATUSES = {s.value: s for s in Status}
 _CATEGORIES = {c.value: c for c in Category}
 _CONSENTS = {c.value: c for c in Consent}

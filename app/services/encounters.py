@@ -85,7 +85,7 @@ class Span(NamedTuple):
     title: str
     starts_on: str
     ends_on: str | None
-    organisation_ids: str  # a JSON list
+    organisation_ids: list[str]
     location: str | None
 
 

@@ -19,8 +19,9 @@ from sqlalchemy import select
 from app.errors import IntegrityError
 from app.vault import backup
 from app.vault.engine import storage_error
-from app.vault.erasure import CASE_CHILDREN, KEPT, empty_value, without_cases
+from app.vault.erasure import CASE_CHILDREN, KEPT, stored_empty_value, without_cases
 from app.vault.fsutil import fsync_dir, temp_name
+from app.vault.json_text import dump_json
 from app.vault.tables import SYNCED_TABLES
 
 # -- snapshots ---------------------------------------------------------------------------------
@@ -89,14 +90,13 @@ def _erase_in_snapshot(connection, gone: dict[str, set[str]]) -> None:
             gone["asks"] = gone["asks"] | {ask_id}
         elif len(kept) != len(named):
             connection.execute("UPDATE asks SET case_ids = ? WHERE id = ?",
-                               (json.dumps(kept, ensure_ascii=False, sort_keys=True), ask_id))
+                               (dump_json(kept), ask_id))
     for meeting_id, value in connection.execute("SELECT id, cases FROM meetings").fetchall():
         items = json.loads(value or "[]")
         kept = without_cases(items, gone_cases)
         if len(kept) != len(items):
             connection.execute("UPDATE meetings SET cases = ? WHERE id = ?",
-                               (json.dumps(kept, ensure_ascii=False, sort_keys=True),
-                                meeting_id))
+                               (dump_json(kept), meeting_id))
     for table in SYNCED_TABLES:
         name = table.__tablename__
         present = {row[1]: bool(row[3]) for row in connection.execute(
@@ -107,7 +107,7 @@ def _erase_in_snapshot(connection, gone: dict[str, set[str]]) -> None:
         for column in table.__table__.columns:
             if column.key in KEPT or column.key not in present:
                 continue
-            value = empty_value(column)
+            value = stored_empty_value(column)
             empties[column.key] = "" if value is None and present[column.key] else value
         assignments = ", ".join(f"{key} = ?" for key in empties)
         ids = sorted(gone[name])

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from app.errors import UserError
 from app.services import drafts
 from app.vault import derived, search_index
+from app.vault.json_text import dump_json
 from app.vault.tables import CaseRow
 
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -93,7 +94,7 @@ def _drop_references_to_tombstones(session: Session, gone: set[str]) -> None:
             kept = [s for s in listed if s not in gone]
             if len(kept) != len(listed):
                 session.execute(text(f"UPDATE {table} SET source_ids = :v "  # noqa: S608
-                                     "WHERE id = :i"), {"v": json.dumps(kept), "i": row_id})
+                                     "WHERE id = :i"), {"v": dump_json(kept), "i": row_id})
 
 
 def _trim_lists(session: Session, table: str, column: str, keep: set[str], gone_cases: set[str],
@@ -110,7 +111,7 @@ def _trim_lists(session: Session, table: str, column: str, keep: set[str], gone_
             gone.add(row_id)
         elif len(kept) != len(items):
             session.execute(text(f"UPDATE {table} SET {column} = :v WHERE id = :i"),  # noqa: S608
-                            {"v": json.dumps(kept, ensure_ascii=False), "i": row_id})
+                            {"v": dump_json(kept), "i": row_id})
     return gone
 
 

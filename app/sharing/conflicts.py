@@ -40,8 +40,7 @@ def list_conflicts(vault, *, include_resolved: bool = False) -> list[Conflict]:
         found = []
         for row in session.scalars(stmt):
             record = session.get(records.KINDS[row.record_kind], row.record_id)
-            current = records.to_record_value(row.field, getattr(record, row.field)) \
-                if record is not None else None
+            current = getattr(record, row.field) if record is not None else None
             found.append(Conflict(row.id, row.record_kind, row.record_id, row.field,
                                   json.loads(row.losing_value), current, row.losing_stamp,
                                   row.winning_stamp, row.detected_at))
@@ -60,8 +59,7 @@ def resolve(vault, conflict_id: int, *, take_losing: bool) -> None:
             record = session.get(table, row.record_id)
             if record is None or record.deleted:
                 raise UserError("The record of this conflict no longer exists.")
-            setattr(record, row.field,
-                    records.to_column_value(row.field, json.loads(row.losing_value)))
+            setattr(record, row.field, json.loads(row.losing_value))
             session.flush()  # stamps the field as a new local edit
             touched = {row.record_kind: {record.id: record}}
             if hasattr(record, "case_id"):

@@ -1,8 +1,8 @@
 # SPDX-FileCopyrightText: 2026 Vigil contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""What a merged row derives: sort keys, the checks that it reads back as its domain object,
-and the data kept beside it (search index, detention start). ``ask_cases``, last raised and
-the open follow-ups follow the flush (``app.vault.derived``).
+"""What a merged row derives: sort keys, and the checks that it reads back as its domain
+object. The data kept beside the rows (``ask_cases``, last raised, the open follow-ups, each
+case's detention start and search entry) follows the flush (``app.vault.derived``).
 
 Used by the merge and by resolving a conflict; never writes a synced field.
 """
@@ -14,7 +14,6 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from app.domain import rules
 from app.domain.model import (
     Ask,
     Case,
@@ -27,8 +26,7 @@ from app.domain.model import (
     Source,
 )
 from app.sharing import records
-from app.vault import search_index
-from app.vault.records import case_from_row, from_row
+from app.vault.records import from_row
 
 DOMAIN = {"organisation": Organisation, "official": Official, "event": Event,
           "source": Source, "ask": Ask, "meeting": Meeting, "involvement": Involvement,
@@ -64,12 +62,11 @@ def derive(kind: str, row) -> None:
         row.starts_at_utc = obj.starts_at.astimezone(UTC).isoformat()
 
 
-def rebuild_rows(session: Session, touched: dict[str, dict[str, object]],
-                 new_cases: set[str] = frozenset()) -> None:
-    """Check every touched row reads as a domain object and rebuild what derives from it.
+def rebuild_rows(session: Session, touched: dict[str, dict[str, object]]) -> None:
+    """Check every touched row reads as a domain object and set its sort keys; the flush
+    at the end re-derives the rest.
 
-    ``touched`` maps kind to {id: row or None (then it is looked up)}. ``new_cases`` were
-    not in the vault before (a deleted one was never indexed here).
+    ``touched`` maps kind to {id: row or None (then it is looked up)}.
     """
     resolved = {kind: {row_id: row if row is not None else
                        session.get(records.KINDS[kind], row_id)
@@ -79,15 +76,3 @@ def rebuild_rows(session: Session, touched: dict[str, dict[str, object]],
             if row is not None:
                 derive(kind, row)
     session.flush()
-    with session.no_autoflush:
-        for row_id, row in sorted(resolved.get("case", {}).items()):
-            if row is None:
-                continue
-            if row.deleted:
-                if row_id not in new_cases:
-                    search_index.unindex_case(session, row_id)
-                continue
-            case = case_from_row(session, row)
-            start = rules.detention_start(case)
-            row.detention_start = str(start) if start else None
-            search_index.index_case(session, case)

@@ -37,6 +37,7 @@ from app.sharing import colleagues, records
 from app.sharing.bundle import SEEN_META, TRAVEL_MODE_META, OpenedBundle, sent_to
 from app.sharing.derived import derive, rebuild_rows
 from app.vault import erasure
+from app.vault.json_text import dump_json
 from app.vault.schema import VaultMeta
 from app.vault.sharing_tables import BundleLogRow, ColleagueRow, ConflictRow
 from app.vault.tables import AttachmentRow, CaseRow, SourceRow
@@ -228,7 +229,7 @@ class _Merger:
         if row is None:
             row = table(id=rec["id"], origin=rec["origin"])
             for name in records.FIELDS[kind]:
-                setattr(row, name, records.to_column_value(name, rec["fields"][name]))
+                setattr(row, name, rec["fields"][name])
             if kind == "attachment":
                 self._attach_blob(row)
             derive(kind, row)
@@ -250,7 +251,7 @@ class _Merger:
             theirs, ours = incoming.get(name, hlc.ZERO), local.get(name, hlc.ZERO)
             if theirs == ours:
                 continue
-            value = records.to_column_value(name, rec["fields"][name])
+            value = rec["fields"][name]
             current = getattr(row, name)
             if theirs > ours:
                 if value != current:
@@ -306,9 +307,9 @@ class _Merger:
                 if kind in ("event", "source", "attachment", "involvement"):
                     named.add(row.case_id)
                 elif kind == "ask":
-                    named.update(json.loads(row.case_ids or "[]"))
+                    named.update(row.case_ids or ())
                 elif kind == "meeting":
-                    named.update(item.get("case_id") for item in json.loads(row.cases or "[]"))
+                    named.update(item.get("case_id") for item in row.cases or ())
         for case_id in sorted(c for c in named if isinstance(c, str)):
             case = self.existing.get(("case", case_id)) or self.session.get(CaseRow, case_id)
             if case is not None and case.deleted:
@@ -338,15 +339,14 @@ class _Merger:
         if name in UNREVIEWED:
             return
         if name in ("case_ids", "cases") and losing:  # deleted cases are not brought back
-            named = json.loads(losing)
             deleted = set(self.session.scalars(select(CaseRow.id).where(
-                CaseRow.id.in_([erasure.case_of(item) for item in named]),
+                CaseRow.id.in_([erasure.case_of(item) for item in losing]),
                 CaseRow.deleted.is_(True))))
             if deleted:
-                kept = erasure.without_cases(named, deleted)
-                if kept == json.loads(getattr(self.existing[(kind, record_id)], name)):
+                kept = erasure.without_cases(losing, deleted)
+                if kept == getattr(self.existing[(kind, record_id)], name):
                     return
-                losing = json.dumps(kept, ensure_ascii=False, sort_keys=True)
+                losing = kept
         key = (kind, record_id, name, losing_stamp)
         if key in self.recorded or self.session.scalar(select(ConflictRow.id).where(
                 ConflictRow.record_kind == kind, ConflictRow.record_id == record_id,
@@ -355,7 +355,7 @@ class _Merger:
         self.recorded.add(key)
         self.session.add(ConflictRow(
             record_kind=kind, record_id=record_id, field=name,
-            losing_value=json.dumps(records.to_record_value(name, losing), ensure_ascii=False),
+            losing_value=dump_json(losing),
             losing_stamp=losing_stamp, winning_stamp=winning_stamp,
             bundle_id=self.m.bundle_id, detected_at=self.now, resolved=False))
         self.preview.conflicts.append((kind, record_id, name))
@@ -377,14 +377,14 @@ class _Merger:
             if current == c["losing_stamp"]:
                 continue  # the "losing" value is the one this vault holds: nothing lost
             self._conflict(c["record_kind"], c["record_id"], c["field"],
-                           records.to_column_value(c["field"], c["losing_value"]),
+                           c["losing_value"],
                            c["losing_stamp"], c["winning_stamp"])
 
     # -- derived data ----
     def _rebuild(self) -> None:
         # ask_cases, last raised and open follow-ups (also of asks that arrived earlier
         # naming a case that arrives now) follow the flush: app.vault.derived.
-        rebuild_rows(self.session, self.touched, set(self.preview.new_case_ids))
+        rebuild_rows(self.session, self.touched)
 
     def _bookkeeping(self, stamps: list[str]) -> None:
         session = self.session
@@ -421,7 +421,7 @@ class _Merger:
                     *self.touched.get("involvement", {}).values()]:
             if row is None or row.deleted:
                 continue
-            cited = json.loads(row.source_ids or "[]")
+            cited = row.source_ids or []
             if cited and self.session.execute(select(SourceRow.id).where(
                     SourceRow.id.in_(cited), SourceRow.deleted.is_(False),
                     SourceRow.case_id != row.case_id).limit(1)).first():

@@ -12,7 +12,6 @@ that also name unselected cases are left out of a selection, not widened into it
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import typing
 
@@ -33,7 +32,7 @@ from app.domain.model import (
 )
 from app.domain.plain import structure
 from app.vault import erasure
-from app.vault.records import is_json_column
+from app.vault.json_text import JsonText
 from app.vault.schema import AuditEntry
 from app.vault.tables import (
     SYNCED_TABLES,
@@ -71,11 +70,9 @@ def merged_fields(table) -> tuple[str, ...]:
 
 
 FIELDS = {kind: merged_fields(table) for kind, table in KINDS.items()}
-# Columns the services store as JSON text (lists, small objects, fuzzy dates), by the
-# domain classes' type hints, exactly as app.vault.records decides.
-JSON_COLUMNS = frozenset(
-    f.name for cls in DOMAIN.values() for f in dataclasses.fields(cls)
-    if is_json_column(typing.get_type_hints(cls)[f.name]))
+# List and object columns: JSON values in the row and in the record alike (``JsonText``).
+JSON_COLUMNS = frozenset(c.key for table in SYNCED_TABLES for c in table.__table__.columns
+                         if isinstance(c.type, JsonText))
 
 
 def column_python_type(table, name: str):
@@ -85,19 +82,6 @@ def column_python_type(table, name: str):
     if isinstance(column.type, Integer):
         return int
     return str
-
-
-def to_record_value(name: str, value):
-    if name in JSON_COLUMNS and value is not None:
-        return json.loads(value)
-    return value
-
-
-def to_column_value(name: str, value):
-    """A record value back to its column (JSON text exactly as the services write it)."""
-    if name in JSON_COLUMNS and value is not None:
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return value
 
 
 def record_of(row) -> dict:
@@ -111,8 +95,7 @@ def record_of(row) -> dict:
     version = row.version or max(versions.values(), default=hlc.ZERO)
     record = {"kind": kind, "id": row.id, "origin": row.origin or "", "version": version,
               "field_versions": versions,
-              "fields": {name: to_record_value(name, getattr(row, name))
-                         for name in FIELDS[kind]}}
+              "fields": {name: getattr(row, name) for name in FIELDS[kind]}}
     return record
 
 
@@ -163,7 +146,7 @@ def selected_rows(session: Session, case_ids: list[str]) -> tuple[list, int]:
                               if isinstance(row, InvolvementRow) and row.official_id}
     encounter_ids: set[str] = set()
     for ask in session.scalars(select(AskRow).order_by(AskRow.id)):
-        named = set(json.loads(ask.case_ids or "[]"))
+        named = set(ask.case_ids or ())
         if not named & chosen:
             continue
         if not named <= chosen:
@@ -177,25 +160,25 @@ def selected_rows(session: Session, case_ids: list[str]) -> tuple[list, int]:
         org_ids.update(i for i in (ask.raised_by_organisation_id,
                                    ask.raised_with_organisation_id) if i)
     for meeting in session.scalars(select(MeetingRow).order_by(MeetingRow.id)):
-        named = {item["case_id"] for item in json.loads(meeting.cases or "[]")}
+        named = {item["case_id"] for item in meeting.cases or ()}
         if not named & chosen:
             continue
         if not named <= chosen:
             left_out += 1
             continue
         rows.append(meeting)
-        official_ids.update(json.loads(meeting.official_ids or "[]"))
+        official_ids.update(meeting.official_ids or ())
         if meeting.organisation_id:
             org_ids.add(meeting.organisation_id)
     encounters = list(session.scalars(select(EncounterRow).where(
         EncounterRow.id.in_(encounter_ids)).order_by(EncounterRow.id)))
     for encounter in encounters:
-        org_ids.update(json.loads(encounter.organisation_ids or "[]"))
+        org_ids.update(encounter.organisation_ids or ())
     officials = list(session.scalars(select(OfficialRow).where(
         OfficialRow.id.in_(official_ids)).order_by(OfficialRow.id)))
     for official in officials:
         org_ids.update(filter(None, [official.organisation_id, *(
-            p.get("organisation_id") for p in json.loads(official.positions or "[]"))]))
+            p.get("organisation_id") for p in official.positions or ())]))
     organisations = list(session.scalars(select(OrganisationRow).where(
         or_(OrganisationRow.id.in_(org_ids))).order_by(OrganisationRow.id)))
     return organisations + officials + encounters + rows, left_out

@@ -28,7 +28,8 @@ changing, and new cases (a bundle's ask may name a case that arrives later). It 
 the ``ask_cases`` rows of exactly the asks concerned, then ``last_raised`` of the cases
 they named before and now and the open follow-ups of every ask on those cases. Writers
 only set attributes. Statements that bypass the session (travel mode's strip) call
-``rebuild`` afterwards.
+``rebuild`` afterwards. The same hook keeps what each case derives from its own row and
+timeline (its detention start and search entry: ``app.vault.case_derived``).
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased, sessionmaker
 
+from app.vault import case_derived
 from app.vault.schema import VaultMeta
 from app.vault.tables import AskCase, AskRow, CaseRow, OfficialRow, OpenFollowUp, OrganisationRow
 
@@ -228,6 +230,13 @@ def _ours(obj: VaultMeta, new: bool) -> set[str]:
 
 
 def _after_flush(session: Session, _context) -> None:
+    touched = case_derived.touched_cases(session)
+    if touched:  # detention start and search entry (the rows are written: read them back)
+        case_derived.refresh_cases(session, session.connection(), touched)
+    _ask_data(session)
+
+
+def _ask_data(session: Session) -> None:
     new_asks: set[str] = set()
     asks: set[str] = set()
     officials: set[str] = set()

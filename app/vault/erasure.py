@@ -11,8 +11,9 @@ its search entry, its place in asks and meetings (an ask that named only it goes
 the conflicts kept about any of them. Deletion is final: a tombstone is never brought back
 to life, here or by a bundle (see ``app.sharing.merge``). Snapshots in ``backups/`` keep a
 deleted record until they rotate out, or until ``app.services.erasure.purge_snapshots``
-rewrites them. What derives from an erased row (``ask_cases``, last raised, open follow-ups)
-follows on the flush (``app.vault.derived``).
+rewrites them. What derives from an erased row (``ask_cases``, last raised, open follow-ups,
+a case's search entry) follows on the flush (``app.vault.derived``); the search index is
+flushed and merged (``optimize``) before the commit, so no old segment keeps the terms.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from sqlalchemy import Boolean, Integer, LargeBinary, delete, event, func, selec
 from sqlalchemy.orm import Session
 
 from app.domain import hlc
-from app.vault import search_index
+from app.vault.json_text import JsonText, dump_json
 from app.vault.sharing_tables import ConflictRow
 from app.vault.tables import (
     AskRow,
@@ -48,6 +49,8 @@ def empty_value(column):
     """What a column of a tombstone holds: nothing, in the column's own type."""
     if column.nullable:
         return None
+    if isinstance(column.type, JsonText):
+        return []  # every list column is NOT NULL ("[]"); object columns are nullable
     if column.default is not None and isinstance(column.default.arg, str):
         return column.default.arg if column.default.arg in ("[]", "{}") else ""
     kind = type(column.type)
@@ -58,6 +61,13 @@ def empty_value(column):
     if issubclass(kind, LargeBinary):
         return b""
     return ""
+
+
+def stored_empty_value(column):
+    """``empty_value`` as the database holds it (for SQL that bypasses the column types)."""
+    value = empty_value(column)
+    return dump_json(value) if value is not None and isinstance(column.type, JsonText) \
+        else value
 
 
 def deletion_stamp(session: Session, stamp: str | None) -> str:
@@ -101,8 +111,7 @@ def _own_stamp(row) -> str:
 def erase_case(session: Session, row: CaseRow, stamp: str | None = None) -> None:
     """Erase a case and everything that is about it alone."""
     forget_case(session, row.id)
-    erase(session, row, stamp)
-    search_index.unindex_case(session, row.id)
+    erase(session, row, stamp)  # the flush hook takes it out of the search index
     session.info[OPTIMIZE] = True
 
 
@@ -117,24 +126,23 @@ def forget_case(session: Session, case_id: str) -> None:
     naming = select(AskRow).where(AskRow.deleted.is_(False), select(1).select_from(each)
                                   .where(each.c.value == case_id).exists())
     for ask in list(session.scalars(naming)):
-        named = [c for c in json.loads(ask.case_ids) if c != case_id]
+        named = [c for c in ask.case_ids if c != case_id]
         if named:
-            ask.case_ids = json.dumps(named, ensure_ascii=False, sort_keys=True)
+            ask.case_ids = named
             _stamp(session, ask)
         else:
             erase(session, ask, _own_stamp(ask))
     for meeting in session.scalars(select(MeetingRow).where(MeetingRow.deleted.is_(False),
                                                             MeetingRow.cases.contains(case_id))):
-        items = json.loads(meeting.cases)
-        kept = without_cases(items, {case_id})
-        if len(kept) != len(items):
-            meeting.cases = json.dumps(kept, ensure_ascii=False, sort_keys=True)
+        kept = without_cases(meeting.cases, {case_id})
+        if len(kept) != len(meeting.cases):
+            meeting.cases = kept
             _stamp(session, meeting)
     for conflict in session.scalars(select(ConflictRow).where(
             ConflictRow.field.in_(("case_ids", "cases")),
             ConflictRow.losing_value.contains(case_id))):
         losing = without_cases(json.loads(conflict.losing_value), {case_id})
-        conflict.losing_value = json.dumps(losing, ensure_ascii=False)
+        conflict.losing_value = dump_json(losing)
 
 
 def case_of(item) -> str | None:
@@ -181,7 +189,9 @@ def erase_record(session: Session, row, stamp: str | None = None) -> None:
 @event.listens_for(Session, "before_commit")
 def _compact_search(session: Session) -> None:
     # FTS5 keeps a deleted row's terms in older index segments until they are merged.
-    if session.info.pop(OPTIMIZE, False):
+    if session.info.get(OPTIMIZE):
+        session.flush()  # the erased cases leave the index on the flush: before merging
+        session.info.pop(OPTIMIZE, None)
         session.execute(text("INSERT INTO case_search(case_search) VALUES ('optimize')"))
         session.execute(text("INSERT INTO case_search_grams(case_search_grams) "
                              "VALUES ('optimize')"))

@@ -3,13 +3,13 @@
 """Between domain dataclasses and table rows, by the fields' type hints: one mechanism.
 
 Enums are stored as their values, fuzzy dates as canonical text, datetimes as ISO text,
-tuples and small objects as JSON text. Values are assigned only when they differ, so the
-audit log and the per-field clock stamps see real changes only.
+tuples and small objects as JSON values (``JsonText`` columns store them as JSON text).
+Values are assigned only when they differ, so the audit log and the per-field clock stamps
+see real changes only.
 """
 
 from __future__ import annotations
 
-import json
 from functools import cache, partial
 
 from sqlalchemy import inspect, select
@@ -23,7 +23,7 @@ from app.vault.tables import CaseRow, EventRow, SourceRow
 
 @cache
 def is_json_column(tp) -> bool:
-    """Tuples and small objects are JSON text; a fuzzy date is its canonical text."""
+    """Tuples and small objects are JSON columns; a fuzzy date is its canonical text."""
     return is_tuple(tp) or is_record(tp)
 
 
@@ -35,11 +35,8 @@ def column_values(obj, skip: tuple[str, ...] = ()) -> dict[str, object]:
         if name in skip:
             continue
         plain = unstructure(getattr(obj, name))
-        if is_json_column(types[name]):
-            if plain is not None:
-                plain = json.dumps(plain, ensure_ascii=False, sort_keys=True)
-            elif is_tuple(types[name]):
-                plain = "[]"
+        if plain is None and is_tuple(types[name]):
+            plain = []
         values[name] = plain
     return values
 
@@ -52,10 +49,7 @@ def from_row(cls, row, **extra):
         if name in extra:
             kwargs[name] = extra[name]
             continue
-        raw = getattr(row, name)
-        if is_json_column(types[name]) and raw is not None:
-            raw = json.loads(raw)
-        kwargs[name] = structure(types[name], raw)
+        kwargs[name] = structure(types[name], getattr(row, name))
     return cls(**kwargs)
 
 

@@ -18,10 +18,10 @@ import hashlib
 import re
 import unicodedata
 import uuid
-from functools import cache
+from collections.abc import Iterable
 
 from sqlalchemy import text
-from sqlalchemy.orm import Session
+from sqlalchemy.engine import Connection
 
 _LATIN_MARKS = re.compile("[\u0300-\u036f]")
 
@@ -32,40 +32,54 @@ def normalise(value: str) -> str:
     return unicodedata.normalize("NFKC", stripped).casefold()
 
 
+# The case's own text columns, in the order its text lists them.
+TEXT_FIELDS = ("display_name", "name_original", "ethnicity", "occupation", "location",
+               "facility", "sentence", "health_concerns", "summary", "internal_notes")
+
+
 def case_text(case) -> str:
     """Everything a caseworker may type to find this case, one line per piece."""
-    parts = [case.display_name, case.name_original or "", case.ethnicity or "",
-             case.occupation or "", case.location or "", case.facility or "",
-             case.sentence or "", case.health_concerns or "", case.summary or "",
-             case.internal_notes or ""]
-    parts += [n.name for n in case.other_names]
-    parts += list(case.charges) + list(case.tags)
-    for event in case.events:
-        parts += [event.title, event.description or ""]
+    return text_of([getattr(case, name) for name in TEXT_FIELDS],
+                   [n.name for n in case.other_names], case.charges, case.tags,
+                   [(event.title, event.description) for event in case.events])
+
+
+def text_of(fields: Iterable[str | None], other_names: Iterable[str], charges: Iterable[str],
+            tags: Iterable[str], events: Iterable[tuple[str, str | None]]) -> str:
+    """``case_text`` from the pieces as stored (the flush hook reads rows, not records):
+    the text fields, the other names, charges, tags, and each event's title and
+    description, in timeline order."""
+    parts = [*fields, *other_names, *charges, *tags]
+    for title, description in events:
+        parts += [title, description]
     return normalise("\n".join(p for p in parts if p))
 
 
 def gram_token(piece: str) -> str:
     """One ASCII word for a piece of text (what the ``ascii`` tokenizer keeps whole):
     ``u`` and the hexadecimal code point of each character, so "律师" is ``u5f8bu5e08``."""
-    return "".join(map(_char_token, piece))
+    return "".join(f"u{ord(ch):x}" for ch in piece)
 
 
-@cache
-def _char_token(ch: str) -> str:
-    return f"u{ord(ch):x}"
-
-
-def grams(body: str) -> str:
+def grams(body: str, tokens: dict[str, str] | None = None) -> str:
     """Every distinct piece of one or two characters of ``body`` without whitespace, as
-    tokens separated by spaces."""
+    tokens separated by spaces. ``tokens``: pieces already written as tokens, shared by the
+    cases of one batch (most pieces recur), filled as it goes; it lives only as long as the
+    batch, so nothing of a case's text outlives it."""
     pieces: set[str] = set()
     for word in body.split():  # str.split and str.isspace agree on what whitespace is
         pieces.update(word)
         pieces.update(map(str.__add__, word, word[1:]))
-    # A bulk import computes this for every case: each character's token is made once.
-    return " ".join(sorted([_char_token(p) if len(p) == 1
-                            else _char_token(p[0]) + _char_token(p[1]) for p in pieces]))
+    if tokens is None:
+        return " ".join(sorted(map(gram_token, pieces)))
+    found = []
+    for piece in pieces:
+        token = tokens.get(piece)
+        if token is None:
+            token = tokens[piece] = gram_token(piece)
+        found.append(token)
+    found.sort()
+    return " ".join(found)
 
 
 def search_rowid(case_id: str) -> int:
@@ -86,29 +100,25 @@ _INDEX_GRAMS = text("INSERT INTO case_search_grams (rowid, case_id, grams) "
                     "VALUES (:r, :id, :grams)")
 
 
-def index_case(session: Session, case) -> None:
-    rowid = search_rowid(case.id)
-    body = case_text(case)
-    unindex_case(session, case.id, rowid)
-    session.execute(_INDEX, {"r": rowid, "id": case.id, "body": body})
-    session.execute(_INDEX_GRAMS, {"r": rowid, "id": case.id, "grams": grams(body)})
+def index_cases(connection: Connection, bodies: dict[str, str]) -> None:
+    """Write the index rows of these (live) cases, ``{case ID: case_text}``, replacing any
+    they had: four statements (executemany) however many cases (the flush hook,
+    ``app.vault.case_derived``)."""
+    if bodies:
+        rowids = {case_id: search_rowid(case_id) for case_id in bodies}
+        connection.execute(_UNINDEX, [{"r": r} for r in rowids.values()])
+        connection.execute(_UNINDEX_GRAMS, [{"r": r} for r in rowids.values()])
+        connection.execute(_INDEX, [{"r": rowids[case_id], "id": case_id, "body": body}
+                                    for case_id, body in bodies.items()])
+        tokens: dict[str, str] = {}  # this batch's only: dropped with it
+        connection.execute(_INDEX_GRAMS, [{"r": rowids[case_id], "id": case_id,
+                                           "grams": grams(body, tokens)}
+                                          for case_id, body in bodies.items()])
 
 
-def index_cases(session: Session, cases) -> None:
-    """``index_case`` for many cases in four statements (executemany): a bulk import."""
-    last = {case.id: case for case in cases}  # a case saved twice: its last text
-    params = [{"r": search_rowid(case.id), "id": case.id, "body": case_text(case)}
-              for case in last.values()]
-    if params:
-        rowids = [{"r": p["r"]} for p in params]
-        session.execute(_UNINDEX, rowids)
-        session.execute(_UNINDEX_GRAMS, rowids)
-        session.execute(_INDEX, params)
-        session.execute(_INDEX_GRAMS, [{"r": p["r"], "id": p["id"], "grams": grams(p["body"])}
-                                       for p in params])
-
-
-def unindex_case(session: Session, case_id: str, rowid: int | None = None) -> None:
-    rowid = search_rowid(case_id) if rowid is None else rowid
-    session.execute(_UNINDEX, {"r": rowid})
-    session.execute(_UNINDEX_GRAMS, {"r": rowid})
+def unindex_cases(connection: Connection, case_ids: Iterable[str]) -> None:
+    """Take these cases out of the index (deleted ones)."""
+    rowids = [{"r": search_rowid(case_id)} for case_id in case_ids]
+    if rowids:
+        connection.execute(_UNINDEX, rowids)
+        connection.execute(_UNINDEX_GRAMS, rowids)

@@ -7,16 +7,20 @@ latest change, the stamp of each field (``field_versions``) and a tombstone flag
 never deleted, so colleagues' vaults converge, but a tombstone's columns are emptied (only
 its ID and deletion stamp remain; see ``app.vault.erasure``). Enum values are stored as
 their strings, fuzzy dates as their canonical text plus an ISO ``*_sort`` column for
-ordering, lists and small objects as JSON text. Derived tables (``ask_cases``, ``open_follow_ups``,
-``case_search``) and derived columns (``cases.detention_start``, ``cases.last_raised``) are
-rebuilt by the services from the rows they index and are not synced.
+ordering, lists and small objects as JSON text (``JsonText``: JSON values in Python).
+Derived tables (``ask_cases``, ``open_follow_ups``, ``case_search``, ``case_search_grams``)
+and derived columns (``cases.detention_start``, ``cases.last_raised``) are kept by the
+flush hook (``app.vault.derived``) from the rows they derive from, and are not synced.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, LargeBinary, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.vault.json_text import JsonText
 from app.vault.schema import Base
 
 ID = String(36)
@@ -56,13 +60,13 @@ class OfficialRow(Synced, Base):
     country: Mapped[str | None] = mapped_column(String(2))
     notes: Mapped[str | None] = mapped_column(Text)
     name_original: Mapped[str | None] = mapped_column(Text)
-    other_names: Mapped[str] = mapped_column(Text, default="[]")
+    other_names: Mapped[list[Any]] = mapped_column(JsonText, default=list)
     gender: Mapped[str | None] = mapped_column(String(16))
     birth_year: Mapped[int | None] = mapped_column(Integer)
     level: Mapped[str | None] = mapped_column(String(32))
-    identifiers: Mapped[str] = mapped_column(Text, default="[]")
-    positions: Mapped[str] = mapped_column(Text, default="[]")
-    sanctions: Mapped[str] = mapped_column(Text, default="[]")
+    identifiers: Mapped[list[Any]] = mapped_column(JsonText, default=list)
+    positions: Mapped[list[Any]] = mapped_column(JsonText, default=list)
+    sanctions: Mapped[list[Any]] = mapped_column(JsonText, default=list)
 
 
 class CaseRow(Synced, Base):
@@ -71,29 +75,29 @@ class CaseRow(Synced, Base):
 
     display_name: Mapped[str] = mapped_column(Text)
     name_original: Mapped[str | None] = mapped_column(Text)
-    other_names: Mapped[str] = mapped_column(Text, default="[]")
+    other_names: Mapped[list[Any]] = mapped_column(JsonText, default=list)
     gender: Mapped[str | None] = mapped_column(String(16))
     birth_year: Mapped[int | None] = mapped_column(Integer)
     ethnicity: Mapped[str | None] = mapped_column(Text)
-    nationalities: Mapped[str] = mapped_column(Text, default="[]")
+    nationalities: Mapped[list[Any]] = mapped_column(JsonText, default=list)
     category: Mapped[str | None] = mapped_column(String(32))
     occupation: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str | None] = mapped_column(String(32))
     status_since: Mapped[str | None] = mapped_column(String(16))
     location: Mapped[str | None] = mapped_column(Text)
     facility: Mapped[str | None] = mapped_column(Text)
-    charges: Mapped[str] = mapped_column(Text, default="[]")
+    charges: Mapped[list[Any]] = mapped_column(JsonText, default=list)
     sentence: Mapped[str | None] = mapped_column(Text)
     sentence_ends: Mapped[str | None] = mapped_column(String(16))
     lawyer_access: Mapped[str | None] = mapped_column(String(16))
     family_access: Mapped[str | None] = mapped_column(String(16))
     consular_access: Mapped[str | None] = mapped_column(String(16))
     health_concerns: Mapped[str | None] = mapped_column(Text)
-    confession: Mapped[str | None] = mapped_column(Text)
+    confession: Mapped[dict[str, Any] | None] = mapped_column(JsonText)
     consent: Mapped[str | None] = mapped_column(String(16))
     sensitivity: Mapped[str | None] = mapped_column(String(16))
     priority: Mapped[int | None] = mapped_column(Integer)
-    tags: Mapped[str] = mapped_column(Text, default="[]")
+    tags: Mapped[list[Any]] = mapped_column(JsonText, default=list)
     summary: Mapped[str | None] = mapped_column(Text)
     internal_notes: Mapped[str | None] = mapped_column(Text)
     photo_id: Mapped[str | None] = mapped_column(ID)  # an attachment of this case
@@ -132,7 +136,7 @@ class EventRow(Synced, Base):
     kind: Mapped[str | None] = mapped_column(String(32))
     title: Mapped[str] = mapped_column(Text)
     description: Mapped[str | None] = mapped_column(Text)
-    source_ids: Mapped[str] = mapped_column(Text, default="[]")
+    source_ids: Mapped[list[Any]] = mapped_column(JsonText, default=list)
 
     # The few events the time-limit rules read of every RSDL case (its RSDL start and the
     # releases that end a detention), without reading the events' wide rows. Partial: it
@@ -195,12 +199,12 @@ class AskRow(Synced, Base):
         ID, _ref("organisations"), index=True)
     channel: Mapped[str | None] = mapped_column(String(32))
     public: Mapped[bool] = mapped_column(Boolean, default=False)
-    requests: Mapped[str] = mapped_column(Text, default="[]")
+    requests: Mapped[list[Any]] = mapped_column(JsonText, default=list)
     response: Mapped[str | None] = mapped_column(String(32))
     response_date: Mapped[str | None] = mapped_column(String(16))
     response_text: Mapped[str | None] = mapped_column(Text)
     follow_up_due: Mapped[str | None] = mapped_column(String(16))
-    case_ids: Mapped[str] = mapped_column(Text, default="[]")
+    case_ids: Mapped[list[Any]] = mapped_column(JsonText, default=list)
     notes: Mapped[str | None] = mapped_column(Text)
     level: Mapped[str | None] = mapped_column(String(32))
     # No foreign key (SQLite could add one only by copying the table, see migration 0007):
@@ -253,7 +257,7 @@ class OpenFollowUp(Base):
     follow_up_due: Mapped[str | None] = mapped_column(String(16))
     channel: Mapped[str | None] = mapped_column(String(32))
     response: Mapped[str | None] = mapped_column(String(32))
-    case_ids: Mapped[str | None] = mapped_column(Text)
+    case_ids: Mapped[list[Any] | None] = mapped_column(JsonText)
 
 
 class MeetingRow(Synced, Base):
@@ -265,10 +269,10 @@ class MeetingRow(Synced, Base):
     starts_at_utc: Mapped[str] = mapped_column(String(40), index=True)
     location: Mapped[str | None] = mapped_column(Text)
     organisation_id: Mapped[str | None] = mapped_column(ID, _ref("organisations"))
-    official_ids: Mapped[str] = mapped_column(Text, default="[]")
+    official_ids: Mapped[list[Any]] = mapped_column(JsonText, default=list)
     agenda: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str | None] = mapped_column(String(16))
-    cases: Mapped[str] = mapped_column(Text, default="[]")
+    cases: Mapped[list[Any]] = mapped_column(JsonText, default=list)
     outcome: Mapped[str | None] = mapped_column(Text)
 
 
@@ -285,7 +289,7 @@ class InvolvementRow(Synced, Base):
     date: Mapped[str | None] = mapped_column(String(16))
     date_sort: Mapped[str | None] = mapped_column(String(10))
     description: Mapped[str | None] = mapped_column(Text)
-    source_ids: Mapped[str] = mapped_column(Text, default="[]")
+    source_ids: Mapped[list[Any]] = mapped_column(JsonText, default=list)
 
 
 class EncounterRow(Synced, Base):
@@ -299,7 +303,7 @@ class EncounterRow(Synced, Base):
     starts_on_sort: Mapped[str] = mapped_column(String(10), default="", index=True)
     ends_on: Mapped[str | None] = mapped_column(String(16))
     ends_on_sort: Mapped[str | None] = mapped_column(String(10))
-    organisation_ids: Mapped[str] = mapped_column(Text, default="[]")
+    organisation_ids: Mapped[list[Any]] = mapped_column(JsonText, default=list)
     level: Mapped[str | None] = mapped_column(String(32))
     location: Mapped[str | None] = mapped_column(Text)
     public_record: Mapped[str | None] = mapped_column(Text)

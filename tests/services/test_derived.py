@@ -1,9 +1,9 @@
 # SPDX-FileCopyrightText: 2026 Vigil contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The data kept beside the asks (each case's last ask date, the open follow-ups) always
-equals what the rule computes from scratch, whatever sequence of saves, edits, deletions,
-officials moving, organisations changing kind, our organisation changing and bulk imports
-produced it."""
+"""The data kept beside the asks (each case's last ask date, the open follow-ups) and beside
+each case (its detention start, its search entry) always equals what the rule computes from
+scratch, whatever sequence of saves, edits, deletions, officials moving, organisations
+changing kind, our organisation changing, case edits, imports and erasures produced it."""
 
 from __future__ import annotations
 
@@ -17,12 +17,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select, text
 
+from app.domain import rules
 from app.domain.dates import FuzzyDate
-from app.domain.enums import Channel, OrganisationKind, Response
-from app.domain.model import Ask, Case, Document, Official, Organisation
-from app.services import asks, bulk, dashboard, directory
+from app.domain.enums import Channel, EventKind, OrganisationKind, Response, Status
+from app.domain.model import Ask, Case, Document, Event, Official, Organisation, OtherName
+from app.services import asks, bulk, cases, dashboard, directory, search
 from app.services.cases import new_id
-from app.vault import derived, migrate
+from app.vault import case_derived, derived, migrate
+from app.vault.search_index import case_text, normalise
 from app.vault.tables import AskRow, CaseRow, OfficialRow, OpenFollowUp, OrganisationRow
 
 GERMANY = Organisation(id=new_id(), name="Germany", country="DE",
@@ -49,7 +51,31 @@ an_ask = st.fixed_dictionaries({
     "response": st.sampled_from([None, Response.NONE, Response.DENIED]),
     "cases": st.lists(st.sampled_from(range(len(CASES))), min_size=1, max_size=3, unique=True),
 })
+# What a case may say of itself, and the terms looked for (one and two characters too).
+NAMES = ("王全璋", "Li Heping", "ئىلھام توختى", "Wáng Yu", "江天勇")
+TEXTS = (None, "律师 lawyer", "Tianjin 天津", "ئۇيغۇر", "held in RSDL")
+TITLES = ("拘留", "detained in Tianjin", "released", "指定居所监视居住", "Ürümqi")
+TERMS = ("王", "全璋", "li", "he", "律师", "ئى", "wang", "tianjin", "拘", "ü", "rsdl", "yu",
+         "天", "qi", "ئۇيغۇر")
+a_case = st.fixed_dictionaries({
+    "name": st.sampled_from(NAMES),
+    "status": st.sampled_from([None, Status.MISSING, Status.RSDL, Status.SENTENCED,
+                               Status.CRIMINAL_DETENTION, Status.RELEASED_ON_BAIL]),
+    "since": st.none() | st.sampled_from(DATES),
+    "notes": st.sampled_from(TEXTS),
+    "other": st.lists(st.sampled_from(NAMES), max_size=2),
+    "events": st.lists(st.tuples(
+        st.sampled_from([None, EventKind.DETAINED, EventKind.RELEASED, EventKind.RSDL_BEGAN,
+                         EventKind.ARRESTED, EventKind.TRIAL]),
+        st.sampled_from(DATES), st.sampled_from(TITLES)), max_size=3),
+})
 operation = st.one_of(
+    st.tuples(st.just("case"), st.integers(0, len(CASES) - 1), a_case),
+    st.tuples(st.just("import cases"), st.lists(st.tuples(st.integers(0, len(CASES) - 1),
+                                                          a_case), min_size=1, max_size=3)),
+    st.tuples(st.just("new case"), a_case),
+    st.tuples(st.just("retitle"), st.integers(0, len(CASES) - 1), st.sampled_from(TITLES)),
+    st.tuples(st.just("erase case"), st.integers(0, 50)),
     st.tuples(st.just("save"), an_ask),
     st.tuples(st.just("edit"), st.integers(0, 50), an_ask),
     st.tuples(st.just("delete"), st.integers(0, 50)),
@@ -72,6 +98,43 @@ def make(ask_id: str, spec: dict) -> Ask:
                case_ids=tuple(CASES[i].id for i in spec["cases"]))
 
 
+def edited(before: Case, spec: dict) -> Case:
+    """``before`` saying what ``spec`` says (its events keep their IDs by position)."""
+    events = tuple(Event(id=before.events[k].id if k < len(before.events) else new_id(),
+                         kind=kind, date=FuzzyDate.parse(on), title=title)
+                   for k, (kind, on, title) in enumerate(spec["events"]))
+    return replace(before, display_name=spec["name"], status=spec["status"],
+                   status_since=FuzzyDate.parse(spec["since"]) if spec["since"] else None,
+                   internal_notes=spec["notes"],
+                   other_names=tuple(OtherName(n) for n in spec["other"]), events=events)
+
+
+def case_data(session) -> tuple[dict, dict]:
+    """Each live case's stored detention start, and the cases the search finds per term."""
+    starts = dict(session.execute(select(CaseRow.id, CaseRow.detention_start)
+                                  .where(CaseRow.deleted.is_(False))).all())
+    return starts, {term: search.matching_case_ids(session, term) for term in TERMS}
+
+
+def case_data_from_scratch(session) -> tuple[dict, dict]:
+    """The same by the rules, from the cases as read: ``rules.detention_start``, and a term
+    matches a case when LIKE '%term%' on the case's text would."""
+    live = [cases.get_case(session, case_id) for case_id in session.scalars(
+        select(CaseRow.id).where(CaseRow.deleted.is_(False)))]
+    starts = {case.id: str(start) if (start := rules.detention_start(case)) else None
+              for case in live}
+    body = {case.id: case_text(case) for case in live}
+    found = {}
+    for term in TERMS:
+        like = session.scalars(text("SELECT value FROM json_each(:cases) "
+                                    "WHERE json_extract(:bodies, '$.' || json_quote(value)) "
+                                    "LIKE '%' || :term || '%'"),
+                               {"cases": json.dumps(list(body)), "bodies": json.dumps(body),
+                                "term": normalise(term)})
+        found[term] = set(like)
+    return starts, found
+
+
 def expected(session) -> tuple[dict[str, str | None], dict[str, tuple]]:
     """Each case's last ask date and the open follow-ups (their last day, government and
     the ask's columns copied beside them), by the rule, from the rows."""
@@ -85,7 +148,7 @@ def expected(session) -> tuple[dict[str, str | None], dict[str, tuple]]:
 
     live = [(row.id, row.date_sort, counts_for(row.raised_by_organisation_id
                                                or official_org.get(row.raised_by_official_id)),
-             set(json.loads(row.case_ids)), row.follow_up_due,
+             set(row.case_ids), row.follow_up_due,
              counts_for(row.raised_with_organisation_id),
              (row.follow_up_due, row.channel, row.response, row.case_ids))
             for row in session.scalars(select(AskRow).where(AskRow.deleted.is_(False)))]
@@ -121,9 +184,25 @@ def people(store):
 @given(operations=st.lists(operation, min_size=1, max_size=10))
 def test_derived_data_follows_every_change(vault, people, operations):
     made: list[str] = []
+    extra: list[str] = []  # cases made (and erased) along the way
     for op in operations:
         with vault.session() as session:
-            if op[0] == "save":
+            if op[0] == "case":
+                cases.save_case(session, edited(cases.get_case(session, CASES[op[1]].id), op[2]))
+            elif op[0] == "import cases":
+                bulk.import_document(session, Document(cases=tuple(
+                    edited(cases.get_case(session, CASES[i].id), spec) for i, spec in op[1])))
+            elif op[0] == "retitle":  # only an event changes: the case row does not
+                case = cases.get_case(session, CASES[op[1]].id)
+                if case.events:
+                    cases.save_case(session, replace(case, events=(
+                        replace(case.events[0], title=op[2]), *case.events[1:])))
+            elif op[0] == "new case":
+                extra.append(new_id())
+                cases.save_case(session, edited(Case(id=extra[-1], display_name="?"), op[1]))
+            elif op[0] == "erase case" and extra:
+                cases.delete_case(session, extra.pop(op[1] % len(extra)))
+            elif op[0] == "save":
                 made.append(new_id())
                 asks.save_ask(session, make(made[-1], op[1]))
             elif op[0] == "edit" and made:
@@ -144,9 +223,12 @@ def test_derived_data_follows_every_change(vault, people, operations):
                 bulk.import_document(session, Document(asks=tuple(new)))
         with vault.session() as session:
             assert stored(session) == expected(session)
+            assert case_data(session) == case_data_from_scratch(session)
     with vault.session() as session:  # and a rebuild from scratch agrees
         derived.rebuild(session)
+        case_derived.rebuild_cases(session)
         assert stored(session) == expected(session)
+        assert case_data(session) == case_data_from_scratch(session)
 
 
 def test_overdue_counts_from_the_last_possible_day(vault, people, store):

@@ -10,10 +10,11 @@ from datetime import date
 
 import pytest
 import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import text
 
 from app.domain.dates import FuzzyDate
-from app.domain.enums import OrganisationKind
-from app.domain.model import Ask, Case, Event, Official, Organisation
+from app.domain.enums import OrganisationKind, Status
+from app.domain.model import Ask, Case, Confession, Event, Official, Organisation, OtherName
 from app.errors import UserError
 from app.services import asks, bulk, cases, dashboard, directory, erasure
 from app.services.cases import new_id
@@ -117,7 +118,7 @@ def test_a_deleted_ask_keeps_nothing(vault, store):
         asks.delete_ask(session, ask.id)
     with vault.session() as session:
         row = session.get(asks.AskRow, ask.id)
-        assert row.deleted and row.notes is None and row.case_ids == "[]"
+        assert row.deleted and row.notes is None and row.case_ids == []
         assert list(json.loads(row.field_versions)) == ["deleted"]
         assert asks.list_asks(session, case_id=case.id) == []
         with pytest.raises(UserError, match="was deleted"):
@@ -148,3 +149,31 @@ def test_a_dossier_is_prepared_for_governments_only(vault, store):
         directory.set_our_organisation(session, ours.id)
     with vault.session() as session:
         assert [o.name for o in directory.governments(session)] == ["Germany", "Some body"]
+
+
+def test_an_erased_case_leaves_empty_values_in_the_stored_bytes(vault, store):
+    case = _case(other_names=(OtherName(f"{CANARY} 王全璋", "zh-Hans"),),
+                 nationalities=("CN",), charges=(f"{CANARY} 颠覆国家政权罪",),
+                 confession=Confession(date=FuzzyDate.parse("2016"), broadcaster=CANARY),
+                 tags=(f"{CANARY} ئۇيغۇر",), status=Status.SENTENCED,
+                 status_since=FuzzyDate.parse("2021"))
+    store(case)
+    with vault.session() as session:
+        assert session.execute(text("SELECT detention_start FROM cases WHERE id = :i"),
+                               {"i": case.id}).scalar() == "2021"
+        cases.delete_case(session, case.id)
+    with vault.session() as session:  # raw SQL: the text SQLite holds, no column type between
+        row = session.execute(text("SELECT * FROM cases WHERE id = :i"),
+                              {"i": case.id}).mappings().one()
+        assert {k: row[k] for k in ("other_names", "nationalities", "charges", "tags",
+                                    "confession", "display_name", "detention_start")} == {
+            "other_names": "[]", "nationalities": "[]", "charges": "[]", "tags": "[]",
+            "confession": None, "display_name": "", "detention_start": None}
+        event = session.execute(text("SELECT * FROM events WHERE id = :i"),
+                                {"i": case.events[0].id}).mappings().one()
+        assert event["source_ids"] == "[]" and event["title"] == "" and event["deleted"]
+        for values in (row, event):
+            assert not [v for v in values.values() if CANARY in str(v)]
+        for table in ("case_search", "case_search_grams"):
+            assert session.execute(text(f"SELECT count(*) FROM {table} "  # noqa: S608
+                                        "WHERE case_id = :i"), {"i": case.id}).scalar() == 0
