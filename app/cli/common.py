@@ -166,7 +166,7 @@ def _import_quietly(modules: Iterable[str]) -> None:
         from sqlalchemy.orm import configure_mappers
 
         configure_mappers()
-    except Exception:  # noqa: BLE001, S110 (raised again where the main thread imports it)
+    except Exception:  # noqa: S110 (raised again where the main thread imports it)
         pass
 
 

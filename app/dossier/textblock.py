@@ -250,7 +250,7 @@ class TextBlock(Flowable):
         self.height = len(lines) * self.style.leading
         return avail_width, self.height
 
-    def minWidth(self):  # noqa: N802 - platypus' name
+    def minWidth(self):
         return self.style.fontSize * 2
 
     def split(self, avail_width, avail_height):
@@ -272,10 +272,10 @@ class TextBlock(Flowable):
         return [TextBlock(self.text, self.style, self.lead, lines[k:k + most],
                           self._for_width) for k in range(0, len(lines), most)]
 
-    def getSpaceBefore(self):  # noqa: N802 - platypus' name
+    def getSpaceBefore(self):
         return getattr(self, "spaceBefore", self.style.spaceBefore)
 
-    def getSpaceAfter(self):  # noqa: N802 - platypus' name
+    def getSpaceAfter(self):
         return getattr(self, "spaceAfter", self.style.spaceAfter)
 
     def draw(self) -> None:

@@ -313,7 +313,7 @@ def _encounters(session: Session, government_id: str, start: date, end: date,
     params = {"quoted": json.dumps(government_id), "start": start.isoformat(),
               "end": end.isoformat()}
     rows = _theirs(session.execute(text(
-        "SELECT e.id, e.kind, e.level, e.starts_on_sort AS first, "  # noqa: S608
+        "SELECT e.id, e.kind, e.level, e.starts_on_sort AS first, "
         f"COALESCE(e.ends_on_sort, e.starts_on_sort) AS last, e.organisation_ids {_THEIRS} "
         "AND e.starts_on_sort BETWEEN :start AND :end"), params), government_id)
     with_state = [r for r in rows if r.kind not in NOT_WITH_THE_STATE]
@@ -341,7 +341,7 @@ def _encounters(session: Session, government_id: str, start: date, end: date,
     if senior:
         gap = timedelta(days=MATCH_DAYS)
         civil = _theirs(session.execute(text(
-            f"SELECT e.starts_on_sort AS first, "  # noqa: S608
+            f"SELECT e.starts_on_sort AS first, "
             f"COALESCE(e.ends_on_sort, e.starts_on_sort) AS last, e.organisation_ids "
             f"{_THEIRS} AND e.kind = :civil AND e.starts_on_sort <= :latest"),
             {"quoted": params["quoted"], "civil": EncounterKind.CIVIL_SOCIETY_MEETING.value,

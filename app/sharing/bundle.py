@@ -241,7 +241,7 @@ def open_bundle(vault: Vault, path: Path, *, store_attachments: bool = False,
         error = None
         try:
             pyrage.decrypt_io(handle, pipe, [identity])
-        except BaseException as exc:  # noqa: BLE001 (handed to the reading side)
+        except BaseException as exc:
             error = exc
         outcome.append(error)
         pipe.finish(error)

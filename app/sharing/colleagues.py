@@ -51,7 +51,7 @@ def check_keys(recipient: str, signing_key: str) -> tuple[str, str]:
     signing_key = signing_key.strip()
     try:
         recipient = str(pyrage.x25519.Recipient.from_str(recipient))
-    except Exception:  # noqa: BLE001 (pyrage raises several types for bad text)
+    except Exception:
         raise UserError("That is not an age recipient (it starts with age1…).") from None
     try:
         raw = base64.b64decode(signing_key, validate=True)

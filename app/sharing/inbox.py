@@ -159,7 +159,7 @@ def scan(vault: Vault) -> ScanResult:
         except VigilError as exc:
             result.refused.append((path, str(exc)))
             continue
-        except Exception:  # noqa: BLE001 (this file only; the scan goes on)
+        except Exception:
             result.refused.append((path, _unreadable()))
             continue
         if preview.already_applied:
@@ -278,7 +278,7 @@ def scan_for_review(vault: Vault, *, skip: frozenset[str] = frozenset(),
             result.refused.append((path, str(exc)))
             result.settled[path.name] = Settled(stamp, str(exc))
             continue
-        except Exception:  # noqa: BLE001 (this file only; the scan goes on)
+        except Exception:
             reason = _unreadable()
             result.refused.append((path, reason))
             result.settled[path.name] = Settled(stamp, reason)

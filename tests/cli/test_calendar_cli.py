@@ -17,7 +17,7 @@ import pytest
 from vaults import PASSPHRASE, assert_clean_stderr, unlock
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
-from calendar_world import NAMES, World, build  # noqa: E402
+from calendar_world import NAMES, World, build
 
 
 @pytest.fixture

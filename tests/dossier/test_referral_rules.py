@@ -97,7 +97,7 @@ def test_screen_keeps_only_what_may_be_sent(made):
 
 
 def _text(pdf: bytes) -> str:
-    done = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf,  # noqa: S603,S607
+    done = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf,
                           capture_output=True, check=True)
     return done.stdout.decode("utf-8")
 

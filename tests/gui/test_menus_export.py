@@ -12,8 +12,8 @@ import json
 
 from PySide6.QtCore import Qt
 from test_main_window import PASSPHRASE, unlock
-from test_main_window import vault_dir as vault_dir  # noqa: F401  (fixture)
-from test_main_window import window as window  # noqa: F401  (fixture)
+from test_main_window import vault_dir as vault_dir
+from test_main_window import window as window
 
 from app.ui import menus
 from app.ui.export_dialog import ExportDialog

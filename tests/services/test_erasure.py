@@ -175,5 +175,5 @@ def test_an_erased_case_leaves_empty_values_in_the_stored_bytes(vault, store):
         for values in (row, event):
             assert not [v for v in values.values() if CANARY in str(v)]
         for table in ("case_search", "case_search_grams"):
-            assert session.execute(text(f"SELECT count(*) FROM {table} "  # noqa: S608
+            assert session.execute(text(f"SELECT count(*) FROM {table} "
                                         "WHERE case_id = :i"), {"i": case.id}).scalar() == 0

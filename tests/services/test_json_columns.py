@@ -52,7 +52,7 @@ def previous_columns(obj, skip: tuple[str, ...] = ()) -> dict[str, str | None]:
 
 def stored(session, table: str, record_id: str, columns) -> dict[str, str | None]:
     """The columns' text as SQLite holds it (raw SQL: no column type in between)."""
-    row = session.execute(text(f"SELECT {', '.join(columns)} FROM {table} "  # noqa: S608
+    row = session.execute(text(f"SELECT {', '.join(columns)} FROM {table} "
                                "WHERE id = :i"), {"i": record_id}).one()
     return dict(zip(columns, row, strict=True))
 

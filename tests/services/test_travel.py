@@ -137,7 +137,7 @@ def database_dump(folder: Path, key: bytes) -> str:
             tables = [r[0] for r in connection.exec_driver_sql(
                 "SELECT name FROM sqlite_master WHERE type = 'table'")]
             for table in tables:
-                for row in connection.exec_driver_sql(f'SELECT * FROM "{table}"'):  # noqa: S608
+                for row in connection.exec_driver_sql(f'SELECT * FROM "{table}"'):
                     for value in row:
                         if isinstance(value, bytes):
                             parts.append(value.decode("utf-8", "replace"))

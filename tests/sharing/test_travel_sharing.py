@@ -76,7 +76,7 @@ def _decrypted_dump(folder, key: bytes) -> str:
             tables = [r[0] for r in connection.exec_driver_sql(
                 "SELECT name FROM sqlite_master WHERE type = 'table'")]
             for table in tables:
-                for row in connection.exec_driver_sql(f'SELECT * FROM "{table}"'):  # noqa: S608
+                for row in connection.exec_driver_sql(f'SELECT * FROM "{table}"'):
                     parts += [v.hex() + v.decode("latin-1") if isinstance(v, bytes) else str(v)
                               for v in row]
     finally:
