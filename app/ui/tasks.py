@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import queue
 import threading
+import weakref
 from collections.abc import Callable, Iterable
 from typing import TypeVar, cast
 
@@ -53,7 +54,7 @@ class Job:
 
     def report(self, done: int, total: int) -> None:
         """Called by the work (any thread); the progress callback runs on the UI thread."""
-        self._relay.send(self._relay.progressed, self, done, total)
+        self._relay.send("progressed", self, done, total)
 
     def ended(self) -> bool:
         """Whether the work is over (any thread); its result may still be on its way."""
@@ -80,7 +81,7 @@ class Job:
         self._outcome = outcome
         del outcome
         self._ended.set()
-        self._relay.send(self._relay.ended, self)
+        self._relay.send("ended", self)
 
     def _take_outcome(self) -> tuple[bool, object]:
         outcome, self._outcome = self._outcome, None
@@ -91,30 +92,43 @@ class Job:
 class _Relay(QObject):
     """Carries every job's outcome and progress from the pool's threads to the UI thread:
     ``send`` (any thread) queues a call and posts an event; the event, on the UI thread,
-    makes the calls queued so far, in order."""
+    makes the calls queued when it came. It refers to its runner weakly (no cycle keeps
+    the two, and the outcomes queued, alive after the runner is gone)."""
 
     _WAKE = QEvent.Type(QEvent.registerEventType())
 
     def __init__(self, parent: QObject, ended: Callable[[Job], None],
                  progressed: Callable[[Job, int, int], None]) -> None:
         super().__init__(parent)
-        self.ended, self.progressed = ended, progressed
-        self._calls: queue.SimpleQueue[tuple[Callable[..., None], tuple]] = queue.SimpleQueue()
+        self._targets: dict[str, weakref.WeakMethod[Callable[..., None]]] = {
+            "ended": weakref.WeakMethod(ended), "progressed": weakref.WeakMethod(progressed)}
+        self._calls: queue.SimpleQueue[tuple[str, tuple]] = queue.SimpleQueue()
 
-    def send(self, call: Callable[..., None], *args: object) -> None:
-        self._calls.put((call, args))
+    def send(self, which: str, *args: object) -> None:
+        self._calls.put((which, args))
         QCoreApplication.postEvent(self, QEvent(self._WAKE))
 
     def customEvent(self, event: QEvent) -> None:
         if event.type() != self._WAKE:
             super().customEvent(event)
             return
-        while True:  # an event may find its call made already by an earlier one: no matter
+        # What was queued when the event came, not what workers add meanwhile: a job
+        # reporting faster than the UI shows must not keep the UI thread here. An event
+        # may find its call made already by an earlier one: no matter.
+        self.drain(self._calls.qsize())
+
+    def drain(self, limit: int | None = None) -> None:
+        """Make the calls queued (at most ``limit``), on the UI thread."""
+        while limit is None or limit > 0:
             try:
-                call, args = self._calls.get_nowait()
+                which, args = self._calls.get_nowait()
             except queue.Empty:
                 return
-            call(*args)
+            target = self._targets[which]()
+            if target is not None:
+                target(*args)
+            if limit is not None:
+                limit -= 1
 
 
 class _Runnable(QRunnable):
@@ -190,4 +204,10 @@ class TaskRunner(QObject):
         return self.run(then, on_done, on_failed, cancellable=False)
 
     def wait(self, msecs: int = 30_000) -> bool:
-        return self._pool.waitForDone(msecs)
+        """Block the UI thread until every job is over, then hand over what they left here:
+        their callbacks have run when this returns True (a wizard cancelled while it made a
+        vault closes that vault)."""
+        if not self._pool.waitForDone(msecs):
+            return False
+        self._relay.drain()
+        return True

@@ -51,3 +51,24 @@ def test_the_wizard_creates_a_vault_and_checks_the_recovery_key(qtbot, tmp_path)
     assert is_vault(folder)
     Vault.unlock(folder, passphrase="correct horse battery staple", daily_backup=False).close()
     Vault.unlock(folder, recovery_key=key, daily_backup=False).close()
+
+
+def test_cancelling_while_the_vault_is_made_closes_it(qtbot, tmp_path):
+    """Cancel pressed while the vault is being created: the vault is made, then closed (its
+    key is not left open in memory), and it unlocks next time."""
+    folder = tmp_path / "Vigil"
+    wizard = FirstRunWizard(folder, kdf=KdfParams.minimum())
+    qtbot.addWidget(wizard)
+    wizard.show()
+    setup = wizard.setup
+    setup.name.setText("Caseworker")
+    setup.passphrase.setText("correct horse battery staple")
+    setup.again.setText("correct horse battery staple")
+    created = []
+    wizard.vault_created.connect(created.append)
+    wizard.button(QWizard.WizardButton.CommitButton).click()  # the vault is made meanwhile
+    wizard.reject()  # waits for it, as the UI thread must not leave it half made
+    assert wizard.vault is None and created == []
+    assert is_vault(folder)
+    # Not held open: an open vault would refuse a second unlock ("already open").
+    Vault.unlock(folder, passphrase="correct horse battery staple", daily_backup=False).close()
