@@ -290,10 +290,13 @@ class Refresher(QObject):
     def _changed(self, kind: str) -> None:
         if kind not in self.kinds:
             return
-        if self.loading:
+        if self.eager:
+            # At once, as the screen did before it had a Refresher; a load under way read
+            # from before the change (a case deleted), so its answer is dropped.
+            if self.ctx.vault is not None:
+                self.restart()
+        elif self.loading:
             self._again = True
-        elif self.eager:
-            self.refresh()  # at once, as the screen did before it had a Refresher
         elif self.screen.isVisible():
             self._soon.start()
         else:

@@ -427,6 +427,7 @@ class CasesScreen(QWidget):
         def done(_result) -> None:
             if self._shown_id == case_id:
                 self._shown_id = None
+                self.case_freshness.clear()  # a reload of it under way read it before
                 self.detail.clear()
             self.ctx.say(self.tr("The case was deleted."))
 
