@@ -42,7 +42,7 @@ from app.vault.tracking import STAMPED
 CASE_CHILDREN = (EventRow, SourceRow, AttachmentRow, InvolvementRow)
 KEPT = frozenset({"id", "deleted", "origin", "version", "field_versions"})
 DROP_BLOBS = "erasure.drop_blobs"  # session.info: ciphertext to remove once committed
-OPTIMIZE = "erasure.optimize_search"  # session.info: the search index lost a case
+OPTIMIZE = "erasure.optimize_search"  # session.info: the search index lost text
 
 
 def empty_value(column):
@@ -81,6 +81,8 @@ def erase(session: Session, row, stamp: str | None = None) -> None:
     stamp = deletion_stamp(session, stamp)
     if row.__audit_kind__ == "attachment" and row.blob_id:
         session.info.setdefault(DROP_BLOBS, []).append(row.blob_id)
+    if row.__audit_kind__ == "event":  # its title and description leave the search text
+        session.info[OPTIMIZE] = True
     for column in row.__table__.columns:
         if column.key not in KEPT:
             setattr(row, column.key, empty_value(column))

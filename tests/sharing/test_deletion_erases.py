@@ -375,3 +375,27 @@ def test_an_organisation_marked_as_an_ngo_by_a_colleague_stops_counting(team, tm
     with team["bob"].session() as session:
         assert session.get(cases.CaseRow, case_id).last_raised is None
         assert dashboard.matrix(session, date(2026, 3, 1)).governments == []
+
+
+def test_removing_an_event_leaves_no_term_of_its_text_in_the_index(team):
+    """An event's title and description are in its case's search text: removed from the
+    timeline, they leave the index (the erasure also merges the index's segments, as for a
+    deleted case; that part is not observable from here)."""
+    vault = team["alice"]
+    case_id, kept, gone = _new(), _new(), _new()
+    with vault.session() as session:
+        cases.save_case(session, Case(id=case_id, display_name="Kept Person", events=(
+            Event(id=kept, date=FuzzyDate.parse("2019-03"), title="Detained"),
+            Event(id=gone, date=FuzzyDate.parse("2019-04"), title=f"{CANARY} moved",
+                  description=f"{CANARY_ZH} details"))))
+    with vault.session() as session:
+        case = cases.get_case(session, case_id)
+        cases.save_case(session, replace(case, events=case.events[:1]))
+    with vault.session() as session:
+        assert search.matching_case_ids(session, CANARY) == set()
+        session.execute(text("CREATE VIRTUAL TABLE temp.terms USING "
+                             "fts5vocab(main, case_search, 'row')"))
+        terms = set(session.scalars(text("SELECT term FROM temp.terms")))
+    # Trigrams only the removed text had.
+    assert "qze" not in terms and "鲸删除" not in terms
+    assert "ept" in terms  # "Kept Person" is still there
