@@ -79,6 +79,7 @@ from app.services.interchange import dump_document  # noqa: E402
 from app.services.spreadsheet import MAX_BYTES  # noqa: E402
 from app.vault import migrate, search_index  # noqa: E402
 from app.vault.engine import cache_size_pragma, open_engine  # noqa: E402
+from app.vault.json_text import JsonText, dump_json  # noqa: E402
 from app.vault.keyslots import KdfParams  # noqa: E402
 from app.vault.records import column_values  # noqa: E402
 from app.vault.schema import Base  # noqa: E402
@@ -284,7 +285,14 @@ def table_rows(doc: Document) -> dict[str, tuple[list[str], list[tuple]]]:
         columns = [c.name for c in table.columns if (name, c.name) != ("audit_log", "id")]
         defaults = {c.name: c.default.arg if c.default is not None and c.default.is_scalar
                     else None for c in table.columns}
-        result[name] = (columns, [tuple(d.get(c, defaults[c]) for c in columns) for d in dicts])
+        as_json = {c.name for c in table.columns if isinstance(c.type, JsonText)}
+
+        def stored(column: str, value, as_json: set[str] = as_json):
+            # A JSON column's value as the vault stores it (JsonText does this on the way in).
+            return dump_json(value) if column in as_json and isinstance(value, list | dict) \
+                else value
+        result[name] = (columns, [tuple(stored(c, d.get(c, defaults[c])) for c in columns)
+                                  for d in dicts])
     result["case_search"] = (["rowid", "case_id", "body"], search_rows)
     result["case_search_grams"] = (["rowid", "case_id", "grams"], gram_rows)
     return result
