@@ -5,8 +5,9 @@ error handed back on the UI thread.
 
 No Qt signal is ever emitted from a pool thread. PySide builds the meta-object of a Python
 class lazily, and a signal emitted from a worker may do that there while the UI thread
-builds another: a segmentation fault in ``MetaObjectBuilder::update`` while the window
-built its screens at unlock (seen twice under load). Workers put what they have in a
+builds another: the suspect in a segmentation fault in ``MetaObjectBuilder::update``
+while the window built its screens at unlock (three times under load; the cause is
+inferred, not proven). Workers put what they have in a
 thread-safe queue and post a plain event to the runner's relay, which lives on the UI
 thread and hands each item over there.
 

@@ -11,6 +11,19 @@ from app.vault.keyslots import KdfParams
 from app.vault.vault import Vault, is_vault
 
 
+def shown_wizard(qtbot, folder) -> FirstRunWizard:
+    wizard = FirstRunWizard(folder, kdf=KdfParams.minimum())
+    qtbot.addWidget(wizard)
+    wizard.show()
+    return wizard
+
+
+def fill_setup(setup, *, again: str) -> None:
+    setup.name.setText("Caseworker")
+    setup.passphrase.setText("correct horse battery staple")
+    setup.again.setText(again)
+
+
 def test_strength_feedback():
     assert strength("short") == 0
     assert strength("abcdefgh") == 1
@@ -19,13 +32,9 @@ def test_strength_feedback():
 
 def test_the_wizard_creates_a_vault_and_checks_the_recovery_key(qtbot, tmp_path):
     folder = tmp_path / "Vigil"
-    wizard = FirstRunWizard(folder, kdf=KdfParams.minimum())
-    qtbot.addWidget(wizard)
-    wizard.show()
+    wizard = shown_wizard(qtbot, folder)
     setup = wizard.setup
-    setup.name.setText("Caseworker")
-    setup.passphrase.setText("correct horse battery staple")
-    setup.again.setText("correct horse battery stapel")
+    fill_setup(setup, again="correct horse battery stapel")
     assert not setup.isComplete()
     assert "differ" in setup.verdict.text()
     setup.again.setText("correct horse battery staple")
@@ -57,13 +66,8 @@ def test_cancelling_while_the_vault_is_made_closes_it(qtbot, tmp_path):
     """Cancel pressed while the vault is being created: the vault is made, then closed (its
     key is not left open in memory), and it unlocks next time."""
     folder = tmp_path / "Vigil"
-    wizard = FirstRunWizard(folder, kdf=KdfParams.minimum())
-    qtbot.addWidget(wizard)
-    wizard.show()
-    setup = wizard.setup
-    setup.name.setText("Caseworker")
-    setup.passphrase.setText("correct horse battery staple")
-    setup.again.setText("correct horse battery staple")
+    wizard = shown_wizard(qtbot, folder)
+    fill_setup(wizard.setup, again="correct horse battery staple")
     created = []
     wizard.vault_created.connect(created.append)
     wizard.button(QWizard.WizardButton.CommitButton).click()  # the vault is made meanwhile
