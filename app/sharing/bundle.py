@@ -148,7 +148,7 @@ def export_bundle(vault: Vault, to: list[str], target: Path, *,
             session.merge(OutgoingMarkRow(recipients=key, audit_id=audit_mark,
                                           bundle_id=bundle_id))
         session.add(BundleLogRow(bundle_id=bundle_id, direction="out", sender=me.fingerprint,
-                                 recipients=json.dumps(sorted(to)), created_at=created,
+                                 recipients=sorted(to), created_at=created,
                                  logged_at=created, records=len(recs),
                                  attachments=len(blobs)))
     return ExportResult(bundle_id, len(recs), len(blobs), left_out)

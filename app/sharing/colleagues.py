@@ -73,7 +73,7 @@ def add_colleague(session: Session, own: Identity, name: str, recipient: str,
     row = session.get(ColleagueRow, fp)
     if row is None:
         row = ColleagueRow(fingerprint=fp, name=name, recipient=recipient,
-                           signing_key=signing_key, verified=verified, added_at=now, seen="{}")
+                           signing_key=signing_key, verified=verified, added_at=now, seen={})
         session.add(row)
     else:
         row.name = name

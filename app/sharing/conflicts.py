@@ -8,7 +8,6 @@ it as a fresh local edit (a new clock stamp), so colleagues receive it with the 
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -42,7 +41,7 @@ def list_conflicts(vault, *, include_resolved: bool = False) -> list[Conflict]:
             record = session.get(records.KINDS[row.record_kind], row.record_id)
             current = getattr(record, row.field) if record is not None else None
             found.append(Conflict(row.id, row.record_kind, row.record_id, row.field,
-                                  json.loads(row.losing_value), current, row.losing_stamp,
+                                  row.losing_value, current, row.losing_stamp,
                                   row.winning_stamp, row.detected_at))
         return found
 
@@ -59,7 +58,7 @@ def resolve(vault, conflict_id: int, *, take_losing: bool) -> None:
             record = session.get(table, row.record_id)
             if record is None or record.deleted:
                 raise UserError("The record of this conflict no longer exists.")
-            setattr(record, row.field, json.loads(row.losing_value))
+            setattr(record, row.field, row.losing_value)
             session.flush()  # stamps the field as a new local edit
             touched = {row.record_kind: {record.id: record}}
             if hasattr(record, "case_id"):

@@ -169,7 +169,7 @@ class _Merger:
         self.preview = preview
         self.me = vault.identity.fingerprint
         self.m = opened.manifest
-        self.knowledge = {c.fingerprint: json.loads(c.seen or "{}")
+        self.knowledge = {c.fingerprint: dict(c.seen or {})
                           for c in session.scalars(select(ColleagueRow))}
         sender_seen = self.knowledge.setdefault(self.m.sender, {})
         for node, stamp in self.m.seen.items():
@@ -233,7 +233,7 @@ class _Merger:
             if kind == "attachment":
                 self._attach_blob(row)
             derive(kind, row)
-            row.field_versions = json.dumps(incoming, sort_keys=True)
+            row.field_versions = dict(incoming)
             row.version = _max(incoming.values())
             self.session.add(row)
             self.existing[(kind, row.id)] = row
@@ -242,7 +242,7 @@ class _Merger:
                 self.preview.new_case_ids.append(row.id)
             self._touch(kind, row)
             return
-        local = json.loads(row.field_versions or "{}")
+        local = dict(row.field_versions or {})
         if kind in CASE_CHILDREN and rec["fields"].get("case_id") != row.case_id:
             # Never moves (the services refuse it): not even as a conflict to review.
             raise IntegrityError(MISPLACED)
@@ -264,9 +264,8 @@ class _Merger:
                 self._conflict(kind, row.id, name, value, theirs, ours)
         if kind == "attachment" and not row.blob_key:
             self._attach_blob(row)
-        new_json = json.dumps(local, sort_keys=True)
-        if new_json != row.field_versions:
-            row.field_versions = new_json
+        if local != row.field_versions:
+            row.field_versions = local
             row.version = max(row.version or hlc.ZERO, _max(local.values()))
         if changed:
             self.preview.updated[kind] += 1
@@ -285,9 +284,9 @@ class _Merger:
             self.existing[(kind, row.id)] = row
             return
         if row.deleted:  # the latest deletion's stamp, the same on every vault
-            ours = json.loads(row.field_versions or "{}").get("deleted") or hlc.ZERO
+            ours = (row.field_versions or {}).get("deleted") or hlc.ZERO
             if stamp > ours:
-                row.field_versions = json.dumps({"deleted": stamp})
+                row.field_versions = {"deleted": stamp}
                 row.version = stamp
             return
         case_id = getattr(row, "case_id", None)
@@ -355,7 +354,7 @@ class _Merger:
         self.recorded.add(key)
         self.session.add(ConflictRow(
             record_kind=kind, record_id=record_id, field=name,
-            losing_value=dump_json(losing),
+            losing_value=losing,
             losing_stamp=losing_stamp, winning_stamp=winning_stamp,
             bundle_id=self.m.bundle_id, detected_at=self.now, resolved=False))
         self.preview.conflicts.append((kind, record_id, name))
@@ -373,7 +372,7 @@ class _Merger:
             row = self.existing.get((c["record_kind"], c["record_id"]))
             if row is None:
                 continue
-            current = json.loads(row.field_versions or "{}").get(c["field"], hlc.ZERO)
+            current = (row.field_versions or {}).get(c["field"], hlc.ZERO)
             if current == c["losing_stamp"]:
                 continue  # the "losing" value is the one this vault holds: nothing lost
             self._conflict(c["record_kind"], c["record_id"], c["field"],
@@ -395,13 +394,13 @@ class _Merger:
         for stamp in stamps:
             node = _node(stamp)
             seen[node] = max(seen.get(node, hlc.ZERO), stamp)
-        session.merge(VaultMeta(key=SEEN_META, value=json.dumps(seen, sort_keys=True)))
+        session.merge(VaultMeta(key=SEEN_META, value=dump_json(seen)))
         colleague = session.get(ColleagueRow, self.m.sender)
         if colleague is not None:
-            colleague.seen = json.dumps(self.knowledge[self.m.sender], sort_keys=True)
+            colleague.seen = dict(self.knowledge[self.m.sender])
         session.add(BundleLogRow(
             bundle_id=self.m.bundle_id, direction="in", sender=self.m.sender,
-            recipients=json.dumps(list(self.m.recipients)), created_at=self.m.created,
+            recipients=list(self.m.recipients), created_at=self.m.created,
             logged_at=self.now, records=len(self.opened.records),
             attachments=len(self.m.attachments)))
 

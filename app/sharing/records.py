@@ -12,7 +12,6 @@ that also name unselected cases are left out of a selection, not widened into it
 
 from __future__ import annotations
 
-import json
 import typing
 
 from sqlalchemy import Boolean, Integer, func, or_, select
@@ -87,10 +86,10 @@ def column_python_type(table, name: str):
 def record_of(row) -> dict:
     kind = row.__audit_kind__
     if row.deleted:  # a tombstone carries its ID and deletion stamp, nothing else
-        stamp = json.loads(row.field_versions or "{}").get("deleted") or row.version
+        stamp = (row.field_versions or {}).get("deleted") or row.version
         return {"kind": kind, "id": row.id, "origin": "", "version": stamp,
                 "field_versions": {"deleted": stamp}, "fields": {"deleted": True}}
-    versions = {k: v for k, v in json.loads(row.field_versions or "{}").items()
+    versions = {k: v for k, v in (row.field_versions or {}).items()
                 if k in FIELDS[kind]}
     version = row.version or max(versions.values(), default=hlc.ZERO)
     record = {"kind": kind, "id": row.id, "origin": row.origin or "", "version": version,
@@ -284,7 +283,7 @@ def conflicts_on(session: Session, carried: set[tuple[str, str]]) -> list[dict]:
                                .order_by(ConflictRow.id)):
         if (row.record_kind, row.record_id) in carried:
             found.append({"record_kind": row.record_kind, "record_id": row.record_id,
-                          "field": row.field, "losing_value": json.loads(row.losing_value),
+                          "field": row.field, "losing_value": row.losing_value,
                           "losing_stamp": row.losing_stamp,
                           "winning_stamp": row.winning_stamp})
     return found

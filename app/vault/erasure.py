@@ -18,8 +18,6 @@ flushed and merged (``optimize``) before the commit, so no old segment keeps the
 
 from __future__ import annotations
 
-import json
-
 from sqlalchemy import Boolean, Integer, LargeBinary, delete, event, func, select, text
 from sqlalchemy.orm import Session
 
@@ -51,8 +49,6 @@ def empty_value(column):
         return None
     if isinstance(column.type, JsonText):
         return []  # every list column is NOT NULL ("[]"); object columns are nullable
-    if column.default is not None and isinstance(column.default.arg, str):
-        return column.default.arg if column.default.arg in ("[]", "{}") else ""
     kind = type(column.type)
     if issubclass(kind, Boolean):
         return False
@@ -100,14 +96,14 @@ def _stamp(session: Session, row, stamp: str | None = None) -> None:
     with no new stamp of its own that it would have to pass on. Either way the flush hook
     is told not to stamp these rows again."""
     if stamp is not None:
-        row.field_versions = json.dumps({"deleted": stamp})
+        row.field_versions = {"deleted": stamp}
         row.version = stamp
     session.info.setdefault(STAMPED, set()).add((row.__audit_kind__, row.id))
 
 
 def _own_stamp(row) -> str:
     """The stamp a row taken along by a deletion keeps as a tombstone: its own."""
-    return json.loads(row.field_versions or "{}").get("deleted") or hlc.ZERO
+    return (row.field_versions or {}).get("deleted") or hlc.ZERO
 
 
 def erase_case(session: Session, row: CaseRow, stamp: str | None = None) -> None:
@@ -143,8 +139,7 @@ def forget_case(session: Session, case_id: str) -> None:
     for conflict in session.scalars(select(ConflictRow).where(
             ConflictRow.field.in_(("case_ids", "cases")),
             ConflictRow.losing_value.contains(case_id))):
-        losing = without_cases(json.loads(conflict.losing_value), {case_id})
-        conflict.losing_value = dump_json(losing)
+        conflict.losing_value = without_cases(conflict.losing_value, {case_id})
 
 
 def case_of(item) -> str | None:

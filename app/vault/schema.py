@@ -12,6 +12,8 @@ from __future__ import annotations
 from sqlalchemy import Integer, LargeBinary, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from app.vault.json_text import JsonText
+
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -58,4 +60,4 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(16))
     record_kind: Mapped[str] = mapped_column(String(32))
     record_id: Mapped[str] = mapped_column(String(64))
-    fields: Mapped[str] = mapped_column(Text, default="[]")
+    fields: Mapped[list[str]] = mapped_column(JsonText, default=list)

@@ -9,9 +9,12 @@ lives here, inside SQLCipher, and never in a log line.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Boolean, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.vault.json_text import JsonText
 from app.vault.schema import Base
 
 
@@ -28,7 +31,7 @@ class ColleagueRow(Base):
     added_at: Mapped[str] = mapped_column(String(40))
     # The newest clock stamp per author this colleague said it had seen (JSON {node: stamp}),
     # from the manifests of its bundles: tells a knowing overwrite from a concurrent edit.
-    seen: Mapped[str] = mapped_column(Text, default="{}")
+    seen: Mapped[dict[str, str]] = mapped_column(JsonText, default=dict)
 
 
 class ConflictRow(Base):
@@ -40,7 +43,7 @@ class ConflictRow(Base):
     record_kind: Mapped[str] = mapped_column(String(32))
     record_id: Mapped[str] = mapped_column(String(36))
     field: Mapped[str] = mapped_column(String(64))
-    losing_value: Mapped[str] = mapped_column(Text)  # JSON
+    losing_value: Mapped[Any] = mapped_column(JsonText)
     losing_stamp: Mapped[str] = mapped_column(String(64))
     winning_stamp: Mapped[str] = mapped_column(String(64))
     bundle_id: Mapped[str] = mapped_column(String(36))
@@ -58,7 +61,7 @@ class BundleLogRow(Base):
     bundle_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     direction: Mapped[str] = mapped_column(String(3))  # "in" or "out"
     sender: Mapped[str] = mapped_column(String(32))
-    recipients: Mapped[str] = mapped_column(Text)  # JSON list of fingerprints
+    recipients: Mapped[list[str]] = mapped_column(JsonText)  # fingerprints
     created_at: Mapped[str] = mapped_column(String(40))
     logged_at: Mapped[str] = mapped_column(String(40))
     records: Mapped[int] = mapped_column(Integer, default=0)

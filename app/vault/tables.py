@@ -37,7 +37,7 @@ class Synced:
     id: Mapped[str] = mapped_column(ID, primary_key=True)
     origin: Mapped[str] = mapped_column(String(32), default="")
     version: Mapped[str] = mapped_column(String(64), default="")
-    field_versions: Mapped[str] = mapped_column(Text, default="{}")
+    field_versions: Mapped[dict[str, str]] = mapped_column(JsonText, default=dict)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
 
 

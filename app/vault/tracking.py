@@ -10,7 +10,6 @@ logical clock stamp, so services only set attributes. Applying a colleague's bun
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from functools import cache
 
@@ -69,10 +68,8 @@ def _before_flush(session: Session, _context, _instances) -> None:
         stamped = (kind, str(obj.id)) in session.info.get(STAMPED, ())
         if hlc is not None and hasattr(obj, "field_versions") and fields and not remote \
                 and not stamped:
-            versions = json.loads(obj.field_versions or "{}")
             stamp = hlc.tick()
-            versions.update(dict.fromkeys(fields, stamp))
-            obj.field_versions = json.dumps(versions, sort_keys=True)
+            obj.field_versions = {**(obj.field_versions or {}), **dict.fromkeys(fields, stamp)}
             obj.version = stamp
             if action == "create" and not obj.origin:
                 obj.origin = actor
@@ -81,7 +78,7 @@ def _before_flush(session: Session, _context, _instances) -> None:
         entries.append({"at": now.isoformat(timespec="seconds"), "actor": actor,
                         "action": ("merge-" + action) if remote else action,
                         "record_kind": kind, "record_id": str(obj.id),
-                        "fields": json.dumps(fields)})
+                        "fields": fields})
     if entries:  # rows, not ORM objects: a bulk import writes one for every record
         session.execute(_AUDIT.insert(), entries)
     session.info.pop(STAMPED, None)

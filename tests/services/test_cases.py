@@ -7,7 +7,6 @@ Every person here is invented.
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from datetime import date
 
@@ -116,12 +115,12 @@ def audit(vault, record_id: str) -> list[tuple[str, set[str]]]:
     with vault.session() as session:
         rows = session.scalars(select(AuditEntry).where(AuditEntry.record_id == record_id)
                                .order_by(AuditEntry.id))
-        return [(r.action, set(json.loads(r.fields))) for r in rows]
+        return [(r.action, set(r.fields)) for r in rows]
 
 
 def versions(vault, table, row_id: str) -> dict[str, str]:
     with vault.session() as session:
-        return json.loads(session.get(table, row_id).field_versions)
+        return session.get(table, row_id).field_versions
 
 
 def row_count(vault, table) -> int:
@@ -285,7 +284,7 @@ def test_events_and_sources_left_out_are_erased_to_tombstones(vault, store):
         # Only the ID and the deletion stamp are left (issue 15: deletion erases).
         assert (event.title, event.description, event.case_id, event.date) == ("", None, None, "")
         assert (source.title, source.notes, source.url, source.case_id) == ("", None, None, None)
-        assert list(json.loads(event.field_versions)) == ["deleted"]
+        assert list(event.field_versions) == ["deleted"]
         assert not session.get(EventRow, kept_event.id).deleted
         assert session.scalar(select(func.count()).select_from(EventRow)) == 3
     assert audit(vault, dropped_event.id)[-1][0] == "delete"

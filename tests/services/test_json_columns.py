@@ -113,3 +113,39 @@ def test_rows_written_by_an_older_build_read_back(vault, store):
     assert back.other_names == (OtherName(UYGHUR, "ug-Arab"),)
     assert back.confession == Confession(date=FuzzyDate.parse("2014"), broadcaster="CCTV")
     assert back.tags == ()
+
+
+def test_sync_bookkeeping_stores_what_the_previous_code_wrote(vault, store):
+    """Clock stamps, audit field names, colleagues' "seen", conflicts and the bundle log:
+    the text each writer produced by hand before these columns were ``JsonText``."""
+    from app.vault.sharing_tables import BundleLogRow, ColleagueRow, ConflictRow
+
+    case = Case(id=new_id(), display_name=UYGHUR, summary=CHINESE)
+    store(case)
+    seen = {"node-b": "0000000000b2.0000.node-b", "node-a": "0000000000a1.0001.node-a"}
+    losing = [{"case_id": case.id, "ask": f"释放 {UYGHUR}"}]
+    with vault.session() as session:
+        session.add(ColleagueRow(fingerprint="f" * 32, name="Bob", recipient="age1x",
+                                 signing_key="k", verified=False, added_at="2026", seen=seen))
+        session.add(ConflictRow(record_kind="meeting", record_id=new_id(), field="cases",
+                                losing_value=losing, losing_stamp="1", winning_stamp="2",
+                                bundle_id=new_id(), detected_at="2026", resolved=False))
+        session.add(BundleLogRow(bundle_id="b" * 36, direction="in", sender="f" * 32,
+                                 recipients=["f" * 32, "a" * 32], created_at="2026",
+                                 logged_at="2026"))
+    with vault.session() as session:
+        versions, = session.execute(text("SELECT field_versions FROM cases WHERE id = :i"),
+                                    {"i": case.id}).one()
+        fields, = session.execute(text("SELECT fields FROM audit_log WHERE record_id = :i"),
+                                  {"i": case.id}).one()
+        assert versions == json.dumps(json.loads(versions), sort_keys=True)
+        assert {"display_name", "summary"} <= set(json.loads(versions))
+        assert fields == json.dumps(json.loads(fields))
+        assert session.execute(text("SELECT seen FROM colleagues")).scalar() \
+            == json.dumps(seen, sort_keys=True)
+        assert session.execute(text("SELECT losing_value FROM conflicts")).scalar() \
+            == json.dumps(losing, ensure_ascii=False, sort_keys=True)
+        assert session.execute(text("SELECT recipients FROM bundle_log")).scalar() \
+            == json.dumps(["f" * 32, "a" * 32])
+        # and read back as values
+        assert session.get(ColleagueRow, "f" * 32).seen == seen

@@ -8,7 +8,6 @@ through the services, so a service that bypassed it would show here.
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from datetime import timedelta
 
@@ -64,9 +63,9 @@ def test_every_kind_of_record_is_audited_without_its_values(vault, store, fixed_
     for entry in log:
         assert entry.actor == vault.identity.fingerprint
         assert entry.at == fixed_clock().isoformat(timespec="seconds")
-        assert CANARY not in entry.fields and "王" not in entry.fields
+        assert not any(CANARY in name or "王" in name for name in entry.fields)
     case_entry = next(e for e in log if e.record_kind == "case")
-    assert set(json.loads(case_entry.fields)) == {"display_name", "summary", "deleted",
+    assert set(case_entry.fields) == {"display_name", "summary", "deleted",
                                                   "other_names", "nationalities", "charges",
                                                   "tags"}
 
@@ -76,11 +75,11 @@ def test_a_new_row_gets_its_origin_and_a_stamp_per_field(vault, store):
     store(case)
 
     row = row_of(vault, CaseRow, case.id)
-    stamps = json.loads(row.field_versions)
+    stamps = row.field_versions
 
     assert row.origin == vault.identity.fingerprint
     created = next(e for e in entries(vault) if e.record_id == case.id)
-    assert set(stamps) == set(json.loads(created.fields))
+    assert set(stamps) == set(created.fields)
     assert len(set(stamps.values())) == 1 and row.version == next(iter(stamps.values()))
     assert hlc.parse(row.version)[2] == vault.identity.fingerprint
     assert not set(stamps) & {"detention_start", "id", "origin", "version"}
@@ -96,8 +95,8 @@ def test_stamps_only_move_forward_even_when_the_wall_clock_goes_back(vault, stor
     second = row_of(vault, CaseRow, case.id)
 
     assert second.version > first
-    assert json.loads(second.field_versions)["summary"] == second.version
-    assert json.loads(second.field_versions)["display_name"] == first
+    assert second.field_versions["summary"] == second.version
+    assert second.field_versions["display_name"] == first
 
 
 def test_the_clock_survives_reopening_the_vault(vault, store, fixed_clock):
@@ -128,7 +127,7 @@ def test_a_delete_is_logged_as_a_delete_of_each_row(vault, store):
     deletes = {(e.record_kind, e.record_id) for e in entries(vault) if e.action == "delete"}
     assert deletes == {("case", case.id), ("event", case.events[0].id),
                        ("source", case.sources[0].id)}
-    assert json.loads(row_of(vault, CaseRow, case.id).field_versions)["deleted"] == (
+    assert row_of(vault, CaseRow, case.id).field_versions["deleted"] == (
         row_of(vault, CaseRow, case.id).version)
 
 
@@ -139,7 +138,7 @@ def test_directory_and_ask_updates_stamp_only_what_changed(vault, store, fixed_c
     ask = Ask(id=new_id(), date=FuzzyDate.parse("2025"), raised_by_organisation_id=germany.id,
               public=False, case_ids=(case.id,))
     store(germany, envoy, case, ask)
-    before = {t: json.loads(row_of(vault, t, i).field_versions)
+    before = {t: row_of(vault, t, i).field_versions
               for t, i in ((OrganisationRow, germany.id), (OfficialRow, envoy.id),
                            (AskRow, ask.id))}
     fixed_clock.advance(minutes=1)
@@ -150,9 +149,9 @@ def test_directory_and_ask_updates_stamp_only_what_changed(vault, store, fixed_c
     for (table, row_id), changed in (((OrganisationRow, germany.id), "kind"),
                                      ((OfficialRow, envoy.id), "title"),
                                      ((AskRow, ask.id), "public")):
-        after = json.loads(row_of(vault, table, row_id).field_versions)
+        after = row_of(vault, table, row_id).field_versions
         assert {k for k in after if after[k] != before[table].get(k)} == {changed}
-    updates = [(e.record_kind, json.loads(e.fields)) for e in entries(vault)
+    updates = [(e.record_kind, e.fields) for e in entries(vault)
                if e.action == "update"]
     assert sorted(updates) == [("ask", ["public"]), ("official", ["title"]),
                                ("organisation", ["kind"])]

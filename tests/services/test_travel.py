@@ -7,7 +7,6 @@ written first restores everything. Bad destinations are refused with nothing cha
 from __future__ import annotations
 
 import io
-import json
 import os
 import sys
 import uuid
@@ -103,7 +102,7 @@ def fill(vault: Vault) -> dict:
                 id=ids[key], case_id=case_id, official_id=ids["official"],
                 role=Role.INTERROGATED, description=note))
         session.add(ConflictRow(record_kind="case", record_id=gone, field="internal_notes",
-                                losing_value=json.dumps(GONE_NOTE), losing_stamp="1",
+                                losing_value=GONE_NOTE, losing_stamp="1",
                                 winning_stamp="2", bundle_id=_id(), detected_at="2026"))
     ids["kept_att"] = attachments.add_attachment(vault, kept, io.BytesIO(b"kept file"),
                                                  "kept.txt").id

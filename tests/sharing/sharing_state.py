@@ -22,7 +22,7 @@ def exported_state(vault) -> tuple[str, dict]:
         versions = {}
         for kind, table in records.KINDS.items():
             for row in session.scalars(select(table)):
-                stamps = {k: v for k, v in json.loads(row.field_versions).items()
+                stamps = {k: v for k, v in row.field_versions.items()
                           if k not in records.LOCAL_ONLY}
                 versions[(kind, row.id)] = (stamps, row.deleted, row.origin, row.version)
     return doc, versions
@@ -36,4 +36,4 @@ def conflicts(vault) -> list[ConflictRow]:
 def stamp_of(vault, kind: str, row_id: str, field: str) -> str | None:
     with vault.session() as session:
         row = session.get(records.KINDS[kind], row_id)
-        return None if row is None else json.loads(row.field_versions).get(field)
+        return None if row is None else row.field_versions.get(field)

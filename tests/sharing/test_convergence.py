@@ -10,7 +10,6 @@ is one encounter, which the vaults edit too; deleting a case takes its involveme
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import uuid
@@ -138,7 +137,7 @@ def _stamps(session) -> dict:
     found = {}
     for kind in TRACKED:
         for row in session.scalars(select(records.KINDS[kind])):
-            for name, stamp in json.loads(row.field_versions).items():
+            for name, stamp in row.field_versions.items():
                 if name in records.FIELDS[kind]:
                     found[(kind, row.id, name)] = (stamp, getattr(row, name))
     return found
@@ -243,7 +242,7 @@ def _assert_no_silent_loss(world: World, versions: dict) -> None:
     with world.vaults[0].session() as session:
         for kind in TRACKED:
             for row in session.scalars(select(records.KINDS[kind])):
-                for name, stamp in json.loads(row.field_versions).items():
+                for name, stamp in row.field_versions.items():
                     final[(kind, row.id, name)] = (stamp, getattr(row, name))
     for kind, row_id, name, stamp, value in world.edits:
         if (kind, row_id, "deleted") in final and final[(kind, row_id, "deleted")][1]:

@@ -4,7 +4,6 @@
 pragmas, the audit log, and the key kept out of reprs, logs and messages."""
 
 import base64
-import json
 import logging
 import os
 import signal
@@ -374,9 +373,9 @@ def test_writes_are_audited_with_field_names_never_values(vault_dir, template_va
         assert entry.actor == template_vault.fingerprint
         assert entry.record_kind == "organisation"
         assert entry.record_id == org_id
-        assert CANARY not in entry.fields
+        assert not any(CANARY in name for name in entry.fields)
         assert all(CANARY not in str(getattr(entry, c)) for c in ("at", "action", "actor"))
-    create, update, delete = (json.loads(e.fields) for e in entries)
+    create, update, delete = (e.fields for e in entries)
     assert {"name", "country"} <= set(create) and "id" not in create
     assert update == ["name"]
     assert delete == ["deleted"]
