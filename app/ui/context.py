@@ -213,6 +213,7 @@ class Refresher(QObject):
         self.ctx, self.screen, self.kinds, self._load = ctx, screen, frozenset(kinds), load
         self.eager = eager  # reload at once on a change, even while hidden
         self.stale, self.loading, self._again = True, False, False
+        self._job: Job | None = None  # the load's (first) job
         self._generation = 0  # bumped by clear() and restart(): older loads' results dropped
         self._soon = QTimer(self, singleShot=True, interval=0)
         self._soon.timeout.connect(self.refresh)
@@ -221,6 +222,7 @@ class Refresher(QObject):
 
     def refresh(self) -> None:
         """Load now, unless a load is under way (it started after the last change)."""
+        self._settle()
         if not self.loading and self.ctx.vault is not None:
             self._start(self._load)
 
@@ -235,11 +237,21 @@ class Refresher(QObject):
     def _start(self, load: Callable[[], Job | None]) -> None:
         self.loading, self._again, self.stale = True, False, False
         self._soon.stop()
-        if load() is None:
+        self._job = load()
+        if self._job is None:
             self.loading = False
+
+    def _settle(self) -> None:
+        """A load whose job was cancelled (other than by a lock) never ends by itself: the
+        context drops a cancelled job's answer. It is over, and the screen is stale; an
+        answer it may still send is dropped."""
+        if self.loading and self._job is not None and self._job.cancelled():
+            self._generation += 1
+            self.stale, self.loading, self._job = True, False, None
 
     def reload(self) -> None:
         """Load now, or once the load under way is over (its data may be older)."""
+        self._settle()
         if self.loading:
             self._again = True
         else:
@@ -285,11 +297,12 @@ class Refresher(QObject):
         """Forget the load under way (on lock); the next show loads again."""
         self._generation += 1
         self._soon.stop()
-        self.stale, self.loading, self._again = True, False, False
+        self.stale, self.loading, self._again, self._job = True, False, False, None
 
     def _changed(self, kind: str) -> None:
         if kind not in self.kinds:
             return
+        self._settle()
         if self.eager:
             # At once, as the screen did before it had a Refresher; a load under way read
             # from before the change (a case deleted), so its answer is dropped.
@@ -303,6 +316,8 @@ class Refresher(QObject):
             self.stale = True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.screen and event.type() == QEvent.Type.Show and self.stale:
-            self.refresh()
+        if watched is self.screen and event.type() == QEvent.Type.Show:
+            self._settle()
+            if self.stale:
+                self.refresh()
         return False
