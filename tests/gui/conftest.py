@@ -1,8 +1,9 @@
 # SPDX-FileCopyrightText: 2026 Vigil contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 """What the GUI tests share: vaults made with the weakest accepted KDF and a fixed clock, a
-VaultContext over the test's ``vault``, a screen shown once it has loaded, the main window
-unlocked, an in-memory key store and a small PNG; English loaded as at start.
+VaultContext over the test's ``vault``, a screen shown once it has loaded, the import
+wizard over a file, the main window unlocked, an in-memory key store and a small PNG;
+English loaded as at start.
 
 A test module defines its own ``vault`` fixture (usually with ``make_vault``) and gets
 ``ctx`` from here; a module that defines its own ``vault``, ``ctx`` or ``screen`` keeps it.
@@ -126,6 +127,31 @@ def shown(qtbot, ctx):
     yield show
     for screen in screens:
         screen.clear()
+    ctx.tasks.wait()
+
+
+@pytest.fixture
+def import_wizard(qtbot, ctx):
+    """``import_wizard(path)``: File -> Import's wizard over ``ctx`` for ``path``, shown at
+    1280x720 once the file is read (in the background, then the vault asked for the mapping
+    it last imported these headers with: both answers come through the event loop)."""
+    from app.ui.import_wizard import ImportWizard
+
+    made: list[ImportWizard] = []
+
+    def make(path) -> ImportWizard:
+        w = ImportWizard(ctx, path)
+        with qtbot.waitSignal(w.file_ready, timeout=60_000):
+            pass
+        qtbot.addWidget(w)
+        w.resize(1280, 720)
+        w.show()
+        made.append(w)
+        return w
+
+    yield make
+    for w in made:
+        w.close()
     ctx.tasks.wait()
 
 

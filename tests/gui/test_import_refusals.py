@@ -43,26 +43,6 @@ def chinese(qapp):
         QCoreApplication.removeTranslator(translator)
 
 
-@pytest.fixture
-def wizard(qtbot, ctx):
-    made: list[ImportWizard] = []
-
-    def make(path: Path) -> ImportWizard:
-        w = ImportWizard(ctx, path)
-        with qtbot.waitSignal(w.file_ready, timeout=60_000):
-            pass
-        qtbot.addWidget(w)
-        w.resize(1280, 720)
-        w.show()
-        made.append(w)
-        return w
-
-    yield make
-    for w in made:
-        w.close()
-    ctx.tasks.wait()
-
-
 def chinese_only(text: str) -> str:
     assert text and not ENGLISH.search(text), text
     return text
@@ -76,21 +56,21 @@ def preview_problems(qtbot, w: ImportWizard) -> list[str]:
     return [table.item(row, 3).text() for row in range(table.rowCount())]
 
 
-def test_an_empty_workbook_is_refused_on_the_first_page(wizard, chinese, tmp_path):
+def test_an_empty_workbook_is_refused_on_the_first_page(import_wizard, chinese, tmp_path):
     path = tmp_path / "empty.xlsx"
     openpyxl.Workbook().save(path)
-    w = wizard(path)
+    w = import_wizard(path)
     assert chinese_only(w.file_page.status.text()) == "该电子表格是空的。"
     assert not w.file_page.isComplete()
 
 
-def test_an_empty_sheet_names_the_others(wizard, chinese, tmp_path):
+def test_an_empty_sheet_names_the_others(import_wizard, chinese, tmp_path):
     book = openpyxl.Workbook()
     book.active.title = "Empty"
     book.create_sheet("名单").append(["Name"])
     path = tmp_path / "two.xlsx"
     book.save(path)
-    w = wizard(path)
+    w = import_wizard(path)
     assert chinese_only(w.file_page.status.text()) == \
         '工作表“Empty”是空的；该工作簿包含 "Empty", "名单"：请选择其他工作表。'
 
@@ -100,23 +80,23 @@ def test_an_empty_sheet_names_the_others(wizard, chinese, tmp_path):
     (b"Name\x00\xff\xfe,x\n", "该文件不是 UTF-8、UTF-16 或 GB18030 编码的 CSV 电子表格"),
     (b"   \n\n", "该电子表格是空的。"),
 ])
-def test_an_unreadable_file_is_refused_in_chinese(wizard, chinese, tmp_path, content, said):
+def test_an_unreadable_file_is_refused_in_chinese(import_wizard, chinese, tmp_path, content, said):
     path = tmp_path / "bad.xlsx"
     path.write_bytes(content)
-    w = wizard(path)
+    w = import_wizard(path)
     assert chinese_only(w.file_page.status.text()).startswith(said)
     assert not w.file_page.isComplete()
 
 
-def test_a_protected_workbook_is_refused_in_chinese(wizard, chinese):
-    w = wizard(DATA / "password.xlsx")
+def test_a_protected_workbook_is_refused_in_chinese(import_wizard, chinese):
+    w = import_wizard(DATA / "password.xlsx")
     assert chinese_only(w.file_page.status.text()).startswith("该工作簿受密码保护")
 
 
-def test_a_sheet_without_a_header_row_or_cases(wizard, chinese, tmp_path):
+def test_a_sheet_without_a_header_row_or_cases(import_wizard, chinese, tmp_path):
     sheet = tmp_path / "no-header.csv"
     sheet.write_text("\nLi Wei,male\n", encoding="utf-8")
-    w = wizard(sheet)
+    w = import_wizard(sheet)
     assert chinese_only(w.file_page.status.text()) == "工作表第 1 行是空的：请选择列标题所在的行。"
     assert not w.file_page.isComplete()
     w.file_page.header_row.setValue(2)  # the only row: headers, but no cases under them
@@ -132,8 +112,8 @@ def told(w: ImportWizard) -> str:
     return text
 
 
-def test_a_broken_mapping_file_is_refused_in_chinese(wizard, chinese, tmp_path):
-    w = wizard(DATA / "cases-bilingual.csv")
+def test_a_broken_mapping_file_is_refused_in_chinese(import_wizard, chinese, tmp_path):
+    w = import_wizard(DATA / "cases-bilingual.csv")
     broken = tmp_path / "mapping.json"
     broken.write_text('{"columns": {"Name": "display_name",}}', encoding="utf-8")
     assert not w.load_mapping(broken)
@@ -147,8 +127,8 @@ def test_a_broken_mapping_file_is_refused_in_chinese(wizard, chinese, tmp_path):
         "columns, values, date_formats, id_column, empty_values）。")
 
 
-def test_the_preview_lists_mapping_problems_in_chinese(qtbot, wizard, chinese):
-    w = wizard(DATA / "cases-bilingual.csv")
+def test_the_preview_lists_mapping_problems_in_chinese(qtbot, import_wizard, chinese):
+    w = import_wizard(DATA / "cases-bilingual.csv")
     while w.currentId() != PAGE_DATES:
         w.next()
     w.dates.formats.setPlainText("%d.%m")
@@ -158,7 +138,7 @@ def test_the_preview_lists_mapping_problems_in_chinese(qtbot, wizard, chinese):
     assert chinese_only(w.preview.summary.text())
 
 
-def test_interchange_problems_keep_their_path_and_speak_chinese(qtbot, wizard, chinese,
+def test_interchange_problems_keep_their_path_and_speak_chinese(qtbot, import_wizard, chinese,
                                                                tmp_path):
     path = tmp_path / "cases.json"
     path.write_text(json.dumps({"format": "vigil-interchange", "version": 1, "cases": [
@@ -167,7 +147,7 @@ def test_interchange_problems_keep_their_path_and_speak_chinese(qtbot, wizard, c
         {"id": ID, "display_name": "Li Heping", "sources": [], "events": [
             {"id": ID, "date": "2015-07", "kind": "detained", "title": "x",
              "source_ids": [ID]}]}]}), encoding="utf-8")
-    w = wizard(path)
+    w = import_wizard(path)
     problems = preview_problems(qtbot, w)
     for problem in problems:
         chinese_only(problem.split("：", 1)[1])
@@ -180,7 +160,7 @@ def test_interchange_problems_keep_their_path_and_speak_chinese(qtbot, wizard, c
     ]
 
 
-def test_interchange_rules_beyond_the_schema_speak_chinese(qtbot, wizard, chinese, tmp_path):
+def test_interchange_rules_beyond_the_schema_speak_chinese(qtbot, import_wizard, chinese, tmp_path):
     other = "66666666-6666-4666-8666-666666666666"
     path = tmp_path / "cases.json"
     path.write_text(json.dumps({"format": "vigil-interchange", "version": 1, "cases": [
@@ -188,7 +168,7 @@ def test_interchange_rules_beyond_the_schema_speak_chinese(qtbot, wizard, chines
         {"id": ID.upper(), "display_name": "B", "events": [
             {"id": other, "date": "2015-07", "title": "x", "source_ids": [other]}]}]}),
         encoding="utf-8")
-    w = wizard(path)
+    w = import_wizard(path)
     problems = preview_problems(qtbot, w)
     assert problems == ["cases[1].id：编号重复（cases[0].id 处也用了此编号）",
                         "cases[1].events[0].source_ids[0]：此个案中没有这个编号的信息来源"]
@@ -202,21 +182,21 @@ def test_interchange_rules_beyond_the_schema_speak_chinese(qtbot, wizard, chines
     ('{"format": "vigil-interchange", "version": 7}', "version：此文件为第 7 版"),
     ('{"format": "other", "version": 1}', "format：应为“vigil-interchange”"),
 ])
-def test_an_unreadable_interchange_file_speaks_chinese(qtbot, wizard, chinese, tmp_path,
+def test_an_unreadable_interchange_file_speaks_chinese(qtbot, import_wizard, chinese, tmp_path,
                                                       content, said):
     path = tmp_path / "cases.json"
     path.write_text(content, encoding="utf-8")
-    w = wizard(path)
+    w = import_wizard(path)
     (problem,) = preview_problems(qtbot, w)
     assert problem.startswith(said), problem
     chinese_only(problem)
 
 
-def test_interchange_problems_stay_english_in_english(qtbot, wizard, tmp_path):
+def test_interchange_problems_stay_english_in_english(qtbot, import_wizard, tmp_path):
     path = tmp_path / "cases.json"
     path.write_text(json.dumps({"format": "vigil-interchange", "version": 1, "cases": [
         {"id": ID, "display_name": "A", "staus": "x"}]}), encoding="utf-8")
-    w = wizard(path)
+    w = import_wizard(path)
     assert preview_problems(qtbot, w) == ["cases[0].staus: unknown key"]
 
 

@@ -43,28 +43,6 @@ def case_names(vault) -> list[str]:
         return sorted(c.display_name for c in cases.all_cases(session))
 
 
-@pytest.fixture
-def wizard(qtbot, ctx):
-    made: list[ImportWizard] = []
-
-    def make(path: Path) -> ImportWizard:
-        w = ImportWizard(ctx, path)
-        # read in the background, then the vault asked for the mapping it last imported
-        # these headers with: both answers come through the event loop, so not yet
-        with qtbot.waitSignal(w.file_ready, timeout=60_000):
-            pass
-        qtbot.addWidget(w)
-        w.resize(1280, 720)
-        w.show()
-        made.append(w)
-        return w
-
-    yield make
-    for w in made:
-        w.close()
-    ctx.tasks.wait()
-
-
 def closed_and_deleted(qtbot, w: ImportWizard, close) -> bool:
     gone: list[bool] = []
     w.destroyed.connect(lambda: gone.append(True))
@@ -88,8 +66,8 @@ def import_all(qtbot, w: ImportWizard):
     return blocker.args[0]
 
 
-def test_the_messy_csv_with_its_mapping_imports(qtbot, wizard, vault):
-    w = wizard(DATA / "cases-bilingual.csv")
+def test_the_messy_csv_with_its_mapping_imports(qtbot, import_wizard, vault):
+    w = import_wizard(DATA / "cases-bilingual.csv")
     assert w.load_mapping(DATA / "cases-bilingual.mapping.json")
     w.next()
     assert w.currentId() == PAGE_COLUMNS
@@ -116,9 +94,9 @@ def test_the_messy_csv_with_its_mapping_imports(qtbot, wizard, vault):
     assert "Remarks: Lawyer Mr. Tang denied visits twice" in gao.internal_notes
 
 
-def test_the_same_sheet_again_updates_nothing(qtbot, wizard, vault):
+def test_the_same_sheet_again_updates_nothing(qtbot, import_wizard, vault):
     for created in (5, 0):
-        w = wizard(DATA / "cases-bilingual.csv")
+        w = import_wizard(DATA / "cases-bilingual.csv")
         w.load_mapping(DATA / "cases-bilingual.mapping.json")
         to_preview(qtbot, w)
         outcome = import_all(qtbot, w)
@@ -127,22 +105,22 @@ def test_the_same_sheet_again_updates_nothing(qtbot, wizard, vault):
     assert len(case_names(vault)) == 5
 
 
-def test_the_vault_remembers_the_mapping_of_these_headers(qtbot, wizard, vault):
-    w = wizard(DATA / "cases-bilingual.csv")
+def test_the_vault_remembers_the_mapping_of_these_headers(qtbot, import_wizard, vault):
+    w = import_wizard(DATA / "cases-bilingual.csv")
     w.load_mapping(DATA / "cases-bilingual.mapping.json")
     to_preview(qtbot, w)
     import_all(qtbot, w)
     used = w.preview.result.mapping
     assert used.columns["Place held"] == "facility"  # suggested on top of the file's
-    again = wizard(DATA / "cases-bilingual.csv")
+    again = import_wizard(DATA / "cases-bilingual.csv")
     assert again.draft.mapping == used
     to_preview(qtbot, again)
     assert again.preview.result is not None
     assert again.preview.result.outcome.unchanged == 5
 
 
-def test_an_ignored_column_goes_nowhere(qtbot, wizard, vault):
-    w = wizard(DATA / "cases-bilingual.csv")
+def test_an_ignored_column_goes_nowhere(qtbot, import_wizard, vault):
+    w = import_wizard(DATA / "cases-bilingual.csv")
     w.load_mapping(DATA / "cases-bilingual.mapping.json")
     w.next()
     combo = w.columns.combos[w.columns.headers.index("Remarks")]
@@ -153,7 +131,7 @@ def test_an_ignored_column_goes_nowhere(qtbot, wizard, vault):
     assert "Source" in w.preview.result.sheet.noted_columns
 
 
-def test_an_xlsx_made_here_imports_with_suggestions_only(qtbot, wizard, vault, tmp_path):
+def test_an_xlsx_made_here_imports_with_suggestions_only(qtbot, import_wizard, vault, tmp_path):
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "名单"
@@ -163,7 +141,7 @@ def test_an_xlsx_made_here_imports_with_suggestions_only(qtbot, wizard, vault, t
     book.create_sheet("Notes").append(["nothing here"])
     path = tmp_path / "register.xlsx"
     book.save(path)
-    w = wizard(path)
+    w = import_wizard(path)
     assert w.file_page.sheet.count() == 2
     to_preview(qtbot, w)
     assert w.preview.result is not None, w.preview.summary.text()
@@ -173,8 +151,8 @@ def test_an_xlsx_made_here_imports_with_suggestions_only(qtbot, wizard, vault, t
     assert (li.name_original, li.gender.value, li.status.value) == ("李伟", "male", "released")
 
 
-def test_the_ods_sheet_with_a_title_row(qtbot, wizard, vault):
-    w = wizard(DATA / "cases-bilingual.ods")
+def test_the_ods_sheet_with_a_title_row(qtbot, import_wizard, vault):
+    w = import_wizard(DATA / "cases-bilingual.ods")
     assert w.draft.header_row > 1  # the title row above the headers is skipped
     w.load_mapping(DATA / "cases-bilingual.mapping.json")
     to_preview(qtbot, w)
@@ -183,11 +161,11 @@ def test_the_ods_sheet_with_a_title_row(qtbot, wizard, vault):
     assert len(case_names(vault)) == 5
 
 
-def test_every_problem_is_listed_and_nothing_imports(qtbot, wizard, vault, tmp_path):
+def test_every_problem_is_listed_and_nothing_imports(qtbot, import_wizard, vault, tmp_path):
     sheet = tmp_path / "bad.csv"
     sheet.write_text("Name,Sex,Detained on\nA,male,2014.03.05\nB,robot,yesterday\n"
                      "C,martian,14.3.5\n", encoding="utf-8")
-    w = wizard(sheet)
+    w = import_wizard(sheet)
     to_preview(qtbot, w)
     assert w.preview.result is None and not w.preview.isComplete()
     rows = [[w.preview.problems.item(r, c).text() for c in range(4)]
@@ -199,19 +177,19 @@ def test_every_problem_is_listed_and_nothing_imports(qtbot, wizard, vault, tmp_p
     assert case_names(vault) == []
 
 
-def test_more_problems_than_are_listed_are_counted(qtbot, wizard, vault, tmp_path):
+def test_more_problems_than_are_listed_are_counted(qtbot, import_wizard, vault, tmp_path):
     sheet = tmp_path / "many.csv"
     sheet.write_text("Name,Sex\n" + "".join(f"P{n},robot{n}\n" for n in range(250)),
                      encoding="utf-8")
-    w = wizard(sheet)
+    w = import_wizard(sheet)
     to_preview(qtbot, w)
     assert w.preview.problems.rowCount() == 200
     assert "250 problems" in w.preview.summary.text()
     assert case_names(vault) == []
 
 
-def test_a_mapping_loaded_on_the_preview_converts_again(qtbot, wizard, vault):
-    w = wizard(DATA / "cases-bilingual.csv")
+def test_a_mapping_loaded_on_the_preview_converts_again(qtbot, import_wizard, vault):
+    w = import_wizard(DATA / "cases-bilingual.csv")
     to_preview(qtbot, w)
     assert not w.preview.result.sheet.stable_ids  # suggestions name no ID column
     with qtbot.waitSignal(w.preview_ended, timeout=60_000):
@@ -219,8 +197,8 @@ def test_a_mapping_loaded_on_the_preview_converts_again(qtbot, wizard, vault):
     assert w.preview.result.sheet.stable_ids, w.preview.summary.text()
 
 
-def test_cancel_leaves_the_vault_unchanged(qtbot, wizard, vault, monkeypatch):
-    w = wizard(DATA / "cases-bilingual.csv")
+def test_cancel_leaves_the_vault_unchanged(qtbot, import_wizard, vault, monkeypatch):
+    w = import_wizard(DATA / "cases-bilingual.csv")
     w.load_mapping(DATA / "cases-bilingual.mapping.json")
     to_preview(qtbot, w)
     real = bulk.import_document
@@ -236,8 +214,8 @@ def test_cancel_leaves_the_vault_unchanged(qtbot, wizard, vault, monkeypatch):
     assert "nothing was imported" in w.run_page.summary.text()
 
 
-def test_a_saved_mapping_is_the_one_the_cli_reads(qtbot, wizard, tmp_path):
-    w = wizard(DATA / "cases-bilingual.csv")
+def test_a_saved_mapping_is_the_one_the_cli_reads(qtbot, import_wizard, tmp_path):
+    w = import_wizard(DATA / "cases-bilingual.csv")
     w.next()
     combo: QComboBox = w.columns.combos[w.columns.headers.index("Sex")]
     combo.setCurrentIndex(combo.findData("gender"))
@@ -248,12 +226,12 @@ def test_a_saved_mapping_is_the_one_the_cli_reads(qtbot, wizard, tmp_path):
     assert json.loads((tmp_path / "m.json").read_text(encoding="utf-8"))["columns"]
 
 
-def test_an_interchange_file_goes_straight_to_the_preview(qtbot, wizard, vault, tmp_path):
+def test_an_interchange_file_goes_straight_to_the_preview(qtbot, import_wizard, vault, tmp_path):
     path = tmp_path / "cases.json"
     path.write_text(json.dumps({"format": "vigil-interchange", "version": 1, "cases": [
         {"id": "55555555-5555-4555-8555-555555555555", "display_name": "Wang Quanzhang"}]}),
         encoding="utf-8")
-    w = wizard(path)
+    w = import_wizard(path)
     assert not w.button(QWizard.WizardButton.CustomButton1).isVisible()  # no mapping
     with qtbot.waitSignal(w.preview_ended, timeout=60_000):
         w.next()
@@ -262,11 +240,11 @@ def test_an_interchange_file_goes_straight_to_the_preview(qtbot, wizard, vault, 
     assert case_names(vault) == ["Wang Quanzhang"]
 
 
-def test_day_first_dates_are_detected(qtbot, wizard, vault, tmp_path):
+def test_day_first_dates_are_detected(qtbot, import_wizard, vault, tmp_path):
     sheet = tmp_path / "days.csv"
     sheet.write_text("Name,Detained on,Released\nA,25.03.2019,\nB,01.12.2020,2014-03-05\n"
                      "C,2018.11,03/04/2021\n", encoding="utf-8")
-    w = wizard(sheet)
+    w = import_wizard(sheet)
     while w.currentId() != PAGE_DATES:
         w.next()
     assert "%d.%m.%Y" in w.draft.mapping.date_formats
@@ -277,8 +255,8 @@ def test_day_first_dates_are_detected(qtbot, wizard, vault, tmp_path):
     assert cells["25.03.2019"] == "2019-03-25"
 
 
-def test_a_protected_workbook_is_refused_in_one_sentence(qtbot, wizard):
-    w = wizard(DATA / "password.xlsx")
+def test_a_protected_workbook_is_refused_in_one_sentence(qtbot, import_wizard):
+    w = import_wizard(DATA / "password.xlsx")
     assert "password" in w.file_page.status.text()
     assert not w.file_page.isComplete()
 
@@ -311,7 +289,7 @@ def test_locking_the_window_closes_the_wizard(qtbot, make_vault_dir, open_window
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
-def test_screenshots(qtbot, wizard, qapp, language, tmp_path):
+def test_screenshots(qtbot, import_wizard, qapp, language, tmp_path):
     translators = i18n.install(qapp, language)
     font = qapp.font()
     fonts.install(qapp)  # as the app does: Chinese cells are not boxes
@@ -321,7 +299,7 @@ def test_screenshots(qtbot, wizard, qapp, language, tmp_path):
         folder.mkdir(parents=True, exist_ok=True)
         sheet = tmp_path / "cases.csv"
         sheet.write_bytes((DATA / "cases-bilingual.csv").read_bytes())
-        w = wizard(sheet)
+        w = import_wizard(sheet)
         w.load_mapping(DATA / "cases-bilingual.mapping.json")
         names = ["file", "columns", "values", "dates"]
         for index, name in enumerate(names):
@@ -337,7 +315,7 @@ def test_screenshots(qtbot, wizard, qapp, language, tmp_path):
         bad = tmp_path / "problems.csv"
         bad.write_text("Name,Sex,Detained on\nA,male,2014.03.05\nB,robot,yesterday\n"
                        "C,martian,14.3.5\n", encoding="utf-8")
-        w = wizard(bad)
+        w = import_wizard(bad)
         to_preview(qtbot, w)
         w.grab().save(str(folder / "import-wizard-problems.png"))
         saved = sorted(p.name for p in folder.glob("import-wizard-*.png") if p.stat().st_size)
