@@ -18,8 +18,6 @@ pytest. Everyone in the generated vault is fictional.
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import random
 import statistics
 import sys
@@ -28,7 +26,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -36,6 +34,7 @@ sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(BENCH.parents[1]))
 
 import bench_reference as ref  # noqa: E402
+from report import Report  # noqa: E402
 
 from app.domain.dates import FuzzyDate  # noqa: E402
 from app.domain.enums import (  # noqa: E402
@@ -52,7 +51,6 @@ from app.services.calendar_ics import calendar_file  # noqa: E402
 from app.vault.keyslots import KdfParams  # noqa: E402
 from app.vault.vault import Vault  # noqa: E402
 
-RESULTS = BENCH / "results" / "calendar.txt"
 TODAY, NOW = ref.TODAY, ref.NOW
 TARGET_MS = 100
 
@@ -118,39 +116,38 @@ def cpu() -> str:
     return f"CPU p50 {CPU[0]:7.1f} ms"
 
 
+def reference_vault(folder: Path, scale: float, say: Callable[[str], None]) -> Vault:
+    """The reference vault with its encounters and meetings (``enrich``), unlocked: the one
+    in ``folder`` if there is one, else built there (minutes at scale 1)."""
+    if not (folder / "keyslots.json").is_file():
+        started = time.perf_counter()
+        doc = enrich(ref.generate(scale), scale)
+        say(f"generated {len(doc.cases)} cases, {len(doc.asks)} asks, "
+            f"{len(doc.encounters)} encounters, {len(doc.meetings)} meetings in "
+            f"{time.perf_counter() - started:.1f} s")
+        vault, _ = Vault.create(folder, ref.PASSPHRASE, kdf=KdfParams.minimum(),
+                                clock=lambda: NOW)
+        started = time.perf_counter()
+        with vault, vault.session() as session:
+            bulk.import_document(session, doc)
+        say(f"imported in {time.perf_counter() - started:.1f} s")
+    else:
+        say(f"reusing the vault in {folder}")
+    return Vault.unlock(folder, passphrase=ref.PASSPHRASE, clock=lambda: NOW,
+                        daily_backup=False)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--keep", metavar="DIR", help="keep the vault here and reuse it")
     parser.add_argument("--runs", type=int, default=20)
     args = parser.parse_args()
-    lines = [f"{datetime.now(UTC):%Y-%m-%dT%H:%M}  {platform.machine()} "
-             f"{os.cpu_count()} CPUs  py{platform.python_version()}  scale {args.scale}  "
-             f"load {os.getloadavg()[0]:.1f}"]
-
-    def say(text: str) -> None:
-        print(text, flush=True)
-        lines.append("  " + text)
-
+    report = Report("calendar.txt", f"scale {args.scale}")
+    say = report.say
     with tempfile.TemporaryDirectory(prefix="vigil-calendar-") as tmp:
-        folder = Path(args.keep) if args.keep else Path(tmp) / "vault"
-        if not (folder / "keyslots.json").is_file():
-            started = time.perf_counter()
-            doc = enrich(ref.generate(args.scale), args.scale)
-            say(f"generated {len(doc.cases)} cases, {len(doc.asks)} asks, "
-                f"{len(doc.encounters)} encounters, {len(doc.meetings)} meetings in "
-                f"{time.perf_counter() - started:.1f} s")
-            vault, _ = Vault.create(folder, ref.PASSPHRASE, kdf=KdfParams.minimum(),
-                                    clock=lambda: NOW)
-            started = time.perf_counter()
-            with vault, vault.session() as session:
-                bulk.import_document(session, doc)
-            say(f"imported in {time.perf_counter() - started:.1f} s")
-            del doc
-        else:
-            say(f"reusing the vault in {folder}")
-        vault = Vault.unlock(folder, passphrase=ref.PASSPHRASE, clock=lambda: NOW,
-                             daily_backup=False)
+        vault = reference_vault(Path(args.keep) if args.keep else Path(tmp) / "vault",
+                                args.scale, say)
         with vault, vault.session() as session:
             end = TODAY + timedelta(days=90)
             p50, p95, found = timed(lambda: calendar.moments(session, TODAY, end), args.runs)
@@ -173,9 +170,7 @@ def main() -> int:
             say(f"ICS file of the 90 days, neutral: {len(data) / 1024:.0f} KiB, "
                 f"p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  {cpu()}")
             session.rollback()  # the UID key the file made: leave the vault as it was
-    RESULTS.parent.mkdir(exist_ok=True)
-    with RESULTS.open("a", encoding="utf-8") as out:
-        out.write("\n".join(lines) + "\n")
+    report.save()
     return 0
 
 

@@ -23,18 +23,17 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
+from report import Report
+
 ROOT = Path(__file__).resolve().parents[2]
-RESULTS = Path(__file__).with_name("results") / "cli.txt"
 PASSPHRASE = "vigil demo vault"  # the demo vault's, documented in README.md
 KDF_ALONE = """
 import sys, time
@@ -119,26 +118,20 @@ def main() -> int:
     cpu = {name: statistics.median(values) for name, values in cpus.items()}
     kdf = statistics.median(kdf_inside)
     rest = statistics.median(c - k for c, k in zip(times["cases"], kdf_inside, strict=True))
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, text=True,
-                            capture_output=True, check=False).stdout.strip() or "?"
-    lines = [
-        f"{datetime.now(UTC):%Y-%m-%dT%H:%M}  {platform.machine()} {os.cpu_count()} CPUs  "
-        f"py{platform.python_version()}  at {commit}  median of {args.runs} interleaved runs, "
-        f"load {os.getloadavg()[0]:.1f}",
-        f"  python -c pass        {med['pass']:7.1f} ms  (CPU {cpu['pass']:.1f} ms)",
-        f"  vigil --version       {med['version']:7.1f} ms  {med['version'] / med['pass']:5.1f}x "
+    report = Report("cli.txt", f"median of {args.runs} interleaved runs")
+    for line in (
+        f"python -c pass        {med['pass']:7.1f} ms  (CPU {cpu['pass']:.1f} ms)",
+        f"vigil --version       {med['version']:7.1f} ms  {med['version'] / med['pass']:5.1f}x "
         f"python -c pass  (bar < 60 ms; CPU {cpu['version']:.1f} ms)  "
         f"{modules(python, ['--version'], env)}",
-        f"  KDF alone             {kdf:7.1f} ms  (its process {med['kdf']:.1f} ms, "
+        f"KDF alone             {kdf:7.1f} ms  (its process {med['kdf']:.1f} ms, "
         f"CPU {cpu['kdf']:.1f} ms)",
-        f"  vigil cases --json    {med['cases']:7.1f} ms  {med['cases'] / med['kdf']:5.2f}x "
+        f"vigil cases --json    {med['cases']:7.1f} ms  {med['cases'] / med['kdf']:5.2f}x "
         f"the KDF's process; minus the KDF {rest:.1f} ms (bar < 250 ms); CPU minus the KDF's "
         f"process {cpu['cases'] - cpu['kdf']:.1f} ms  {cases_modules}",
-    ]
-    print("\n".join(lines))
-    RESULTS.parent.mkdir(exist_ok=True)
-    with RESULTS.open("a", encoding="utf-8") as out:
-        out.write("\n".join(lines) + "\n")
+    ):
+        report.say(line)
+    report.save()
     return 0
 
 

@@ -16,18 +16,17 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import resource
 import statistics
 import subprocess
 import sys
 import time
-from datetime import UTC, datetime
 from pathlib import Path
+
+from report import Report
 
 START = time.perf_counter()
 ROOT = Path(__file__).resolve().parents[2]
-RESULTS = Path(__file__).with_name("results") / "gui.txt"
 QUERIES = ("w", "wa", "wan", "wang", "王", "王小", "li", "zh", "a", "xin")
 
 
@@ -169,15 +168,12 @@ def main() -> int:
     result = subprocess.run([sys.executable, __file__, "--child", "--vault", str(args.vault),
                              "--passphrase", args.passphrase], capture_output=True, text=True,
                             check=False, cwd=ROOT)
-    lines = [f"{datetime.now(UTC):%Y-%m-%dT%H:%M}  {platform.machine()} {os.cpu_count()} CPUs"
-             f"  py{platform.python_version()}  vault {args.vault.name}"]
-    lines += ["  " + line for line in result.stdout.splitlines()]
+    report = Report("gui.txt", f"vault {args.vault.name}")
+    for line in result.stdout.splitlines():
+        report.say(line)
     if result.returncode:
-        lines.append(f"  failed ({result.returncode}): {result.stderr.strip()[-500:]}")
-    print("\n".join(lines))
-    RESULTS.parent.mkdir(exist_ok=True)
-    with RESULTS.open("a", encoding="utf-8") as out:
-        out.write("\n".join(lines) + "\n")
+        report.say(f"failed ({result.returncode}): {result.stderr.strip()[-500:]}")
+    report.save()
     return 0
 
 

@@ -12,7 +12,6 @@ figures are appended to tests/bench/results/scale.txt. Not part of the test run.
 from __future__ import annotations
 
 import argparse
-import platform
 import random
 import resource
 import sqlite3
@@ -24,6 +23,8 @@ import uuid
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from report import Report
+
 from app.domain.dates import FuzzyDate
 from app.domain.enums import Category, Channel, Consent, EventKind, Response, Status
 from app.domain.model import Ask, Case, Document, Event, Official, Organisation
@@ -32,7 +33,6 @@ from app.services.cases import CaseFilter, list_cases
 from app.vault.keyslots import KdfParams
 from app.vault.vault import Vault
 
-RESULTS = Path(__file__).with_name("results") / "scale.txt"
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建文辉力"
 PINYIN = ["wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou"]
@@ -112,12 +112,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scale", type=float, default=1.0)
     args = parser.parse_args()
-    lines = [f"{datetime.now(UTC):%Y-%m-%dT%H:%M}  {platform.machine()} "
-             f"py{platform.python_version()}  scale {args.scale}"]
-
-    def say(text: str) -> None:
-        print(text, flush=True)
-        lines.append("  " + text)
+    report = Report("scale.txt", f"scale {args.scale}")
+    say = report.say
 
     doc = generate(args.scale)
     with tempfile.TemporaryDirectory() as tmp:
@@ -160,9 +156,7 @@ def main() -> None:
                     say(f"{label:<26} p50 {p50:7.1f} ms p95 {p95:7.1f} ms")
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     say(f"peak RSS {rss:.0f} MiB")
-    RESULTS.parent.mkdir(exist_ok=True)
-    with RESULTS.open("a", encoding="utf-8") as out:
-        out.write("\n".join(lines) + "\n")
+    report.save()
 
 
 if __name__ == "__main__":

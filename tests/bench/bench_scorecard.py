@@ -21,20 +21,19 @@ tests/bench/results/scorecard.txt. Not collected by pytest; everyone in it is fi
 from __future__ import annotations
 
 import argparse
-import json
-import platform
 import random
 import statistics
 import sys
 import tempfile
 import time
 import uuid
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from report import Report  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 
 from app.domain.enums import (  # noqa: E402
@@ -58,7 +57,6 @@ from app.vault.tables import (  # noqa: E402
 )
 from app.vault.vault import Vault  # noqa: E402
 
-RESULTS = Path(__file__).with_name("results") / "scorecard.txt"
 TODAY = date(2026, 11, 28)
 TARGET_MS = 200
 COUNTRIES = ["DE", "FR", "GB", "SE", "NL", "US", "CA", "AU", "NZ", "JP", "CH", "NO", "DK", "FI",
@@ -94,7 +92,7 @@ def generate(scale: float, skewed: bool = False) -> dict[type, list[dict]]:
         e = dict(id=uid(rng), kind=rng.choice(list(EncounterKind)).value, title=f"E{i}",
                  starts_on=start.isoformat(), starts_on_sort=start.isoformat(),
                  ends_on=end.isoformat(), ends_on_sort=end.isoformat(),
-                 organisation_ids=json.dumps([gov["id"]]),
+                 organisation_ids=[gov["id"]],
                  level=rng.choice(list(Level)).value)
         encounters.append(e)
         by_gov.setdefault(gov["id"], []).append(e)
@@ -115,7 +113,7 @@ def generate(scale: float, skewed: bool = False) -> dict[type, list[dict]]:
                    response=rng.choice(list(Response)).value,
                    follow_up_due=(when + timedelta(days=90)).isoformat()
                    if rng.random() < 0.3 else None,
-                   case_ids=json.dumps(named))
+                   case_ids=named)
         asks.append(ask)
         links += [dict(ask_id=ask["id"], case_id=c, date_sort=ask["date_sort"],
                        government_id=gov) for c in named]
@@ -152,13 +150,8 @@ def main() -> int:
     parser.add_argument("--skewed", action="store_true",
                         help="the first government ten times as active as the last")
     args = parser.parse_args()
-    lines = [f"{datetime.now().isoformat(timespec='minutes')}  {platform.machine()} "
-             f"scale {args.scale}"
-             + (" skewed" if args.skewed else "")]
-
-    def say(line: str) -> None:
-        print(line, flush=True)
-        lines.append("  " + line)
+    report = Report("scorecard.txt", f"scale {args.scale}" + (" skewed" if args.skewed else ""))
+    say = report.say
 
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
@@ -221,9 +214,7 @@ def main() -> int:
                         ("ok" if p95 < TARGET_MS else f"OVER {TARGET_MS} ms")
                     say(f"{title:50s} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  "
                         f"CPU p50 {CPU[0]:7.1f} ms{verdict}")
-    RESULTS.parent.mkdir(exist_ok=True)
-    with RESULTS.open("a", encoding="utf-8") as out:
-        out.write("\n".join(lines) + "\n")
+    report.save()
     return 0
 
 

@@ -17,12 +17,10 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import statistics
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -30,18 +28,13 @@ sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(BENCH.parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import bench_calendar as cal_bench  # noqa: E402
-import bench_reference as ref  # noqa: E402
+from bench_calendar import reference_vault  # noqa: E402
+from report import Report  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
-from app.services import bulk  # noqa: E402
 from app.services.cases import get_cases  # noqa: E402
 from app.services.scorecard import Figure  # noqa: E402
-from app.vault.keyslots import KdfParams  # noqa: E402
 from app.vault.tables import CaseRow  # noqa: E402
-from app.vault.vault import Vault  # noqa: E402
-
-RESULTS = BENCH / "results" / "scorecard.txt"
 
 
 def timed(fn, runs: int) -> tuple[float, float, object]:
@@ -62,13 +55,9 @@ def main() -> int:
     parser.add_argument("--keep", metavar="DIR", help="keep the vault here and reuse it")
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    lines = [f"{datetime.now(UTC):%Y-%m-%dT%H:%M}  {platform.machine()} "
-             f"{os.cpu_count()} CPUs  py{platform.python_version()}  scale {args.scale}  "
-             f"load {os.getloadavg()[0]:.1f}  (the records of a figure counting every case)"]
-
-    def say(text: str) -> None:
-        print(text, flush=True)
-        lines.append("  " + text)
+    report = Report("scorecard.txt", f"scale {args.scale}",
+                    "(the records of a figure counting every case)")
+    say = report.say
 
     from PySide6.QtWidgets import QApplication
 
@@ -76,16 +65,8 @@ def main() -> int:
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory(prefix="vigil-records-") as tmp:
-        folder = Path(args.keep) if args.keep else Path(tmp) / "vault"
-        if not (folder / "keyslots.json").is_file():
-            doc = cal_bench.enrich(ref.generate(args.scale), args.scale)
-            vault, _ = Vault.create(folder, ref.PASSPHRASE, kdf=KdfParams.minimum(),
-                                    clock=lambda: ref.NOW)
-            with vault, vault.session() as session:
-                bulk.import_document(session, doc)
-            del doc
-        vault = Vault.unlock(folder, passphrase=ref.PASSPHRASE, clock=lambda: ref.NOW,
-                             daily_backup=False)
+        vault = reference_vault(Path(args.keep) if args.keep else Path(tmp) / "vault",
+                                args.scale, say)
         with vault, vault.session() as session:
             ids = tuple(sorted(session.scalars(select(CaseRow.id).where(
                 CaseRow.deleted.is_(False)))))
@@ -111,9 +92,7 @@ def main() -> int:
             say(f"RecordsDialog with {len(records)} rows, shown and painted: "
                 f"p50 {wall:7.1f} ms  CPU p50 {cpu:7.1f} ms")
             session.rollback()
-    RESULTS.parent.mkdir(exist_ok=True)
-    with RESULTS.open("a", encoding="utf-8") as out:
-        out.write("\n".join(lines) + "\n")
+    report.save()
     return 0
 
 

@@ -21,17 +21,16 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
+from report import Report
+
 ROOT = Path(__file__).resolve().parents[2]
-RESULTS = Path(__file__).with_name("results") / "startup.txt"
 EMPTY_WINDOW = """
 import resource, sys, time
 from PySide6.QtCore import QTimer
@@ -98,23 +97,14 @@ def main() -> int:
                 counts[name] = count
     med = {name: statistics.median(values) for name, values in times.items()}
     peak = {name: statistics.median(values) for name, values in peaks.items()}
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, text=True,
-                            capture_output=True, check=False).stdout.strip() or "?"
-    label = f" ({args.label})" if args.label else ""
-    lines = [
-        f"{datetime.now(UTC):%Y-%m-%dT%H:%M}  {platform.machine()} {os.cpu_count()} CPUs  "
-        f"py{platform.python_version()}  at {commit}{label}  median of {args.runs} "
-        f"interleaved runs, load {os.getloadavg()[0]:.1f}",
-        f"  empty QMainWindow shown   {med['empty']:7.1f} ms  {peak['empty']:6.1f} MiB  "
-        f"{counts['empty']} modules",
-        f"  vigil unlock window shown {med['vigil']:7.1f} ms  {peak['vigil']:6.1f} MiB  "
-        f"{counts['vigil']} modules  {med['vigil'] / med['empty']:.2f}x the time (bar ≤ 2x), "
-        f"{peak['vigil'] / peak['empty']:.2f}x the memory (bar ≤ 100 MiB)",
-    ]
-    print("\n".join(lines))
-    RESULTS.parent.mkdir(exist_ok=True)
-    with RESULTS.open("a", encoding="utf-8") as out:
-        out.write("\n".join(lines) + "\n")
+    label = f"({args.label})  " if args.label else ""
+    report = Report("startup.txt", f"{label}median of {args.runs} interleaved runs")
+    report.say(f"empty QMainWindow shown   {med['empty']:7.1f} ms  {peak['empty']:6.1f} MiB  "
+               f"{counts['empty']} modules")
+    report.say(f"vigil unlock window shown {med['vigil']:7.1f} ms  {peak['vigil']:6.1f} MiB  "
+               f"{counts['vigil']} modules  {med['vigil'] / med['empty']:.2f}x the time (bar ≤ "
+               f"2x), {peak['vigil'] / peak['empty']:.2f}x the memory (bar ≤ 100 MiB)")
+    report.save()
     return 0
 
 
