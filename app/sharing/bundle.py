@@ -207,6 +207,8 @@ class OpenedBundle:
         self.blobs.clear()
 
 
+BundleChanged = unpacking.BundleChanged  # refused when ``expect`` does not match
+
 
 def open_bundle(vault: Vault, path: Path, *, store_attachments: bool = False,
                 expect: str | None = None) -> OpenedBundle:
