@@ -18,8 +18,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import tarfile
-import threading
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +25,7 @@ from pathlib import Path
 import pyrage
 
 from app.errors import AuthenticationError, IntegrityError, UserError
-from app.sharing import container, manifest, records
+from app.sharing import container, manifest, records, unpacking
 from app.sharing.container import Entry
 from app.sharing.manifest import DAMAGED, Manifest
 from app.vault.blobs import BlobInfo
@@ -38,10 +36,6 @@ from app.vault.sharing_tables import BundleLogRow, ColleagueRow, OutgoingMarkRow
 from app.vault.tables import AttachmentRow
 from app.vault.vault import Vault
 
-MAX_RECORDS = 512 * 1024 * 1024
-# Archive bytes read before the signature is checked: the manifest and signature with
-# their headers, and tarfile's read-ahead.
-UNVERIFIED_LIMIT = manifest.MAX_MANIFEST + 1024 * 1024
 SEEN_META = "sharing_seen"
 # vault meta: per colleague, the newest of this vault's own stamps it has sent them (JSON
 # {fingerprint: stamp}). A colleague's claim to have seen an edit of ours is believed only up
@@ -213,12 +207,7 @@ class OpenedBundle:
         self.blobs.clear()
 
 
-class BundleChanged(UserError):
-    """The file holds another bundle than the one expected: replaced since it was read."""
-
-    def __init__(self, message: str = "This bundle file changed since you reviewed it: "
-                 "nothing was applied. Review it again.") -> None:
-        super().__init__(message)
+BundleChanged = unpacking.BundleChanged  # refused when ``expect`` does not match
 
 
 def open_bundle(vault: Vault, path: Path, *, store_attachments: bool = False,
@@ -230,41 +219,27 @@ def open_bundle(vault: Vault, path: Path, *, store_attachments: bool = False,
     """
     path = Path(path)
     try:
-        handle = open(path, "rb")  # noqa: SIM115 (closed below, after the decrypting thread)
+        handle = open(path, "rb", buffering=1 << 20)  # noqa: SIM115 (closed below)
     except OSError:
         raise UserError("The bundle file does not exist or cannot be read.") from None
     identity = pyrage.x25519.Identity.from_str(vault.identity.age_identity)
-    pipe = container.Pipe()
-    outcome: list[BaseException | None] = []
-
-    def decrypt() -> None:
-        error = None
-        try:
-            pyrage.decrypt_io(handle, pipe, [identity])
-        except BaseException as exc:
-            error = exc
-        outcome.append(error)
-        pipe.finish(error)
-
-    worker = threading.Thread(target=decrypt, name="bundle-decrypt", daemon=True)
-    worker.start()
     opened = OpenedBundle(manifest=None, records=[])  # type: ignore[arg-type]
+    reading = unpacking.Reading(vault, opened, store_attachments, expect)
     try:
-        reader = container.CappedReader(pipe.reader(), UNVERIFIED_LIMIT)
-        _read_archive(vault, reader, opened, store_attachments, expect)
-        worker.join()
-        if outcome and outcome[0] is not None:
-            raise outcome[0]
+        with handle:
+            try:
+                # age writes its output to ``reading`` in this thread, and returns only
+                # once the whole stream authenticated.
+                pyrage.decrypt_io(handle, reading, [identity])
+            except BaseException as exc:
+                raise reading.error or exc from None
+        if reading.error is not None:  # raised where pyrage does not pass it on
+            raise reading.error
+        reading.finish()
     except BaseException as exc:
-        pipe.stop()
-        worker.join()
-        handle.close()
+        reading.abort()
         opened.discard(vault)
-        producer = outcome[0] if outcome else None
-        root = producer if producer is not None and not isinstance(
-            producer, container.Stopped) else exc
-        raise _translate(root, vault) from None
-    handle.close()
+        raise _translate(exc, vault) from None
     return opened
 
 
@@ -281,6 +256,8 @@ def _translate(exc: BaseException, vault: Vault) -> BaseException:
                                    "is damaged); nothing was changed.")
     if isinstance(exc, RecursionError):  # the depth checks make this a bug; still a refusal
         return IntegrityError(DAMAGED)
+    if isinstance(exc, container.BadArchive):
+        return IntegrityError(DAMAGED)
     if isinstance(exc, container.TooLarge):
         return IntegrityError("This bundle holds more than its manifest declares, or is too "
                               "large; nothing was changed.")
@@ -293,119 +270,3 @@ def _translate(exc: BaseException, vault: Vault) -> BaseException:
 
 class IncompleteBundle(IntegrityError):
     """A bundle that does not decrypt to its end: damaged, or still being copied in."""
-
-
-def _archived(sizes: list[int]) -> int:
-    """Archive bytes for members of these sizes, with headers, padding and end blocks,
-    plus tarfile's read-ahead of one record."""
-    blocks = sum(1 + -(-size // container.BLOCK) for size in sizes) + 2
-    return blocks * container.BLOCK + tarfile.RECORDSIZE + CHUNK
-
-
-def _read_exact(fileobj, size: int, limit: int) -> bytes:
-    if size > limit:
-        raise IntegrityError(DAMAGED)
-    # In pieces: one read of the whole member passes it through three buffers at once.
-    pieces, left = [], size
-    while left and (piece := fileobj.read(min(left, 1 << 20))):
-        pieces.append(piece)
-        left -= len(piece)
-    if left:
-        raise IntegrityError(DAMAGED)
-    return b"".join(pieces)
-
-
-def _read_archive(vault: Vault, reader, opened: OpenedBundle, store: bool,
-                  expect: str | None) -> None:
-    expected = [container.MANIFEST, container.SIGNATURE, container.RECORDS]
-    index, raw = -1, b""
-    with tarfile.open(fileobj=reader, mode="r|") as archive:
-        for index, member in enumerate(archive):
-            name = member.name
-            if member.type not in (tarfile.REGTYPE, tarfile.AREGTYPE) or \
-                    not container.is_allowed_name(name) or "\0" in name:
-                raise IntegrityError(DAMAGED)
-            content = archive.extractfile(member)
-            wanted = expected[index] if index < len(expected) else None
-            if name != wanted and (wanted is not None
-                                   or not container.ATTACHMENT_NAME.fullmatch(name)):
-                raise IntegrityError(DAMAGED)
-            if name == container.MANIFEST:  # kept unparsed until its signature is checked
-                raw = _read_exact(content, member.size, manifest.MAX_MANIFEST)
-            elif name == container.SIGNATURE:
-                signature = _read_exact(content, member.size, manifest.SIGNATURE_SIZE
-                                        + manifest.MAX_KEY_CHANGES_SIZE)
-                with vault.session() as session:
-                    signer = manifest.signer(session, vault.identity, raw, signature)
-                m = opened.manifest = manifest.parse(raw)
-                manifest.check(vault.identity, m, signer.fingerprint)
-                opened.signer = signer
-                if expect is not None and m.bundle_id != expect:
-                    raise BundleChanged()
-                if m.records_size > MAX_RECORDS:
-                    raise IntegrityError(DAMAGED)
-                reader.limit = reader.position + _archived(
-                    [m.records_size] + [size for _i, _h, size in m.attachments])
-            elif name == container.RECORDS:
-                m = opened.manifest
-                if member.size != m.records_size:
-                    raise IntegrityError(DAMAGED)
-                body = _read_exact(content, member.size, MAX_RECORDS)
-                if hashlib.sha256(body).hexdigest() != m.records_sha256:
-                    raise IntegrityError(_ALTERED)
-                opened.records, opened.conflicts = _parse_records(body, m)
-            else:
-                _read_attachment(vault, opened, index - len(expected), member, content, store)
-        if index < len(expected) - 1:
-            raise IntegrityError(DAMAGED)
-        if index + 1 != len(expected) + len(opened.manifest.attachments):
-            raise IntegrityError(_ALTERED)
-    # Drain to the end so age authenticates the final chunk before anything is used.
-    while reader.read(CHUNK):
-        pass
-
-
-_ALTERED = ("This bundle's content does not match its signed manifest: it was altered. "
-            "Nothing was changed.")
-
-
-def _read_attachment(vault, opened: OpenedBundle, position: int, member, content,
-                     store: bool) -> None:
-    listed = opened.manifest.attachments
-    if position >= len(listed):
-        raise IntegrityError(_ALTERED)
-    attachment_id, sha256, size = listed[position]
-    if member.name != f"attachments/{attachment_id}" or member.size != size:
-        raise IntegrityError(_ALTERED)
-    if store:
-        info = vault.blobs.write(content)
-        opened.blobs[attachment_id] = info
-        got_sha, got_size = info.sha256, info.size
-    else:
-        digest, got_size = hashlib.sha256(), 0
-        while chunk := content.read(CHUNK):
-            digest.update(chunk)
-            got_size += len(chunk)
-        got_sha = digest.hexdigest()
-    if got_sha != sha256 or got_size != size:
-        raise IntegrityError(_ALTERED)
-
-
-def _parse_records(body: bytes, m: Manifest) -> tuple[list[dict], list[dict]]:
-    obj = manifest.load_json(body)  # signed by hash: still bounded, a key can be stolen
-    recs = obj.get("records") if isinstance(obj, dict) else None
-    if not isinstance(recs, list) or len(recs) != len(m.versions):
-        raise IntegrityError(_ALTERED)
-    for rec, (kind, rec_id, version) in zip(recs, m.versions, strict=True):
-        if not isinstance(rec, dict) or (rec.get("kind"), rec.get("id"),
-                                         rec.get("version")) != (kind, rec_id, version):
-            raise IntegrityError(_ALTERED)
-        records.check_record(rec)
-    found = obj.get("conflicts", [])
-    if not isinstance(found, list):
-        raise IntegrityError(DAMAGED)
-    for conflict in found:
-        records.check_conflict(conflict)
-    return recs, found
-
-

@@ -3,22 +3,21 @@
 """The plaintext inside a bundle: a POSIX ustar archive, produced and consumed as a stream.
 
 Writing yields the archive lazily to age's encryptor, so an attachment is decrypted from
-the vault one chunk at a time and memory stays flat. Reading takes age's decrypted output
-through a bounded in-memory pipe and parses it member by member; nothing is ever written
-to a plaintext file. Only regular files with the exact names below are accepted: no
-directories, links, ``..``, absolute paths or NUL bytes.
+the vault one chunk at a time and memory stays flat. Reading parses age's decrypted output
+member by member as age writes it, in the same thread (``ArchiveParser``): no hand-over
+between threads, and nothing is ever written to a plaintext file. Only regular files with
+the exact names below are accepted: no directories, links, ``..``, absolute paths or NUL
+bytes.
 """
 
 from __future__ import annotations
 
-import contextlib
 import io
-import queue
 import re
 import tarfile
-import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Protocol
 
 BLOCK = tarfile.BLOCKSIZE
 MANIFEST, SIGNATURE, RECORDS = "manifest.json", "manifest.sig", "records.json"
@@ -91,109 +90,102 @@ class ChunkReader(io.RawIOBase):
 # -- reading ----------------------------------------------------------------------------------
 
 
-class Stopped(Exception):
-    """The reader gave up; the decrypting thread stops at its next write."""
-
-
-_EOF = object()
-
-
-class Pipe:
-    """A bounded in-memory pipe from age's decryptor (a thread) to the archive reader.
-
-    The producer's outcome comes through the pipe too: the reader sees end-of-file only
-    when age authenticated the last chunk, and sees the producer's exception otherwise.
-    """
-
-    def __init__(self, max_chunks: int = 64) -> None:
-        self._queue: queue.Queue = queue.Queue(max_chunks)
-        self._stop = threading.Event()
-
-    # producer side
-    def write(self, data) -> int:
-        item = bytes(data)
-        self._put(item)
-        return len(item)
-
-    def flush(self) -> None:
-        pass
-
-    def finish(self, error: BaseException | None) -> None:
-        with contextlib.suppress(Stopped):
-            self._put(error if error is not None else _EOF)
-
-    def _put(self, item) -> None:
-        while True:
-            if self._stop.is_set():
-                raise Stopped()
-            try:
-                self._queue.put(item, timeout=0.1)
-                return
-            except queue.Full:
-                continue
-
-    # consumer side
-    def stop(self) -> None:
-        self._stop.set()
-        while True:  # unblock a producer waiting on a full queue
-            try:
-                self._queue.get_nowait()
-            except queue.Empty:
-                return
-
-    def reader(self) -> io.BufferedReader:
-        return io.BufferedReader(_PipeReader(self._queue), 1 << 16)
-
-
-class _PipeReader(io.RawIOBase):
-    def __init__(self, source: queue.Queue) -> None:
-        self._queue = source
-        self._pending = memoryview(b"")
-        self._done = False
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:
-        while not self._pending:
-            if self._done:
-                return 0
-            item = self._queue.get()
-            if item is _EOF:
-                self._done = True
-                return 0
-            if isinstance(item, BaseException):
-                self._done = True
-                raise item
-            self._pending = memoryview(item)
-        n = min(len(buffer), len(self._pending))
-        buffer[:n] = self._pending[:n]
-        self._pending = self._pending[n:]
-        return n
-
-
 class TooLarge(ValueError):
     """More plaintext than the bundle may hold at this point of reading."""
 
 
-class CappedReader:
-    """Refuses to hand out more than ``limit`` bytes in total.
+class BadArchive(ValueError):
+    """Not an archive of the kind Vigil writes: a bad header, a member type or name that
+    is not allowed, or an end in the middle of a member."""
 
-    Before the manifest is verified the limit is small, so an archive crafted by anyone who
-    knows this vault's public key (a giant first header, say) cannot make the reader buffer
-    gigabytes; once a verified sender has said how much follows, the limit is raised to
-    exactly that plus the archive's padding.
+
+class Member(Protocol):
+    """Where the bytes of one member go, and what happens when it is complete."""
+
+    def data(self, piece: bytes | memoryview) -> None: ...
+
+    def end(self) -> None: ...
+
+
+class ArchiveParser:
+    """The archive parsed as it is written, piece by piece (age's output: ``write``).
+
+    Nothing is buffered but one header block: a member's bytes go to the ``Member`` that
+    ``begin(name, size)`` returned for it, as they arrive. Only regular files with allowed
+    names pass; the first all-zero block ends the archive, and what follows it is only
+    counted. ``limit`` caps the bytes written in total (``TooLarge``): small before the
+    manifest is verified, so an archive crafted by anyone who knows this vault's public key
+    cannot make the reader take gigabytes; once a verified sender has said how much
+    follows, the caller raises it to exactly that plus the archive's padding.
     """
 
-    def __init__(self, raw, limit: int) -> None:
-        self._raw, self.limit, self.position = raw, limit, 0
+    def __init__(self, begin: Callable[[str, int], Member], limit: int) -> None:
+        self._begin = begin
+        self.limit = limit
+        self.position = 0
+        self.ended = False  # the end-of-archive block was seen
+        self._header = bytearray()
+        self._member: Member | None = None
+        self._left = 0  # bytes of the current member still to come
+        self._padding = 0
 
-    def read(self, size: int = -1) -> bytes:
-        room = self.limit - self.position
-        if size is None or size < 0 or size > room:
-            size = room + 1  # one byte more than allowed shows the excess
-        data = self._raw.read(size)
-        self.position += len(data)
+    def write(self, data) -> int:
+        size = len(data)
+        self.position += size
         if self.position > self.limit:
             raise TooLarge()
-        return data
+        if size < self._left:  # most writes: the middle of an attachment
+            self._left -= size
+            assert self._member is not None
+            self._member.data(data)
+            return size
+        view = memoryview(data)
+        while view and not self.ended:
+            if self._left:
+                piece, view = view[:self._left], view[self._left:]
+                self._left -= len(piece)
+                assert self._member is not None
+                self._member.data(piece)
+                if not self._left:
+                    self._end()
+            elif self._padding:
+                skipped = min(self._padding, len(view))
+                view, self._padding = view[skipped:], self._padding - skipped
+            else:
+                need = BLOCK - len(self._header)
+                self._header += view[:need]
+                view = view[need:]
+                if len(self._header) == BLOCK:
+                    block = bytes(self._header)
+                    self._header.clear()
+                    self._start(block)
+        return size
+
+    def flush(self) -> None:
+        pass
+
+    def close(self) -> None:
+        """At the end of the stream: refuse an archive that stops inside a member."""
+        if not self.ended and (self._left or self._padding or self._header):
+            raise BadArchive()
+
+    def _start(self, block: bytes) -> None:
+        if block.count(0) == BLOCK:
+            self.ended = True
+            return
+        try:
+            info = tarfile.TarInfo.frombuf(block, "utf-8", "surrogateescape")
+        except (tarfile.HeaderError, ValueError):
+            raise BadArchive() from None
+        if info.type not in (tarfile.REGTYPE, tarfile.AREGTYPE) or info.size < 0 \
+                or "\0" in info.name or not is_allowed_name(info.name):
+            raise BadArchive()
+        self._member = self._begin(info.name, info.size)
+        self._left, self._padding = info.size, -info.size % BLOCK
+        if not info.size:
+            self._end()
+
+    def _end(self) -> None:
+        member, self._member = self._member, None
+        assert member is not None
+        member.end()

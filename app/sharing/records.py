@@ -12,6 +12,7 @@ that also name unselected cases are left out of a selection, not widened into it
 
 from __future__ import annotations
 
+import functools
 import typing
 
 from sqlalchemy import Boolean, Integer, func, or_, select
@@ -225,17 +226,24 @@ def check_record(rec: dict) -> None:
 
 def check_value(table, name: str, value) -> None:
     """A field's value has its column's type (enums and dates are checked when applied)."""
-    column = table.__table__.c[name]
+    nullable, is_json, python_type = _column_rule(table, name)
     if value is None:
-        if not column.nullable:
+        if not nullable:
             raise _bad()
         return
-    if name in JSON_COLUMNS:
+    if is_json:
         if not isinstance(value, list | dict):
             raise _bad()
         return
-    if type(value) is not column_python_type(table, name):
+    if type(value) is not python_type:
         raise _bad()
+
+
+@functools.cache
+def _column_rule(table, name: str) -> tuple[bool, bool, type]:
+    """Looked up once per column, not once per field of every record a bundle holds."""
+    column = table.__table__.c[name]
+    return bool(column.nullable), name in JSON_COLUMNS, column_python_type(table, name)
 
 
 def cases_not_here(session: Session, recs: list[dict], conflicts: list[dict]) -> set[str]:

@@ -30,19 +30,21 @@ import contextlib
 import errno
 import os
 import re
-import secrets
 import struct
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from app.errors import Cancelled, IntegrityError, UserError
+
+if TYPE_CHECKING:
+    from app.vault.blob_writer import BlobWriter
 
 CHUNK_SIZE = 64 * 1024
 MAGIC = b"VIGILBLB"
@@ -101,41 +103,30 @@ class BlobStore:
         ``progress`` gets the number of plaintext bytes stored so far; ``cancelled`` is polled
         before each chunk and, when true, ends the job with ``Cancelled``.
         """
-        blob_id = secrets.token_hex(16)
-        key = AESGCM.generate_key(bit_length=KEY_SIZE * 8)
-        aead = AESGCM(key)
-        header = _HEADER.pack(MAGIC, FORMAT_VERSION, CHUNK_SIZE)
-        digest = hashes.Hash(hashes.SHA256())
-        size = 0
-        with _disk_errors():
-            shard = self.root / blob_id[:2]
-            if _mkdir_private(shard):
-                _fsync_dir(self.root)
-            final = shard / blob_id
-            fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", dir=shard)  # 0600 by contract
-            tmp, placed = Path(tmp_name), False
-            try:
-                with open(fd, "wb") as out:
-                    out.write(header)
-                    for index, chunk, last in _chunks(_SourceReader(source), CHUNK_SIZE):
-                        if cancelled is not None and cancelled():
-                            raise Cancelled()
-                        digest.update(chunk)
-                        aad = _aad(header, blob_id, index, last)
-                        out.write(aead.encrypt(_nonce(index), chunk, aad))
-                        size += len(chunk)
-                        if progress is not None:
-                            progress(size)
-                    out.flush()
-                    os.fsync(out.fileno())
-                os.replace(tmp, final)
-                placed = True
-                _fsync_dir(shard)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    (final if placed else tmp).unlink()
-                raise
-        return BlobInfo(blob_id, key, digest.finalize().hex(), size)
+        reader = _SourceReader(source)
+        writer = self.open_writer()
+        try:
+            while True:
+                if cancelled is not None and cancelled():
+                    raise Cancelled()
+                chunk = _read_full(reader, CHUNK_SIZE)
+                writer.write(chunk)
+                if chunk and progress is not None:
+                    progress(writer.size)
+                if len(chunk) < CHUNK_SIZE:
+                    break
+            info = writer.finish()
+            writer.place()
+        except BaseException:
+            writer.abort()
+            raise
+        return info
+
+    def open_writer(self) -> BlobWriter:
+        """A new blob to be written piece by piece (``BlobWriter``)."""
+        from app.vault.blob_writer import BlobWriter  # it builds on this module
+
+        return BlobWriter(self.root)
 
     # -- reading ---------------------------------------------------------------------------
 

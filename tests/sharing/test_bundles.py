@@ -261,7 +261,21 @@ def test_a_giant_first_header_is_refused_before_it_is_buffered(team, tmp_path):
     target.write_bytes(pyrage.encrypt(
         buffer.getvalue(), [pyrage.x25519.Recipient.from_str(
             team["bob"].identity.public.recipient)]))
-    refused(team, target, IntegrityError, "too large")
+    # Vigil writes plain ustar: an extended header is refused at its first block.
+    refused(team, target, IntegrityError, "damaged")
+
+
+def test_more_than_the_manifest_declares_is_refused(team, sent, tmp_path):
+    path, _ = sent
+    archive = b"".join(container.archive_chunks(
+        [container.Entry(n, len(d), (lambda d=d: [d]))
+         for n, d in ordered(open_plain(team["bob"], path))], 0))
+    target = tmp_path / "padded.vigil"
+    import pyrage
+
+    target.write_bytes(pyrage.encrypt(archive + bytes(2 * 1024 * 1024), [
+        pyrage.x25519.Recipient.from_str(team["bob"].identity.public.recipient)]))
+    refused(team, target, IntegrityError, "more than its manifest declares")
 
 
 def test_an_attachment_record_that_disagrees_with_its_content(team, sent, tmp_path):
