@@ -22,12 +22,15 @@ the rows it lists and filters them by ``matching_keys`` on a keystroke.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 from sqlalchemy import String, TextualSelect, text
 from sqlalchemy.orm import Session
 
 from app.vault.search_index import gram_token, normalise, search_rowid
+
+T = TypeVar("T")
 
 
 def key_of(case_id: str) -> int:
@@ -46,16 +49,21 @@ def terms(query: str) -> list[str]:
 
 def matching_case_ids(session: Session, query: str) -> set[str] | None:
     """IDs of cases matching every term of ``query``; None when the query is empty."""
-    return _run(session, query, "case_id")
+    return _answer(session, query, "case_id", lambda rows: {case_id for (case_id,) in rows})
 
 
 def matching_keys(session: Session, query: str) -> set[int] | None:
     """The search keys (``key_of``) of the cases matching every term of ``query``, the same
     cases as ``matching_case_ids``; None when the query is empty."""
-    return _run(session, query, "rowid")
+    return _answer(session, query, "rowid", _keys)
 
 
-def _run(session: Session, query: str, column: str):
+def _keys(rows) -> set[int]:
+    (joined,) = rows.fetchone()  # the keys as one text, or NULL when there are none
+    return set(map(int, joined.split(","))) if joined else set()
+
+
+def _answer(session: Session, query: str, column: str, read: Callable[[Any], T]) -> T | None:
     found = _statement(query, column)
     if found is None:
         return None
@@ -67,7 +75,7 @@ def _run(session: Session, query: str, column: str):
     assert driver is not None  # a live session's connection
     cursor = driver.cursor()
     try:
-        return {value for (value,) in cursor.execute(*found)}
+        return read(cursor.execute(*found))
     finally:
         cursor.close()
 
@@ -91,11 +99,11 @@ _STATEMENTS = {
         "SELECT case_id FROM case_search WHERE case_search MATCH :match",
         "SELECT case_id FROM case_search WHERE case_search MATCH :match AND +rowid IN "
         "(SELECT rowid FROM case_search_grams WHERE case_search_grams MATCH :grams)"),
-    "rowid": (
-        "SELECT rowid FROM case_search_grams WHERE case_search_grams MATCH :grams",
-        "SELECT rowid FROM case_search WHERE case_search MATCH :match",
-        "SELECT rowid FROM case_search WHERE case_search MATCH :match AND +rowid IN "
-        "(SELECT rowid FROM case_search_grams WHERE case_search_grams MATCH :grams)"),
+    "rowid": (  # as one text: 10,000 numbers read faster than 10,000 rows
+        "SELECT group_concat(rowid) FROM case_search_grams WHERE case_search_grams MATCH :grams",
+        "SELECT group_concat(rowid) FROM case_search WHERE case_search MATCH :match",
+        "SELECT group_concat(rowid) FROM case_search WHERE case_search MATCH :match AND +rowid "
+        "IN (SELECT rowid FROM case_search_grams WHERE case_search_grams MATCH :grams)"),
 }
 
 
