@@ -12,14 +12,35 @@ each case's set of one- and two-character pieces of the same text: a case matche
 when ``LIKE '%term%'`` on its text would, without reading that text. Text and
 queries are normalised the same way: NFKC, case-folded, Latin accents removed (Wáng finds
 Wang) — never Arabic or CJK marks, which would change the letters.
+
+Each case has a search key (``key_of``: the rowid of its index rows, a hash of its ID).
+``matching_keys`` answers with keys, read from the index alone; ``matching_case_ids`` must
+look up each hit's ID beside it, which is 2-4x the time when a term matches thousands of
+cases (reference vault: 14 against 3 ms at 10,000 hits). The Cases screen keeps the keys of
+the rows it lists and filters them by ``matching_keys`` on a keystroke.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
 from sqlalchemy import String, TextualSelect, text
 from sqlalchemy.orm import Session
 
-from app.vault.search_index import gram_token, normalise
+from app.vault.search_index import gram_token, normalise, search_rowid
+
+T = TypeVar("T")
+
+
+def key_of(case_id: str) -> int:
+    """The search key of a case (what ``matching_keys`` answers with)."""
+    return search_rowid(case_id)
+
+
+def keys_of(case_ids: Iterable[str]) -> list[int]:
+    """The search keys of these cases, in their order."""
+    return list(map(search_rowid, case_ids))
 
 
 def terms(query: str) -> list[str]:
@@ -28,7 +49,22 @@ def terms(query: str) -> list[str]:
 
 def matching_case_ids(session: Session, query: str) -> set[str] | None:
     """IDs of cases matching every term of ``query``; None when the query is empty."""
-    found = _statement(query)
+    return _answer(session, query, "case_id", lambda rows: {case_id for (case_id,) in rows})
+
+
+def matching_keys(session: Session, query: str) -> set[int] | None:
+    """The search keys (``key_of``) of the cases matching every term of ``query``, the same
+    cases as ``matching_case_ids``; None when the query is empty."""
+    return _answer(session, query, "rowid", _keys)
+
+
+def _keys(rows) -> set[int]:
+    (joined,) = rows.fetchone()  # the keys as one text, or NULL when there are none
+    return set(map(int, joined.split(","))) if joined else set()
+
+
+def _answer(session: Session, query: str, column: str, read: Callable[[Any], T]) -> T | None:
+    found = _statement(query, column)
     if found is None:
         return None
     if session.autoflush:  # the index rows of pending changes, as a query through the ORM
@@ -39,7 +75,7 @@ def matching_case_ids(session: Session, query: str) -> set[str] | None:
     assert driver is not None  # a live session's connection
     cursor = driver.cursor()
     try:
-        return {case_id for (case_id,) in cursor.execute(*found)}
+        return read(cursor.execute(*found))
     finally:
         cursor.close()
 
@@ -54,7 +90,25 @@ def matching_select(query: str) -> TextualSelect | None:
     return text(sql).bindparams(**params).columns(case_id=String)
 
 
-def _statement(query: str) -> tuple[str, dict[str, str]] | None:
+# Fixed statement texts, by what they answer with (IDs, or keys: the index rowids) and
+# whether the query has only short terms, only long ones, or both; every user value is a
+# bound parameter.
+_STATEMENTS = {
+    "case_id": (
+        "SELECT case_id FROM case_search_grams WHERE case_search_grams MATCH :grams",
+        "SELECT case_id FROM case_search WHERE case_search MATCH :match",
+        "SELECT case_id FROM case_search WHERE case_search MATCH :match AND +rowid IN "
+        "(SELECT rowid FROM case_search_grams WHERE case_search_grams MATCH :grams)"),
+    "rowid": (  # as one text: 10,000 numbers read faster than 10,000 rows
+        "SELECT group_concat(rowid) FROM case_search_grams WHERE case_search_grams MATCH :grams",
+        "SELECT group_concat(rowid) FROM case_search WHERE case_search MATCH :match",
+        "SELECT group_concat(rowid) FROM case_search WHERE case_search MATCH :match AND +rowid "
+        "IN (SELECT rowid FROM case_search_grams WHERE case_search_grams MATCH :grams)"),
+}
+
+
+def _statement(query: str, column: str = "case_id") -> tuple[str, dict[str, str]] | None:
+    """The statement and its parameters; ``column``: ``case_id`` or ``rowid`` (the key)."""
     words = terms(query)
     if not words:
         return None
@@ -65,12 +119,5 @@ def _statement(query: str) -> tuple[str, dict[str, str]] | None:
         params["grams"] = " AND ".join(dict.fromkeys(gram_token(w) for w in short_terms))
     if long_terms:
         params["match"] = " AND ".join('"' + w.replace('"', '""') + '"' for w in long_terms)
-    # Fixed statement texts; every user value is a bound parameter.
-    if not long_terms:
-        sql = "SELECT case_id FROM case_search_grams WHERE case_search_grams MATCH :grams"
-    elif not short_terms:
-        sql = "SELECT case_id FROM case_search WHERE case_search MATCH :match"
-    else:
-        sql = ("SELECT case_id FROM case_search WHERE case_search MATCH :match AND +rowid IN "
-               "(SELECT rowid FROM case_search_grams WHERE case_search_grams MATCH :grams)")
-    return sql, params
+    only_short, only_long, both = _STATEMENTS[column]
+    return (only_short if not long_terms else only_long if not short_terms else both), params

@@ -88,7 +88,16 @@ def search_rowid(case_id: str) -> int:
     (``case_id`` is UNINDEXED in FTS5: deleting by it would scan the whole index. A hash,
     not a slice: time-ordered or scripted UUIDs share their leading bits.)
     """
-    digest = hashlib.blake2b(uuid.UUID(case_id).bytes, digest_size=8).digest()
+    # The plain hex of a canonical UUID is read directly: half the time of uuid.UUID, which
+    # the case list pays for 10,000 IDs; any other spelling goes through uuid.UUID.
+    digits = case_id.replace("-", "")
+    try:
+        raw = bytes.fromhex(digits) if len(digits) == 32 else b""
+    except ValueError:
+        raw = b""
+    if len(raw) != 16:
+        raw = uuid.UUID(case_id).bytes
+    digest = hashlib.blake2b(raw, digest_size=8).digest()
     return int.from_bytes(digest, "big", signed=True)
 
 

@@ -6,6 +6,9 @@ the services, never ORM rows or sessions. A tooltip that can hold data goes thro
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+from itertools import compress
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 
 from app.services.attachments import Attachment
@@ -15,6 +18,7 @@ from app.ui.plain import literal
 from app.ui.table_model import TableModel
 
 _ROOT = QModelIndex()
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class CaseTableModel(TableModel):
@@ -31,20 +35,28 @@ class CaseTableModel(TableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._all: list[CaseSummary] = []
+        self._keys: list[int] = []  # the search key of each of _all (search.key_of)
         self._rows: list[CaseSummary] = []  # those the search matches
+        self._shown: dict[str, tuple[str, ...]] = {}  # the cells of each row painted
 
-    def set_cases(self, cases: list[CaseSummary], ids: set[str] | None = None) -> None:
-        """All cases of the current filters, and which of them the search matches."""
-        self._all = list(cases)
-        self.show_only(ids)
+    def set_cases(self, cases: list[CaseSummary], keys: list[int],
+                  matches: AbstractSet[int] | None = None) -> None:
+        """All cases of the current filters with their search keys, and the keys of those
+        the search matches (None: no search)."""
+        self._all, self._keys = list(cases), list(keys)
+        self.show_only(matches)
 
-    def show_only(self, ids: set[str] | None) -> None:
+    def show_only(self, matches: AbstractSet[int] | None) -> None:
+        """The rows whose search key is in ``matches`` (all of them for None): one set
+        lookup per case, no hashing, on every keystroke."""
         self.beginResetModel()
-        self._rows = self._all if ids is None else [c for c in self._all if c.id in ids]
+        self._rows = self._all if matches is None else list(
+            compress(self._all, map(matches.__contains__, self._keys)))
+        self._shown = {}
         self.endResetModel()
 
     def clear(self) -> None:
-        self.set_cases([])
+        self.set_cases([], [])
 
     def case_at(self, row: int) -> CaseSummary:
         return self._rows[row]
@@ -61,18 +73,23 @@ class CaseTableModel(TableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        case = self._rows[index.row()]
-        column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (case.display_name, case.name_original or "",
-                    label(case.status) if case.status else "",
-                    "" if case.days_detained is None else f"{case.days_detained:,}",
-                    case.last_raised.isoformat() if case.last_raised else self.tr("never"),
-                    label(case.consent) if case.consent else "",
-                    "" if case.priority is None else str(case.priority))[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (3, 6):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            case = self._rows[index.row()]
+            cells = self._shown.get(case.id)
+            if cells is None:  # a row's seven cells at once: a repaint asks for each
+                cells = self._shown[case.id] = self._cells(case)
+            return cells[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (3, 6):
+            return _RIGHT
         return None
+
+    def _cells(self, case: CaseSummary) -> tuple[str, ...]:
+        return (case.display_name, case.name_original or "",
+                label(case.status) if case.status else "",
+                "" if case.days_detained is None else f"{case.days_detained:,}",
+                case.last_raised.isoformat() if case.last_raised else self.tr("never"),
+                label(case.consent) if case.consent else "",
+                "" if case.priority is None else str(case.priority))
 
 
 def human_size(size: int) -> str:

@@ -180,7 +180,8 @@ class CasesScreen(QWidget):
 
     def refresh_cases(self, flt: CaseFilter, *, reload: bool = False) -> None:
         """The list for the filters, then the search over it: a keystroke in the search box
-        only asks the index which cases match (milliseconds even at 10,000 cases)."""
+        only asks the index which cases match, as search keys, and the model keeps the
+        listed rows whose key is among them (milliseconds even at 10,000 cases)."""
         self.freshness.restart(lambda: self._read_list(flt, reload=reload))
 
     def _read_list(self, flt: CaseFilter | None = None, *, reload: bool = True) -> Job | None:
@@ -194,12 +195,13 @@ class CasesScreen(QWidget):
 
             def work(vault, _job):
                 with vault_access.session(vault) as session:
-                    return (list_cases(session, vault.clock().date(), base),
-                            search.matching_case_ids(session, flt.query))
+                    cases = list_cases(session, vault.clock().date(), base)
+                    return (cases, search.keys_of(c.id for c in cases),
+                            search.matching_keys(session, flt.query))
 
             return self.ctx.run(work, self.freshness.done(self._show_list),
                                 on_failed=self.freshness.failed())
-        return self.ctx.read(lambda session: search.matching_case_ids(session, flt.query),
+        return self.ctx.read(lambda session: search.matching_keys(session, flt.query),
                              self.freshness.done(self._show_matches),
                              on_failed=self.freshness.failed())
 
@@ -208,8 +210,8 @@ class CasesScreen(QWidget):
         self.show_cases(*result)
         self.cases_shown.emit()
 
-    def _show_matches(self, ids) -> None:
-        self.show_only(ids)
+    def _show_matches(self, keys) -> None:
+        self.show_only(keys)
         self.cases_shown.emit()
 
     def load_case(self, case_id: str) -> None:
@@ -304,14 +306,15 @@ class CasesScreen(QWidget):
             self.copy_requested.emit(case.name_original if index.column() == 1 and
                                      case.name_original else case.display_name)
 
-    def show_cases(self, cases, ids: set[str] | None = None) -> None:
-        self.model.set_cases(cases, ids)
+    def show_cases(self, cases, keys: list[int], matches: set[int] | None = None) -> None:
+        """The filters' list, its search keys, and the keys the search matches (None: all)."""
+        self.model.set_cases(cases, keys, matches)
         self.filters.learn(cases)
         self._keep_selection()
         self._update_empty()
 
-    def show_only(self, ids: set[str] | None) -> None:
-        self.model.show_only(ids)
+    def show_only(self, matches: set[int] | None) -> None:
+        self.model.show_only(matches)
         self._keep_selection()
         self._update_empty()
 
@@ -319,8 +322,8 @@ class CasesScreen(QWidget):
         """After the list changes, keep the shown case selected, or clear it if it left
         (but never throw away a case being edited)."""
         row = self.model.row_of(self._shown_id) if self._shown_id else None
-        if row is None:
-            if not self.detail.editing:
+        if row is None:  # (an empty detail pane is left alone: a keystroke costs no clear)
+            if not self.detail.editing and (self._shown_id or self.detail.case is not None):
                 self._shown_id = None
                 self.detail.clear()
         elif not self.table.selectionModel().isRowSelected(row):
