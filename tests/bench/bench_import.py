@@ -31,19 +31,19 @@ import argparse
 import csv
 import io
 import os
-import platform
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
+
+from report import Report
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
-RESULTS = Path(__file__).with_name("results") / "import.txt"
 PASSPHRASE = "bench import passphrase"
 KDF_ALONE = """
 import sys, time
@@ -179,7 +179,6 @@ def main() -> int:
     env = {k: v for k, v in os.environ.items() if not k.startswith("VIGIL_")}
     env["VIGIL_PASSPHRASE"] = PASSPHRASE
     mapping = str(DATA / "cases-bilingual.mapping.json")
-    lines = []
     with tempfile.TemporaryDirectory(prefix="bench-import-") as tmp:
         folder = Path(tmp)
         small, big = folder / "186.csv", folder / "10000.xlsx"
@@ -231,25 +230,19 @@ def main() -> int:
         if args.profile:
             _, proc = run([python, "-c", PROFILE, *imp[1:]], env)
             print(proc.stdout)
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, text=True,
-                            capture_output=True, check=False).stdout.strip() or "?"
-    lines = [
-        f"{datetime.now(UTC):%Y-%m-%dT%H:%M}  {platform.machine()} {os.cpu_count()} CPUs  "
-        f"py{platform.python_version()}  at {commit}  median of {args.runs} runs, "
-        f"load {os.getloadavg()[0]:.1f}",
-        f"  import 186-row CSV, new   {statistics.median(new_walls):7.1f} ms  minus the KDF "
+    report = Report("import.txt", f"median of {args.runs} runs")
+    for line in (
+        f"import 186-row CSV, new   {statistics.median(new_walls):7.1f} ms  minus the KDF "
         f"{new_rest:.1f} ms (bar < 1500 ms; DESIGN < 300 ms)",
-        f"  import 186-row CSV, again {wall:7.1f} ms  minus the KDF {rest:.1f} ms; "
+        f"import 186-row CSV, again {wall:7.1f} ms  minus the KDF {rest:.1f} ms; "
         f"KDF alone {kdf_ms:.1f} ms (its process {statistics.median(kdf_walls):.1f} ms)",
-        f"  import 10,000-row XLSX {big_s:6.1f} s   peak {peak} MB  (bars < 20 s, < 400 MB)  "
+        f"import 10,000-row XLSX {big_s:6.1f} s   peak {peak} MB  (bars < 20 s, < 400 MB)  "
         f"[{summary}]",
-        f"  wizard path, 10,000-row XLSX {float(wizard_s):6.1f} s   peak {wizard_peak} MB  "
+        f"wizard path, 10,000-row XLSX {float(wizard_s):6.1f} s   peak {wizard_peak} MB  "
         f"(bars < 20 s, < 400 MB)  [{wizard_created} new; s: {wizard_steps.strip()}]",
-    ]
-    print("\n".join(lines))
-    RESULTS.parent.mkdir(exist_ok=True)
-    with RESULTS.open("a", encoding="utf-8") as out:
-        out.write("\n".join(lines) + "\n")
+    ):
+        report.say(line)
+    report.save()
     return 0
 
 

@@ -34,7 +34,6 @@ import cProfile
 import io
 import json
 import os
-import platform
 import pstats
 import random
 import resource
@@ -55,6 +54,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 import sqlcipher3.dbapi2 as sqlcipher  # noqa: E402
+from report import Report  # noqa: E402
 from sqlalchemy import create_engine, func, select  # noqa: E402
 
 from app.domain import rules  # noqa: E402
@@ -91,7 +91,6 @@ from app.vault.schema import Base  # noqa: E402
 from app.vault.tables import CaseRow  # noqa: E402
 from app.vault.vault import Vault  # noqa: E402
 
-RESULTS = Path(__file__).with_name("results") / "reference.txt"
 PASSPHRASE = "reference benchmark"
 TODAY = date(2026, 11, 28)
 NOW = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
@@ -366,20 +365,6 @@ def sqlcipher_seconds(folder: Path, rows) -> float:
 
 
 # -- measuring ----------------------------------------------------------------------------------
-
-
-class Report:
-    def __init__(self, title: str) -> None:
-        self.lines = [title]
-
-    def say(self, text: str = "") -> None:
-        print(text, flush=True)
-        self.lines.append("  " + text if text else "")
-
-    def save(self) -> None:
-        RESULTS.parent.mkdir(exist_ok=True)
-        with RESULTS.open("a", encoding="utf-8") as out:
-            out.write("\n".join(self.lines) + "\n")
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:
@@ -716,9 +701,7 @@ def profile_phase(doc: Document, folder: Path, report: Report) -> None:
 def insert_ab(scale: float, rounds: int) -> int:
     """The reference insert only, keyed and unkeyed alternately: the ratio of each pair, the
     median of the ratios (the machine is shared: a pair sees about the same load)."""
-    report = Report(f"{datetime.now(UTC):%Y-%m-%dT%H:%M}  {platform.machine()} "
-                    f"{os.cpu_count()} CPUs  py{platform.python_version()}  scale {scale}, "
-                    f"insert A/B, {rounds} rounds")
+    report = Report("reference.txt", f"scale {scale}, insert A/B, {rounds} rounds")
     rows = table_rows(generate(scale))
     total = sum(len(values) for _, values in rows.values())
     keyed, unkeyed, ratios = [], [], []
@@ -772,10 +755,8 @@ def main() -> int:
     if args.insert_ab:
         return insert_ab(args.scale, args.insert_ab)
 
-    report = Report(f"{datetime.now(UTC):%Y-%m-%dT%H:%M}  {platform.machine()} "
-                    f"{os.cpu_count()} CPUs  py{platform.python_version()}  "
-                    + (f"the vault in {Path(args.vault).name}, built before" if args.vault
-                       else f"scale {args.scale}"))
+    report = Report("reference.txt", f"the vault in {Path(args.vault).name}, built before"
+                    if args.vault else f"scale {args.scale}")
     if args.vault:
         measure_vault(Path(args.vault) / "vault", report, args.profile)
         report.save()

@@ -18,10 +18,8 @@ data is fictional and random.
 """
 
 import argparse
-import datetime
 import json
 import os
-import platform
 import secrets
 import shutil
 import subprocess
@@ -34,6 +32,8 @@ from pathlib import Path
 # VIGIL_BENCH_CODE: another checkout's app/ (an A/B against it, see --baseline-code)
 sys.path.insert(0, os.environ.get("VIGIL_BENCH_CODE") or str(Path(__file__).resolve().parents[2]))
 
+from report import Report
+
 from app.domain.dates import FuzzyDate
 from app.domain.model import Case, Event
 from app.services import attachments, cases
@@ -43,7 +43,6 @@ from app.vault.vault import Vault
 
 MIB = 1024 * 1024
 PASSPHRASE = "bench passphrase"
-RESULTS = Path(__file__).resolve().parent / "results" / "sharing.txt"
 
 
 class Pattern:
@@ -215,9 +214,10 @@ def main() -> None:
             return median([x / y for x, y in zip(t[a], t[b], strict=True)])
 
         load = os.getloadavg()
+        report = Report("sharing.txt", f"{args.cases} cases + {args.attachment_mib} MiB "
+                        f"attachments (bundle {size:.0f} MiB), {args.rounds} interleaved "
+                        f"rounds, medians; load at the end {load[0]:.2f} {load[1]:.2f}")
         lines = [
-            f"{args.cases} cases + {args.attachment_mib} MiB attachments (bundle {size:.0f} MiB),"
-            f" {args.rounds} interleaved rounds, medians; load {load[0]:.2f} {load[1]:.2f}",
             f"import {m['import']:.2f} s = open (decrypt, verify, store) {m['open']:.2f} s + "
             f"merge (the floor: records from memory) {m['merge']:.2f} s; age -d "
             f"{m['age_d']:.2f} s; open/age-d {ratio('open', 'age_d'):.2f}x (target <= 3), "
@@ -231,13 +231,9 @@ def main() -> None:
                          f"{m['base_export']:.2f} -> {m['export']:.2f} s "
                          f"({ratio('export', 'base_export'):.2f}x)")
         for line in lines:
-            print(line)
-    stamp = (f"{datetime.datetime.now().isoformat(timespec='seconds')}  {platform.machine()} "
-             f"{platform.system()} py{platform.python_version()}  cpus {os.cpu_count()}")
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    with RESULTS.open("a", encoding="utf-8") as out:
-        out.write(stamp + "\n" + "".join(f"  {line}\n" for line in lines))
-    print(f"appended to {RESULTS}")
+            report.say(line)
+    report.save()
+    print(f"appended to {report.path}")
 
 
 if __name__ == "__main__":
