@@ -24,13 +24,22 @@ def dump_json(value: Any) -> str:
 
 
 class JsonText(TypeDecorator):
-    """A JSON value stored as its ``dump_json`` text in a ``TEXT`` column; SQL NULL is None."""
+    """A JSON value stored as its ``dump_json`` text in a ``TEXT`` column; SQL NULL is None.
+
+    ``null_as_text``: None is stored as the text ``null`` instead, for a ``NOT NULL`` column
+    whose value may itself be None (a conflict's losing value: an optional field cleared).
+    """
 
     impl = Text
     cache_ok = True
 
+    def __init__(self, *, null_as_text: bool = False) -> None:
+        super().__init__()
+        self.null_as_text = null_as_text
+        self.should_evaluate_none = null_as_text  # the ORM hands None to the type
+
     def process_bind_param(self, value: Any, dialect) -> str | None:
-        return None if value is None else dump_json(value)
+        return None if value is None and not self.null_as_text else dump_json(value)
 
     def process_result_value(self, value: str | None, dialect) -> Any:
         return None if value is None else json.loads(value)

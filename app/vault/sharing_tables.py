@@ -43,7 +43,7 @@ class ConflictRow(Base):
     record_kind: Mapped[str] = mapped_column(String(32))
     record_id: Mapped[str] = mapped_column(String(36))
     field: Mapped[str] = mapped_column(String(64))
-    losing_value: Mapped[Any] = mapped_column(JsonText)
+    losing_value: Mapped[Any] = mapped_column(JsonText(null_as_text=True))
     losing_stamp: Mapped[str] = mapped_column(String(64))
     winning_stamp: Mapped[str] = mapped_column(String(64))
     bundle_id: Mapped[str] = mapped_column(String(36))

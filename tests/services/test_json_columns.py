@@ -130,6 +130,9 @@ def test_sync_bookkeeping_stores_what_the_previous_code_wrote(vault, store):
         session.add(ConflictRow(record_kind="meeting", record_id=new_id(), field="cases",
                                 losing_value=losing, losing_stamp="1", winning_stamp="2",
                                 bundle_id=new_id(), detected_at="2026", resolved=False))
+        session.add(ConflictRow(record_kind="case", record_id=case.id, field="location",
+                                losing_value=None, losing_stamp="3", winning_stamp="4",
+                                bundle_id=new_id(), detected_at="2026", resolved=False))
         session.add(BundleLogRow(bundle_id="b" * 36, direction="in", sender="f" * 32,
                                  recipients=["f" * 32, "a" * 32], created_at="2026",
                                  logged_at="2026"))
@@ -143,9 +146,12 @@ def test_sync_bookkeeping_stores_what_the_previous_code_wrote(vault, store):
         assert fields == json.dumps(json.loads(fields))
         assert session.execute(text("SELECT seen FROM colleagues")).scalar() \
             == json.dumps(seen, sort_keys=True)
-        assert session.execute(text("SELECT losing_value FROM conflicts")).scalar() \
-            == json.dumps(losing, ensure_ascii=False, sort_keys=True)
+        assert session.execute(text("SELECT losing_value FROM conflicts ORDER BY id")
+                               ).scalars().all() == [
+            json.dumps(losing, ensure_ascii=False, sort_keys=True), "null"]
         assert session.execute(text("SELECT recipients FROM bundle_log")).scalar() \
             == json.dumps(["f" * 32, "a" * 32])
         # and read back as values
         assert session.get(ColleagueRow, "f" * 32).seen == seen
+        assert [c.losing_value for c in session.query(ConflictRow).order_by(ConflictRow.id)] \
+            == [losing, None]

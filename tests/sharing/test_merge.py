@@ -50,6 +50,30 @@ def test_concurrent_edits_the_later_wins_and_the_loser_is_kept(team, tmp_path):
     assert any(c.losing_value == "alice's summary" for c in conflicts.list_conflicts(team["bob"]))
 
 
+def test_a_cleared_field_that_loses_is_kept_as_a_conflict_both_ways(team, tmp_path):
+    """The losing value None (an optional field cleared) is kept, and travels on: a
+    conflict row holds the JSON text null, never SQL NULL (the column is NOT NULL)."""
+    case_id = share_case(team, tmp_path, location="Urumqi")
+    team.clocks["alice"].advance(minutes=1)
+    team.clocks["bob"].advance(minutes=2)
+    edit_case(team["alice"], case_id, location=None)
+    edit_case(team["bob"], case_id, location="Kashgar")
+    from_alice = send(team, tmp_path, "alice", ["bob"])
+    from_bob = send(team, tmp_path, "bob", ["alice"])
+    assert ("case", case_id, "location") in inbox.import_bundle(team["bob"], from_alice).conflicts
+    inbox.import_bundle(team["alice"], from_bob)
+    for name in ("alice", "bob"):
+        assert get_case(team[name], case_id).location == "Kashgar"
+        [kept] = conflicts.list_conflicts(team[name])
+        assert (kept.field, kept.losing_value, kept.current_value) == ("location", None,
+                                                                       "Kashgar")
+    assert exported_state(team["alice"]) == exported_state(team["bob"])
+    # and the kept conflict travels in the next bundle without breaking it
+    edit_case(team["bob"], case_id, summary="later")
+    inbox.import_bundle(team["alice"], send(team, tmp_path, "bob", ["alice"]))
+    assert get_case(team["alice"], case_id).summary == "later"
+
+
 def test_a_knowing_overwrite_is_not_a_conflict(team, tmp_path):
     case_id = share_case(team, tmp_path, summary="first")
     team.clocks["bob"].advance(minutes=5)
