@@ -70,6 +70,8 @@ class Reading:
     # age's output ------------------------------------------------------------------------
 
     def write(self, data) -> int:
+        if self.error is not None:  # pyrage writes the same piece again after an error:
+            raise self.error        # the parser is never fed past its first refusal
         try:
             return self.parser.write(data)
         except BaseException as exc:  # pyrage replaces it with a bare I/O error

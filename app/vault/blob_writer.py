@@ -54,13 +54,15 @@ class BlobWriter:
         self._buffer = bytearray()
         self._index = 0
         self.size = 0  # plaintext bytes taken so far
-        self._root = root
         self._out: BinaryIO | None = None
         self._placed = False
         self._info: BlobInfo | None = None
         with _disk_errors():
             self._shard = root / self.blob_id[:2]
-            self._new_shard = _mkdir_private(self._shard)
+            if _mkdir_private(self._shard):
+                # The new folder's name durable now, not when this blob is placed: another
+                # writer may place into it first, and its row commit, while this one never does.
+                _fsync_dir(root)
             self._final = self._shard / self.blob_id
             fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", dir=self._shard)  # 0600
             self._tmp = Path(tmp_name)
@@ -98,8 +100,6 @@ class BlobWriter:
             os.replace(self._tmp, self._final)
             self._placed = True
             _fsync_dir(self._shard)
-            if self._new_shard:
-                _fsync_dir(self._root)
 
     def abort(self) -> None:
         """Remove the blob, finished or not, placed or not; never raises."""

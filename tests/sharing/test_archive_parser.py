@@ -78,7 +78,7 @@ def test_extended_headers_and_other_types_are_refused():
 
 def test_a_damaged_header_or_an_end_inside_a_member_is_refused():
     data = bytearray(archive())
-    data[5] ^= 1  # the first header's name: its checksum no longer matches
+    data[140] ^= 1  # the first header's mtime: only its checksum tells
     with pytest.raises(container.BadArchive):
         parse(bytes(data), [8192])
     with pytest.raises(container.BadArchive):
@@ -90,3 +90,38 @@ def test_bytes_past_the_limit_are_refused_even_after_the_end():
     assert parse(data + bytes(1000), [8192], limit=len(data) + 1000).members == ENTRIES
     with pytest.raises(container.TooLarge):
         parse(data + bytes(1001), [8192], limit=len(data) + 1000)
+
+
+def with_size(field: bytes) -> bytes:
+    """The archive's first header with its 12-byte size field replaced, checksum fixed."""
+    header = bytearray(archive()[:container.BLOCK])
+    header[124:136] = field
+    header[148:156] = b" " * 8
+    header[148:156] = b"%06o\0 " % sum(header)
+    return bytes(header)
+
+
+@pytest.mark.parametrize("field", [b"\x80" + (2 ** 80).to_bytes(11, "big"),  # base-256, huge
+                                   b"\xff" * 12,  # base-256, -1
+                                   b"77777777777\0"])  # octal, 8 GiB
+def test_a_header_claiming_a_huge_or_negative_size_is_refused_at_once(field):
+    with pytest.raises((container.BadArchive, container.TooLarge)):
+        parse(with_size(field), [container.BLOCK], limit=1 << 20)
+
+
+def test_the_parser_is_not_fed_again_after_a_refusal():
+    """pyrage calls ``write`` again with the same piece after it raised: the bundle
+    reader answers with the first error, without parsing further."""
+    from app.sharing.unpacking import Reading
+
+    reading = Reading.__new__(Reading)  # only the parts ``write`` uses
+    reading.error = None
+    reading.parser = container.ArchiveParser(Collect().begin, 1 << 20)
+    damaged = bytearray(archive()[:container.BLOCK])
+    damaged[140] ^= 1
+    with pytest.raises(container.BadArchive) as first:
+        reading.write(bytes(damaged))
+    reading.parser = None  # fed again, it would fail differently (AttributeError)
+    with pytest.raises(container.BadArchive) as again:
+        reading.write(bytes(damaged))
+    assert again.value is first.value

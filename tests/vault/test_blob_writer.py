@@ -91,3 +91,23 @@ def test_a_failed_placement_is_raised_and_stop_leaves_the_rest_to_abort(store, m
     stopped.stop()
     writer.abort()
     assert files(store) == []
+
+
+def test_a_new_shard_folder_is_made_durable_when_it_is_made(store, monkeypatch):
+    """Not when its first writer places: another writer may place into it first (and its
+    row commit) while the first never does."""
+    from app.vault import blob_writer
+
+    synced: list[str] = []
+    monkeypatch.setattr(blob_writer, "_fsync_dir", lambda path: synced.append(
+        "root" if path == store.root else "shard"))
+    first = store.open_writer()
+    assert synced == ["root"]  # its shard was new
+    monkeypatch.setattr(blob_writer.secrets, "token_hex", lambda _n: first.blob_id[:2] + "0" * 30)
+    second = store.open_writer()  # the same shard, already there
+    assert synced == ["root"]
+    second.write(b"x")
+    second.finish()
+    second.place()
+    assert synced == ["root", "shard"]
+    first.abort()
