@@ -171,6 +171,8 @@ def parse(raw: bytes) -> Manifest:
     _require(all(isinstance(a, dict) and isinstance(a.get("id"), str)
                  and isinstance(a.get("sha256"), str) and type(a.get("size")) is int
                  and a["size"] >= 0 for a in attachments))
+    # each attachment once: a second would be stored and left without a record pointing at it
+    _require(len({a["id"] for a in attachments}) == len(attachments))
     bundle_id, created = obj.get("bundle_id"), obj.get("created")
     _require(isinstance(bundle_id, str) and len(bundle_id) == UUID_LEN
              and isinstance(created, str) and isinstance(sender.get("fingerprint"), str))

@@ -302,3 +302,13 @@ def test_an_import_reads_the_bundle_once_and_a_second_import_leaves_nothing(team
     again = inbox.import_bundle(team["bob"], sent)
     assert again.already_applied and passes == [True, True]
     assert team.snapshot("bob") == applied
+
+
+def test_a_manifest_listing_an_attachment_twice_is_refused(valid):
+    """Signed or not: the second copy would be stored with no record pointing at it."""
+    obj = json.loads(valid[container.MANIFEST])
+    assert obj["attachments"], "the valid bundle has an attachment"
+    obj["attachments"].append(obj["attachments"][0])
+    with pytest.raises(IntegrityError, match="damaged"):
+        manifest.parse(json.dumps(obj).encode())
+    manifest.parse(valid[container.MANIFEST])  # as it was: accepted
