@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from sqlalchemy import inspect
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
 from app.vault import derived, tracking
@@ -30,6 +31,7 @@ from app.vault.tables import AskRow, CaseRow
 
 # Rows held before they are written: bounds the memory of a large import.
 _FLUSH_AT = 20_000
+_QMARK = sqlite.dialect(paramstyle="qmark")  # what sqlcipher3 binds
 # Columns whose text ``tracking.stamp_created`` writes itself.
 _AS_TEXT = frozenset({"field_versions"})
 
@@ -46,8 +48,11 @@ class _Shape:
 
 @cache
 def _shape(table) -> _Shape:
+    compiled = table.__table__.insert().compile(dialect=_QMARK)
+    mapped = inspect(table).columns
     columns = []
-    for column in inspect(table).columns:
+    for key in compiled.positiontup:  # every column, in the order of the statement's marks
+        column = mapped[key]
         default, as_json = column.default, isinstance(column.type, JsonText)
         if default is None:
             value = None
@@ -56,14 +61,11 @@ def _shape(table) -> _Shape:
         elif default.is_callable:
             value = default.arg(None)
         else:  # a SQL expression default: none of the synced tables has one
-            raise TypeError(f"{table.__tablename__}.{column.key}: unsupported default")
+            raise TypeError(f"{table.__tablename__}.{key}: unsupported default")
         if as_json and value is not None:
             value = dump_json(value)
-        columns.append((column.key, value, as_json and column.key not in _AS_TEXT))
-    names = ", ".join(key for key, _, _ in columns)
-    marks = ", ".join("?" for _ in columns)
-    return _Shape(f"INSERT INTO {table.__tablename__} ({names}) VALUES ({marks})",
-                  tuple(columns))
+        columns.append((key, value, as_json and key not in _AS_TEXT))
+    return _Shape(str(compiled), tuple(columns))
 
 
 class NewRows:

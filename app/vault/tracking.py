@@ -99,7 +99,7 @@ def stamp_created(session: Session, table, values: dict, at: str) -> dict:
     ``values`` holds what the ORM object would have been given (unset columns absent),
     ``at`` the entry's time (``isoformat(timespec="seconds")`` of the session's clock).
     """
-    fields = tuple(key for key in _tracked(inspect(table)) if values.get(key) is not None)
+    fields = tuple(key for key in _tracked_of(table) if values.get(key) is not None)
     stamp = session.info["hlc"].tick()
     versions, listed = _texts(fields)
     values["field_versions"] = versions.replace(_STAMP, stamp)
@@ -109,6 +109,11 @@ def stamp_created(session: Session, table, values: dict, at: str) -> dict:
     session.info["wrote"] = True  # the clock moved: Vault.session keeps it
     return (at, session.info["actor"], "create", table.__audit_kind__, str(values["id"]),
             listed)
+
+
+@cache
+def _tracked_of(table) -> tuple[str, ...]:
+    return _tracked(inspect(table))
 
 
 _STAMP = "<stamp>"  # a placeholder: field names are identifiers

@@ -50,8 +50,8 @@ def dump(vault) -> dict[str, object]:
         for table in tables:
             if _SHADOW.match(table) or table == "case_search_grams":
                 continue
-            columns = [c for c in connection.execute(text(f'SELECT * FROM "{table}" LIMIT 0'))
-                       .keys() if not (table == "audit_log" and c == "id")]
+            every = connection.execute(text(f'SELECT * FROM "{table}" LIMIT 0')).keys()
+            columns = [c for c in every if not (table == "audit_log" and c == "id")]
             order = "id" if table == "audit_log" else "rowid"
             rows = connection.execute(text(
                 f'SELECT {", ".join(columns)} FROM "{table}" ORDER BY {order}')).all()
