@@ -250,7 +250,7 @@ def _import(session: Session, doc: Document, merge_cases: bool) -> None:
             cases.save_case(session, case, new=new, children_checked=new)
         present.add(case.id)  # listed twice: the second is an update
     del rows
-    if batch is not None:
+    if batch is not None:  # the asks' derived rows need the cases' rows, not their derived
         batch.write()
     for encounter in doc.encounters:
         encounters.save_encounter(session, encounter, refs_checked=True)
@@ -268,12 +268,13 @@ def _import(session: Session, doc: Document, merge_cases: bool) -> None:
         else:
             asks.save_ask(session, ask, refs_checked=True, new=new)
         present.add(ask.id)
-    if batch is not None:
-        batch.write()
     for meeting in doc.meetings:
         meetings.save_meeting(session, meeting)
     for involvement in doc.involvements:
         involvements.save_involvement(session, involvement, refs_checked=True)
+    if batch is not None:  # what derives from the new cases and asks, over the whole vault
+        session.flush()
+        batch.finish()
 
 
 def _listed_twice(items) -> set[str]:

@@ -81,7 +81,7 @@ def add_new_case(batch: NewRows, case: Case) -> None:
         if len({item.id for item in items}) != len(items):
             raise UserError("An event or source ID is listed twice in this case.")
     batch.add(CaseRow, {"id": case.id, "deleted": False,
-                        **column_values(case, skip=("events", "sources"))})
+                        **column_values(case, skip=("events", "sources"))}, case)
     for position, event in enumerate(case.events):
         batch.add(EventRow, {"id": event.id, "case_id": case.id, "deleted": False,
                              **_event_values(event, position)})

@@ -9,8 +9,10 @@ the import. Rows given here end up exactly as the flush would have left them: st
 audited by ``app.vault.tracking.stamp_created`` (the same fields, one clock stamp each,
 this vault's origin, an audit entry in the order the rows were given), their column
 defaults filled in as the ORM fills them, and what derives from new cases and asks (search
-index, detention start, ``ask_cases``, last raised, open follow-ups) computed for the batch
-by ``app.vault.derived.created``. Updates of existing records keep the ORM path.
+index and detention start from each new case as given, as ``app.vault.case_derived`` derives
+them from its rows; ``ask_cases``, last raised and open follow-ups by
+``app.vault.derived.created`` once at the end, ``finish``). Updates of existing records keep
+the ORM path.
 
 Only for rows the caller knows are new (no row with their ID, live or deleted) and whose
 references it checked; never for a colleague's records (those keep their own stamps).
@@ -25,7 +27,9 @@ from sqlalchemy import inspect
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
-from app.vault import derived, tracking
+from app.domain import rules
+from app.domain.model import Case
+from app.vault import derived, search_index, tracking
 from app.vault.json_text import JsonText, dump_json
 from app.vault.tables import AskRow, CaseRow
 
@@ -76,6 +80,7 @@ class NewRows:
         self.at = session.info["clock"]().isoformat(timespec="seconds")
         self.rows: dict[type, list[tuple]] = {}
         self.audit: list[tuple] = []
+        self.bodies: dict[str, str] = {}  # new cases' search text: dropped once written
         self.cases: list[str] = []
         self.asks: list[str] = []
         self.held = 0
@@ -84,11 +89,17 @@ class NewRows:
     def possible(session: Session) -> bool:
         return tracking.can_stamp(session)
 
-    def add(self, table, values: dict) -> None:
+    def add(self, table, values: dict, case: Case | None = None) -> None:
         """A new row: ``values`` are what the ORM object would have been given (its ID,
-        ``deleted``, and every column whose value is not None)."""
+        ``deleted``, and every column whose value is not None). A case's row comes with
+        the ``case`` (its events included): its search entry and detention start are
+        derived from it as the flush hook derives them from its rows."""
         row = {key: value for key, value in values.items() if value is not None}
         self.audit.append(tracking.stamp_created(self.session, table, row, self.at))
+        if case is not None:
+            start = rules.detention_start(case)
+            row["detention_start"] = str(start) if start else None
+            self.bodies[case.id] = search_index.case_text(case)
         stored = []
         for key, default, as_json in _shape(table).columns:
             value = row.get(key)
@@ -107,12 +118,22 @@ class NewRows:
         return self.held >= _FLUSH_AT
 
     def write(self) -> None:
-        """Insert the rows held, their audit entries, and what derives from them."""
+        """Insert the rows held and their audit entries (not yet what derives from them)."""
         if not self.held:
             return
         connection = self.session.connection()
         for table, rows in self.rows.items():  # text, not a construct: bound as they are
             connection.exec_driver_sql(_shape(table).insert, rows)
         tracking.write_audit(self.session, self.audit)
-        derived.created(self.session, self.cases, self.asks)
-        self.rows, self.audit, self.cases, self.asks, self.held = {}, [], [], [], 0
+        search_index.index_cases(connection, self.bodies, new=True)
+        self.rows, self.audit, self.bodies, self.held = {}, [], {}, 0
+
+    def finish(self) -> None:
+        """Insert what is held, then derive from every new case and ask at once: once, not
+        per write, since each pass re-derives the follow-ups of every ask on the cases it
+        touches (per write, a reference import re-derived its 100,000 asks five times).
+        Call it after the session's own rows are flushed."""
+        self.write()
+        if self.cases or self.asks:
+            derived.created(self.session, self.cases, self.asks)
+        self.cases, self.asks = [], []

@@ -101,17 +101,14 @@ def touched_cases(session: Session) -> set[str]:
     return found
 
 
-def refresh_cases(session: Session, connection: Connection, case_ids: Collection[str], *,
-                  new: bool = False) -> None:
-    """Rewrite the detention start and search entry of ``case_ids`` from their rows.
-    ``new``: the cases were just inserted, so they have no index rows to replace."""
+def refresh_cases(session: Session, connection: Connection, case_ids: Collection[str]) -> None:
+    """Rewrite the detention start and search entry of ``case_ids`` from their rows."""
     ordered = sorted(case_ids)
     for start in range(0, len(ordered), _BATCH):
-        _refresh(session, connection, ordered[start:start + _BATCH], new)
+        _refresh(session, connection, ordered[start:start + _BATCH])
 
 
-def _refresh(session: Session, connection: Connection, case_ids: list[str],
-             new: bool = False) -> None:
+def _refresh(session: Session, connection: Connection, case_ids: list[str]) -> None:
     ids = {"ids": json.dumps(case_ids)}
     rows = {row.id: row for row in connection.execute(_CASES, ids)}
     events: dict[str, list] = {}
@@ -131,9 +128,8 @@ def _refresh(session: Session, connection: Connection, case_ids: list[str],
         start = _detention_start(row, timeline)
         if start != row.detention_start:
             starts.append({"case_id": case_id, "start": start})
-    if not new:
-        search_index.unindex_cases(connection, [c for c in case_ids if c not in bodies])
-    search_index.index_cases(connection, bodies, new=new)
+    search_index.unindex_cases(connection, [c for c in case_ids if c not in bodies])
+    search_index.index_cases(connection, bodies)
     if starts:
         connection.execute(_SET_START, starts)
         _show_starts(session, starts)

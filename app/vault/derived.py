@@ -280,13 +280,11 @@ def _ask_data(session: Session) -> None:
 
 
 def created(session: Session, case_ids: Collection[str], ask_ids: Collection[str]) -> None:
-    """What the hook derives from new cases and asks that were inserted without ORM objects
-    (``app.vault.batch``), as if a flush had written them: their detention starts and search
-    entries, the ``ask_cases`` of the new asks and of older asks that name the new cases,
-    then last raised and open follow-ups."""
+    """What the hook derives about asks from new cases and asks that were inserted without
+    ORM objects (``app.vault.batch``, which indexes the cases itself), as if a flush had
+    written them: the ``ask_cases`` of the new asks and of older asks that name the new
+    cases, then last raised and open follow-ups."""
     connection = session.connection()
-    if case_ids:
-        case_derived.refresh_cases(session, connection, case_ids, new=True)
     asks = _asks_of(connection, (), (), case_ids) - set(ask_ids) if case_ids else set()
     if asks or ask_ids:
         cases = _reindex_asks(connection, asks, ask_ids)
