@@ -29,8 +29,8 @@ the ``ask_cases`` rows of exactly the asks concerned, then ``last_raised`` of th
 they named before and now and the open follow-ups of every ask on those cases. Writers
 only set attributes. Statements that bypass the session (travel mode's strip) call
 ``rebuild`` afterwards; a bulk import's new rows, inserted in batches without ORM objects
-(``app.vault.batch``), call ``created``. The same hook keeps what each case derives from its own row and
-timeline (its detention start and search entry: ``app.vault.case_derived``).
+(``app.vault.batch``), call ``created``. The same hook keeps what each case derives from its
+own row and timeline (its detention start and search entry: ``app.vault.case_derived``).
 """
 
 from __future__ import annotations

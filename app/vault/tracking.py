@@ -16,6 +16,7 @@ from functools import cache
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
+from app.vault.json_text import dump_json
 from app.vault.schema import AuditEntry
 
 _AUDIT = AuditEntry.metadata.tables[AuditEntry.__tablename__]
@@ -91,13 +92,15 @@ def can_stamp(session: Session) -> bool:
             and not session.info.get("remote", False))
 
 
-def stamp_created(session: Session, table, values: dict, at: str) -> dict:
+def stamp_created(session: Session, table, values: dict, at: str) -> tuple:
     """Stamp the values of a new row written without an ORM object (``app.vault.batch``)
     as ``_before_flush`` stamps a pending one, and return its audit entry: the same
     fields (those given a value), one clock stamp for all of them, this vault's origin.
 
-    ``values`` holds what the ORM object would have been given (unset columns absent),
-    ``at`` the entry's time (``isoformat(timespec="seconds")`` of the session's clock).
+    ``values`` holds what the ORM object would have been given (unset columns absent);
+    its ``field_versions`` becomes the column's stored text (``dump_json``), the entry a
+    tuple in the order of ``write_audit``'s columns. ``at``: the entry's time
+    (``isoformat(timespec="seconds")`` of the session's clock).
     """
     fields = tuple(key for key in _tracked_of(table) if values.get(key) is not None)
     stamp = session.info["hlc"].tick()
@@ -121,10 +124,10 @@ _STAMP = "<stamp>"  # a placeholder: field names are identifiers
 
 @cache
 def _texts(fields: tuple[str, ...]) -> tuple[str, str]:
-    """The stored texts of a new row's ``field_versions`` (stamp left as ``_STAMP``) and its
-    audit entry's ``fields``, as the flush hook writes them: built once per set of fields
+    """The stored texts (``JsonText``) of a new row's ``field_versions`` (stamp left as
+    ``_STAMP``) and its audit entry's ``fields``: built once per set of fields
     (a bulk import's rows share a few), since field names and stamps need no escaping."""
-    return json.dumps(dict.fromkeys(fields, _STAMP), sort_keys=True), json.dumps(list(fields))
+    return dump_json(dict.fromkeys(fields, _STAMP)), dump_json(list(fields))
 
 
 _AUDIT_INSERT = ("INSERT INTO audit_log (at, actor, action, record_kind, record_id, fields) "
