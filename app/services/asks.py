@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, aliased
 from app.domain.model import Ask
 from app.errors import UserError
 from app.vault import erasure
+from app.vault.batch import NewRows
 from app.vault.records import assign, column_values, from_row, refuse_tombstone
 from app.vault.tables import (
     AskCase,
@@ -90,9 +91,18 @@ def save_ask(session: Session, ask: Ask, *, refs_checked: bool = False,
     if row is None:
         row = AskRow(id=ask.id, deleted=False)
         session.add(row)
+    assign(row, _values(ask))
+
+
+def add_new_ask(batch: NewRows, ask: Ask) -> None:
+    """``save_ask(refs_checked=True, new=True)`` into a batch of new rows (a bulk import)."""
+    batch.add(AskRow, {"id": ask.id, "deleted": False, **_values(ask)})
+
+
+def _values(ask: Ask) -> dict:
     values = column_values(ask)
     values.update(date_sort=ask.date.earliest().isoformat())
-    assign(row, values)
+    return values
 
 
 def delete_ask(session: Session, ask_id: str) -> None:

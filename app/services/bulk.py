@@ -36,6 +36,7 @@ from app.services.interchange import InterchangeError, load_json_bytes, parse_do
 from app.services.interchange_findings import Finding
 from app.services.sheets import read_bounded
 from app.services.spreadsheet import MAX_BYTES, Progress, load_mapping, read_cases
+from app.vault.batch import NewRows
 from app.vault.records import from_row
 from app.vault.tables import (
     AskRow,
@@ -230,6 +231,10 @@ def _import(session: Session, doc: Document, merge_cases: bool) -> None:
     # one question about the new cases' events and sources, not two per case
     cases.check_new_children(session, list({
         case.id: case for case in reversed(doc.cases) if case.id not in present}.values()))
+    # New records listed once go to the batch (Core executemany); one listed twice is
+    # updated by its second listing, which needs the first as an ORM row.
+    batch = NewRows(session) if NewRows.possible(session) else None
+    twice = _listed_twice(doc.cases)
     for case in doc.cases:
         if case.id in stored:
             before = stored.pop(case.id)
@@ -237,22 +242,43 @@ def _import(session: Session, doc: Document, merge_cases: bool) -> None:
             if case == before:  # the row says what the vault holds: nothing to write
                 continue
         new = case.id not in present
-        cases.save_case(session, case, new=new, children_checked=new)
+        if new and batch is not None and case.id not in twice:
+            cases.add_new_case(batch, case)
+            if batch.full():
+                batch.write()
+        else:
+            cases.save_case(session, case, new=new, children_checked=new)
         present.add(case.id)  # listed twice: the second is an update
     del rows
+    if batch is not None:  # the asks' derived rows need the cases' rows, not their derived
+        batch.write()
     for encounter in doc.encounters:
         encounters.save_encounter(session, encounter, refs_checked=True)
     session.flush()
     # Any row, live or deleted (read_document refused the deleted): the others are new,
     # and one question about them is cheaper than one per ask.
     present = _ids_in(session, AskRow, [ask.id for ask in doc.asks])
+    twice = _listed_twice(doc.asks)
     for ask in doc.asks:  # what derives from them follows in one pass on the flush
-        asks.save_ask(session, ask, refs_checked=True, new=ask.id not in present)
+        new = ask.id not in present
+        if new and batch is not None and ask.id not in twice:
+            asks.add_new_ask(batch, ask)
+            if batch.full():
+                batch.write()
+        else:
+            asks.save_ask(session, ask, refs_checked=True, new=new)
         present.add(ask.id)
     for meeting in doc.meetings:
         meetings.save_meeting(session, meeting)
     for involvement in doc.involvements:
         involvements.save_involvement(session, involvement, refs_checked=True)
+    if batch is not None:  # what derives from the new cases and asks, over the whole vault
+        session.flush()
+        batch.finish()
+
+
+def _listed_twice(items) -> set[str]:
+    return {ident for ident, count in Counter(item.id for item in items).items() if count > 1}
 
 
 def _ids_in(session: Session, table, ids: list[str]) -> set[str]:

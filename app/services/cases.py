@@ -24,6 +24,7 @@ from app.domain.model import Case, Event, Source
 from app.errors import UserError
 from app.services import search
 from app.vault import erasure
+from app.vault.batch import NewRows
 from app.vault.records import (
     assign,
     case_from_row,
@@ -57,10 +58,7 @@ def save_case(session: Session, case: Case, *, new: bool = False,
     ``check_new_children`` about this new case's events and sources. Its detention start
     and search entry follow on the flush (``app.vault.case_derived``).
     """
-    if not case.display_name.strip():
-        raise UserError("A case needs a display name.")
-    if not _is_canonical_uuid(case.id):
-        raise UserError("A case ID must be a UUID in lower case.")
+    _check_case(case)
     row = None if new else session.get(CaseRow, case.id)
     refuse_tombstone(row, "case")
     is_new = row is None
@@ -73,6 +71,30 @@ def save_case(session: Session, case: Case, *, new: bool = False,
         _save_children(session, EventRow, case.id, case.events, _event_values, is_new, checked)
         _save_children(session, SourceRow, case.id, case.sources, _source_values, is_new,
                        checked)
+
+
+def add_new_case(batch: NewRows, case: Case) -> None:
+    """``save_case(new=True, children_checked=True)`` into a batch of new rows (a bulk
+    import): the same checks, the same rows, written with the batch."""
+    _check_case(case)
+    for items in (case.events, case.sources):
+        if len({item.id for item in items}) != len(items):
+            raise UserError("An event or source ID is listed twice in this case.")
+    batch.add(CaseRow, {"id": case.id, "deleted": False,
+                        **column_values(case, skip=("events", "sources"))}, case)
+    for position, event in enumerate(case.events):
+        batch.add(EventRow, {"id": event.id, "case_id": case.id, "deleted": False,
+                             **_event_values(event, position)})
+    for position, source in enumerate(case.sources):
+        batch.add(SourceRow, {"id": source.id, "case_id": case.id, "deleted": False,
+                              **_source_values(source, position)})
+
+
+def _check_case(case: Case) -> None:
+    if not case.display_name.strip():
+        raise UserError("A case needs a display name.")
+    if not _is_canonical_uuid(case.id):
+        raise UserError("A case ID must be a UUID in lower case.")
 
 
 def _is_canonical_uuid(value: str) -> bool:

@@ -28,8 +28,9 @@ changing, and new cases (a bundle's ask may name a case that arrives later). It 
 the ``ask_cases`` rows of exactly the asks concerned, then ``last_raised`` of the cases
 they named before and now and the open follow-ups of every ask on those cases. Writers
 only set attributes. Statements that bypass the session (travel mode's strip) call
-``rebuild`` afterwards. The same hook keeps what each case derives from its own row and
-timeline (its detention start and search entry: ``app.vault.case_derived``).
+``rebuild`` afterwards; a bulk import's new rows, inserted in batches without ORM objects
+(``app.vault.batch``), call ``created``. The same hook keeps what each case derives from its
+own row and timeline (its detention start and search entry: ``app.vault.case_derived``).
 """
 
 from __future__ import annotations
@@ -277,6 +278,18 @@ def _ask_data(session: Session) -> None:
     asks -= new_asks
     cases = _reindex_asks(connection, asks, new_asks)
     refresh(connection, cases, asks | new_asks)
+
+
+def created(session: Session, case_ids: Collection[str], ask_ids: Collection[str]) -> None:
+    """What the hook derives about asks from new cases and asks that were inserted without
+    ORM objects (``app.vault.batch``, which indexes the cases itself), as if a flush had
+    written them: the ``ask_cases`` of the new asks and of older asks that name the new
+    cases, then last raised and open follow-ups."""
+    connection = session.connection()
+    asks = _asks_of(connection, (), (), case_ids) - set(ask_ids) if case_ids else set()
+    if asks or ask_ids:
+        cases = _reindex_asks(connection, asks, ask_ids)
+        refresh(connection, cases, asks | set(ask_ids))
 
 
 def _asks_of(connection: Connection, officials: Collection[str],

@@ -29,16 +29,27 @@ def is_json_column(tp) -> bool:
 
 def column_values(obj, skip: tuple[str, ...] = ()) -> dict[str, object]:
     """The row columns for a domain object (its fields, minus ``skip``)."""
-    types = hints(type(obj))
     values = {}
-    for name in field_names(type(obj)):
+    for name, listed in _columns(type(obj)):
         if name in skip:
             continue
-        plain = unstructure(getattr(obj, name))
-        if plain is None and is_tuple(types[name]):
+        value = getattr(obj, name)
+        # most values are plain already (a bulk import converts millions)
+        plain = value if type(value) in _PLAIN else unstructure(value)
+        if plain is None and listed:
             plain = []
         values[name] = plain
     return values
+
+
+_PLAIN = frozenset({str, int, bool, type(None)})  # StrEnums are not str: they convert
+
+
+@cache
+def _columns(cls) -> tuple[tuple[str, bool], ...]:
+    """Each field of ``cls`` and whether it is a tuple (stored as a list, never NULL)."""
+    types = hints(cls)
+    return tuple((name, is_tuple(types[name])) for name in field_names(cls))
 
 
 def from_row(cls, row, **extra):

@@ -109,14 +109,16 @@ _INDEX_GRAMS = text("INSERT INTO case_search_grams (rowid, case_id, grams) "
                     "VALUES (:r, :id, :grams)")
 
 
-def index_cases(connection: Connection, bodies: dict[str, str]) -> None:
+def index_cases(connection: Connection, bodies: dict[str, str], *, new: bool = False) -> None:
     """Write the index rows of these (live) cases, ``{case ID: case_text}``, replacing any
     they had: four statements (executemany) however many cases (the flush hook,
-    ``app.vault.case_derived``)."""
+    ``app.vault.case_derived``). ``new``: the cases were just inserted and have none (two
+    statements)."""
     if bodies:
         rowids = {case_id: search_rowid(case_id) for case_id in bodies}
-        connection.execute(_UNINDEX, [{"r": r} for r in rowids.values()])
-        connection.execute(_UNINDEX_GRAMS, [{"r": r} for r in rowids.values()])
+        if not new:
+            connection.execute(_UNINDEX, [{"r": r} for r in rowids.values()])
+            connection.execute(_UNINDEX_GRAMS, [{"r": r} for r in rowids.values()])
         connection.execute(_INDEX, [{"r": rowids[case_id], "id": case_id, "body": body}
                                     for case_id, body in bodies.items()])
         tokens: dict[str, str] = {}  # this batch's only: dropped with it

@@ -74,6 +74,7 @@ operation = st.one_of(
     st.tuples(st.just("import cases"), st.lists(st.tuples(st.integers(0, len(CASES) - 1),
                                                           a_case), min_size=1, max_size=3)),
     st.tuples(st.just("new case"), a_case),
+    st.tuples(st.just("import new cases"), st.lists(a_case, min_size=1, max_size=3)),
     st.tuples(st.just("retitle"), st.integers(0, len(CASES) - 1), st.sampled_from(TITLES)),
     st.tuples(st.just("erase case"), st.integers(0, 50)),
     st.tuples(st.just("save"), an_ask),
@@ -200,6 +201,11 @@ def test_derived_data_follows_every_change(vault, people, operations):
             elif op[0] == "new case":
                 extra.append(new_id())
                 cases.save_case(session, edited(Case(id=extra[-1], display_name="?"), op[1]))
+            elif op[0] == "import new cases":  # written in a batch (app.vault.batch)
+                new_cases = [edited(Case(id=new_id(), display_name="?"), spec)
+                             for spec in op[1]]
+                extra += [c.id for c in new_cases]
+                bulk.import_document(session, Document(cases=tuple(new_cases)))
             elif op[0] == "erase case" and extra:
                 cases.delete_case(session, extra.pop(op[1] % len(extra)))
             elif op[0] == "save":
