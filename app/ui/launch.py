@@ -20,7 +20,8 @@ def run(vault: Path, passphrase: str | None = None) -> int:
     os.umask(0o077)
     # Start-up makes objects that live until exit: collecting them over and over while the
     # modules load is wasted time (hundreds of passes), so collection waits until the
-    # window is up, and what start-up made is then frozen out of every later collection.
+    # window is up, and what start-up made is then frozen out of every later collection;
+    # from then on only the UI thread collects (app.ui.collector).
     collecting = gc.isenabled()
     gc.disable()
     from PySide6.QtCore import QLocale, QTimer
@@ -68,7 +69,7 @@ def run(vault: Path, passphrase: str | None = None) -> int:
         wizard.rejected.connect(app.quit)
         wizard.show()
     if collecting:
-        QTimer.singleShot(0, _end_start_up)
+        QTimer.singleShot(0, lambda: _end_start_up(app))
     code = app.exec()
     window.lock()
     return code
@@ -91,6 +92,10 @@ def _exit_once_shown(app) -> None:
     QTimer.singleShot(0, report)
 
 
-def _end_start_up() -> None:
+def _end_start_up(app) -> None:
+    """What start-up made is frozen out of later collections, which from now on run on the
+    UI thread only (``app.ui.collector``)."""
+    from app.ui.collector import UiThreadCollector
+
     gc.freeze()
-    gc.enable()
+    UiThreadCollector(app)

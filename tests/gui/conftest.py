@@ -19,6 +19,7 @@ from PySide6.QtCore import QBuffer, QCoreApplication, QEvent, QIODevice, QLocale
 from PySide6.QtGui import QColor, QImage
 
 from app.ui import i18n
+from app.ui.collector import UiThreadCollector
 from app.ui.context import VaultContext
 from app.ui.main_window import MainWindow
 from app.ui.tasks import TaskRunner
@@ -48,11 +49,15 @@ def english(qapp):
 
 @pytest.fixture(autouse=True)
 def settled(qapp):
-    """After each test, the widgets it closed are deleted and its garbage is collected here,
-    not at some point inside the next test's event loop, amid that test's own work."""
+    """During each test only the UI thread collects garbage, as in the app
+    (``app.ui.collector``); after it, the widgets it closed are deleted and its garbage is
+    collected here, not at some point inside the next test's event loop."""
+    collector = UiThreadCollector(qapp)
     yield
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
+    collector.stop()
+    collector.deleteLater()
 
 
 @pytest.fixture
