@@ -244,8 +244,6 @@ def _import(session: Session, doc: Document, merge_cases: bool) -> None:
         new = case.id not in present
         if new and batch is not None and case.id not in twice:
             cases.add_new_case(batch, case)
-            if batch.full():
-                batch.write()
         else:
             cases.save_case(session, case, new=new, children_checked=new)
         present.add(case.id)  # listed twice: the second is an update
@@ -263,8 +261,6 @@ def _import(session: Session, doc: Document, merge_cases: bool) -> None:
         new = ask.id not in present
         if new and batch is not None and ask.id not in twice:
             asks.add_new_ask(batch, ask)
-            if batch.full():
-                batch.write()
         else:
             asks.save_ask(session, ask, refs_checked=True, new=new)
         present.add(ask.id)

@@ -113,9 +113,8 @@ class NewRows:
         elif table is AskRow:
             self.asks.append(row["id"])
         self.held += 1
-
-    def full(self) -> bool:
-        return self.held >= _FLUSH_AT
+        if self.held >= _FLUSH_AT:  # a case and its events may go in two writes: no matter,
+            self.write()            # the foreign keys are checked at the commit
 
     def write(self) -> None:
         """Insert the rows held and their audit entries (not yet what derives from them)."""
